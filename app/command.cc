@@ -1,0 +1,66 @@
+#include "app/command.h"
+
+#include <cstdlib>
+#include <ostream>
+
+#include "app/command_handlers.h"
+#include "store/audit_log.h"
+
+namespace clusterpilot {
+
+std::string Settings::GetString(const std::string& key, const std::string& fallback) const {
+  auto found = values_.find(key);
+  return found == values_.end() ? fallback : found->second;
+}
+
+double Settings::GetDouble(const std::string& key, double fallback, std::string* error) const {
+  auto found = values_.find(key);
+  if (found == values_.end()) return fallback;
+  char* end = nullptr;
+  const double value = std::strtod(found->second.c_str(), &end);
+  if (found->second.empty() || *end != '\0') {
+    if (error != nullptr) *error = "setting " + key + " = \"" + found->second + "\" is not a number";
+    return fallback;
+  }
+  return value;
+}
+
+int Settings::GetInt(const std::string& key, int fallback, std::string* error) const {
+  std::string local_error;
+  const double value = GetDouble(key, fallback, &local_error);
+  if (local_error.empty() && value != static_cast<int>(value)) {
+    local_error = "setting " + key + " = \"" + GetString(key, "") + "\" is not a whole number";
+  }
+  if (!local_error.empty()) {
+    if (error != nullptr) *error = local_error;
+    return fallback;
+  }
+  return static_cast<int>(value);
+}
+
+std::string CommandContext::Get(const std::string& option, const std::string& fallback) const {
+  auto found = options.find(option);
+  return found == options.end() ? fallback : found->second;
+}
+
+std::string CommandContext::User() const {
+  const std::string by = Get("by");
+  return by.empty() ? OperatingSystemUser() : by;
+}
+
+int CommandContext::Fail(const Error& error, int exit_code) const {
+  return Fail(error.ToString(), exit_code);
+}
+
+int CommandContext::Fail(const std::string& message, int exit_code) const {
+  *err << "clusterpilot " << command << ": " << message << "\n";
+  return exit_code;
+}
+
+int NotBuiltYet(CommandContext& context, const char* issue) {
+  return context.Fail(std::string("not built yet (issue ") + issue +
+                          "); nothing was read or changed",
+                      kExitUsage);
+}
+
+}  // namespace clusterpilot

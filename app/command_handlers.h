@@ -1,0 +1,24 @@
+// One handler per subcommand; each lives in its own app/<name>_command.cc.
+#ifndef CLUSTERPILOT_APP_COMMAND_HANDLERS_H_
+#define CLUSTERPILOT_APP_COMMAND_HANDLERS_H_
+
+#include "app/command.h"
+
+namespace clusterpilot {
+
+int RunImportCommand(CommandContext& context);
+int RunClassifyCommand(CommandContext& context);
+int RunModelCommand(CommandContext& context);
+int RunAssignmentsCommand(CommandContext& context);
+int RunOverrideCommand(CommandContext& context);
+int RunReportCommand(CommandContext& context);
+int RunGenerateCommand(CommandContext& context);
+int RunDemoCommand(CommandContext& context);
+int RunAuditCommand(CommandContext& context);
+
+// For subcommands whose stage is not built yet: says so plainly, exits 2.
+int NotBuiltYet(CommandContext& context, const char* issue);
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_APP_COMMAND_HANDLERS_H_

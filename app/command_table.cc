@@ -1,0 +1,125 @@
+#include "app/command_table.h"
+
+#include <cstring>
+#include <iomanip>
+#include <ostream>
+#include <string>
+
+#include "app/command_application.h"
+#include "app/command_handlers.h"
+
+namespace clusterpilot {
+namespace {
+
+const OptionSpec kDb{"db", "FILE", "the store (default: clusterpilot.db in the working directory)"};
+const OptionSpec kBy{"by", "USER", "who is acting, for the audit log (default: the login name)"};
+
+}  // namespace
+
+const std::vector<Command>& AllCommands() {
+  static const std::vector<Command> commands = {
+      {"import", "[--db FILE] [--strict] FILE...",
+       "load HoNOS+ exports (.xml or .csv) into the store",
+       {kDb,
+        {"strict", nullptr, "reject the whole file at the first bad row (default: keep good rows)"},
+        {"rejects", "FILE",
+         "where to write rejected rows as CSV (default: FILE.rejects.csv beside each input)"},
+        kBy},
+       RunImportCommand},
+      {"classify", "[--db FILE] [--model FILE]",
+       "assign every measurement not yet classified by the model to a care cluster",
+       {kDb, {"model", "FILE", "cluster model XML (default: the built-in illustrative model)"}, kBy},
+       RunClassifyCommand},
+      {"model", "import --coefficients F --constants F --red-rules F --out MODEL.xml",
+       "turn the NZa code-list tables (CSV) into a cluster model file",
+       {{"coefficients", "FILE", "CSV: question;answer;zorgvraagtype;coefficient"},
+        {"constants", "FILE", "CSV: zorgvraagtype;constant"},
+        {"red-rules", "FILE", "CSV: question;answer[;question;answer];zorgvraagtype"},
+        {"name", "TEXT", "model name (default: NZa)"},
+        {"version", "TEXT", "model version (default: the date of today)"},
+        {"out", "FILE", "the model XML to write"}},
+       RunModelCommand},
+      {"assignments", "[--db FILE] [--month YYYY-MM] [--department NAME] [--format csv|json]",
+       "list cluster assignments with probabilities, flags, explanations and overrides",
+       {kDb,
+        {"month", "YYYY-MM", "only measurements rated in this month"},
+        {"department", "NAME", "only this department"},
+        {"format", "csv|json", "output format (default: csv)"},
+        {"out", "FILE", "write to FILE instead of the screen"},
+        kBy},
+       RunAssignmentsCommand},
+      {"override", "[--db FILE] --measurement ID --cluster N --reason TEXT --by USER",
+       "confirm or change a cluster, with a reason, beside the algorithm's",
+       {kDb,
+        {"measurement", "ID", "the measurement id from `assignments`"},
+        {"cluster", "N", "the cluster the clinician chooses (1-21)"},
+        {"reason", "TEXT", "why (required)"},
+        kBy},
+       RunOverrideCommand},
+      {"report", "[--db FILE] --month YYYY-MM --tariffs FILE [--revenue FILE] --out DIR",
+       "write the monthly pilot report (HTML, CSV, XLSX, JSON) per department",
+       {kDb,
+        {"month", "YYYY-MM", "the reporting month"},
+        {"tariffs", "FILE", "CSV: cluster;tariff_low;tariff_expected;tariff_high"},
+        {"revenue", "FILE", "CSV: patient;department;month;amount (optional)"},
+        {"out", "DIR", "folder to write the report into"},
+        {"with-patient-list", nullptr, "add a list of flagged patients for the care team"},
+        {"seed", "N", "Monte Carlo seed (default: 20260101)"},
+        kBy},
+       RunReportCommand},
+      {"generate", "--patients N --months M [--seed S] --out FILE.csv|FILE.xml",
+       "write a synthetic institution's HoNOS+ export (no real patients)",
+       {{"patients", "N", "number of synthetic patients"},
+        {"months", "M", "number of months of ratings"},
+        {"seed", "S", "random seed; the same seed gives the same file (default: 1)"},
+        {"end-month", "YYYY-MM", "last month of ratings (default: last month)"},
+        {"out", "FILE", "the export to write; .csv or .xml decides the format"}},
+       RunGenerateCommand},
+      {"demo", "[--out DIR]",
+       "generate a synthetic month, import, classify and report it, all in DIR",
+       {{"out", "DIR", "working folder (default: clusterpilot-demo)"}},
+       RunDemoCommand},
+      {"audit", "[--db FILE]", "show the audit log: who read or changed what, when",
+       {kDb, kBy},
+       RunAuditCommand},
+  };
+  return commands;
+}
+
+const Command* FindCommand(const std::string& name) {
+  for (const Command& command : AllCommands()) {
+    if (name == command.name) return &command;
+  }
+  return nullptr;
+}
+
+void PrintOverview(std::ostream& out) {
+  out << "clusterpilot " << CLUSTERPILOT_VERSION
+      << " - HoNOS+ care-cluster pilot: import, classify, report\n\n"
+      << "usage: clusterpilot COMMAND [OPTIONS] [ARGUMENTS]\n\ncommands:\n";
+  for (const Command& command : AllCommands()) {
+    out << "  " << std::left << std::setw(13) << command.name << command.description << "\n";
+  }
+  out << "\n`clusterpilot COMMAND --help` describes a command's options.\n"
+      << "Exit codes: 0 success, 1 input rejected, 2 usage error.\n";
+}
+
+int RunCommandLine(int argc, char** argv, std::ostream& out, std::ostream& err) {
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 ||
+      std::strcmp(argv[1], "help") == 0) {
+    PrintOverview(out);
+    return argc < 2 ? kExitUsage : kExitSuccess;
+  }
+  if (std::strcmp(argv[1], "--version") == 0) {
+    out << "clusterpilot " << CLUSTERPILOT_VERSION << "\n";
+    return kExitSuccess;
+  }
+  const Command* command = FindCommand(argv[1]);
+  if (command == nullptr) {
+    err << "clusterpilot: unknown command \"" << argv[1] << "\"; `clusterpilot --help` lists them\n";
+    return kExitUsage;
+  }
+  return RunCommandApplication(*command, argc - 1, argv + 1, out, err);
+}
+
+}  // namespace clusterpilot

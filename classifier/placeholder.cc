@@ -1,0 +1,1 @@
+// Replaced as the classifier stage is built.

@@ -1,0 +1,37 @@
+# Compiler settings every clusterpilot target shares, and the test helper.
+
+function(clusterpilot_target_defaults target)
+  target_compile_features(${target} PUBLIC cxx_std_20)
+  target_include_directories(${target} PUBLIC ${PROJECT_SOURCE_DIR})
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+  if(CLUSTERPILOT_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()
+
+if(CLUSTERPILOT_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined
+                      -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+# clusterpilot_add_library(NAME SOURCES... [DEPENDS targets...])
+function(clusterpilot_add_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  clusterpilot_target_defaults(${name})
+  target_link_libraries(${name} PUBLIC ${ARG_DEPENDS})
+endfunction()
+
+# clusterpilot_add_test(NAME SOURCES... [DEPENDS targets...]): one GoogleTest
+# binary per module, registered with CTest test by test.
+function(clusterpilot_add_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  clusterpilot_target_defaults(${name})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPENDS} clusterpilot_test_support GTest::gtest_main)
+  target_compile_definitions(${name} PRIVATE
+    CLUSTERPILOT_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+    CLUSTERPILOT_BINARY="$<TARGET_FILE:clusterpilot>")
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 600)
+endfunction()

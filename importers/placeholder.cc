@@ -1,0 +1,1 @@
+// Replaced as the importers stage is built.

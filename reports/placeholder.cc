@@ -1,0 +1,1 @@
+// Replaced as the reports stage is built.

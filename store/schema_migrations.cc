@@ -1,0 +1,112 @@
+#include "store/schema_migrations.h"
+
+#include "store/store.h"
+
+namespace clusterpilot {
+namespace {
+
+// Version 1: imports and the audit log, as the first pilot stores were made.
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE import_batch (
+  id            INTEGER PRIMARY KEY,
+  file_name     TEXT NOT NULL,
+  content_hash  TEXT NOT NULL UNIQUE,
+  format        TEXT NOT NULL,
+  imported_at   TEXT NOT NULL,
+  imported_by   TEXT NOT NULL,
+  rows_read     INTEGER NOT NULL DEFAULT 0,
+  rows_stored   INTEGER NOT NULL DEFAULT 0,
+  rows_skipped  INTEGER NOT NULL DEFAULT 0,
+  rows_rejected INTEGER NOT NULL DEFAULT 0,
+  rows_conflict INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE measurement (
+  id           INTEGER PRIMARY KEY,
+  patient_id   TEXT NOT NULL,
+  department   TEXT NOT NULL,
+  rating_date  TEXT NOT NULL,
+  clinician    TEXT,
+  supercluster INTEGER NOT NULL DEFAULT 0 CHECK (supercluster BETWEEN 0 AND 3),
+  hv01 INTEGER, hv02 INTEGER, hv03 INTEGER, hv04 INTEGER, hv05 INTEGER,
+  hv06 INTEGER, hv07 INTEGER, hv08 INTEGER, hv09 INTEGER, hv10 INTEGER,
+  hv11 INTEGER, hv12 INTEGER, hv13 INTEGER, hv14 INTEGER, hv15 INTEGER,
+  hv16 INTEGER, hv17 INTEGER, hv18 INTEGER, hv19 INTEGER,
+  hv08_type    TEXT,
+  batch_id     INTEGER NOT NULL REFERENCES import_batch(id),
+  source_line  INTEGER,
+  UNIQUE (patient_id, department, rating_date)
+);
+CREATE INDEX measurement_by_date ON measurement(rating_date);
+CREATE TABLE rejected_row (
+  id       INTEGER PRIMARY KEY,
+  batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+  line     INTEGER NOT NULL,
+  field    TEXT NOT NULL,
+  value    TEXT NOT NULL,
+  reason   TEXT NOT NULL,
+  raw_row  TEXT
+);
+CREATE TABLE audit_log (
+  id     INTEGER PRIMARY KEY,
+  at     TEXT NOT NULL,
+  user   TEXT NOT NULL,
+  host   TEXT NOT NULL,
+  action TEXT NOT NULL,
+  object TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+)sql";
+
+// Version 2: the rating route, and the classifier's results beside the
+// clinicians' overrides (an override never replaces the algorithm's result).
+constexpr std::string_view kVersion2 = R"sql(
+ALTER TABLE measurement ADD COLUMN route TEXT;
+CREATE TABLE cluster_model (
+  id           INTEGER PRIMARY KEY,
+  name         TEXT NOT NULL,
+  version      TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  loaded_at    TEXT NOT NULL,
+  UNIQUE (name, version)
+);
+CREATE TABLE classification (
+  id             INTEGER PRIMARY KEY,
+  measurement_id INTEGER NOT NULL REFERENCES measurement(id),
+  model_id       INTEGER NOT NULL REFERENCES cluster_model(id),
+  cluster        INTEGER,
+  probability    REAL,
+  probabilities  TEXT NOT NULL,
+  flags          INTEGER NOT NULL DEFAULT 0,
+  flag_reasons   TEXT NOT NULL DEFAULT '',
+  explanation    TEXT NOT NULL DEFAULT '',
+  classified_at  TEXT NOT NULL,
+  UNIQUE (measurement_id, model_id)
+);
+CREATE TABLE clinician_override (
+  id             INTEGER PRIMARY KEY,
+  measurement_id INTEGER NOT NULL REFERENCES measurement(id),
+  cluster        INTEGER NOT NULL,
+  reason         TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+  by_user        TEXT NOT NULL,
+  at             TEXT NOT NULL
+);
+CREATE INDEX clinician_override_by_measurement ON clinician_override(measurement_id);
+)sql";
+
+}  // namespace
+
+std::string_view SchemaMigrationSql(int version) {
+  static_assert(kCurrentSchemaVersion == 2, "add the new migration here");
+  switch (version) {
+    case 1:
+      return kVersion1;
+    case 2:
+      return kVersion2;
+  }
+  return {};
+}
+
+}  // namespace clusterpilot

@@ -1,0 +1,80 @@
+#include "store/sql_statement.h"
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+namespace clusterpilot {
+
+SqlStatement::SqlStatement(Store& store, std::string_view sql) : store_(store) {
+  if (sqlite3_prepare_v2(store.handle(), sql.data(), static_cast<int>(sql.size()), &statement_,
+                         nullptr) != SQLITE_OK) {
+    Fail();
+  }
+}
+
+SqlStatement::~SqlStatement() { sqlite3_finalize(statement_); }
+
+void SqlStatement::Fail() {
+  if (!status_.ok()) return;
+  Error error;
+  error.file = store_.path();
+  error.message = std::string("database error: ") + sqlite3_errmsg(store_.handle());
+  status_ = error;
+}
+
+void SqlStatement::BindInt(int index, int64_t value) {
+  if (status_.ok() && sqlite3_bind_int64(statement_, index, value) != SQLITE_OK) Fail();
+}
+
+void SqlStatement::BindDouble(int index, double value) {
+  if (status_.ok() && sqlite3_bind_double(statement_, index, value) != SQLITE_OK) Fail();
+}
+
+void SqlStatement::BindText(int index, std::string_view value) {
+  if (status_.ok() && sqlite3_bind_text(statement_, index, value.data(),
+                                        static_cast<int>(value.size()),
+                                        SQLITE_TRANSIENT) != SQLITE_OK) {
+    Fail();
+  }
+}
+
+void SqlStatement::BindNull(int index) {
+  if (status_.ok() && sqlite3_bind_null(statement_, index) != SQLITE_OK) Fail();
+}
+
+bool SqlStatement::Step() {
+  if (!status_.ok()) return false;
+  const int rc = sqlite3_step(statement_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) Fail();
+  return false;
+}
+
+Status SqlStatement::Run() {
+  Step();
+  Reset();
+  return status_;
+}
+
+void SqlStatement::Reset() {
+  if (statement_ == nullptr) return;
+  sqlite3_reset(statement_);
+  sqlite3_clear_bindings(statement_);
+}
+
+bool SqlStatement::IsNull(int column) const {
+  return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+}
+
+int64_t SqlStatement::Int(int column) const { return sqlite3_column_int64(statement_, column); }
+
+double SqlStatement::Double(int column) const { return sqlite3_column_double(statement_, column); }
+
+std::string_view SqlStatement::Text(int column) const {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
+  if (text == nullptr) return {};
+  return std::string_view(text, static_cast<size_t>(sqlite3_column_bytes(statement_, column)));
+}
+
+}  // namespace clusterpilot

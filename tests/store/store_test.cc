@@ -1,0 +1,191 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "store/sql_statement.h"
+#include "tests/support/temp_dir.h"
+
+namespace clusterpilot {
+namespace {
+
+std::unique_ptr<Store> OpenOrDie(const std::string& path) {
+  auto store = Store::Open(path);
+  EXPECT_TRUE(store.ok()) << store.error().ToString();
+  return store.ok() ? std::move(store).value() : nullptr;
+}
+
+int64_t CountRows(Store& store, const std::string& table) {
+  SqlStatement count(store, "SELECT count(*) FROM " + table);
+  EXPECT_TRUE(count.Step()) << count.status().error().ToString();
+  return count.Int(0);
+}
+
+// Runs SQL on a file through plain SQLite, as another program would.
+void RunSqlite(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* message = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
+      << (message ? message : "");
+  sqlite3_free(message);
+  sqlite3_close(db);
+}
+
+TEST(StoreTest, CreatesANewStoreAtTheCurrentVersionInWalMode) {
+  ScopedTempDir dir;
+  auto store = OpenOrDie(dir.File("new.db"));
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->schema_version(), kCurrentSchemaVersion);
+  SqlStatement mode(*store, "PRAGMA journal_mode");
+  ASSERT_TRUE(mode.Step());
+  EXPECT_EQ(mode.Text(0), "wal");
+  SqlStatement keys(*store, "PRAGMA foreign_keys");
+  ASSERT_TRUE(keys.Step());
+  EXPECT_EQ(keys.Int(0), 1);
+  for (const char* table : {"import_batch", "measurement", "rejected_row", "classification",
+                            "clinician_override", "audit_log", "cluster_model"}) {
+    EXPECT_EQ(CountRows(*store, table), 0) << table;
+  }
+}
+
+TEST(StoreTest, ReopeningKeepsDataAndVersion) {
+  ScopedTempDir dir;
+  {
+    auto store = OpenOrDie(dir.File("s.db"));
+    ASSERT_TRUE(store->Execute("INSERT INTO import_batch(file_name, content_hash, format, "
+                               "imported_at, imported_by) VALUES('a','h','csv','t','u')")
+                    .ok());
+  }
+  auto again = OpenOrDie(dir.File("s.db"));
+  EXPECT_EQ(CountRows(*again, "import_batch"), 1);
+  EXPECT_EQ(again->schema_version(), kCurrentSchemaVersion);
+}
+
+TEST(StoreTest, MigratesAVersionOneStoreWithoutLosingData) {
+  ScopedTempDir dir;
+  const std::string path = dir.File("v1.db");
+  RunSqlite(path, ReadFile(std::string(CLUSTERPILOT_SOURCE_DIR) + "/tests/store/data/store_v1.sql"));
+  auto store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(CountRows(*store, "measurement"), 2);
+  EXPECT_EQ(CountRows(*store, "audit_log"), 1);
+  SqlStatement row(*store,
+                   "SELECT patient_id, hv07, hv19, hv08_type, route FROM measurement WHERE id = 2");
+  ASSERT_TRUE(row.Step());
+  EXPECT_EQ(row.Text(0), "P0002");
+  EXPECT_EQ(row.Int(1), 0);
+  EXPECT_TRUE(row.IsNull(2));
+  EXPECT_EQ(row.Text(3), "F");
+  EXPECT_TRUE(row.IsNull(4));  // the column version 2 added
+  EXPECT_EQ(CountRows(*store, "classification"), 0);
+}
+
+TEST(StoreTest, RefusesATextFileAndLeavesItUnchanged) {
+  ScopedTempDir dir;
+  const std::string path = dir.File("notes.db");
+  WriteFile(path, "patient;department\nP1;A\n");
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().ToString(),
+            path + ": is not a clusterpilot store (not an SQLite database); the file was left "
+                   "unchanged");
+  EXPECT_EQ(ReadFile(path), "patient;department\nP1;A\n");
+}
+
+TEST(StoreTest, RefusesAnotherApplicationsSqliteFileAndLeavesItUnchanged) {
+  ScopedTempDir dir;
+  const std::string path = dir.File("other.db");
+  RunSqlite(path, "CREATE TABLE contacts(name TEXT);");
+  const std::string before = ReadFile(path);
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().message,
+            "is not a clusterpilot store (an SQLite database of another application); the file "
+            "was left unchanged");
+  EXPECT_EQ(ReadFile(path), before);
+  EXPECT_FALSE(std::ifstream(path + "-wal").good());
+}
+
+TEST(StoreTest, RefusesAStoreFromANewerVersionAndLeavesItUnchanged) {
+  ScopedTempDir dir;
+  const std::string path = dir.File("future.db");
+  { OpenOrDie(path); }
+  RunSqlite(path, "PRAGMA user_version = 99;");
+  const std::string before = ReadFile(path);
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().message.find("was made by a newer clusterpilot (store version 99; "
+                                       "this program knows up to 2)"),
+            std::string::npos)
+      << store.error().message;
+  EXPECT_EQ(ReadFile(path), before);
+}
+
+TEST(StoreTest, MustExistModeDoesNotCreateAFile) {
+  ScopedTempDir dir;
+  auto store = Store::Open(dir.File("missing.db"), Store::OpenMode::kMustExist);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().message.find("no store here yet"), std::string::npos);
+  EXPECT_FALSE(std::ifstream(dir.File("missing.db")).good());
+}
+
+TEST(StoreTest, FailedTransactionLeavesNothingBehind) {
+  ScopedTempDir dir;
+  auto store = OpenOrDie(dir.File("s.db"));
+  Status status = store->InTransaction([&]() -> Status {
+    Status inserted = store->Execute(
+        "INSERT INTO import_batch(file_name, content_hash, format, imported_at, imported_by) "
+        "VALUES('a','h','csv','t','u')");
+    EXPECT_TRUE(inserted.ok());
+    return MakeError("bad row");
+  });
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(CountRows(*store, "import_batch"), 0);
+}
+
+// One process holds a write transaction open; another process reads the
+// committed state meanwhile (WAL), and sees the new rows once committed.
+TEST(StoreTest, ASecondProcessReadsWhileOneWrites) {
+  ScopedTempDir dir;
+  const std::string path = dir.File("shared.db");
+  { OpenOrDie(path); }
+  int to_reader[2];
+  int to_writer[2];
+  ASSERT_EQ(pipe(to_reader), 0);
+  ASSERT_EQ(pipe(to_writer), 0);
+  const pid_t writer = fork();
+  if (writer == 0) {
+    auto store = Store::Open(path);
+    if (!store.ok()) _exit(3);
+    Status status = store.value()->InTransaction([&]() -> Status {
+      Status inserted = store.value()->Execute(
+          "INSERT INTO import_batch(file_name, content_hash, format, imported_at, imported_by) "
+          "VALUES('a','h','csv','t','u')");
+      char signal = 'w';
+      if (write(to_reader[1], &signal, 1) != 1) _exit(4);
+      if (read(to_writer[0], &signal, 1) != 1) _exit(5);  // wait while the reader reads
+      return inserted;
+    });
+    _exit(status.ok() ? 0 : 6);
+  }
+  char signal = 0;
+  ASSERT_EQ(read(to_reader[0], &signal, 1), 1);  // the writer is inside its transaction
+  auto reader = OpenOrDie(path);
+  ASSERT_NE(reader, nullptr);
+  EXPECT_EQ(CountRows(*reader, "import_batch"), 0);
+  ASSERT_EQ(write(to_writer[1], &signal, 1), 1);
+  int status = 0;
+  waitpid(writer, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_EQ(CountRows(*reader, "import_batch"), 1);
+}
+
+}  // namespace
+}  // namespace clusterpilot
