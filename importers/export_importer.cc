@@ -154,13 +154,13 @@ struct FileImport {
 Status ReadAll(FileImport& import, RecordProducer& producer) {
   if (import.format == ExportFormat::kCsv) {
     const char delimiter = import.csv->dialect().delimiter;
-    return import.csv->ReadRows(
-        [&](const RawMeasurement& raw, const std::vector<std::string>& cells) {
-          return producer.Add(raw, [&] { return JoinCsvRow(cells, delimiter); });
-        });
+    return import.csv->ReadRows([&](const RawMeasurement& raw,
+                                    const std::vector<std::string>& cells) {
+      return producer.Add(raw, [&](std::string* text) { AppendCsvRow(cells, delimiter, text); });
+    });
   }
   return import.xml->Read(import.options.path, import.display_name, [&](const RawMeasurement& raw) {
-    return producer.Add(raw, [&] { return CanonicalRejectRow(raw); });
+    return producer.Add(raw, [&](std::string* text) { *text = CanonicalRejectRow(raw); });
   });
 }
 
@@ -253,7 +253,8 @@ Status ImportInTransaction(Store& store, FileImport& import, const std::string& 
 
   const RowValidator validator(import.labels, import.options.today);
   RecordQueue queue(kQueuedBatches);
-  RecordProducer producer(queue, validator, import.format == ExportFormat::kCsv);
+  RecordQueue recycled(kQueuedBatches + 2);
+  RecordProducer producer(queue, recycled, validator, import.format == ExportFormat::kCsv);
   Status read_status = Status::Ok();
   ReaderThread reader(queue, [&] {
     read_status = ReadAll(import, producer);
@@ -266,6 +267,7 @@ Status ImportInTransaction(Store& store, FileImport& import, const std::string& 
       Status written = records.Write(record);
       if (!written.ok()) return written;  // the reader is stopped and joined on the way out
     }
+    recycled.TryPush(std::move(*batch));
   }
   reader.Join();
   if (!read_status.ok()) return read_status;

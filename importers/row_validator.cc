@@ -7,13 +7,13 @@
 namespace clusterpilot {
 namespace {
 
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
 std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
+  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
   return text;
 }
 
@@ -110,8 +110,12 @@ void RowValidator::Check(const RawMeasurement& raw, Measurement* measurement,
   measurement->clinician.assign(Trim(raw.values[kClinicianField]));
 
   const std::string_view supercluster_text = Trim(raw.values[kSuperclusterField]);
-  const std::optional<Supercluster> supercluster =
-      ParseSupercluster(std::string(supercluster_text));
+  // An export repeats a handful of spellings a million times: remember the last.
+  if (supercluster_text != last_supercluster_text_) {
+    last_supercluster_text_.assign(supercluster_text);
+    last_supercluster_ = ParseSupercluster(last_supercluster_text_);
+  }
+  const std::optional<Supercluster> supercluster = last_supercluster_;
   if (!supercluster) {
     Problem(raw, kSuperclusterField, supercluster_text,
             "not a supercluster (X/Y/Z, non-psychotic/psychotic/organic, "

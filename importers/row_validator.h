@@ -7,6 +7,7 @@
 #define CLUSTERPILOT_IMPORTERS_ROW_VALIDATOR_H_
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,9 +31,10 @@ class RowValidator {
   RowValidator(FieldLabels labels, CalendarDate today);
 
   // Fills *measurement (ratings, date, ...) from `raw`; returns true when the
-  // row is valid. Otherwise appends one RowProblem per bad field (after the
-  // reader's own problems) to *problems and returns false. Leading and
-  // trailing spaces around values are ignored.
+  // row is valid (then every field of *measurement is set, so a reused one
+  // holds nothing stale). Use a validator from one thread at a time. Otherwise appends one
+  // RowProblem per bad field (after the reader's own problems) to *problems and returns false.
+  // Leading and trailing spaces around values are ignored.
   bool Validate(const RawMeasurement& raw, Measurement* measurement,
                 std::vector<RowProblem>* problems) const;
 
@@ -46,6 +48,8 @@ class RowValidator {
 
   FieldLabels labels_;
   CalendarDate today_;
+  mutable std::string last_supercluster_text_;  // a cache; a validator serves one thread
+  mutable std::optional<Supercluster> last_supercluster_ = Supercluster::kNone;
 };
 
 // A problem as the user reads it: `excel.csv:7: column "HV07" "5": not a

@@ -29,6 +29,9 @@ class SqlStatement {
   void BindInt(int index, int64_t value);
   void BindDouble(int index, double value);
   void BindText(int index, std::string_view value);
+  // Binds without copying: `value` must stay unchanged until the statement
+  // has run (Step/Run) or been reset. For hot loops.
+  void BindStaticText(int index, std::string_view value);
   void BindNull(int index);
 
   // Advances to the next row: true while a row is there, false when done or on
