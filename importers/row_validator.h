@@ -1,6 +1,7 @@
 // Checks one raw measurement against the rules of a HoNOS+ export and turns
 // it into a Measurement: ratings 0-4 or 9/empty (unknown), HV08 type A-J or
-// empty, a real calendar date not after today, a supercluster from the
+// empty, a real calendar date not after today (a time after it, as EPDs
+// write timestamps, is ignored), a supercluster from the
 // vocabulary, a patient and a department. Every problem of the row is
 // reported, not only the first, so the person fixing the file fixes it once.
 #ifndef CLUSTERPILOT_IMPORTERS_ROW_VALIDATOR_H_
