@@ -57,9 +57,9 @@ TEST(RowValidatorTest, AGoodRowBecomesAMeasurement) {
 
 TEST(RowValidatorTest, AcceptsEveryDateFormAndTrimsSpaces) {
   RowValidator validator(Labels(), kToday);
-  for (const char* text : {"2026-03-07", "07-03-2026", "7-3-2026", "07/03/2026", " 7/3/2026 ",
-                           "07-03-2026 10:15", "2026-03-07T10:15:00", "7-3-2026 9:05:00",
-                           "2026-03-07T00:00:00Z"}) {
+  for (const char* text :
+       {"2026-03-07", "07-03-2026", "7-3-2026", "07/03/2026", " 7/3/2026 ", "07-03-2026 10:15",
+        "2026-03-07T10:15:00", "7-3-2026 9:05:00", "2026-03-07T00:00:00Z"}) {
     RawMeasurement raw = GoodRow();
     raw.values[kDateField] = text;
     Measurement measurement;
