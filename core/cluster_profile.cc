@@ -55,7 +55,8 @@ Result<ClusterProfile> ParseProfileLine(const std::vector<std::string>& cells,
   ClusterProfile profile;
   profile.cluster = std::atoi(cells[0].c_str());
   if (profile.cluster < 1 || profile.cluster > 21 || profile.cluster == 9) {
-    return ProfileError(file_name, line, 1, "cluster", cells[0], "not a cluster number (1-21, not 9)");
+    return ProfileError(file_name, line, 1, "cluster", cells[0],
+                        "not a cluster number (1-21, not 9)");
   }
   const auto supercluster = ParseSupercluster(cells[1]);
   if (!supercluster || *supercluster == Supercluster::kNone) {
@@ -91,11 +92,13 @@ Result<std::vector<ClusterProfile>> ParseClusterProfiles(const std::string& text
       header_seen = true;
       continue;
     }
-    Result<ClusterProfile> profile = ParseProfileLine(SplitSemicolons(line), file_name, line_number);
+    Result<ClusterProfile> profile =
+        ParseProfileLine(SplitSemicolons(line), file_name, line_number);
     if (!profile.ok()) return profile.error();
     profiles.push_back(std::move(profile).value());
   }
-  if (profiles.empty()) return ProfileError(file_name, line_number, 0, "", "", "no cluster profiles");
+  if (profiles.empty())
+    return ProfileError(file_name, line_number, 0, "", "", "no cluster profiles");
   return profiles;
 }
 
