@@ -11,6 +11,7 @@ extern const char kClusterProfilesCsv[];
 namespace {
 
 constexpr int kFixedColumns = 4;  // cluster;supercluster;name;hv08_types
+constexpr size_t kColumnCount = kFixedColumns + kItemCount;
 
 std::vector<std::string> SplitSemicolons(const std::string& line) {
   std::vector<std::string> cells;
@@ -47,10 +48,10 @@ Error ProfileError(const std::string& file_name, int line, int column, std::stri
 
 Result<ClusterProfile> ParseProfileLine(const std::vector<std::string>& cells,
                                         const std::string& file_name, int line) {
-  if (cells.size() != static_cast<size_t>(kFixedColumns + kItemCount)) {
+  if (cells.size() != kColumnCount) {
     return ProfileError(file_name, line, 0, "", "",
-                        "expected " + std::to_string(kFixedColumns + kItemCount) +
-                            " columns, found " + std::to_string(cells.size()));
+                        "expected " + std::to_string(kColumnCount) + " columns, found " +
+                            std::to_string(cells.size()));
   }
   ClusterProfile profile;
   profile.cluster = std::atoi(cells[0].c_str());
