@@ -84,16 +84,16 @@ void DescribeExplanation(const ClusterModel& model, const AssignmentExplanation&
     text->append(": no single item stands out");
   }
   if (explanation.runner_up_index < 0) {
-    text->append("; the only cluster left");
+    text->append(". No other cluster was allowed");
     return;
   }
-  text->append("; rather than cluster " +
-               std::to_string(model.cluster(explanation.runner_up_index).number));
+  text->append(". Cluster " + std::to_string(model.cluster(explanation.runner_up_index).number) +
+               " (runner-up) ");
   if (explanation.separating_count > 0) {
-    text->append(" for ");
+    text->append("fits worse on ");
     AppendContributions(explanation.separating, explanation.separating_count, text);
   } else {
-    text->append(": no item separates them");
+    text->append("fits as well");
   }
 }
 

@@ -42,8 +42,9 @@ void ExplainAssignment(const ClusterModel& model, const ItemRatings& ratings, Su
                        const ClusterScores& scores, AssignmentExplanation* explanation);
 
 // Appends the explanation as text for clinicians, e.g. "cluster 4 mainly for
-// HV07 depressed mood 4, HV02 non-accidental self-injury 3; rather than
-// cluster 5 for HV09 relationships 0".
+// HV07 depressed mood 4, HV02 non-accidental self-injury 3. Cluster 5
+// (runner-up) fits worse on HV09 relationships 0". No ';' so a CSV cell
+// needs no quotes.
 void DescribeExplanation(const ClusterModel& model, const AssignmentExplanation& explanation,
                          std::string* text);
 

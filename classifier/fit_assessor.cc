@@ -145,7 +145,7 @@ void DescribeConflict(const ClusterModel& model, const Measurement& measurement,
     AppendItemLabel(rule.condition.item, text);
     text->append(" rated " + std::to_string(measurement.ratings[rule.condition.item]) + " but " +
                  chosen + " chosen: this points to " + SuperclusterName(rule.suggests));
-    if (fit.conflict_cluster_index >= 0) text->append("; ");
+    if (fit.conflict_cluster_index >= 0) text->append(", and ");
   }
   if (fit.conflict_cluster_index >= 0) {
     const ModelCluster& other = model.cluster(fit.conflict_cluster_index);

@@ -28,7 +28,7 @@ TEST(AssignmentExplainerTest, NamesWhatRaisedTheWinnerAndWhatSeparatedItFromTheR
   EXPECT_EQ(explanation.supporting[0].item, Hv(7));
   EXPECT_FLOAT_EQ(explanation.supporting[0].amount, 5);  // 0 for cluster 2 against -5
   EXPECT_EQ(text,
-            "cluster 2 mainly for HV07 depressed mood 4; rather than cluster 1 for HV07 "
+            "cluster 2 mainly for HV07 depressed mood 4. Cluster 1 (runner-up) fits worse on HV07 "
             "depressed mood 4");
 }
 
@@ -44,8 +44,8 @@ TEST(AssignmentExplainerTest, AWinnerAloneInItsSuperclusterIsComparedWithAllOthe
   EXPECT_NEAR(explanation.supporting[1].amount, 4.0 / 3, 1e-5);
   EXPECT_EQ(explanation.runner_up_index, -1);
   EXPECT_EQ(text,
-            "cluster 10 mainly for HV07 depressed mood 0, HV04 cognitive problems 0; the "
-            "only cluster left");
+            "cluster 10 mainly for HV07 depressed mood 0, HV04 cognitive problems 0. No other "
+            "cluster was allowed");
 }
 
 TEST(AssignmentExplainerTest, KeepsTheThreeStrongestItems) {
@@ -61,9 +61,9 @@ TEST(AssignmentExplainerTest, KeepsTheThreeStrongestItems) {
   EXPECT_EQ(explanation.separating[0].item, Hv(7));  // 5
   EXPECT_EQ(explanation.separating[1].item, Hv(2));  // 3
   EXPECT_EQ(explanation.separating[2].item, Hv(3));  // 2; HV01 (1) is left out
-  EXPECT_EQ(text.substr(text.find("; ")),
-            "; rather than cluster 2 for HV07 depressed mood 0, HV02 non-accidental self-injury 0, "
-            "HV03 problem drinking or drug-taking 0");
+  EXPECT_EQ(text.substr(text.find(". ")),
+            ". Cluster 2 (runner-up) fits worse on HV07 depressed mood 0, HV02 non-accidental "
+            "self-injury 0, HV03 problem drinking or drug-taking 0");
 }
 
 TEST(AssignmentExplainerTest, NothingAssignedSaysSo) {

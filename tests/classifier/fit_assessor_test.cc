@@ -83,7 +83,7 @@ TEST(FitAssessorTest, EveryAllowedClusterExcludedIsNoFitAndADecisiveItemIsAConfl
             "every non-psychotic cluster is excluded by the red rules on HV06 hallucinations and "
             "delusions 4\n"
             "HV06 hallucinations and delusions rated 4 but non-psychotic chosen: this points to "
-            "psychotic; the ratings fit psychotic cluster 10 far better than any non-psychotic "
+            "psychotic, and the ratings fit psychotic cluster 10 far better than any non-psychotic "
             "cluster");
 }
 

@@ -179,7 +179,7 @@ TEST(MeasurementClassifierTest, ProbabilitiesComeRankedAndTheExplanationNamesThe
   EXPECT_EQ(ranked[0].cluster, result.cluster());
   std::string explanation;
   classifier.DescribeExplanation(result, &explanation);
-  EXPECT_NE(explanation.find("rather than cluster " + std::to_string(ranked[1].cluster)),
+  EXPECT_NE(explanation.find(". Cluster " + std::to_string(ranked[1].cluster) + " (runner-up)"),
             std::string::npos)
       << explanation;
 }
