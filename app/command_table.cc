@@ -21,7 +21,8 @@ const OptionSpec kModel{"model", "FILE",
 
 const std::vector<Command>& AllCommands() {
   static const std::vector<Command> commands = {
-      {"import", "[--db FILE] [--strict] FILE...",
+      {"import",
+       "[--db FILE] [--strict] FILE...",
        "load HoNOS+ exports (.xml or .csv) into the store",
        {kDb,
         {"strict", nullptr, "reject the whole file at the first bad row (default: keep good rows)"},
@@ -29,7 +30,8 @@ const std::vector<Command>& AllCommands() {
          "where to write rejected rows as CSV (default: FILE.rejects.csv beside each input)"},
         kBy},
        RunImportCommand},
-      {"classify", "[--db FILE] [--model FILE]",
+      {"classify",
+       "[--db FILE] [--model FILE]",
        "assign every measurement not yet classified by the model to a care cluster",
        {kDb, kModel, kBy},
        RunClassifyCommand},
@@ -45,7 +47,8 @@ const std::vector<Command>& AllCommands() {
         {"out", "FILE", "the model XML to write (import, default)"},
         kModel},
        RunModelCommand},
-      {"assignments", "[--db FILE] [--month YYYY-MM] [--department NAME] [--format csv|json]",
+      {"assignments",
+       "[--db FILE] [--month YYYY-MM] [--department NAME] [--format csv|json]",
        "list cluster assignments with probabilities, flags, explanations and overrides",
        {kDb,
         {"month", "YYYY-MM", "only measurements rated in this month"},
@@ -54,7 +57,8 @@ const std::vector<Command>& AllCommands() {
         {"out", "FILE", "write to FILE instead of the screen"},
         kBy},
        RunAssignmentsCommand},
-      {"override", "[--db FILE] --measurement ID --cluster N --reason TEXT --by USER",
+      {"override",
+       "[--db FILE] --measurement ID --cluster N --reason TEXT --by USER",
        "confirm or change a cluster, with a reason, beside the algorithm's",
        {kDb,
         {"measurement", "ID", "the measurement id from `assignments`"},
@@ -63,7 +67,8 @@ const std::vector<Command>& AllCommands() {
         {"by", "USER", "the clinician who decides (required)"},
         kModel},
        RunOverrideCommand},
-      {"report", "[--db FILE] --month YYYY-MM --tariffs FILE [--revenue FILE] --out DIR",
+      {"report",
+       "[--db FILE] --month YYYY-MM --tariffs FILE [--revenue FILE] --out DIR",
        "write the monthly pilot report (HTML, CSV, XLSX, JSON) per department",
        {kDb,
         {"month", "YYYY-MM", "the reporting month"},
@@ -74,19 +79,24 @@ const std::vector<Command>& AllCommands() {
         {"seed", "N", "Monte Carlo seed (default: 20260101)"},
         kBy},
        RunReportCommand},
-      {"generate", "--patients N --months M [--seed S] --out FILE.csv|FILE.xml",
+      {"generate",
+       "--patients N --months M [--seed S] --out FILE.csv|FILE.xml",
        "write a synthetic institution's HoNOS+ export (no real patients)",
        {{"patients", "N", "number of synthetic patients"},
         {"months", "M", "number of months of ratings"},
         {"seed", "S", "random seed; the same seed gives the same file (default: 1)"},
         {"end-month", "YYYY-MM", "last month of ratings (default: last month)"},
+        {"departments", "N", "number of departments, 6-20 (default: 7)"},
         {"out", "FILE", "the export to write; .csv or .xml decides the format"}},
        RunGenerateCommand},
-      {"demo", "[--out DIR]",
+      {"demo",
+       "[--out DIR]",
        "generate a synthetic month, import, classify and report it, all in DIR",
        {{"out", "DIR", "working folder (default: clusterpilot-demo)"}},
        RunDemoCommand},
-      {"audit", "[--db FILE]", "show the audit log: who read or changed what, when",
+      {"audit",
+       "[--db FILE]",
+       "show the audit log: who read or changed what, when",
        {kDb, kBy},
        RunAuditCommand},
   };
@@ -123,7 +133,8 @@ int RunCommandLine(int argc, char** argv, std::ostream& out, std::ostream& err) 
   }
   const Command* command = FindCommand(argv[1]);
   if (command == nullptr) {
-    err << "clusterpilot: unknown command \"" << argv[1] << "\"; `clusterpilot --help` lists them\n";
+    err << "clusterpilot: unknown command \"" << argv[1]
+        << "\"; `clusterpilot --help` lists them\n";
     return kExitUsage;
   }
   return RunCommandApplication(*command, argc - 1, argv + 1, out, err);
