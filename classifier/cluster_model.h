@@ -94,7 +94,7 @@ struct FitThresholds {
 // outside it and falls by step_decay per step further out. See
 // profile_model_builder.h.
 struct ProfileExpansion {
-  double outside_share = 0.1;
+  double outside_share = 0.05;
   double step_decay = 0.3;
 };
 
