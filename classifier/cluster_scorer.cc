@@ -1,19 +1,25 @@
 #include "classifier/cluster_scorer.h"
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace clusterpilot {
 namespace {
 
 // Sums the constant and each item's coefficient row. The rows are dense and
-// the unknown slot is zero, so this is 19 branch-free vector additions.
+// the unknown slot is zero, so this is 19 branch-free vector additions; the
+// local accumulator keeps the compiler from fearing that `score` aliases the
+// model's tables, which would stop it vectorising.
 void SumCoefficients(const ClusterModel& model, const ItemRatings& ratings, float* score) {
+  std::array<float, kMaxModelClusters> sum;
   const float* constants = model.Constants();
-  for (int c = 0; c < kMaxModelClusters; ++c) score[c] = constants[c];
+  for (int c = 0; c < kMaxModelClusters; ++c) sum[c] = constants[c];
   for (int item = 0; item < kItemCount; ++item) {
     const float* row = model.CoefficientRow(item, ratings[item]);
-    for (int c = 0; c < kMaxModelClusters; ++c) score[c] += row[c];
+    for (int c = 0; c < kMaxModelClusters; ++c) sum[c] += row[c];
   }
+  std::copy(sum.begin(), sum.end(), score);
 }
 
 uint32_t RedRuleExclusions(const ClusterModel& model, const ItemRatings& ratings) {
@@ -34,36 +40,40 @@ int BestIndex(const float* score, uint32_t mask) {
   return best;
 }
 
-// Higher probability first; equal ones by cluster number.
+// Higher score (so higher probability) first; equal ones by cluster number.
 bool RanksBefore(const RankedCluster& a, const RankedCluster& b) {
-  if (a.probability != b.probability) return a.probability > b.probability;
+  if (a.score != b.score) return a.score > b.score;
   return a.number < b.number;
 }
 
+// exp() of a score this far below the best is below 1e-17 of the best's:
+// zero for every purpose, and skipping it saves most of the exp() calls.
+constexpr float kNegligibleScoreGap = -40;
+
 void RankBySoftmax(const ClusterModel& model, ClusterScores* scores) {
-  const int best = BestIndex(scores->score.data(), scores->allowed_mask);
-  scores->ranked_count = 0;
-  if (best < 0) return;
-  const float top = scores->score[best];
-  float total = 0;
-  for (int c = 0; c < model.cluster_count(); ++c) {
-    if ((scores->allowed_mask & (1u << c)) == 0) continue;
-    RankedCluster& entry = scores->ranked[scores->ranked_count++];
+  int count = 0;
+  for (uint32_t mask = scores->allowed_mask; mask != 0; mask &= mask - 1) {
+    const int c = std::countr_zero(mask);
+    RankedCluster entry;
     entry.index = static_cast<int8_t>(c);
     entry.number = static_cast<int8_t>(model.cluster(c).number);
     entry.score = scores->score[c];
-    entry.probability = std::exp(scores->score[c] - top);
-    total += entry.probability;
-  }
-  for (int i = 0; i < scores->ranked_count; ++i) {
-    RankedCluster entry = scores->ranked[i];
-    entry.probability /= total;
-    int j = i;
+    int j = count++;
     for (; j > 0 && RanksBefore(entry, scores->ranked[j - 1]); --j) {
       scores->ranked[j] = scores->ranked[j - 1];
     }
     scores->ranked[j] = entry;
   }
+  scores->ranked_count = count;
+  if (count == 0) return;
+  const float top = scores->ranked[0].score;
+  float total = 0;
+  for (int i = 0; i < count; ++i) {
+    const float gap = scores->ranked[i].score - top;
+    scores->ranked[i].probability = gap < kNegligibleScoreGap ? 0.0f : std::exp(gap);
+    total += scores->ranked[i].probability;
+  }
+  for (int i = 0; i < count; ++i) scores->ranked[i].probability /= total;
 }
 
 }  // namespace
