@@ -88,7 +88,7 @@ int RunGenerateCommand(CommandContext& context) {
     truth.value()->Write(synthetic);
     ++measurements;
   });
-  for (Status status : {writer.value()->Finish(), truth.value()->Finish()}) {
+  for (const Status& status : {writer.value()->Finish(), truth.value()->Finish()}) {
     if (!status.ok()) return context.Fail(status.error(), kExitInputRejected);
   }
   const int first = options.end_year * 12 + options.end_month - 1 - (options.months - 1);
