@@ -37,13 +37,14 @@ Status ClassifyPending(Store& store, const MeasurementClassifier& classifier, in
   Measurement measurement;
   MeasurementClassification result;
   std::vector<ClusterProbability> ranked;
+  AssignmentExplanationCode code;
   std::string probabilities, flag_reasons, explanation;
   while (pending.Next(&measurement)) {
     classifier.Classify(measurement, &result);
     classifier.RankedProbabilities(result, &ranked);
     probabilities = EncodeProbabilities(ranked);
     classifier.DescribeFlags(measurement, result, &flag_reasons);
-    classifier.DescribeExplanation(result, &explanation);
+    classifier.EncodeExplanation(result, &code, &explanation);
     Status written = writer.Write({measurement.id, result.cluster(), result.probability(),
                                    probabilities, result.flags(), flag_reasons, explanation});
     if (!written.ok()) return written;

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "classifier/rating_text.h"
-
 namespace clusterpilot {
 namespace {
 
@@ -25,14 +23,6 @@ void Offer(ItemContribution candidate, std::array<ItemContribution, kExplainedIt
 
 float Coefficient(const ClusterModel& model, int item, int8_t rating, int cluster_index) {
   return model.CoefficientRow(item, rating)[cluster_index];
-}
-
-void AppendContributions(const std::array<ItemContribution, kExplainedItems>& items, int count,
-                         std::string* text) {
-  for (int i = 0; i < count; ++i) {
-    text->append(i == 0 ? "" : ", ");
-    AppendItemRating(items[i].item, items[i].rating, text);
-  }
 }
 
 }  // namespace
@@ -70,31 +60,29 @@ void ExplainAssignment(const ClusterModel& model, const ItemRatings& ratings, Su
   }
 }
 
+void ToExplanationCode(const ClusterModel& model, const AssignmentExplanation& explanation,
+                       AssignmentExplanationCode* code) {
+  code->cluster = 0;
+  code->runner_up = 0;
+  code->supporting.clear();
+  code->separating.clear();
+  if (explanation.cluster_index < 0) return;
+  code->cluster = model.cluster(explanation.cluster_index).number;
+  for (int i = 0; i < explanation.supporting_count; ++i) {
+    code->supporting.push_back({explanation.supporting[i].item, explanation.supporting[i].rating});
+  }
+  if (explanation.runner_up_index < 0) return;
+  code->runner_up = model.cluster(explanation.runner_up_index).number;
+  for (int i = 0; i < explanation.separating_count; ++i) {
+    code->separating.push_back({explanation.separating[i].item, explanation.separating[i].rating});
+  }
+}
+
 void DescribeExplanation(const ClusterModel& model, const AssignmentExplanation& explanation,
                          std::string* text) {
-  if (explanation.cluster_index < 0) {
-    text->append("no cluster assigned");
-    return;
-  }
-  text->append("cluster " + std::to_string(model.cluster(explanation.cluster_index).number));
-  if (explanation.supporting_count > 0) {
-    text->append(" mainly for ");
-    AppendContributions(explanation.supporting, explanation.supporting_count, text);
-  } else {
-    text->append(": no single item stands out");
-  }
-  if (explanation.runner_up_index < 0) {
-    text->append(". No other cluster was allowed");
-    return;
-  }
-  text->append(". Cluster " + std::to_string(model.cluster(explanation.runner_up_index).number) +
-               " (runner-up) ");
-  if (explanation.separating_count > 0) {
-    text->append("fits worse on ");
-    AppendContributions(explanation.separating, explanation.separating_count, text);
-  } else {
-    text->append("fits as well");
-  }
+  AssignmentExplanationCode code;
+  ToExplanationCode(model, explanation, &code);
+  text->append(DescribeExplanationCode(code));
 }
 
 }  // namespace clusterpilot

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "classifier/rating_text.h"
+#include "core/rating_text.h"
 #include "core/cluster_assignment.h"
 
 namespace clusterpilot {
