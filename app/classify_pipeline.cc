@@ -120,15 +120,18 @@ Status ReadAndClassify(const std::string& path, const MeasurementClassifier& cla
   MeasurementClassification result;
   std::vector<ClusterProbability> ranked;
   AssignmentExplanationCode code;
-  std::unique_ptr<ResultBatch> batch;
-  while (pending.Next(&measurement)) {
-    if (batch == nullptr && (batch = queue->TakeEmpty()) == nullptr) return Status::Ok();
+  // A null batch means the writer gave up; its error is the one reported.
+  std::unique_ptr<ResultBatch> batch = queue->TakeEmpty();
+  while (batch != nullptr && pending.Next(&measurement)) {
     classifier.Classify(measurement, &result);
     FillRow(classifier, measurement, result, &ranked, &code, &batch->rows[batch->size++]);
     tally->Count(result);
-    if (batch->size == kBatchSize) queue->PutFull(std::move(batch));
+    if (batch->size == kBatchSize) {
+      queue->PutFull(std::move(batch));
+      batch = queue->TakeEmpty();
+    }
   }
-  if (batch != nullptr) queue->PutFull(std::move(batch));
+  if (batch != nullptr && batch->size > 0) queue->PutFull(std::move(batch));
   return pending.status();
 }
 
