@@ -19,7 +19,8 @@ double Settings::GetDouble(const std::string& key, double fallback, std::string*
   char* end = nullptr;
   const double value = std::strtod(found->second.c_str(), &end);
   if (found->second.empty() || *end != '\0') {
-    if (error != nullptr) *error = "setting " + key + " = \"" + found->second + "\" is not a number";
+    if (error != nullptr)
+      *error = "setting " + key + " = \"" + found->second + "\" is not a number";
     return fallback;
   }
   return value;
@@ -58,9 +59,8 @@ int CommandContext::Fail(const std::string& message, int exit_code) const {
 }
 
 int NotBuiltYet(CommandContext& context, const char* issue) {
-  return context.Fail(std::string("not built yet (issue ") + issue +
-                          "); nothing was read or changed",
-                      kExitUsage);
+  return context.Fail(
+      std::string("not built yet (issue ") + issue + "); nothing was read or changed", kExitUsage);
 }
 
 }  // namespace clusterpilot

@@ -26,8 +26,9 @@ class CommandApplication : public Poco::Util::Application {
 
  protected:
   void defineOptions(Poco::Util::OptionSet& options) override {
-    options.addOption(Poco::Util::Option("help", "h", "show this help").callback(
-        Poco::Util::OptionCallback<CommandApplication>(this, &CommandApplication::ShowHelp)));
+    options.addOption(Poco::Util::Option("help", "h", "show this help")
+                          .callback(Poco::Util::OptionCallback<CommandApplication>(
+                              this, &CommandApplication::ShowHelp)));
     options.addOption(
         Poco::Util::Option("config", "", "settings file (default: ./clusterpilot.properties)")
             .argument("FILE")

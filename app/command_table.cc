@@ -18,7 +18,8 @@ const OptionSpec kBy{"by", "USER", "who is acting, for the audit log (default: t
 
 const std::vector<Command>& AllCommands() {
   static const std::vector<Command> commands = {
-      {"import", "[--db FILE] [--strict] FILE...",
+      {"import",
+       "[--db FILE] [--strict] FILE...",
        "load HoNOS+ exports (.xml or .csv) into the store",
        {kDb,
         {"strict", nullptr, "reject the whole file at the first bad row (default: keep good rows)"},
@@ -26,11 +27,15 @@ const std::vector<Command>& AllCommands() {
          "where to write rejected rows as CSV (default: FILE.rejects.csv beside each input)"},
         kBy},
        RunImportCommand},
-      {"classify", "[--db FILE] [--model FILE]",
+      {"classify",
+       "[--db FILE] [--model FILE]",
        "assign every measurement not yet classified by the model to a care cluster",
-       {kDb, {"model", "FILE", "cluster model XML (default: the built-in illustrative model)"}, kBy},
+       {kDb,
+        {"model", "FILE", "cluster model XML (default: the built-in illustrative model)"},
+        kBy},
        RunClassifyCommand},
-      {"model", "import --coefficients F --constants F --red-rules F --out MODEL.xml",
+      {"model",
+       "import --coefficients F --constants F --red-rules F --out MODEL.xml",
        "turn the NZa code-list tables (CSV) into a cluster model file",
        {{"coefficients", "FILE", "CSV: question;answer;zorgvraagtype;coefficient"},
         {"constants", "FILE", "CSV: zorgvraagtype;constant"},
@@ -39,7 +44,8 @@ const std::vector<Command>& AllCommands() {
         {"version", "TEXT", "model version (default: the date of today)"},
         {"out", "FILE", "the model XML to write"}},
        RunModelCommand},
-      {"assignments", "[--db FILE] [--month YYYY-MM] [--department NAME] [--format csv|json]",
+      {"assignments",
+       "[--db FILE] [--month YYYY-MM] [--department NAME] [--format csv|json]",
        "list cluster assignments with probabilities, flags, explanations and overrides",
        {kDb,
         {"month", "YYYY-MM", "only measurements rated in this month"},
@@ -48,7 +54,8 @@ const std::vector<Command>& AllCommands() {
         {"out", "FILE", "write to FILE instead of the screen"},
         kBy},
        RunAssignmentsCommand},
-      {"override", "[--db FILE] --measurement ID --cluster N --reason TEXT --by USER",
+      {"override",
+       "[--db FILE] --measurement ID --cluster N --reason TEXT --by USER",
        "confirm or change a cluster, with a reason, beside the algorithm's",
        {kDb,
         {"measurement", "ID", "the measurement id from `assignments`"},
@@ -56,7 +63,8 @@ const std::vector<Command>& AllCommands() {
         {"reason", "TEXT", "why (required)"},
         kBy},
        RunOverrideCommand},
-      {"report", "[--db FILE] --month YYYY-MM --tariffs FILE [--revenue FILE] --out DIR",
+      {"report",
+       "[--db FILE] --month YYYY-MM --tariffs FILE [--revenue FILE] --out DIR",
        "write the monthly pilot report (HTML, CSV, XLSX, JSON) per department",
        {kDb,
         {"month", "YYYY-MM", "the reporting month"},
@@ -67,7 +75,8 @@ const std::vector<Command>& AllCommands() {
         {"seed", "N", "Monte Carlo seed (default: 20260101)"},
         kBy},
        RunReportCommand},
-      {"generate", "--patients N --months M [--seed S] --out FILE.csv|FILE.xml",
+      {"generate",
+       "--patients N --months M [--seed S] --out FILE.csv|FILE.xml",
        "write a synthetic institution's HoNOS+ export (no real patients)",
        {{"patients", "N", "number of synthetic patients"},
         {"months", "M", "number of months of ratings"},
@@ -75,11 +84,14 @@ const std::vector<Command>& AllCommands() {
         {"end-month", "YYYY-MM", "last month of ratings (default: last month)"},
         {"out", "FILE", "the export to write; .csv or .xml decides the format"}},
        RunGenerateCommand},
-      {"demo", "[--out DIR]",
+      {"demo",
+       "[--out DIR]",
        "generate a synthetic month, import, classify and report it, all in DIR",
        {{"out", "DIR", "working folder (default: clusterpilot-demo)"}},
        RunDemoCommand},
-      {"audit", "[--db FILE]", "show the audit log: who read or changed what, when",
+      {"audit",
+       "[--db FILE]",
+       "show the audit log: who read or changed what, when",
        {kDb, kBy},
        RunAuditCommand},
   };
@@ -116,7 +128,8 @@ int RunCommandLine(int argc, char** argv, std::ostream& out, std::ostream& err) 
   }
   const Command* command = FindCommand(argv[1]);
   if (command == nullptr) {
-    err << "clusterpilot: unknown command \"" << argv[1] << "\"; `clusterpilot --help` lists them\n";
+    err << "clusterpilot: unknown command \"" << argv[1]
+        << "\"; `clusterpilot --help` lists them\n";
     return kExitUsage;
   }
   return RunCommandApplication(*command, argc - 1, argv + 1, out, err);

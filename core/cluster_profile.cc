@@ -11,6 +11,7 @@ extern const char kClusterProfilesCsv[];
 namespace {
 
 constexpr int kFixedColumns = 4;  // cluster;supercluster;name;hv08_types
+constexpr size_t kColumnCount = kFixedColumns + kItemCount;
 
 std::vector<std::string> SplitSemicolons(const std::string& line) {
   std::vector<std::string> cells;
@@ -47,15 +48,16 @@ Error ProfileError(const std::string& file_name, int line, int column, std::stri
 
 Result<ClusterProfile> ParseProfileLine(const std::vector<std::string>& cells,
                                         const std::string& file_name, int line) {
-  if (cells.size() != static_cast<size_t>(kFixedColumns + kItemCount)) {
+  if (cells.size() != kColumnCount) {
     return ProfileError(file_name, line, 0, "", "",
-                        "expected " + std::to_string(kFixedColumns + kItemCount) +
-                            " columns, found " + std::to_string(cells.size()));
+                        "expected " + std::to_string(kColumnCount) + " columns, found " +
+                            std::to_string(cells.size()));
   }
   ClusterProfile profile;
   profile.cluster = std::atoi(cells[0].c_str());
   if (profile.cluster < 1 || profile.cluster > 21 || profile.cluster == 9) {
-    return ProfileError(file_name, line, 1, "cluster", cells[0], "not a cluster number (1-21, not 9)");
+    return ProfileError(file_name, line, 1, "cluster", cells[0],
+                        "not a cluster number (1-21, not 9)");
   }
   const auto supercluster = ParseSupercluster(cells[1]);
   if (!supercluster || *supercluster == Supercluster::kNone) {
@@ -91,11 +93,13 @@ Result<std::vector<ClusterProfile>> ParseClusterProfiles(const std::string& text
       header_seen = true;
       continue;
     }
-    Result<ClusterProfile> profile = ParseProfileLine(SplitSemicolons(line), file_name, line_number);
+    Result<ClusterProfile> profile =
+        ParseProfileLine(SplitSemicolons(line), file_name, line_number);
     if (!profile.ok()) return profile.error();
     profiles.push_back(std::move(profile).value());
   }
-  if (profiles.empty()) return ProfileError(file_name, line_number, 0, "", "", "no cluster profiles");
+  if (profiles.empty())
+    return ProfileError(file_name, line_number, 0, "", "", "no cluster profiles");
   return profiles;
 }
 

@@ -18,9 +18,9 @@ struct ClusterProfile {
   int cluster = 0;  // 1..21; 9 is unused
   Supercluster supercluster = Supercluster::kNone;
   std::string name;
-  std::string hv08_types;                // typical HV08 letters, e.g. "CFG"
-  std::array<int8_t, kItemCount> low{};  // lowest typical rating per item
-  std::array<int8_t, kItemCount> high{};  // highest typical rating per item
+  std::string hv08_types;                   // typical HV08 letters, e.g. "CFG"
+  std::array<int8_t, kItemCount> low{};     // lowest typical rating per item
+  std::array<int8_t, kItemCount> high{};    // highest typical rating per item
   std::array<double, kItemCount> weight{};  // how much the item defines the cluster
 };
 

@@ -13,9 +13,9 @@ namespace clusterpilot {
 enum class Subscale { kBehaviour, kImpairment, kSymptoms, kSocial, kClusteringAddition, kHistoric };
 
 struct HonosItem {
-  std::string_view code;      // "HV01"
-  std::string_view english;   // short English label
-  std::string_view dutch;     // short Dutch label
+  std::string_view code;     // "HV01"
+  std::string_view english;  // short English label
+  std::string_view dutch;    // short Dutch label
   Subscale subscale;
 };
 

@@ -15,8 +15,8 @@ std::string RatingRouteName(RatingRoute route) {
 }
 
 bool SameRating(const Measurement& a, const Measurement& b) {
-  return a.ratings == b.ratings && a.hv08_type == b.hv08_type &&
-         a.supercluster == b.supercluster && a.clinician == b.clinician && a.route == b.route;
+  return a.ratings == b.ratings && a.hv08_type == b.hv08_type && a.supercluster == b.supercluster &&
+         a.clinician == b.clinician && a.route == b.route;
 }
 
 }  // namespace clusterpilot

@@ -32,9 +32,9 @@ void SqlStatement::BindDouble(int index, double value) {
 }
 
 void SqlStatement::BindText(int index, std::string_view value) {
-  if (status_.ok() && sqlite3_bind_text(statement_, index, value.data(),
-                                        static_cast<int>(value.size()),
-                                        SQLITE_TRANSIENT) != SQLITE_OK) {
+  if (status_.ok() &&
+      sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
+                        SQLITE_TRANSIENT) != SQLITE_OK) {
     Fail();
   }
 }

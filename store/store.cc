@@ -1,11 +1,10 @@
 #include "store/store.h"
 
-#include <sqlite3.h>
-
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Exception.h>
+#include <sqlite3.h>
 
 #include <cstring>
 #include <filesystem>
@@ -62,15 +61,15 @@ Status CheckExistingFile(const std::string& path) {
     return StoreError(path, "cannot be read as an SQLite database (damaged?)" + untouched);
   }
   if (application_id != kStoreApplicationId) {
-    return StoreError(path,
-                      "is not a clusterpilot store (an SQLite database of another application)" +
-                          untouched);
+    return StoreError(
+        path,
+        "is not a clusterpilot store (an SQLite database of another application)" + untouched);
   }
   if (user_version > kCurrentSchemaVersion) {
     return StoreError(path, "was made by a newer clusterpilot (store version " +
                                 std::to_string(user_version) + "; this program knows up to " +
-                                std::to_string(kCurrentSchemaVersion) +
-                                "). Update clusterpilot" + untouched);
+                                std::to_string(kCurrentSchemaVersion) + "). Update clusterpilot" +
+                                untouched);
   }
   return Status::Ok();
 }
@@ -108,8 +107,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
     return StoreError(path, "cannot be opened: " + e.displayText());
   }
   sqlite3_busy_timeout(store->handle(), kBusyTimeoutMs);
-  for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL",
-                             "PRAGMA synchronous = NORMAL"}) {
+  for (const char* pragma :
+       {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
     Status status = store->Execute(pragma);
     if (!status.ok()) return status.error();
   }

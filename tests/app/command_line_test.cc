@@ -17,8 +17,8 @@ TEST(CommandLineTest, HelpListsEverySubcommand) {
     EXPECT_NE(outcome.out.find(std::string("  ") + command.name), std::string::npos)
         << command.name;
   }
-  for (const char* name : {"import", "classify", "model", "assignments", "override", "report",
-                           "generate", "demo"}) {
+  for (const char* name :
+       {"import", "classify", "model", "assignments", "override", "report", "generate", "demo"}) {
     EXPECT_NE(FindCommand(name), nullptr) << name;
   }
 }
@@ -85,8 +85,8 @@ TEST(CommandLineTest, DefaultStoreIsInTheWorkingDirectory) {
 TEST(CommandLineTest, SettingsFileWithABadNumberIsAUsageError) {
   ScopedTempDir dir;
   WriteFile(dir.File("clusterpilot.properties"), "report.suppress_below = many\n");
-  CommandOutcome outcome = RunClusterpilot({"audit", "--config", dir.File("clusterpilot.properties")},
-                                           dir.path());
+  CommandOutcome outcome =
+      RunClusterpilot({"audit", "--config", dir.File("clusterpilot.properties")}, dir.path());
   // The audit command reads no numeric setting; the file itself must load.
   EXPECT_EQ(outcome.exit_code, 1) << outcome.err;
   CommandOutcome missing = RunClusterpilot({"audit", "--config", dir.File("nope.properties")});

@@ -6,7 +6,8 @@ namespace clusterpilot {
 namespace {
 
 TEST(ErrorTest, FormatsPlaceFieldValueAndMessage) {
-  Error error{"excel.csv", 7, 0, "column \"HV07\"", "", "5 is not a rating (0-4, or 9 for unknown)"};
+  Error error{"excel.csv",       7,  0,
+              "column \"HV07\"", "", "5 is not a rating (0-4, or 9 for unknown)"};
   EXPECT_EQ(error.ToString(),
             "excel.csv:7: column \"HV07\": 5 is not a rating (0-4, or 9 for unknown)");
   Error xml{"export.xml", 12, 30, "HV03", "7", "not a rating"};

@@ -20,8 +20,8 @@ TEST(SuperclusterTest, AcceptsLettersEnglishDutchAndRegulationNames) {
 }
 
 TEST(SuperclusterTest, NamesRoundTrip) {
-  for (Supercluster s : {Supercluster::kNonPsychotic, Supercluster::kPsychotic,
-                         Supercluster::kOrganic}) {
+  for (Supercluster s :
+       {Supercluster::kNonPsychotic, Supercluster::kPsychotic, Supercluster::kOrganic}) {
     EXPECT_EQ(ParseSupercluster(SuperclusterName(s)), s);
     EXPECT_EQ(ParseSupercluster(SuperclusterLetter(s)), s);
   }

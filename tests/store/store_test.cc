@@ -57,8 +57,9 @@ TEST(StoreTest, ReopeningKeepsDataAndVersion) {
   ScopedTempDir dir;
   {
     auto store = OpenOrDie(dir.File("s.db"));
-    ASSERT_TRUE(store->Execute("INSERT INTO import_batch(file_name, content_hash, format, "
-                               "imported_at, imported_by) VALUES('a','h','csv','t','u')")
+    ASSERT_TRUE(store
+                    ->Execute("INSERT INTO import_batch(file_name, content_hash, format, "
+                              "imported_at, imported_by) VALUES('a','h','csv','t','u')")
                     .ok());
   }
   auto again = OpenOrDie(dir.File("s.db"));
@@ -69,7 +70,8 @@ TEST(StoreTest, ReopeningKeepsDataAndVersion) {
 TEST(StoreTest, MigratesAVersionOneStoreWithoutLosingData) {
   ScopedTempDir dir;
   const std::string path = dir.File("v1.db");
-  RunSqlite(path, ReadFile(std::string(CLUSTERPILOT_SOURCE_DIR) + "/tests/store/data/store_v1.sql"));
+  RunSqlite(path,
+            ReadFile(std::string(CLUSTERPILOT_SOURCE_DIR) + "/tests/store/data/store_v1.sql"));
   auto store = OpenOrDie(path);
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(store->schema_version(), 2);
@@ -93,8 +95,9 @@ TEST(StoreTest, RefusesATextFileAndLeavesItUnchanged) {
   auto store = Store::Open(path);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.error().ToString(),
-            path + ": is not a clusterpilot store (not an SQLite database); the file was left "
-                   "unchanged");
+            path +
+                ": is not a clusterpilot store (not an SQLite database); the file was left "
+                "unchanged");
   EXPECT_EQ(ReadFile(path), "patient;department\nP1;A\n");
 }
 
