@@ -38,7 +38,7 @@ bool AllDigits(std::string_view text) {
 // "1.234.567" or "1234567" into digits; false for misplaced dots.
 bool ReadWholePart(std::string_view text, bool dots_group_thousands, std::string* digits) {
   digits->clear();
-  if (!dots_group_thousands) {
+  if (!dots_group_thousands || text.find('.') == std::string_view::npos) {
     if (!AllDigits(text)) return false;
     *digits = text;
     return true;
@@ -63,7 +63,7 @@ std::string GroupThousands(const std::string& digits) {
   std::string grouped;
   const size_t lead = digits.size() % 3;
   for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (i - lead) % 3 == 0) grouped += '.';
+    if (i > 0 && i >= lead && (i - lead) % 3 == 0) grouped += '.';
     grouped += digits[i];
   }
   return grouped;
