@@ -82,6 +82,7 @@ const std::vector<Command>& AllCommands() {
         {"months", "M", "number of months of ratings"},
         {"seed", "S", "random seed; the same seed gives the same file (default: 1)"},
         {"end-month", "YYYY-MM", "last month of ratings (default: last month)"},
+        {"departments", "N", "number of departments, 6-20 (default: 7)"},
         {"out", "FILE", "the export to write; .csv or .xml decides the format"}},
        RunGenerateCommand},
       {"demo",

@@ -1,0 +1,101 @@
+#include "generator/csv_export_writer.h"
+
+namespace clusterpilot {
+namespace {
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// Column names as a Dutch EPD labels them; the importer knows them all.
+constexpr std::string_view kHeader =
+    "patiëntnummer;afdeling;datum;behandelaar;supercluster;route;"
+    "HV01;HV02;HV03;HV04;HV05;HV06;HV07;HV08;HV09;HV10;HV11;HV12;HV13;HV14;HV15;HV16;HV17;HV18;"
+    "HV19;HV08_soort\r\n";
+
+// The regulation's names for the superclusters.
+std::string_view DutchSupercluster(Supercluster supercluster) {
+  switch (supercluster) {
+    case Supercluster::kNonPsychotic:
+      return "psychische aandoening";
+    case Supercluster::kPsychotic:
+      return "psychotische stoornis";
+    case Supercluster::kOrganic:
+      return "cognitieve beperking";
+    case Supercluster::kNone:
+      break;
+  }
+  return "";
+}
+
+std::string_view DutchRoute(RatingRoute route) {
+  switch (route) {
+    case RatingRoute::kFull:
+      return "volledig";
+    case RatingRoute::kDynamic:
+      return "dynamisch";
+    case RatingRoute::kUnknown:
+      break;
+  }
+  return "";
+}
+
+bool NeedsQuotes(const std::string& text) {
+  return text.find_first_of(";\"\r\n") != std::string::npos;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ExportWriter>> CsvExportWriter::Create(const std::string& path) {
+  Result<std::unique_ptr<OutputFile>> file = OutputFile::Create(path);
+  if (!file.ok()) return file.error();
+  std::unique_ptr<ExportWriter> writer(new CsvExportWriter(std::move(file).value()));
+  return writer;
+}
+
+CsvExportWriter::CsvExportWriter(std::unique_ptr<OutputFile> file) : file_(std::move(file)) {
+  file_->Append(kByteOrderMark);
+  file_->Append(kHeader);
+}
+
+void CsvExportWriter::AppendField(const std::string& text) {
+  if (!NeedsQuotes(text)) {
+    file_->Append(text);
+    return;
+  }
+  file_->Append('"');
+  for (char c : text) {
+    if (c == '"') file_->Append('"');
+    file_->Append(c);
+  }
+  file_->Append('"');
+}
+
+void CsvExportWriter::Write(const Measurement& measurement) {
+  AppendField(measurement.patient_id);
+  file_->Append(';');
+  AppendField(measurement.department);
+  file_->Append(';');
+  file_->Append(DutchDate(measurement.rating_date));
+  file_->Append(';');
+  AppendField(measurement.clinician);
+  file_->Append(';');
+  file_->Append(DutchSupercluster(measurement.supercluster));
+  file_->Append(';');
+  file_->Append(DutchRoute(measurement.route));
+  // The dynamic route leaves unasked items empty; a full route says 9.
+  const char unknown = measurement.route == RatingRoute::kDynamic ? '\0' : '9';
+  for (int8_t rating : measurement.ratings) {
+    file_->Append(';');
+    if (rating != kUnknownRating) {
+      file_->Append(static_cast<char>('0' + rating));
+    } else if (unknown != '\0') {
+      file_->Append(unknown);
+    }
+  }
+  file_->Append(';');
+  if (measurement.hv08_type != 0) file_->Append(measurement.hv08_type);
+  file_->Append("\r\n");
+}
+
+Status CsvExportWriter::Finish() { return file_->Close(); }
+
+}  // namespace clusterpilot
