@@ -13,7 +13,6 @@ namespace {
 namespace acc = boost::accumulators;
 
 constexpr int kMaxThreads = 4;
-constexpr double kTwoTo64 = 18446744073709551616.0;
 
 // xoshiro256** seeded through splitmix64: small, fast and well understood.
 class RandomStream {
@@ -47,22 +46,34 @@ class RandomStream {
   uint64_t state_[4];
 };
 
-// A patient whose cluster each draw samples: cumulative thresholds on a
-// 64-bit random word, best cluster first so the scan usually stops at once.
+// A patient whose cluster each draw samples. Every such patient starts in
+// the most likely cluster; a 32-bit random number at or above `stay_below`
+// moves the patient to one of the others, found by the cumulative
+// thresholds in SimulationInput::others.
 struct UncertainPatient {
-  int department = 0;
-  uint32_t first = 0;  // into SimulationInput::thresholds / clusters
-  uint32_t count = 0;
+  uint32_t stay_below = 0;  // P(most likely cluster) scaled to 2^32
+  uint32_t top_slot = 0;    // department * kClusterSlots + most likely cluster
+  uint32_t department_slot = 0;
+  uint32_t first_other = 0;
+  uint32_t other_count = 0;
+};
+
+struct OtherCluster {
+  uint32_t below = 0;  // cumulative probability up to this cluster, scaled to 2^32
+  uint32_t cluster = 0;
 };
 
 struct SimulationInput {
   int departments = 0;
-  std::vector<int64_t> fixed_counts;  // department * kClusterSlots + cluster
+  std::vector<int64_t> start_counts;  // department * kClusterSlots + cluster
   std::vector<UncertainPatient> uncertain;
-  std::vector<uint64_t> thresholds;
-  std::vector<uint8_t> clusters;
+  std::vector<OtherCluster> others;
   std::array<ClusterTariff, kClusterSlots> tariffs{};
 };
+
+uint32_t Scaled(double probability) {
+  return static_cast<uint32_t>(std::min(probability, 1.0) * 4294967295.0);
+}
 
 // Adds `patient` as uncertain when the classifier spread its probability
 // over more than one cluster and no clinician decided; else as fixed.
@@ -77,27 +88,53 @@ void AddPatient(const PatientMonth& patient, int department, SimulationInput* in
       total += entry.probability;
     }
   }
+  const uint32_t department_slot = static_cast<uint32_t>(department * kClusterSlots);
   if (patient.ReviewedByClinician() || spread.size() < 2) {
-    ++input->fixed_counts[department * kClusterSlots + cluster];
+    ++input->start_counts[department_slot + cluster];
     return;
   }
-  UncertainPatient uncertain{department, static_cast<uint32_t>(input->thresholds.size()),
-                             static_cast<uint32_t>(spread.size())};
-  double cumulative = 0;
-  for (size_t i = 0; i < spread.size(); ++i) {
+  std::stable_sort(spread.begin(), spread.end(),
+                   [](const auto& a, const auto& b) { return a.probability > b.probability; });
+  UncertainPatient uncertain;
+  uncertain.stay_below = Scaled(spread[0].probability / total);
+  uncertain.top_slot = department_slot + static_cast<uint32_t>(spread[0].cluster);
+  uncertain.department_slot = department_slot;
+  uncertain.first_other = static_cast<uint32_t>(input->others.size());
+  uncertain.other_count = static_cast<uint32_t>(spread.size() - 1);
+  double cumulative = spread[0].probability / total;
+  for (size_t i = 1; i < spread.size(); ++i) {
     cumulative += spread[i].probability / total;
-    const bool last = i + 1 == spread.size();
-    input->thresholds.push_back(
-        last ? UINT64_MAX
-             : static_cast<uint64_t>(std::min(cumulative, 1.0) * kTwoTo64 * (1.0 - 0x1.0p-53)));
-    input->clusters.push_back(static_cast<uint8_t>(spread[i].cluster));
+    input->others.push_back({Scaled(cumulative), static_cast<uint32_t>(spread[i].cluster)});
   }
+  ++input->start_counts[uncertain.top_slot];
   input->uncertain.push_back(uncertain);
 }
 
 uint64_t SeedOfDraw(uint64_t seed, int draw) {
   uint64_t mixed = seed ^ (0xD1B54A32D192ED03ull * static_cast<uint64_t>(draw + 1));
   return RandomStream::SplitMix(&mixed);
+}
+
+// Moves each uncertain patient out of the most likely cluster with the
+// classifier's probabilities. Branch-free, so that a patient costs the same
+// whether or not it moves: a mispredicted branch per patient would cost more
+// than the sampling itself.
+void SampleClusters(const SimulationInput& input, RandomStream* random, int64_t* counts) {
+  const OtherCluster* const others = input.others.data();
+  uint64_t word = 0;
+  for (size_t i = 0; i < input.uncertain.size(); ++i) {
+    const UncertainPatient& patient = input.uncertain[i];
+    if ((i & 1) == 0) word = random->Next();  // one 64-bit word serves two patients
+    const uint32_t bits = static_cast<uint32_t>(word >> ((i & 1) * 32));
+    const int64_t moves = bits >= patient.stay_below ? 1 : 0;
+    const OtherCluster* other = others + patient.first_other;
+    uint32_t cluster = other[0].cluster;
+    for (uint32_t j = 1; j < patient.other_count; ++j) {
+      cluster = bits >= other[j - 1].below ? other[j].cluster : cluster;
+    }
+    counts[patient.top_slot] -= moves;
+    counts[patient.department_slot + cluster] += moves;
+  }
 }
 
 // Runs draws [begin, end); writes revenue per department to
@@ -115,14 +152,8 @@ void RunDraws(const SimulationInput& input, uint64_t seed, int begin, int end,
                                           static_cast<double>(tariff.expected_cents),
                                           static_cast<double>(tariff.high_cents), random.Uniform());
     }
-    counts = input.fixed_counts;
-    for (const UncertainPatient& patient : input.uncertain) {
-      const uint64_t word = random.Next();
-      uint32_t i = patient.first;
-      const uint32_t last = patient.first + patient.count - 1;
-      while (i < last && word >= input.thresholds[i]) ++i;
-      ++counts[patient.department * kClusterSlots + input.clusters[i]];
-    }
+    counts = input.start_counts;
+    SampleClusters(input, &random, counts.data());
     for (int department = 0; department < input.departments; ++department) {
       double revenue = 0;
       for (int cluster = 1; cluster < kClusterSlots; ++cluster) {
@@ -174,7 +205,7 @@ MonteCarloResult SimulateClusterRevenue(const std::vector<PatientMonth>& patient
                                         const MonteCarloOptions& options) {
   SimulationInput input;
   input.departments = department_count;
-  input.fixed_counts.assign(static_cast<size_t>(department_count) * kClusterSlots, 0);
+  input.start_counts.assign(static_cast<size_t>(department_count) * kClusterSlots, 0);
   input.tariffs = tariffs.by_cluster;
   for (const PatientMonth& patient : patients) {
     AddPatient(patient, department_of[patient.department], &input);

@@ -151,6 +151,14 @@ Result<std::set<std::string>> StoreDepartments(Store& store) {
   return departments;
 }
 
+Result<bool> HasDepartment(Store& store, const std::string& department) {
+  SqlStatement select(store, "SELECT 1 FROM measurement WHERE department = ?1 LIMIT 1");
+  select.BindText(1, department);
+  const bool found = select.Step();
+  if (!select.status().ok()) return select.status().error();
+  return found;
+}
+
 Result<std::optional<ReportMonth>> LatestRatedMonth(Store& store) {
   SqlStatement select(store, "SELECT max(rating_date) FROM measurement");
   std::optional<ReportMonth> month;

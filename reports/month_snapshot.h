@@ -77,6 +77,10 @@ Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const ReportMonth& month,
 // Every department that has a measurement in the store.
 Result<std::set<std::string>> StoreDepartments(Store& store);
 
+// Whether any measurement names `department`. Quick for a department that
+// exists; a full scan for one that does not.
+Result<bool> HasDepartment(Store& store, const std::string& department);
+
 // The month of the latest rating date in the store; nullopt when empty.
 Result<std::optional<ReportMonth>> LatestRatedMonth(Store& store);
 

@@ -155,6 +155,7 @@ void AddWarnings(MonthlyFigures* figures) {
 
 MonthlyFigures ComputeMonthlyFigures(const MonthSnapshot& current, const MonthSnapshot* previous,
                                      const TariffTable& tariffs, const RevenueMonth* revenue,
+                                     const MonteCarloResult& simulated,
                                      const MonteCarloOptions& monte_carlo) {
   MonthlyFigures figures;
   figures.month = current.month;
@@ -181,14 +182,21 @@ MonthlyFigures ComputeMonthlyFigures(const MonthSnapshot& current, const MonthSn
     figures.moves = std::move(comparison.moves);
     for (const PatientMonth& patient : previous->patients) figures.previous_clusters.Count(patient);
   }
-  const MonteCarloResult simulated = SimulateClusterRevenue(
-      current.patients, department_of, static_cast<int>(names.size()), tariffs, monte_carlo);
-  for (size_t d = 0; d < names.size(); ++d)
-    figures.departments[d].interval = simulated.departments[d];
+  for (size_t d = 0; d < current.departments.size(); ++d) {
+    figures.departments[department_of[d]].interval = simulated.departments[d];
+  }
   SumInstitution(&figures);
   figures.institution.interval = simulated.institution;
   AddWarnings(&figures);
   return figures;
+}
+
+MonteCarloResult SimulateCurrentMonth(const MonthSnapshot& current, const TariffTable& tariffs,
+                                      const MonteCarloOptions& monte_carlo) {
+  std::vector<int> same(current.departments.size());
+  for (size_t d = 0; d < same.size(); ++d) same[d] = static_cast<int>(d);
+  return SimulateClusterRevenue(current.patients, same, static_cast<int>(same.size()), tariffs,
+                                monte_carlo);
 }
 
 }  // namespace clusterpilot

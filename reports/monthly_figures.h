@@ -75,9 +75,16 @@ struct MonthlyFigures {
 };
 
 // Computes the report's numbers. `previous` and `revenue` may be null.
+// `simulated` is SimulateCurrentMonth's result for `current`, computed
+// beforehand so that it can run while the rest is read from the store.
 MonthlyFigures ComputeMonthlyFigures(const MonthSnapshot& current, const MonthSnapshot* previous,
                                      const TariffTable& tariffs, const RevenueMonth* revenue,
+                                     const MonteCarloResult& simulated,
                                      const MonteCarloOptions& monte_carlo);
+
+// The Monte Carlo interval of `current`, per department of the snapshot.
+MonteCarloResult SimulateCurrentMonth(const MonthSnapshot& current, const TariffTable& tariffs,
+                                      const MonteCarloOptions& monte_carlo);
 
 }  // namespace clusterpilot
 

@@ -1,6 +1,8 @@
 #include "reports/monthly_report.h"
 
+#include <future>
 #include <optional>
+#include <unordered_set>
 
 #include "reports/csv_table_writer.h"
 #include "reports/flagged_patient_list.h"
@@ -19,23 +21,60 @@
 namespace clusterpilot {
 namespace {
 
-Result<std::optional<RevenueMonth>> ReadRevenue(Store& store, const ReportRequest& request) {
+DepartmentDirectory StoreDirectory(Store& store) {
+  return DepartmentDirectory{[&store](const std::string& name) {
+                               Result<bool> found = HasDepartment(store, name);
+                               return found.ok() && found.value();
+                             },
+                             [&store]() { return StoreDepartments(store); }};
+}
+
+std::string PatientKey(const std::string& department, const std::string& patient) {
+  return department + '\x1f' + patient;
+}
+
+// Coverage: whether each revenue patient was rated in the department in the
+// last 12 months. Patients rated this month need no look-up.
+Result<std::vector<bool>> RatedInLastYear(Store& store, const ReportRequest& request,
+                                          const MonthSnapshot& current,
+                                          const std::vector<RevenueEntry>& entries) {
+  std::unordered_set<std::string> rated_now;
+  for (const PatientMonth& patient : current.patients) {
+    rated_now.insert(PatientKey(current.departments[patient.department], patient.patient_id));
+  }
+  std::vector<std::pair<std::string, std::string>> look_up;
+  std::vector<size_t> looked_up_entry;
+  std::vector<bool> rated(entries.size(), true);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (rated_now.count(PatientKey(entries[i].department, entries[i].patient_id)) > 0) continue;
+    look_up.emplace_back(entries[i].patient_id, entries[i].department);
+    looked_up_entry.push_back(i);
+  }
+  Result<std::vector<bool>> found = RatedInLastYear(store, request.month, look_up);
+  if (!found.ok()) return found.error();
+  for (size_t i = 0; i < look_up.size(); ++i) rated[looked_up_entry[i]] = found.value()[i];
+  return rated;
+}
+
+Result<std::optional<RevenueMonth>> ReadRevenue(Store& store, const ReportRequest& request,
+                                                const MonthSnapshot& current) {
   if (request.revenue_file.empty()) return std::optional<RevenueMonth>();
-  Result<std::set<std::string>> departments = StoreDepartments(store);
-  if (!departments.ok()) return departments.error();
-  Result<RevenueTable> table = ReadRevenueTable(request.revenue_file, departments.value());
+  Result<RevenueTable> table = ReadRevenueTable(request.revenue_file, StoreDirectory(store));
   if (!table.ok()) return table.error();
   RevenueMonth month;
   month.file_name = request.revenue_file;
   month.entries = table.value().InMonth(request.month);
-  std::vector<std::pair<std::string, std::string>> pairs;
-  pairs.reserve(month.entries.size());
-  for (const RevenueEntry& entry : month.entries)
-    pairs.emplace_back(entry.patient_id, entry.department);
-  Result<std::vector<bool>> rated = RatedInLastYear(store, request.month, pairs);
+  Result<std::vector<bool>> rated = RatedInLastYear(store, request, current, month.entries);
   if (!rated.ok()) return rated.error();
   month.rated_in_last_year = std::move(rated).value();
   return std::optional<RevenueMonth>(std::move(month));
+}
+
+// The month's rows lie all over the file (rows are stored in import order):
+// map the file and keep pages cached so the previous month reuses them.
+void PrepareForScatteredReads(Store& store) {
+  store.Execute("PRAGMA mmap_size = 2000000000");
+  store.Execute("PRAGMA cache_size = -262144");
 }
 
 Status WriteFiles(const PilotReport& report, const MonthSnapshot& snapshot, bool with_patient_list,
@@ -65,19 +104,25 @@ Status WriteFiles(const PilotReport& report, const MonthSnapshot& snapshot, bool
 Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& request) {
   Result<TariffTable> tariffs = ReadTariffTable(request.tariff_file);
   if (!tariffs.ok()) return tariffs.error();
-  Result<std::optional<RevenueMonth>> revenue = ReadRevenue(store, request);
-  if (!revenue.ok()) return revenue.error();
+  PrepareForScatteredReads(store);
   Result<ClusterModelInfo> model = LatestClusterModel(store);
   if (!model.ok()) return model.error();
   Result<MonthSnapshot> current = LoadMonthSnapshot(store, request.month, model.value());
   if (!current.ok()) return current.error();
+  // The simulation needs only this month: it runs while the rest is read.
+  std::future<MonteCarloResult> simulated =
+      std::async(std::launch::async, [&current, &tariffs, &request] {
+        return SimulateCurrentMonth(current.value(), tariffs.value(), request.monte_carlo);
+      });
+  Result<std::optional<RevenueMonth>> revenue = ReadRevenue(store, request, current.value());
+  if (!revenue.ok()) return revenue.error();
   Result<MonthSnapshot> previous = LoadMonthSnapshot(store, request.month.Plus(-1), model.value());
   if (!previous.ok()) return previous.error();
   const bool has_previous = !previous.value().patients.empty();
 
   const MonthlyFigures figures = ComputeMonthlyFigures(
       current.value(), has_previous ? &previous.value() : nullptr, tariffs.value(),
-      revenue.value() ? &*revenue.value() : nullptr, request.monte_carlo);
+      revenue.value() ? &*revenue.value() : nullptr, simulated.get(), request.monte_carlo);
   const PilotReport report = BuildPilotReport(figures, request.suppress_below, UtcTimestamp());
 
   const std::string what = "patients of " + request.month.Key() +

@@ -1,6 +1,7 @@
 #include "reports/revenue_table.h"
 
 #include <map>
+#include <memory>
 #include <tuple>
 
 #include "reports/delimited_file.h"
@@ -30,8 +31,28 @@ std::string KnownList(const std::set<std::string>& known) {
   return list;
 }
 
+// Answers `exists` once per name.
+class DepartmentCheck {
+ public:
+  explicit DepartmentCheck(const DepartmentDirectory& directory) : directory_(directory) {}
+  bool Known(const std::string& name) {
+    auto found = known_.find(name);
+    if (found == known_.end()) found = known_.emplace(name, directory_.exists(name)).first;
+    return found->second;
+  }
+  std::string Explanation() const {
+    Result<std::set<std::string>> all = directory_.all();
+    if (!all.ok()) return all.error().message;
+    return KnownList(all.value());
+  }
+
+ private:
+  const DepartmentDirectory& directory_;
+  std::map<std::string, bool> known_;
+};
+
 Result<RevenueEntry> ParseEntry(const std::string& path, const DelimitedRow& row,
-                                const std::set<std::string>& known_departments) {
+                                DepartmentCheck* departments) {
   if (row.cells.size() != kHeader.size()) {
     return Error{path,
                  row.line,
@@ -46,9 +67,9 @@ Result<RevenueEntry> ParseEntry(const std::string& path, const DelimitedRow& row
   entry.patient_id = row.cells[0];
   if (entry.patient_id.empty()) return RowError(path, row, 0, "no patient given");
   entry.department = row.cells[1];
-  if (known_departments.count(entry.department) == 0) {
+  if (!departments->Known(entry.department)) {
     return RowError(path, row, 1,
-                    "not a department in the store (" + KnownList(known_departments) + ")");
+                    "not a department in the store (" + departments->Explanation() + ")");
   }
   const std::optional<ReportMonth> month = ReportMonth::Parse(row.cells[2]);
   if (!month) return RowError(path, row, 2, "not a month (write YYYY-MM, e.g. 2026-10)");
@@ -63,6 +84,12 @@ Result<RevenueEntry> ParseEntry(const std::string& path, const DelimitedRow& row
 
 }  // namespace
 
+DepartmentDirectory FixedDepartments(std::set<std::string> names) {
+  auto shared = std::make_shared<const std::set<std::string>>(std::move(names));
+  return DepartmentDirectory{[shared](const std::string& name) { return shared->count(name) > 0; },
+                             [shared]() { return Result<std::set<std::string>>(*shared); }};
+}
+
 std::vector<RevenueEntry> RevenueTable::InMonth(const ReportMonth& month) const {
   std::vector<RevenueEntry> selected;
   for (const RevenueEntry& entry : entries) {
@@ -72,7 +99,7 @@ std::vector<RevenueEntry> RevenueTable::InMonth(const ReportMonth& month) const 
 }
 
 Result<RevenueTable> ReadRevenueTable(const std::string& path,
-                                      const std::set<std::string>& known_departments) {
+                                      const DepartmentDirectory& departments) {
   Result<std::vector<DelimitedRow>> rows = ReadDelimitedFile(path);
   if (!rows.ok()) return rows.error();
   if (rows.value().empty()) {
@@ -84,9 +111,10 @@ Result<RevenueTable> ReadRevenueTable(const std::string& path,
   RevenueTable table;
   table.file_name = path;
   std::map<std::tuple<std::string, std::string, ReportMonth>, int> line_of;
+  DepartmentCheck check(departments);
   for (size_t i = 1; i < rows.value().size(); ++i) {
     const DelimitedRow& row = rows.value()[i];
-    Result<RevenueEntry> entry = ParseEntry(path, row, known_departments);
+    Result<RevenueEntry> entry = ParseEntry(path, row, &check);
     if (!entry.ok()) return entry.error();
     auto [seen, inserted] = line_of.emplace(
         std::make_tuple(entry.value().patient_id, entry.value().department, entry.value().month),

@@ -4,6 +4,7 @@
 #define CLUSTERPILOT_REPORTS_REVENUE_TABLE_H_
 
 #include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,14 +30,24 @@ struct RevenueTable {
   std::vector<RevenueEntry> InMonth(const ReportMonth& month) const;
 };
 
+// The departments the store knows. `exists` is asked once per department
+// name in the file; `all` is called only to explain an unknown one.
+struct DepartmentDirectory {
+  std::function<bool(const std::string& name)> exists;
+  std::function<Result<std::set<std::string>>()> all;
+};
+
+// A directory of a fixed list.
+DepartmentDirectory FixedDepartments(std::set<std::string> names);
+
 // Reads `patient;department;month;amount` (header required, ';'-separated,
 // month as YYYY-MM, decimal comma allowed). Refuses the whole file, naming
-// file, line, column and value, for: a department not in
-// `known_departments` (the store's), a month that is not YYYY-MM, a
+// file, line, column and value, for: a department not in `departments`
+// (the store's), a month that is not YYYY-MM, a
 // non-numeric or negative amount, an empty patient, or a second amount for
 // the same patient, department and month.
 Result<RevenueTable> ReadRevenueTable(const std::string& path,
-                                      const std::set<std::string>& known_departments);
+                                      const DepartmentDirectory& departments);
 
 }  // namespace clusterpilot
 

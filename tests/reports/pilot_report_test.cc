@@ -23,8 +23,9 @@ MonthlyFigures Figures(Store& store, const TariffTable& tariffs, int draws = 200
   Result<MonthSnapshot> current = LoadMonthSnapshot(store, kMonth, model.value());
   Result<MonthSnapshot> previous = LoadMonthSnapshot(store, kMonth.Plus(-1), model.value());
   EXPECT_TRUE(current.ok() && previous.ok());
+  const MonteCarloOptions options{draws, seed, 0};
   return ComputeMonthlyFigures(current.value(), &previous.value(), tariffs, nullptr,
-                               MonteCarloOptions{draws, seed, 0});
+                               SimulateCurrentMonth(current.value(), tariffs, options), options);
 }
 
 TariffTable ReadTariffs(const ScopedTempDir& dir, const std::string& csv) {

@@ -12,7 +12,7 @@ const std::set<std::string> kKnown = {"Psychosomatiek", "Ouderenpsychiatrie H\xC
 
 Result<RevenueTable> Read(const ScopedTempDir& dir, const std::string& content) {
   WriteFile(dir.File("revenue.csv"), content);
-  return ReadRevenueTable(dir.File("revenue.csv"), kKnown);
+  return ReadRevenueTable(dir.File("revenue.csv"), FixedDepartments(kKnown));
 }
 
 TEST(RevenueTableTest, ReadsEntriesAndSelectsAMonth) {
