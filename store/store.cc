@@ -85,9 +85,24 @@ int ReadUserVersion(sqlite3* db) {
   return version;
 }
 
+// A Store is used by one thread at a time, so SQLite's per-call connection
+// mutexes and its memory statistics (another mutex per allocation) only cost
+// time: about a tenth of a bulk import. SQLite takes these settings only
+// before its first connection, so this runs before the first Open.
+void ConfigureSqliteOnce() {
+  static const bool configured = [] {
+    if (sqlite3_shutdown() != SQLITE_OK) return false;
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return sqlite3_initialize() == SQLITE_OK;
+  }();
+  (void)configured;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mode) {
+  ConfigureSqliteOnce();
   std::error_code ignored;
   const bool exists = std::filesystem::exists(path, ignored);
   if (!exists && mode == OpenMode::kMustExist) {

@@ -1,0 +1,391 @@
+#include "importers/export_importer.h"
+
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+
+#include "importers/content_hash.h"
+#include "importers/csv_export_reader.h"
+#include "importers/import_record.h"
+#include "importers/reject_file_writer.h"
+#include "importers/xml_export_reader.h"
+#include "store/audit_log.h"
+#include "store/measurement_writer.h"
+#include "store/store.h"
+
+namespace clusterpilot {
+namespace {
+
+constexpr size_t kQueuedBatches = 8;
+
+enum class ExportFormat { kCsv, kXml };
+
+std::string LowerExtension(const std::string& path) {
+  std::string extension = std::filesystem::path(path).extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension;
+}
+
+// By extension; anything else (.txt from an EPD) by its first character.
+ExportFormat DetectFormat(const std::string& path) {
+  const std::string extension = LowerExtension(path);
+  if (extension == ".xml") return ExportFormat::kXml;
+  if (extension == ".csv") return ExportFormat::kCsv;
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return ExportFormat::kCsv;  // the reader reports why
+  char start[64] = {};
+  const size_t read = std::fread(start, 1, sizeof start, file);
+  std::fclose(file);
+  for (size_t i = 0; i < read; ++i) {
+    const unsigned char c = static_cast<unsigned char>(start[i]);
+    if (c == 0xEF || c == 0xBB || c == 0xBF || std::isspace(c)) continue;  // BOM, blanks
+    return c == '<' ? ExportFormat::kXml : ExportFormat::kCsv;
+  }
+  return ExportFormat::kCsv;
+}
+
+// "reden" beside Dutch column names, "reason" beside English ones.
+std::string ReasonColumn(const HeaderMapping& mapping) {
+  const std::string date = FoldHeaderName(mapping.NameOf(kDateField));
+  return date.find("datum") != std::string::npos ? "reden" : "reason";
+}
+
+FieldLabels CsvLabels(const HeaderMapping& mapping) {
+  FieldLabels labels;
+  labels.kind = "column";
+  for (int field = 0; field < kExportFieldCount; ++field) {
+    labels.names[field] = mapping.NameOf(static_cast<ExportField>(field));
+    if (labels.names[field].empty())
+      labels.names[field] = ExportFieldName(static_cast<ExportField>(field));
+  }
+  return labels;
+}
+
+std::string RatingText(int8_t rating) {
+  return rating == kUnknownRating ? "unknown" : std::to_string(rating);
+}
+
+// "HV07 2 there, 3 here" for every field in which two ratings differ.
+std::vector<std::pair<ExportField, std::string>> Differences(const Measurement& stored,
+                                                             const Measurement& here,
+                                                             const FieldLabels& labels) {
+  std::vector<std::pair<ExportField, std::string>> differences;
+  auto add = [&](ExportField field, const std::string& there, const std::string& now) {
+    differences.emplace_back(field, labels.names[field] + " " + there + " there, " + now + " here");
+  };
+  for (int item = 0; item < kItemCount; ++item) {
+    if (stored.ratings[item] != here.ratings[item]) {
+      add(ItemField(item), RatingText(stored.ratings[item]), RatingText(here.ratings[item]));
+    }
+  }
+  auto quoted = [](const std::string& text) { return text.empty() ? "empty" : "\"" + text + "\""; };
+  if (stored.hv08_type != here.hv08_type) {
+    add(kHv08TypeField, quoted(stored.hv08_type ? std::string(1, stored.hv08_type) : ""),
+        quoted(here.hv08_type ? std::string(1, here.hv08_type) : ""));
+  }
+  if (stored.supercluster != here.supercluster) {
+    add(kSuperclusterField, quoted(SuperclusterName(stored.supercluster)),
+        quoted(SuperclusterName(here.supercluster)));
+  }
+  if (stored.clinician != here.clinician) {
+    add(kClinicianField, quoted(stored.clinician), quoted(here.clinician));
+  }
+  if (stored.route != here.route) {
+    add(kRouteField, quoted(RatingRouteName(stored.route)), quoted(RatingRouteName(here.route)));
+  }
+  return differences;
+}
+
+RowProblem ConflictProblem(const ImportRecord& record, const StoredMeasurement& stored,
+                           const FieldLabels& labels) {
+  const auto differences = Differences(stored.measurement, record.measurement, labels);
+  std::string reason = "already stored with other ratings (" + stored.file_name + ", line " +
+                       std::to_string(stored.source_line) + "): ";
+  for (size_t i = 0; i < differences.size(); ++i) {
+    reason += (i == 0 ? "" : ", ") + differences[i].second;
+  }
+  reason += "; the stored measurement was kept";
+  RowProblem problem;
+  problem.line = record.line;
+  problem.reason = std::move(reason);
+  if (!differences.empty()) problem.field = labels.names[differences.front().first];
+  return problem;
+}
+
+// Joins the thread on every way out of the import; a writer that gives up
+// closes the queue first so the reader stops.
+class ReaderThread {
+ public:
+  ReaderThread(RecordQueue& queue, std::function<void()> work)
+      : queue_(queue), thread_(std::move(work)) {}
+  ~ReaderThread() { Join(); }
+  void Join() {
+    if (!thread_.joinable()) return;
+    queue_.Close();
+    thread_.join();
+  }
+
+ private:
+  RecordQueue& queue_;
+  std::thread thread_;
+};
+
+// Everything one file's import needs while it runs.
+struct FileImport {
+  FileImport(const ImportOptions& import_options)
+      : options(import_options), display_name(import_options.path) {}
+
+  const ImportOptions& options;
+  std::string display_name;
+  ExportFormat format = ExportFormat::kCsv;
+  std::unique_ptr<CsvExportReader> csv;
+  XmlExportReader* xml = nullptr;
+  FieldLabels labels;
+  ImportSummary summary;
+  char reject_delimiter = ';';
+  std::vector<std::string> reject_columns;
+  std::string reason_column = "reason";
+  // With --strict: the row that failed the file, for the reject file.
+  std::vector<RowProblem> strict_problems;
+  std::string strict_row_text;
+};
+
+Status ReadAll(FileImport& import, RecordProducer& producer) {
+  if (import.format == ExportFormat::kCsv) {
+    const char delimiter = import.csv->dialect().delimiter;
+    return import.csv->ReadRows(
+        [&](const RawMeasurement& raw, const std::vector<std::string>& cells) {
+          return producer.Add(raw, [&] { return JoinCsvRow(cells, delimiter); });
+        });
+  }
+  return import.xml->Read(import.options.path, import.display_name, [&](const RawMeasurement& raw) {
+    return producer.Add(raw, [&] { return CanonicalRejectRow(raw); });
+  });
+}
+
+class RecordWriter {
+ public:
+  RecordWriter(FileImport& import, MeasurementWriter& writer) : import_(import), writer_(writer) {}
+
+  // Stores one record, or its rejection. An error ends the import.
+  Status Write(ImportRecord& record) {
+    ImportCounts& counts = import_.summary.counts;
+    ++counts.read;
+    if (!record.problems.empty()) {
+      ++counts.rejected;
+      return Reject(record, record.problems);
+    }
+    Result<MeasurementWriter::Outcome> outcome =
+        writer_.Write(record.measurement, record.line, &stored_);
+    if (!outcome.ok()) return outcome.error();
+    switch (outcome.value()) {
+      case MeasurementWriter::Outcome::kStored:
+        ++counts.stored;
+        return Status::Ok();
+      case MeasurementWriter::Outcome::kSkipped:
+        ++counts.skipped;
+        return Status::Ok();
+      case MeasurementWriter::Outcome::kConflict:
+        break;
+    }
+    ++counts.conflicts;
+    if (record.row_text.empty()) record.row_text = CanonicalRejectRow(record.measurement);
+    return Reject(record, {ConflictProblem(record, stored_, import_.labels)});
+  }
+
+ private:
+  Status Reject(const ImportRecord& record, const std::vector<RowProblem>& problems) {
+    for (const RowProblem& problem : problems) {
+      ++import_.summary.problem_count;
+      if (static_cast<int>(import_.summary.first_problems.size()) <
+          import_.options.listed_problems) {
+        import_.summary.first_problems.push_back(
+            RowProblemError(import_.display_name, import_.labels.kind, problem));
+      }
+    }
+    if (import_.options.strict) {
+      import_.strict_problems = problems;
+      import_.strict_row_text = record.row_text;
+      Error error = RowProblemError(import_.display_name, import_.labels.kind, problems.front());
+      error.message += " (--strict: the whole file was rejected)";
+      return error;
+    }
+    for (const RowProblem& problem : problems) {
+      Status recorded =
+          writer_.RecordRejection(RejectedRow{writer_.batch_id(), problem.line, problem.field,
+                                              problem.value, problem.reason, record.row_text});
+      if (!recorded.ok()) return recorded;
+    }
+    return Status::Ok();
+  }
+
+  FileImport& import_;
+  MeasurementWriter& writer_;
+  StoredMeasurement stored_;
+};
+
+// A rough count from the file size: a measurement takes about 120 bytes as
+// CSV and 330 as XML.
+int64_t ExpectedRows(const FileImport& import) {
+  std::error_code ignored;
+  const auto bytes = static_cast<int64_t>(std::filesystem::file_size(import.options.path, ignored));
+  return bytes / (import.format == ExportFormat::kCsv ? 120 : 330);
+}
+
+// Runs inside the file's transaction: batch row, reader thread, writes,
+// counts, audit entry.
+Status ImportInTransaction(Store& store, FileImport& import, const std::string& content_hash) {
+  Result<std::optional<PreviousImport>> previous = FindImportByHash(store, content_hash);
+  if (!previous.ok()) return previous.error();
+  if (previous.value()) {
+    import.summary.previous = previous.value();
+    return Status::Ok();
+  }
+  const std::string file_name = std::filesystem::path(import.options.path).filename().string();
+  Result<std::unique_ptr<MeasurementWriter>> writer = MeasurementWriter::Begin(
+      store,
+      ImportBatchInfo{file_name, content_hash, import.format == ExportFormat::kCsv ? "csv" : "xml",
+                      import.options.user},
+      ExpectedRows(import));
+  if (!writer.ok()) return writer.error();
+  import.summary.batch_id = writer.value()->batch_id();
+
+  const RowValidator validator(import.labels, import.options.today);
+  RecordQueue queue(kQueuedBatches);
+  RecordProducer producer(queue, validator, import.format == ExportFormat::kCsv);
+  Status read_status = Status::Ok();
+  ReaderThread reader(queue, [&] {
+    read_status = ReadAll(import, producer);
+    producer.Finish();
+  });
+
+  RecordWriter records(import, *writer.value());
+  while (std::optional<RecordBatch> batch = queue.Pop()) {
+    for (ImportRecord& record : *batch) {
+      Status written = records.Write(record);
+      if (!written.ok()) return written;  // the reader is stopped and joined on the way out
+    }
+  }
+  reader.Join();
+  if (!read_status.ok()) return read_status;
+
+  Status finished = writer.value()->Finish(import.summary.counts);
+  if (!finished.ok()) return finished;
+  const ImportCounts& counts = import.summary.counts;
+  return RecordAudit(store, import.options.user, "import",
+                     "batch " + std::to_string(import.summary.batch_id) + ": " + file_name + " (" +
+                         std::to_string(counts.stored) + " stored, " +
+                         std::to_string(counts.skipped) + " skipped, " +
+                         std::to_string(counts.conflicts) + " conflicts, " +
+                         std::to_string(counts.rejected) + " rejected)");
+}
+
+std::string JoinReasons(const std::vector<RowProblem>& problems, const std::string& kind) {
+  std::string reasons;
+  for (const RowProblem& problem : problems) {
+    RowProblem unplaced = problem;
+    unplaced.line = 0;
+    if (!reasons.empty()) reasons += "; ";
+    reasons += RowProblemError("", kind, unplaced).ToString();
+  }
+  return reasons;
+}
+
+// The reject file from what the committed batch kept, one line per row.
+Status WriteRejectFile(Store& store, FileImport& import) {
+  auto file = RejectFileWriter::Create(import.summary.rejects_path, import.reject_delimiter,
+                                       import.reject_columns, import.reason_column);
+  if (!file.ok()) return file.error();
+  if (!import.strict_problems.empty()) {
+    file.value()->WriteRow(import.strict_row_text,
+                           JoinReasons(import.strict_problems, import.labels.kind));
+    return file.value()->Finish();
+  }
+  int line = -1;
+  std::string row_text;
+  std::vector<RowProblem> problems;
+  auto flush = [&] {
+    if (!problems.empty())
+      file.value()->WriteRow(row_text, JoinReasons(problems, import.labels.kind));
+    problems.clear();
+  };
+  Status read = ForEachRejectedRow(store, import.summary.batch_id, [&](const RejectedRow& row) {
+    if (row.line != line) {
+      flush();
+      line = row.line;
+      row_text = row.raw_row;
+    }
+    problems.push_back(RowProblem{row.line, row.field, row.value, row.reason});
+  });
+  flush();
+  if (!read.ok()) return read;
+  return file.value()->Finish();
+}
+
+}  // namespace
+
+ExportImporter::ExportImporter(Store& store) : store_(store) {}
+
+ExportImporter::~ExportImporter() = default;
+
+Result<ImportSummary> ExportImporter::Import(const ImportOptions& options) {
+  FileImport import(options);
+  import.format = DetectFormat(options.path);
+  import.summary.file_name = options.path;
+  import.summary.rejects_path =
+      options.rejects_path.empty() ? options.path + ".rejects.csv" : options.rejects_path;
+
+  Result<std::string> hash = ContentHash(options.path, import.display_name);
+  if (!hash.ok()) return hash.error();
+
+  if (import.format == ExportFormat::kCsv) {
+    auto csv = CsvExportReader::Open(options.path, import.display_name);
+    if (!csv.ok()) return csv.error();
+    import.csv = std::move(csv).value();
+    import.labels = CsvLabels(import.csv->mapping());
+    import.summary.format = "CSV";
+    import.summary.unknown_columns = import.csv->mapping().unknown_columns;
+    import.reject_delimiter = import.csv->dialect().delimiter;
+    import.reject_columns = import.csv->mapping().header;
+    import.reason_column = ReasonColumn(import.csv->mapping());
+  } else {
+    if (!xml_reader_) {
+      auto xml = XmlExportReader::Create();
+      if (!xml.ok()) return xml.error();
+      xml_reader_ = std::move(xml).value();
+    }
+    import.xml = xml_reader_.get();
+    import.labels = XmlExportReader::Labels();
+    import.summary.format = "XML";
+    import.summary.details = "valid against the HoNOS+ export schema";
+    import.reject_columns = CanonicalRejectColumns();
+  }
+
+  Status imported =
+      store_.InTransaction([&] { return ImportInTransaction(store_, import, hash.value()); });
+  if (import.csv) {
+    import.summary.details =
+        "delimiter " + import.csv->dialect().DelimiterName() + ", " + import.csv->EncodingName();
+  }
+  if (!imported.ok()) {
+    if (!import.strict_problems.empty()) {
+      Status written = WriteRejectFile(store_, import);
+      (void)written;  // the import error says more than a failed reject file
+    }
+    return imported.error();
+  }
+  if (import.summary.HasProblems()) {
+    // The rows are stored by now; a reject file that fails is only reported.
+    Status written = WriteRejectFile(store_, import);
+    if (!written.ok()) {
+      import.summary.rejects_path.clear();
+      import.summary.rejects_problem = written.error().ToString();
+    }
+  } else {
+    import.summary.rejects_path.clear();
+  }
+  return import.summary;
+}
+
+}  // namespace clusterpilot

@@ -1,0 +1,54 @@
+// What the reader thread hands the writer: a validated measurement, or a
+// rejected row with its problems, plus the row's text for the reject file.
+// Records travel in batches through a bounded queue.
+#ifndef CLUSTERPILOT_IMPORTERS_IMPORT_RECORD_H_
+#define CLUSTERPILOT_IMPORTERS_IMPORT_RECORD_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/measurement.h"
+#include "importers/bounded_queue.h"
+#include "importers/raw_measurement.h"
+#include "importers/row_validator.h"
+
+namespace clusterpilot {
+
+struct ImportRecord {
+  int line = 0;
+  Measurement measurement;           // complete when problems is empty
+  std::vector<RowProblem> problems;  // empty for a valid row
+  std::string row_text;              // for the reject file; may be empty for a valid row
+};
+
+using RecordBatch = std::vector<ImportRecord>;
+using RecordQueue = BoundedQueue<RecordBatch>;
+
+// The reader thread's end of the queue: validates each raw measurement and
+// sends records on in batches.
+class RecordProducer {
+ public:
+  // `keep_row_text`: fill row_text for valid rows too (CSV, whose rows can
+  // only be reproduced from the original cells); otherwise only for rejects.
+  RecordProducer(RecordQueue& queue, const RowValidator& validator, bool keep_row_text);
+
+  // Validates and queues one record; `row_text` makes its reject-file text.
+  // Returns false when reading should stop: the writer gave up.
+  bool Add(const RawMeasurement& raw, const std::function<std::string()>& row_text);
+
+  // Sends the last, partial batch and tells the writer nothing more comes.
+  void Finish();
+
+ private:
+  bool Flush();
+
+  RecordQueue& queue_;
+  const RowValidator& validator_;
+  const bool keep_row_text_;
+  RecordBatch batch_;
+};
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_IMPORTERS_IMPORT_RECORD_H_

@@ -1,1 +1,0 @@
-// Replaced as the importers stage is built.

@@ -1,0 +1,163 @@
+#include "importers/row_validator.h"
+
+#include <cctype>
+
+#include "core/supercluster.h"
+
+namespace clusterpilot {
+namespace {
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+// True for text shaped like one of the accepted date forms, such as
+// "31-02-2026", whatever the numbers.
+bool LooksLikeDate(std::string_view text) {
+  std::string shape;
+  for (char c : text) shape += std::isdigit(static_cast<unsigned char>(c)) ? '9' : c;
+  if (shape == "9999-99-99") return true;
+  for (char separator : {'-', '/'}) {
+    for (const char* day : {"9", "99"}) {
+      for (const char* month : {"9", "99"}) {
+        if (shape == std::string(day) + separator + month + separator + "9999") return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::string Lower(std::string_view text) {
+  std::string lower;
+  for (char c : text) {
+    if (c != ' ' && c != '-' && c != '_') lower += static_cast<char>(std::tolower(c));
+  }
+  return lower;
+}
+
+constexpr const char* kNotARating = "not a rating (0-4, or 9 for unknown)";
+
+}  // namespace
+
+bool ParseRoute(std::string_view text, RatingRoute* route) {
+  const std::string folded = Lower(Trim(text));
+  if (folded.empty()) {
+    *route = RatingRoute::kUnknown;
+  } else if (folded == "full" || folded == "volledig" || folded == "volledigeroute") {
+    *route = RatingRoute::kFull;
+  } else if (folded == "dynamic" || folded == "dynamisch" || folded == "dynamischeroute") {
+    *route = RatingRoute::kDynamic;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+RowValidator::RowValidator(FieldLabels labels, CalendarDate today)
+    : labels_(std::move(labels)), today_(today) {}
+
+void RowValidator::Problem(const RawMeasurement& raw, ExportField field, std::string_view value,
+                           std::string reason, std::vector<RowProblem>* problems) const {
+  problems->push_back(
+      RowProblem{raw.line, labels_.names[field], std::string(value), std::move(reason)});
+}
+
+bool RowValidator::Validate(const RawMeasurement& raw, Measurement* measurement,
+                            std::vector<RowProblem>* problems) const {
+  const size_t before = problems->size();
+  problems->insert(problems->end(), raw.problems.begin(), raw.problems.end());
+  Check(raw, measurement, problems);
+  return problems->size() == before;
+}
+
+void RowValidator::Check(const RawMeasurement& raw, Measurement* measurement,
+                         std::vector<RowProblem>* problems) const {
+  const std::string_view patient = Trim(raw.values[kPatientField]);
+  if (patient.empty()) {
+    Problem(raw, kPatientField, patient, "empty; every row needs a patient number", problems);
+  }
+  measurement->patient_id.assign(patient);
+
+  const std::string_view department = Trim(raw.values[kDepartmentField]);
+  if (department.empty()) {
+    Problem(raw, kDepartmentField, department, "empty; every row needs a department", problems);
+  }
+  measurement->department.assign(department);
+
+  const std::string_view date_text = Trim(raw.values[kDateField]);
+  const std::optional<CalendarDate> date = CalendarDate::Parse(std::string(date_text));
+  if (date_text.empty()) {
+    Problem(raw, kDateField, date_text, "empty; every row needs a rating date", problems);
+  } else if (!date) {
+    Problem(raw, kDateField, date_text,
+            LooksLikeDate(date_text)
+                ? "no such day in the calendar"
+                : "not a date (write dd-mm-yyyy, d-m-yyyy, dd/mm/yyyy or yyyy-mm-dd)",
+            problems);
+  } else if (*date > today_) {
+    Problem(raw, kDateField, date_text, "lies in the future; a rating date cannot be after today",
+            problems);
+  } else {
+    measurement->rating_date = *date;
+  }
+
+  measurement->clinician.assign(Trim(raw.values[kClinicianField]));
+
+  const std::string_view supercluster_text = Trim(raw.values[kSuperclusterField]);
+  const std::optional<Supercluster> supercluster =
+      ParseSupercluster(std::string(supercluster_text));
+  if (!supercluster) {
+    Problem(raw, kSuperclusterField, supercluster_text,
+            "not a supercluster (X/Y/Z, non-psychotic/psychotic/organic, "
+            "niet-psychotisch/psychotisch/organisch, psychische aandoening/psychotische "
+            "stoornis/cognitieve beperking, or empty for none)",
+            problems);
+  } else {
+    measurement->supercluster = *supercluster;
+  }
+
+  const std::string_view route_text = Trim(raw.values[kRouteField]);
+  if (!ParseRoute(route_text, &measurement->route)) {
+    Problem(raw, kRouteField, route_text,
+            "not a route (full or dynamic, volledig or dynamisch, "
+            "or empty)",
+            problems);
+  }
+
+  for (int item = 0; item < kItemCount; ++item) {
+    const std::string& text = raw.values[ItemField(item)];
+    const std::string_view trimmed = Trim(text);
+    const bool parsed = trimmed.size() == text.size()
+                            ? ParseRating(text, &measurement->ratings[item])
+                            : ParseRating(std::string(trimmed), &measurement->ratings[item]);
+    if (!parsed) Problem(raw, ItemField(item), trimmed, kNotARating, problems);
+  }
+
+  const std::string_view type = Trim(raw.values[kHv08TypeField]);
+  measurement->hv08_type = 0;
+  if (type.size() == 1 && std::toupper(static_cast<unsigned char>(type[0])) >= 'A' &&
+      std::toupper(static_cast<unsigned char>(type[0])) <= 'J') {
+    measurement->hv08_type = static_cast<char>(std::toupper(static_cast<unsigned char>(type[0])));
+  } else if (!type.empty()) {
+    Problem(raw, kHv08TypeField, type, "not an HV08 type (a letter A-J, or empty)", problems);
+  }
+}
+
+Error RowProblemError(const std::string& file_name, const std::string& field_kind,
+                      const RowProblem& problem) {
+  Error error;
+  error.file = file_name;
+  error.line = problem.line;
+  if (!problem.field.empty()) error.field = field_kind + " \"" + problem.field + "\"";
+  error.value = problem.value;
+  error.message = problem.reason;
+  return error;
+}
+
+}  // namespace clusterpilot

@@ -1,0 +1,256 @@
+#include "store/measurement_writer.h"
+
+#include <sqlite3.h>
+
+#include "store/audit_log.h"
+#include "store/sql_statement.h"
+#include "store/store.h"
+
+namespace clusterpilot {
+namespace {
+
+constexpr const char* kInsertMeasurement =
+    "INSERT INTO measurement(patient_id, department, rating_date, clinician, supercluster, "
+    "hv01, hv02, hv03, hv04, hv05, hv06, hv07, hv08, hv09, hv10, hv11, hv12, hv13, hv14, hv15, "
+    "hv16, hv17, hv18, hv19, hv08_type, route, batch_id, source_line) "
+    "VALUES(?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, ?,?,?,?) "
+    "ON CONFLICT(patient_id, department, rating_date) DO NOTHING";
+
+constexpr const char* kSelectStored =
+    "SELECT m.clinician, m.supercluster, m.hv01, m.hv02, m.hv03, m.hv04, m.hv05, m.hv06, "
+    "m.hv07, m.hv08, m.hv09, m.hv10, m.hv11, m.hv12, m.hv13, m.hv14, m.hv15, m.hv16, m.hv17, "
+    "m.hv18, m.hv19, m.hv08_type, m.route, m.batch_id, m.source_line, b.file_name "
+    "FROM measurement m JOIN import_batch b ON b.id = m.batch_id "
+    "WHERE m.patient_id = ? AND m.department = ? AND m.rating_date = ?";
+
+constexpr const char* kInsertRejection =
+    "INSERT INTO rejected_row(batch_id, line, field, value, reason, raw_row) "
+    "VALUES(?,?,?,?,?,?)";
+
+// "2026-03-07" without printf: this runs for every stored measurement.
+std::string_view IsoDate(const CalendarDate& date, char (&buffer)[10]) {
+  auto put = [&](int at, int value, int digits) {
+    for (int i = digits - 1; i >= 0; --i, value /= 10)
+      buffer[at + i] = static_cast<char>('0' + value % 10);
+  };
+  put(0, date.year, 4);
+  buffer[4] = '-';
+  put(5, date.month, 2);
+  buffer[7] = '-';
+  put(8, date.day, 2);
+  return std::string_view(buffer, sizeof buffer);
+}
+
+RatingRoute RouteFromText(std::string_view text) {
+  if (text == "full") return RatingRoute::kFull;
+  if (text == "dynamic") return RatingRoute::kDynamic;
+  return RatingRoute::kUnknown;
+}
+
+}  // namespace
+
+Result<std::optional<PreviousImport>> FindImportByHash(Store& store,
+                                                       const std::string& content_hash) {
+  SqlStatement select(store,
+                      "SELECT id, file_name, imported_at, imported_by FROM import_batch "
+                      "WHERE content_hash = ?");
+  select.BindText(1, content_hash);
+  std::optional<PreviousImport> previous;
+  if (select.Step()) {
+    previous = PreviousImport{select.Int(0), std::string(select.Text(1)),
+                              std::string(select.Text(2)), std::string(select.Text(3))};
+  }
+  if (!select.status().ok()) return select.status().error();
+  return previous;
+}
+
+Status ForEachRejectedRow(Store& store, int64_t batch_id,
+                          const std::function<void(const RejectedRow&)>& row) {
+  SqlStatement select(store,
+                      "SELECT line, field, value, reason, raw_row FROM rejected_row "
+                      "WHERE batch_id = ? ORDER BY line, id");
+  select.BindInt(1, batch_id);
+  RejectedRow rejected;
+  rejected.batch_id = batch_id;
+  while (select.Step()) {
+    rejected.line = static_cast<int>(select.Int(0));
+    rejected.field = select.Text(1);
+    rejected.value = select.Text(2);
+    rejected.reason = select.Text(3);
+    rejected.raw_row = select.Text(4);
+    row(rejected);
+  }
+  return select.status();
+}
+
+Result<std::unique_ptr<MeasurementWriter>> MeasurementWriter::Begin(Store& store,
+                                                                    const ImportBatchInfo& batch,
+                                                                    int64_t expected_rows) {
+  SqlStatement insert(store,
+                      "INSERT INTO import_batch(file_name, content_hash, format, imported_at, "
+                      "imported_by) VALUES(?,?,?,?,?)");
+  insert.BindText(1, batch.file_name);
+  insert.BindText(2, batch.content_hash);
+  insert.BindText(3, batch.format);
+  insert.BindText(4, UtcTimestamp());
+  insert.BindText(5, batch.imported_by);
+  Status inserted = insert.Run();
+  if (!inserted.ok()) return inserted.error();
+  std::unique_ptr<MeasurementWriter> writer(
+      new MeasurementWriter(store, sqlite3_last_insert_rowid(store.handle())));
+  for (const SqlStatement* statement :
+       {writer->insert_.get(), writer->select_.get(), writer->reject_.get()}) {
+    if (!statement->status().ok()) return statement->status().error();
+  }
+  SqlStatement highest(store, "SELECT coalesce(max(id), 0) FROM measurement");
+  const int64_t stored_rows = highest.Step() ? highest.Int(0) : 0;
+  highest.Reset();  // a statement still running would block DROP INDEX
+  if (!highest.status().ok()) return highest.status().error();
+  if (expected_rows > stored_rows) {
+    Status deferred = writer->DeferSecondaryIndexes();
+    if (!deferred.ok()) return deferred.error();
+  }
+  return writer;
+}
+
+// Whatever indexes the schema declares on measurement (today the one on
+// rating_date), read from the schema itself so a later migration needs no
+// change here. The UNIQUE constraint's own index has no SQL and stays.
+Status MeasurementWriter::DeferSecondaryIndexes() {
+  std::vector<std::pair<std::string, std::string>> indexes;
+  {
+    SqlStatement select(store_,
+                        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
+                        "tbl_name = 'measurement' AND sql IS NOT NULL");
+    while (select.Step()) indexes.emplace_back(select.Text(0), select.Text(1));
+    if (!select.status().ok()) return select.status();
+  }
+  for (const auto& [name, sql] : indexes) {
+    Status dropped = store_.Execute("DROP INDEX \"" + name + "\"");
+    if (!dropped.ok()) return dropped;
+    deferred_indexes_.push_back(sql);
+  }
+  if (!indexes.empty()) {  // a schema change outdates prepared statements
+    insert_ = std::make_unique<SqlStatement>(store_, kInsertMeasurement);
+    select_ = std::make_unique<SqlStatement>(store_, kSelectStored);
+    reject_ = std::make_unique<SqlStatement>(store_, kInsertRejection);
+  }
+  return Status::Ok();
+}
+
+MeasurementWriter::MeasurementWriter(Store& store, int64_t batch_id)
+    : store_(store),
+      batch_id_(batch_id),
+      insert_(std::make_unique<SqlStatement>(store, kInsertMeasurement)),
+      select_(std::make_unique<SqlStatement>(store, kSelectStored)),
+      reject_(std::make_unique<SqlStatement>(store, kInsertRejection)) {}
+
+MeasurementWriter::~MeasurementWriter() = default;
+
+Result<MeasurementWriter::Outcome> MeasurementWriter::Write(const Measurement& measurement,
+                                                            int source_line,
+                                                            StoredMeasurement* stored) {
+  SqlStatement& insert = *insert_;
+  char date_buffer[10];
+  const std::string_view date = IsoDate(measurement.rating_date, date_buffer);
+  insert.BindText(1, measurement.patient_id);
+  insert.BindText(2, measurement.department);
+  insert.BindText(3, date);
+  if (measurement.clinician.empty()) {
+    insert.BindNull(4);
+  } else {
+    insert.BindText(4, measurement.clinician);
+  }
+  insert.BindInt(5, static_cast<int>(measurement.supercluster));
+  for (int item = 0; item < kItemCount; ++item) {
+    const int8_t rating = measurement.ratings[item];
+    if (rating == kUnknownRating) {
+      insert.BindNull(6 + item);
+    } else {
+      insert.BindInt(6 + item, rating);
+    }
+  }
+  if (measurement.hv08_type == 0) {
+    insert.BindNull(25);
+  } else {
+    insert.BindText(25, std::string_view(&measurement.hv08_type, 1));
+  }
+  if (measurement.route == RatingRoute::kUnknown) {
+    insert.BindNull(26);
+  } else {
+    insert.BindText(26, RatingRouteName(measurement.route));
+  }
+  insert.BindInt(27, batch_id_);
+  insert.BindInt(28, source_line);
+  Status run = insert.Run();
+  if (!run.ok()) return run.error();
+  if (sqlite3_changes(store_.handle()) == 1) return Outcome::kStored;
+
+  Status read = ReadStored(measurement, stored);
+  if (!read.ok()) return read.error();
+  return SameRating(stored->measurement, measurement) ? Outcome::kSkipped : Outcome::kConflict;
+}
+
+Status MeasurementWriter::ReadStored(const Measurement& measurement, StoredMeasurement* stored) {
+  SqlStatement& select = *select_;
+  select.BindText(1, measurement.patient_id);
+  select.BindText(2, measurement.department);
+  select.BindText(3, measurement.rating_date.ToIso());
+  if (!select.Step()) {
+    select.Reset();
+    if (!select.status().ok()) return select.status();
+    return MakeError("database error: a measurement that blocked an insert cannot be found");
+  }
+  Measurement& found = stored->measurement;
+  found = Measurement();
+  found.patient_id = measurement.patient_id;
+  found.department = measurement.department;
+  found.rating_date = measurement.rating_date;
+  found.clinician = select.Text(0);
+  found.supercluster = static_cast<Supercluster>(select.Int(1));
+  for (int item = 0; item < kItemCount; ++item) {
+    found.ratings[item] =
+        select.IsNull(2 + item) ? kUnknownRating : static_cast<int8_t>(select.Int(2 + item));
+  }
+  const std::string_view type = select.Text(21);
+  found.hv08_type = type.empty() ? 0 : type[0];
+  found.route = RouteFromText(select.Text(22));
+  stored->batch_id = select.Int(23);
+  stored->source_line = static_cast<int>(select.Int(24));
+  stored->file_name = select.Text(25);
+  select.Reset();
+  return select.status();
+}
+
+Status MeasurementWriter::RecordRejection(const RejectedRow& row) {
+  SqlStatement& reject = *reject_;
+  reject.BindInt(1, batch_id_);
+  reject.BindInt(2, row.line);
+  reject.BindText(3, row.field);
+  reject.BindText(4, row.value);
+  reject.BindText(5, row.reason);
+  reject.BindText(6, row.raw_row);
+  return reject.Run();
+}
+
+Status MeasurementWriter::Finish(const ImportCounts& counts) {
+  SqlStatement update(store_,
+                      "UPDATE import_batch SET rows_read = ?, rows_stored = ?, rows_skipped = ?, "
+                      "rows_rejected = ?, rows_conflict = ? WHERE id = ?");
+  update.BindInt(1, counts.read);
+  update.BindInt(2, counts.stored);
+  update.BindInt(3, counts.skipped);
+  update.BindInt(4, counts.rejected);
+  update.BindInt(5, counts.conflicts);
+  update.BindInt(6, batch_id_);
+  Status updated = update.Run();
+  if (!updated.ok()) return updated;
+  for (const std::string& sql : deferred_indexes_) {
+    Status created = store_.Execute(sql);
+    if (!created.ok()) return created;
+  }
+  deferred_indexes_.clear();
+  return Status::Ok();
+}
+
+}  // namespace clusterpilot

@@ -1,0 +1,119 @@
+// The store side of an import: one batch row per file, measurements written
+// under their natural key (patient, department, rating date), rejected rows
+// kept with their reasons. A MeasurementWriter lives inside one transaction
+// (Store::InTransaction), so a file lands whole or not at all.
+#ifndef CLUSTERPILOT_STORE_MEASUREMENT_WRITER_H_
+#define CLUSTERPILOT_STORE_MEASUREMENT_WRITER_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/measurement.h"
+
+namespace clusterpilot {
+
+class SqlStatement;
+class Store;
+
+struct ImportBatchInfo {
+  std::string file_name;
+  std::string content_hash;
+  std::string format;  // "csv" or "xml"
+  std::string imported_by;
+};
+
+struct ImportCounts {
+  int64_t read = 0;       // data rows in the file
+  int64_t stored = 0;     // new measurements
+  int64_t skipped = 0;    // already stored with the same ratings
+  int64_t conflicts = 0;  // already stored with other ratings; the stored one kept
+  int64_t rejected = 0;   // rows that broke a rule
+};
+
+// An earlier import of the same content.
+struct PreviousImport {
+  int64_t batch_id = 0;
+  std::string file_name;
+  std::string imported_at;
+  std::string imported_by;
+};
+
+// A measurement as the store holds it, with where it came from.
+struct StoredMeasurement {
+  Measurement measurement;
+  int64_t batch_id = 0;
+  std::string file_name;
+  int source_line = 0;
+};
+
+struct RejectedRow {
+  int64_t batch_id = 0;
+  int line = 0;
+  std::string field;
+  std::string value;
+  std::string reason;
+  std::string raw_row;  // the row as the reject file writes it, without the reason
+};
+
+// The batch that imported content with this hash, if any.
+Result<std::optional<PreviousImport>> FindImportByHash(Store& store,
+                                                       const std::string& content_hash);
+
+// Calls `row` for each rejected row of a batch in file order (several per
+// line when a row had several problems).
+Status ForEachRejectedRow(Store& store, int64_t batch_id,
+                          const std::function<void(const RejectedRow&)>& row);
+
+class MeasurementWriter {
+ public:
+  enum class Outcome { kStored, kSkipped, kConflict };
+
+  // Inserts the batch row (time: now, UTC) and prepares the statements. Call
+  // inside a transaction; a second batch with the same hash fails.
+  // `expected_rows` (an estimate) decides whether the measurement table's
+  // secondary indexes are dropped now and rebuilt in Finish(): cheaper than
+  // a million random index inserts when the batch is larger than what is
+  // stored already. The UNIQUE natural key stays, it finds the duplicates.
+  static Result<std::unique_ptr<MeasurementWriter>> Begin(Store& store,
+                                                          const ImportBatchInfo& batch,
+                                                          int64_t expected_rows);
+  ~MeasurementWriter();
+  MeasurementWriter(const MeasurementWriter&) = delete;
+  MeasurementWriter& operator=(const MeasurementWriter&) = delete;
+
+  int64_t batch_id() const { return batch_id_; }
+
+  // Stores `measurement`, read from `source_line`, unless its natural key is
+  // taken: then kSkipped when the stored one is the same rating (SameRating),
+  // kConflict otherwise with *stored filled in. The stored one is never
+  // changed.
+  Result<Outcome> Write(const Measurement& measurement, int source_line, StoredMeasurement* stored);
+
+  // Keeps one problem of a rejected (or conflicting) row.
+  Status RecordRejection(const RejectedRow& row);
+
+  // Writes the final counts into the batch row and rebuilds any index that
+  // Begin() dropped.
+  Status Finish(const ImportCounts& counts);
+
+ private:
+  MeasurementWriter(Store& store, int64_t batch_id);
+  Status ReadStored(const Measurement& measurement, StoredMeasurement* stored);
+  Status DeferSecondaryIndexes();
+
+  Store& store_;
+  int64_t batch_id_;
+  std::unique_ptr<SqlStatement> insert_;
+  std::unique_ptr<SqlStatement> select_;
+  std::unique_ptr<SqlStatement> reject_;
+  std::vector<std::string> deferred_indexes_;  // CREATE INDEX statements to run in Finish()
+};
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_STORE_MEASUREMENT_WRITER_H_
