@@ -64,7 +64,8 @@ void OnRowEnd(int, void* state_pointer) {
   auto* state = static_cast<ParseState*>(state_pointer);
   const bool blank = std::all_of(state->row.cells.begin(), state->row.cells.end(),
                                  [](const std::string& cell) { return cell.empty(); });
-  if (!blank) state->rows.push_back(std::move(state->row));
+  const bool comment = !state->row.cells.empty() && state->row.cells[0].starts_with('#');
+  if (!blank && !comment) state->rows.push_back(std::move(state->row));
   state->row = DelimitedRow();
 }
 

@@ -17,7 +17,9 @@ struct DelimitedRow {
   std::vector<std::string> cells;  // trimmed of surrounding spaces
 };
 
-// All non-blank rows of the file, header included. Errors name the file.
+// All rows of the file, header included, except blank rows and comment rows
+// (first cell starting with '#', as in data/demo_tariffs.csv). Errors name
+// the file.
 Result<std::vector<DelimitedRow>> ReadDelimitedFile(const std::string& path);
 
 // Checks that `header` (the first row) holds `expected` column names, in

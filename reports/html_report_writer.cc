@@ -140,12 +140,12 @@ std::string KeyFigures(const PilotReport& report) {
   html += KeyFigure(
       "Expected cluster revenue", value("cluster_revenue", "tariff_expected"),
       "90% interval " + value("cluster_revenue", "p5") + " to " + value("cluster_revenue", "p95"));
-  html += KeyFigure("Price scenarios", value("cluster_revenue", "tariff_low") + " to",
-                    value("cluster_revenue", "tariff_high") + " (all low to all high)");
+  html += KeyFigure("All tariffs low", value("cluster_revenue", "tariff_low"),
+                    "all high: " + value("cluster_revenue", "tariff_high"));
   if (!report.revenue_file.empty()) {
-    html += KeyFigure("Current revenue", value("impact", "current"),
-                      "difference " + value("impact", "difference") + " (" +
-                          value("impact", "difference_percent") + ")");
+    html += KeyFigure("Difference with current revenue", value("impact", "difference"),
+                      value("impact", "difference_percent") + " of " + value("impact", "current") +
+                          " billed for the same patients");
     html += KeyFigure("Coverage", value("activity", "coverage"),
                       "patients with revenue rated in the last 12 months");
   }

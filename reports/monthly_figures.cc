@@ -6,6 +6,7 @@
 #include <boost/accumulators/statistics/mean.hpp>
 #include <boost/accumulators/statistics/stats.hpp>
 #include <set>
+#include <unordered_set>
 
 #include "core/honos_items.h"
 #include "reports/dutch_number.h"
@@ -104,8 +105,12 @@ void CountPatients(const MonthSnapshot& current, const TariffTable& tariffs,
   }
 }
 
-void CountRevenue(const RevenueMonth& revenue, const std::vector<std::string>& names,
-                  MonthlyFigures* figures) {
+void CountRevenue(const RevenueMonth& revenue, const MonthSnapshot& current,
+                  const std::vector<std::string>& names, MonthlyFigures* figures) {
+  std::unordered_set<std::string> rated_now;
+  for (const PatientMonth& patient : current.patients) {
+    rated_now.insert(current.departments[patient.department] + '\x1f' + patient.patient_id);
+  }
   for (size_t i = 0; i < revenue.entries.size(); ++i) {
     const RevenueEntry& entry = revenue.entries[i];
     const size_t d = std::lower_bound(names.begin(), names.end(), entry.department) - names.begin();
@@ -113,6 +118,10 @@ void CountRevenue(const RevenueMonth& revenue, const std::vector<std::string>& n
     ++department.revenue_patients;
     if (revenue.rated_in_last_year[i]) ++department.revenue_patients_rated;
     department.current_revenue_cents += entry.amount_cents;
+    if (rated_now.count(entry.department + '\x1f' + entry.patient_id) > 0) {
+      ++department.rated_revenue_patients;
+      department.rated_revenue_cents += entry.amount_cents;
+    }
   }
 }
 
@@ -125,6 +134,8 @@ void SumInstitution(MonthlyFigures* figures) {
     total.revenue_patients += department.revenue_patients;
     total.revenue_patients_rated += department.revenue_patients_rated;
     total.current_revenue_cents += department.current_revenue_cents;
+    total.rated_revenue_patients += department.rated_revenue_patients;
+    total.rated_revenue_cents += department.rated_revenue_cents;
     total.clusters.Add(department.clusters);
     total.fit.Add(department.fit);
     total.scenario.Add(department.scenario);
@@ -169,7 +180,7 @@ MonthlyFigures ComputeMonthlyFigures(const MonthSnapshot& current, const MonthSn
   CountPatients(current, tariffs, department_of, &figures);
   if (revenue != nullptr) {
     figures.revenue_file = revenue->file_name;
-    CountRevenue(*revenue, names, &figures);
+    CountRevenue(*revenue, current, names, &figures);
   }
   if (previous != nullptr) {
     figures.has_previous = true;

@@ -41,7 +41,11 @@ struct DepartmentFigures {
   DepartmentActivity activity;
   int64_t revenue_patients = 0;        // patients with revenue in the month
   int64_t revenue_patients_rated = 0;  // ... with a rating in the last 12 months
-  int64_t current_revenue_cents = 0;
+  int64_t current_revenue_cents = 0;   // all patients with revenue in the month
+  // The comparison with the cluster model is over the same patients: those
+  // rated in the month (and so priced) who also have revenue in it.
+  int64_t rated_revenue_patients = 0;
+  int64_t rated_revenue_cents = 0;
   HonosAverages honos;
   ClusterCounts clusters;
   FitCounts fit;

@@ -483,30 +483,37 @@ class ReportBuilder {
     const ReportTable& revenue = Published("cluster_revenue");
     ReportTable table{"impact",
                       "Cluster revenue against current revenue",
-                      "Difference = expected cluster revenue minus today's revenue from the "
-                      "revenue file; the interval is the Monte Carlo interval minus today's "
-                      "revenue.",
+                      "Over the same patients: those rated in the month, whose cluster is known. "
+                      "Current revenue is what the revenue file bills for them; the difference is "
+                      "expected cluster revenue minus that, with the Monte Carlo interval. Revenue "
+                      "of patients not rated this month is shown apart.",
                       "",
                       {},
                       {}};
-    table.columns = {Column("revenue_patients", "Patients with revenue", CellKind::kCount),
-                     Column("current", "Current revenue", CellKind::kEuros),
-                     Column("expected", "Cluster revenue (expected)", CellKind::kEuros),
-                     Column("difference", "Difference", CellKind::kEuros),
-                     Column("difference_percent", "Difference %", CellKind::kPercent),
-                     Column("difference_p5", "Difference p5", CellKind::kEuros),
-                     Column("difference_p95", "Difference p95", CellKind::kEuros)};
+    table.columns = {
+        Column("rated_revenue_patients", "Rated patients with revenue", CellKind::kCount),
+        Column("current", "Their current revenue", CellKind::kEuros),
+        Column("expected", "Cluster revenue (expected)", CellKind::kEuros),
+        Column("difference", "Difference", CellKind::kEuros),
+        Column("difference_percent", "Difference %", CellKind::kPercent),
+        Column("difference_p5", "Difference p5", CellKind::kEuros),
+        Column("difference_p95", "Difference p95", CellKind::kEuros),
+        Column("unrated_patients", "Patients with revenue, not rated this month", CellKind::kCount),
+        Column("unrated_revenue", "Their revenue", CellKind::kEuros)};
     DepartmentTable rows(figures_, std::move(table));
     rows.AddRows([](const DepartmentFigures& d) {
-      const int64_t current = d.current_revenue_cents;
+      const int64_t current = d.rated_revenue_cents;
       const int64_t difference = d.scenario.expected_cents - current;
-      return std::vector<ReportCell>{ReportCell::Count(d.revenue_patients),
-                                     ReportCell::Euros(current),
-                                     ReportCell::Euros(d.scenario.expected_cents),
-                                     ReportCell::Euros(difference),
-                                     ReportCell::Percent(difference, current),
-                                     ReportCell::Euros(d.interval.p5_cents - current),
-                                     ReportCell::Euros(d.interval.p95_cents - current)};
+      return std::vector<ReportCell>{
+          ReportCell::Count(d.rated_revenue_patients),
+          ReportCell::Euros(current),
+          ReportCell::Euros(d.scenario.expected_cents),
+          ReportCell::Euros(difference),
+          ReportCell::Percent(difference, current),
+          ReportCell::Euros(d.interval.p5_cents - current),
+          ReportCell::Euros(d.interval.p95_cents - current),
+          ReportCell::Count(d.revenue_patients - d.rated_revenue_patients),
+          ReportCell::Euros(d.current_revenue_cents - d.rated_revenue_cents)};
     });
     ReportTable& t = rows.table();
     const int expected_source = revenue.ColumnIndex("tariff_expected");
@@ -516,7 +523,8 @@ class ReportBuilder {
       }
     }
     std::vector<TableSum> sums =
-        rows.ColumnSums({"revenue_patients", "current", "expected", "difference"});
+        rows.ColumnSums({"rated_revenue_patients", "current", "expected", "difference",
+                         "unrated_patients", "unrated_revenue"});
     for (int row = 0; row < static_cast<int>(t.rows.size()); ++row) {
       // expected = current + difference: one hidden amount must not be the only one.
       sums.push_back(
@@ -525,7 +533,8 @@ class ReportBuilder {
     }
     Publish(std::move(rows.table()), sums, [&](ReportTable* out) {
       DepartmentTable view(figures_, *out);
-      view.HideInRows("revenue_patients", {"current"});
+      view.HideInRows("rated_revenue_patients", {"current"});
+      view.HideInRows("unrated_patients", {"unrated_revenue"});
       for (const char* source : {"current", "expected", "difference"}) {
         view.HideInRows(source, {"difference_percent", "difference_p5", "difference_p95"});
       }

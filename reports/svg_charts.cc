@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "core/supercluster.h"
 #include "reports/cluster_distribution.h"
 #include "reports/dutch_number.h"
 #include "reports/markup.h"
@@ -53,26 +54,57 @@ struct Segment {
   std::string title;
 };
 
-// The visible segments of one distribution column, then what is hidden.
+int Hue(Supercluster supercluster) {
+  if (supercluster == Supercluster::kPsychotic) return 25;
+  if (supercluster == Supercluster::kOrganic) return 130;
+  return 210;
+}
+
+// The pale shade of a supercluster: its hidden small numbers together.
+std::string PaleColour(Supercluster supercluster) {
+  return "hsl(" + std::to_string(Hue(supercluster)) + ",45%,86%)";
+}
+
+// The visible segments of one distribution column. Hidden cells are drawn
+// together: within a supercluster whose subtotal is shown (in its pale
+// shade), and the rest in grey; both sizes follow from shown numbers.
 std::vector<Segment> ColumnSegments(const ReportTable& table, int column, int64_t total) {
   std::vector<Segment> segments;
-  int64_t shown = 0;
+  int64_t drawn = 0;
+  int64_t shown_in_group = 0;
+  auto share = [total](int64_t count) {
+    return FormatCount(count) + " (" + FormatPercent(static_cast<double>(count) / total) + ")";
+  };
   for (const ReportRow& row : table.rows) {
     const ReportCell& cell = row.cells[column];
+    if (row.key.starts_with("supercluster:")) {
+      const Supercluster supercluster = *ParseSupercluster(row.key.substr(13));
+      const int64_t hidden = cell.Hidden() ? 0 : cell.integer - shown_in_group;
+      if (hidden > 0) {
+        segments.push_back(
+            {static_cast<double>(hidden), PaleColour(supercluster),
+             SuperclusterName(supercluster) + ", hidden small numbers together: " + share(hidden)});
+        drawn += hidden;
+      }
+      shown_in_group = 0;
+      continue;
+    }
     const bool leaf =
         row.key.starts_with("cluster:") || row.key == "no_cluster" || row.key == "not_classified";
     if (!leaf || cell.Hidden() || cell.integer == 0) continue;
-    shown += cell.integer;
+    drawn += cell.integer;
     std::string colour = kNotClassifiedColour;
     if (row.key == "no_cluster") colour = kNoClusterColour;
-    if (row.key.starts_with("cluster:")) colour = ClusterColour(std::stoi(row.key.substr(8)));
-    segments.push_back({static_cast<double>(cell.integer), colour,
-                        row.label + ": " + FormatCount(cell.integer) + " (" +
-                            FormatPercent(static_cast<double>(cell.integer) / total) + ")"});
+    if (row.key.starts_with("cluster:")) {
+      colour = ClusterColour(std::stoi(row.key.substr(8)));
+      shown_in_group += cell.integer;
+    }
+    segments.push_back(
+        {static_cast<double>(cell.integer), colour, row.label + ": " + share(cell.integer)});
   }
-  if (total > shown) {
-    segments.push_back({static_cast<double>(total - shown), kHiddenColour,
-                        "hidden small numbers together: " + FormatCount(total - shown)});
+  if (total > drawn) {
+    segments.push_back({static_cast<double>(total - drawn), kHiddenColour,
+                        "hidden small numbers together: " + share(total - drawn)});
   }
   return segments;
 }
@@ -94,8 +126,14 @@ std::string DistributionLegend(double y) {
            {kHiddenColour, "hidden small numbers"}}) {
     svg += Rect(x, y, 14, 12, colour, name);
     svg += Text(x + 18, y + 10, name, "start", " font-size=\"10\"");
-    x += 150;
+    x += 130;
   }
+  for (Supercluster s :
+       {Supercluster::kNonPsychotic, Supercluster::kPsychotic, Supercluster::kOrganic}) {
+    svg += Rect(x, y, 8, 12, PaleColour(s), "hidden small numbers within the supercluster");
+    x += 9;
+  }
+  svg += Text(x + 6, y + 10, "hidden within a supercluster", "start", " font-size=\"10\"");
   return svg;
 }
 
@@ -123,14 +161,13 @@ bool Usable(const ReportCell* cell) {
 }  // namespace
 
 std::string ClusterColour(int cluster) {
-  int hue = 210;
+  const Supercluster supercluster = SuperclusterOf(cluster);
+  const int hue = Hue(supercluster);
   int first = 1;
   int count = 8;
-  if (SuperclusterOf(cluster) == Supercluster::kPsychotic) {
-    hue = 25;
+  if (supercluster == Supercluster::kPsychotic) {
     first = 10;
-  } else if (SuperclusterOf(cluster) == Supercluster::kOrganic) {
-    hue = 130;
+  } else if (supercluster == Supercluster::kOrganic) {
     first = 18;
     count = 4;
   }
@@ -260,7 +297,7 @@ std::string RevenueIntervalChartSvg(const ReportTable& revenue, const ReportTabl
   if (impact != nullptr) {
     svg += "<path d=\"M" + Number(left + 420) + " " + Number(legend_y - 10) +
            " l6 6 l-6 6 l-6 -6 Z\" fill=\"#c62828\"/>";
-    svg += Text(left + 432, legend_y, "current revenue");
+    svg += Text(left + 432, legend_y, "current revenue (same patients)");
   }
   return svg + "</svg>";
 }

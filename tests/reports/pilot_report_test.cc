@@ -168,3 +168,56 @@ TEST(PilotReportTest, SameSeedSameNumbersInEveryFile) {
 
 }  // namespace
 }  // namespace clusterpilot
+
+namespace clusterpilot {
+namespace {
+
+// A hand-made month where every number can be checked by eye.
+TEST(PilotReportTest, ComparesRevenueOverTheSamePatients) {
+  ScopedTempDir dir;
+  ReportStore fixture(dir.File("store.db"));
+  fixture.AddModel();
+  for (int p = 0; p < 12; ++p) {
+    const std::string patient = "P" + std::to_string(p);
+    const int64_t id = fixture.AddMeasurement(patient, "Psychosomatics", "2026-10-05");
+    fixture.Classify(id, 4, "4:1.0000", p < 6 ? kFlagAtypical : 0u);
+  }
+  fixture.AddMeasurement("Q1", "Psychosomatics", "2026-03-01");  // rated within the last year
+  fixture.AddMeasurement("Q2", "Psychosomatics", "2025-03-01");  // rated too long ago
+  WriteFile(dir.File("tariffs.csv"), TariffCsv([](int) {
+              return ClusterTariff{2000, 2000, 2000};
+            }));
+  std::string revenue = "patient;department;month;amount\n";
+  for (int p = 0; p < 10; ++p) revenue += "P" + std::to_string(p) + ";Psychosomatics;2026-10;150\n";
+  for (const char* other : {"Q1", "Q2", "Q3", "Q4", "Q5", "Q6"}) {
+    revenue += std::string(other) + ";Psychosomatics;2026-10;100\n";
+  }
+  revenue += "P0;Psychosomatics;2026-09;999\n";  // another month: left out
+  WriteFile(dir.File("revenue.csv"), revenue);
+  ReportRequest request;
+  request.month = kMonth;
+  request.tariff_file = dir.File("tariffs.csv");
+  request.revenue_file = dir.File("revenue.csv");
+  request.out_dir = dir.File("report");
+  request.monte_carlo.draws = 500;
+  request.user = "test";
+  Result<ReportSummary> summary = WriteMonthlyReport(fixture.store(), request);
+  ASSERT_TRUE(summary.ok()) << summary.error().ToString();
+
+  // Institution row, CSV cells: patients with revenue 16, rated in the last
+  // year 10 + Q1 = 11, coverage 68,8%.
+  const std::string activity = ReadFile(dir.File("report/activity.csv"));
+  EXPECT_NE(activity.find("Institution;12;12;0;16;11;68,8\r\n"), std::string::npos) << activity;
+  // The same 10 patients on both sides: current 1.500,00, cluster 10 x 20,00
+  // plus 2 rated patients without revenue x 20,00 = 240,00.
+  const std::string impact = ReadFile(dir.File("report/impact.csv"));
+  EXPECT_NE(
+      impact.find("Institution;10;1500,00;240,00;-1260,00;-84,0;-1260,00;-1260,00;6;600,00\r\n"),
+      std::string::npos)
+      << impact;
+  const std::string poor_fit = ReadFile(dir.File("report/poor_fit_revenue.csv"));
+  EXPECT_NE(poor_fit.find("Institution;6;120,00;50,0\r\n"), std::string::npos) << poor_fit;
+}
+
+}  // namespace
+}  // namespace clusterpilot
