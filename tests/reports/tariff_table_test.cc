@@ -97,3 +97,22 @@ TEST(TariffTableTest, RefusesMissingClustersAndEmptyFiles) {
 
 }  // namespace
 }  // namespace clusterpilot
+
+namespace clusterpilot {
+namespace {
+
+TEST(TariffTableTest, TheDemoTariffsAreCompleteOrderedAndRiseWithSeverity) {
+  Result<TariffTable> table = ReadTariffTable(CLUSTERPILOT_SOURCE_DIR "/data/demo_tariffs.csv");
+  ASSERT_TRUE(table.ok()) << table.error().ToString();
+  const auto& t = table.value().by_cluster;
+  EXPECT_LT(t[1].expected_cents, t[2].expected_cents);
+  EXPECT_LT(t[2].expected_cents, t[4].expected_cents);
+  EXPECT_LT(t[4].expected_cents, t[5].expected_cents);
+  EXPECT_LT(t[11].expected_cents, t[13].expected_cents);
+  EXPECT_LT(t[13].expected_cents, t[14].expected_cents);  // a psychotic crisis costs most
+  EXPECT_LT(t[18].expected_cents, t[21].expected_cents);
+  EXPECT_EQ(t[4].high_cents, 110000);  // "1.100,00": the thousands dot is read
+}
+
+}  // namespace
+}  // namespace clusterpilot
