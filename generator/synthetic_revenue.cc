@@ -24,27 +24,35 @@ MonthOfCare CareFor(int cluster) {
     case 6:
       return {2, 4, 1, 1, 1};
     case 4:
-    case 7:
       return {3, 4, 1, 1, 2};
     case 5:
+      return {3, 6, 2, 2, 3};
+    case 7:
+      return {2, 3, 1, 1, 3};
     case 8:
       return {3, 6, 2, 1, 3};
     case 10:
     case 13:
-    case 14:
-    case 15:
     case 16:
-    case 17:
       return {1, 3, 1, 2, 3};
     case 11:
+      return {0, 1, 0, 1, 2};
     case 12:
-      return {1, 2, 0, 1, 2};
+      return {1, 2, 0, 1, 3};
+    case 14:
+      return {2, 4, 0, 4, 4};  // a psychotic crisis: the psychiatrist weekly
+    case 15:
+      return {2, 4, 1, 2, 3};
+    case 17:
+      return {1, 2, 0, 2, 4};
     case 18:
+      return {0, 1, 0, 1, 1};
     case 19:
       return {0, 2, 0, 1, 2};
     case 20:
-    case 21:
       return {1, 2, 0, 1, 3};
+    case 21:
+      return {1, 2, 0, 2, 3};
     default:
       return {2, 4, 1, 1, 2};  // fits no cluster: a searching, moderate course
   }

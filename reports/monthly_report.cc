@@ -99,30 +99,61 @@ Status WriteFiles(const PilotReport& report, const MonthSnapshot& snapshot, bool
   return write(kReportMarkerFile, JsonReportText(report));
 }
 
-}  // namespace
+// Everything the report is computed from.
+struct ReportInputs {
+  TariffTable tariffs;
+  MonthSnapshot current;
+  std::optional<MonthSnapshot> previous;  // absent when nobody was rated the month before
+  std::optional<RevenueMonth> revenue;
+  MonteCarloResult simulated;
+};
 
-Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& request) {
+Result<MonthSnapshot> LoadOnOwnConnection(const std::string& path, ReportMonth month,
+                                          ClusterModelInfo model) {
+  auto store = Store::Open(path, Store::OpenMode::kMustExist);
+  if (!store.ok()) return store.error();
+  PrepareForScatteredReads(*store.value());
+  return LoadMonthSnapshot(*store.value(), month, model);
+}
+
+// Reads the inputs, overlapping what can overlap: the month before is read
+// on a second connection while this month is read on the first, and the
+// simulation runs while the revenue coverage is looked up.
+Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
+  ReportInputs inputs;
   Result<TariffTable> tariffs = ReadTariffTable(request.tariff_file);
   if (!tariffs.ok()) return tariffs.error();
+  inputs.tariffs = std::move(tariffs).value();
   PrepareForScatteredReads(store);
   Result<ClusterModelInfo> model = LatestClusterModel(store);
   if (!model.ok()) return model.error();
+  std::future<Result<MonthSnapshot>> previous = std::async(
+      std::launch::async, LoadOnOwnConnection, store.path(), request.month.Plus(-1), model.value());
   Result<MonthSnapshot> current = LoadMonthSnapshot(store, request.month, model.value());
   if (!current.ok()) return current.error();
-  // The simulation needs only this month: it runs while the rest is read.
-  std::future<MonteCarloResult> simulated =
-      std::async(std::launch::async, [&current, &tariffs, &request] {
-        return SimulateCurrentMonth(current.value(), tariffs.value(), request.monte_carlo);
-      });
-  Result<std::optional<RevenueMonth>> revenue = ReadRevenue(store, request, current.value());
+  inputs.current = std::move(current).value();
+  std::future<MonteCarloResult> simulated = std::async(std::launch::async, [&inputs, &request] {
+    return SimulateCurrentMonth(inputs.current, inputs.tariffs, request.monte_carlo);
+  });
+  Result<std::optional<RevenueMonth>> revenue = ReadRevenue(store, request, inputs.current);
+  Result<MonthSnapshot> before = previous.get();
+  inputs.simulated = simulated.get();
   if (!revenue.ok()) return revenue.error();
-  Result<MonthSnapshot> previous = LoadMonthSnapshot(store, request.month.Plus(-1), model.value());
-  if (!previous.ok()) return previous.error();
-  const bool has_previous = !previous.value().patients.empty();
+  if (!before.ok()) return before.error();
+  inputs.revenue = std::move(revenue).value();
+  if (!before.value().patients.empty()) inputs.previous = std::move(before).value();
+  return inputs;
+}
 
-  const MonthlyFigures figures = ComputeMonthlyFigures(
-      current.value(), has_previous ? &previous.value() : nullptr, tariffs.value(),
-      revenue.value() ? &*revenue.value() : nullptr, simulated.get(), request.monte_carlo);
+}  // namespace
+
+Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& request) {
+  Result<ReportInputs> inputs = ReadInputs(store, request);
+  if (!inputs.ok()) return inputs.error();
+  const ReportInputs& in = inputs.value();
+  const MonthlyFigures figures =
+      ComputeMonthlyFigures(in.current, in.previous ? &*in.previous : nullptr, in.tariffs,
+                            in.revenue ? &*in.revenue : nullptr, in.simulated, request.monte_carlo);
   const PilotReport report = BuildPilotReport(figures, request.suppress_below, UtcTimestamp());
 
   const std::string what = "patients of " + request.month.Key() +
@@ -136,7 +167,7 @@ Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& requ
   summary.patients = figures.institution.patients;
   Status published = PublishReportDirectory(request.out_dir, [&](const std::string& staging) {
     summary.files.clear();
-    return WriteFiles(report, current.value(), request.with_patient_list, staging, &summary.files);
+    return WriteFiles(report, in.current, request.with_patient_list, staging, &summary.files);
   });
   if (!published.ok()) return published.error();
   return summary;

@@ -495,7 +495,7 @@ class ReportBuilder {
         Column("current", "Their current revenue", CellKind::kEuros),
         Column("expected", "Cluster revenue (expected)", CellKind::kEuros),
         Column("difference", "Difference", CellKind::kEuros),
-        Column("difference_percent", "Difference %", CellKind::kPercent),
+        Column("difference_percent", "Relative difference", CellKind::kPercent),
         Column("difference_p5", "Difference p5", CellKind::kEuros),
         Column("difference_p95", "Difference p95", CellKind::kEuros),
         Column("unrated_patients", "Patients with revenue, not rated this month", CellKind::kCount),

@@ -111,7 +111,7 @@ TEST(TariffTableTest, TheDemoTariffsAreCompleteOrderedAndRiseWithSeverity) {
   EXPECT_LT(t[11].expected_cents, t[13].expected_cents);
   EXPECT_LT(t[13].expected_cents, t[14].expected_cents);  // a psychotic crisis costs most
   EXPECT_LT(t[18].expected_cents, t[21].expected_cents);
-  EXPECT_EQ(t[4].high_cents, 110000);  // "1.100,00": the thousands dot is read
+  EXPECT_EQ(t[5].high_cents, 134400);  // "1.344,00": the thousands dot is read
 }
 
 }  // namespace
