@@ -117,8 +117,8 @@ bool ParseEuroCents(std::string_view text, int64_t* cents, std::string* problem)
     return false;
   }
   int64_t value = std::atoll(digits.c_str()) * 100;
-  if (fraction.size() == 1) value += (fraction[0] - '0') * 10;
-  if (fraction.size() == 2) value += (fraction[0] - '0') * 10 + (fraction[1] - '0');
+  if (!fraction.empty()) value += int64_t{fraction[0] - '0'} * 10;
+  if (fraction.size() == 2) value += int64_t{fraction[1] - '0'};
   *cents = negative ? -value : value;
   return true;
 }

@@ -66,9 +66,9 @@ std::vector<std::string> UnionOfDepartments(const MonthSnapshot& current,
 
 std::vector<int> IndexOf(const std::vector<std::string>& names,
                          const std::vector<std::string>& all) {
-  std::vector<int> index;
-  for (const std::string& name : names) {
-    index.push_back(static_cast<int>(std::lower_bound(all.begin(), all.end(), name) - all.begin()));
+  std::vector<int> index(names.size());
+  for (size_t i = 0; i < names.size(); ++i) {
+    index[i] = static_cast<int>(std::lower_bound(all.begin(), all.end(), names[i]) - all.begin());
   }
   return index;
 }

@@ -109,7 +109,7 @@ struct ReportInputs {
 };
 
 Result<MonthSnapshot> LoadOnOwnConnection(const std::string& path, ReportMonth month,
-                                          ClusterModelInfo model) {
+                                          const ClusterModelInfo& model) {
   auto store = Store::Open(path, Store::OpenMode::kMustExist);
   if (!store.ok()) return store.error();
   PrepareForScatteredReads(*store.value());
@@ -127,8 +127,10 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   PrepareForScatteredReads(store);
   Result<ClusterModelInfo> model = LatestClusterModel(store);
   if (!model.ok()) return model.error();
-  std::future<Result<MonthSnapshot>> previous = std::async(
-      std::launch::async, LoadOnOwnConnection, store.path(), request.month.Plus(-1), model.value());
+  std::future<Result<MonthSnapshot>> previous =
+      std::async(std::launch::async, [path = store.path(), &request, &model] {
+        return LoadOnOwnConnection(path, request.month.Plus(-1), model.value());
+      });
   Result<MonthSnapshot> current = LoadMonthSnapshot(store, request.month, model.value());
   if (!current.ok()) return current.error();
   inputs.current = std::move(current).value();

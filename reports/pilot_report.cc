@@ -293,8 +293,8 @@ class ReportBuilder {
       }
       counts.rows.push_back(std::move(out));
     }
-    std::vector<int> all_columns;
-    for (int c = 0; c < static_cast<int>(columns.size()); ++c) all_columns.push_back(c);
+    std::vector<int> all_columns(columns.size());
+    for (size_t c = 0; c < columns.size(); ++c) all_columns[c] = static_cast<int>(c);
     std::vector<TableSum> sums = ClusterColumnSums(plan, all_columns);
     const int institution = static_cast<int>(columns.size()) - 1;
     for (int row = 0; row < static_cast<int>(plan.size()); ++row) {
