@@ -1,7 +1,66 @@
+#include <fstream>
+#include <ostream>
+#include <set>
+
+#include "app/assignment_export.h"
 #include "app/command_handlers.h"
+#include "core/calendar_date.h"
+#include "store/assignment_listing.h"
+#include "store/audit_log.h"
+#include "store/store.h"
 
 namespace clusterpilot {
+namespace {
 
-int RunAssignmentsCommand(CommandContext& context) { return NotBuiltYet(context, "#5"); }
+bool IsMonth(const std::string& text) {
+  return text.size() == 7 && text[4] == '-' && CalendarDate::Parse(text + "-01").has_value();
+}
+
+// Which patients' assignments were read, for the audit log.
+std::string AuditObject(const AssignmentFilter& filter, const std::vector<AssignmentRow>& rows) {
+  std::set<std::string> patients;
+  for (const AssignmentRow& row : rows) patients.insert(row.patient_id);
+  return "assignments of month " + (filter.month.empty() ? "all" : filter.month) + ", department " +
+         (filter.department.empty() ? "all" : filter.department) + ": " +
+         std::to_string(rows.size()) + " measurements of " + std::to_string(patients.size()) +
+         " patients";
+}
+
+void Write(const std::string& format, const std::vector<AssignmentRow>& rows,
+           const AssignmentFilter& filter, std::ostream& out) {
+  if (format == "json") {
+    WriteAssignmentsJson(rows, filter, out);
+  } else {
+    WriteAssignmentsCsv(rows, out);
+  }
+}
+
+}  // namespace
+
+int RunAssignmentsCommand(CommandContext& context) {
+  AssignmentFilter filter{context.Get("month"), context.Get("department")};
+  if (!filter.month.empty() && !IsMonth(filter.month)) {
+    return context.Fail("--month \"" + filter.month + "\": use YYYY-MM, e.g. 2026-03", kExitUsage);
+  }
+  const std::string format = context.Get("format", "csv");
+  if (format != "csv" && format != "json") {
+    return context.Fail("--format \"" + format + "\": use csv or json", kExitUsage);
+  }
+  auto store = Store::Open(context.DatabasePath(), Store::OpenMode::kMustExist);
+  if (!store.ok()) return context.Fail(store.error(), kExitInputRejected);
+  Result<std::vector<AssignmentRow>> rows = ReadAssignments(*store.value(), filter);
+  if (!rows.ok()) return context.Fail(rows.error(), kExitInputRejected);
+  if (context.Has("out")) {
+    std::ofstream file(context.Get("out"), std::ios::binary);
+    if (file) Write(format, rows.value(), filter, file);
+    if (!file) return context.Fail(context.Get("out") + ": cannot be written", kExitInputRejected);
+  } else {
+    Write(format, rows.value(), filter, *context.out);
+  }
+  Status recorded = RecordAudit(*store.value(), context.User(), "read assignments",
+                                AuditObject(filter, rows.value()));
+  if (!recorded.ok()) return context.Fail(recorded.error(), kExitInputRejected);
+  return kExitSuccess;
+}
 
 }  // namespace clusterpilot

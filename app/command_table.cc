@@ -13,6 +13,9 @@ namespace {
 
 const OptionSpec kDb{"db", "FILE", "the store (default: clusterpilot.db in the working directory)"};
 const OptionSpec kBy{"by", "USER", "who is acting, for the audit log (default: the login name)"};
+const OptionSpec kModel{"model", "FILE",
+                        "cluster model XML (default: setting classifier.model, else the built-in "
+                        "illustrative model)"};
 
 }  // namespace
 
@@ -30,19 +33,19 @@ const std::vector<Command>& AllCommands() {
       {"classify",
        "[--db FILE] [--model FILE]",
        "assign every measurement not yet classified by the model to a care cluster",
-       {kDb,
-        {"model", "FILE", "cluster model XML (default: the built-in illustrative model)"},
-        kBy},
+       {kDb, kModel, kBy},
        RunClassifyCommand},
       {"model",
-       "import --coefficients F --constants F --red-rules F --out MODEL.xml",
-       "turn the NZa code-list tables (CSV) into a cluster model file",
+       "import --coefficients F --constants F --red-rules F --out MODEL.xml | "
+       "default --out MODEL.xml | show [--model MODEL.xml]",
+       "turn the NZa code-list tables (CSV) into a cluster model file, or show a model",
        {{"coefficients", "FILE", "CSV: question;answer;zorgvraagtype;coefficient"},
         {"constants", "FILE", "CSV: zorgvraagtype;constant"},
-        {"red-rules", "FILE", "CSV: question;answer[;question;answer];zorgvraagtype"},
+        {"red-rules", "FILE", "CSV: question;answer;question 2;answer 2;zorgvraagtype"},
         {"name", "TEXT", "model name (default: NZa)"},
         {"version", "TEXT", "model version (default: the date of today)"},
-        {"out", "FILE", "the model XML to write"}},
+        {"out", "FILE", "the model XML to write (import, default)"},
+        kModel},
        RunModelCommand},
       {"assignments",
        "[--db FILE] [--month YYYY-MM] [--department NAME] [--format csv|json]",
@@ -59,9 +62,10 @@ const std::vector<Command>& AllCommands() {
        "confirm or change a cluster, with a reason, beside the algorithm's",
        {kDb,
         {"measurement", "ID", "the measurement id from `assignments`"},
-        {"cluster", "N", "the cluster the clinician chooses (1-21)"},
+        {"cluster", "N", "the cluster the clinician chooses (1-21); the same cluster confirms"},
         {"reason", "TEXT", "why (required)"},
-        kBy},
+        {"by", "USER", "the clinician who decides (required)"},
+        kModel},
        RunOverrideCommand},
       {"report",
        "[--db FILE] --month YYYY-MM --tariffs FILE [--revenue FILE] --out DIR",

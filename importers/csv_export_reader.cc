@@ -60,7 +60,7 @@ CsvExportReader::CsvExportReader(std::string display_name, std::FILE* file, CsvD
       decoder_(dialect.byte_order_mark),
       parser_(std::make_unique<csv_parser>()),
       line_(dialect.header_line) {
-  csv_init(parser_.get(), CSV_STRICT_FINI);
+  csv_init(parser_.get(), 0);  // lenient: a stray quote inside a value is kept
   csv_set_delim(parser_.get(), static_cast<unsigned char>(dialect.delimiter));
 }
 
@@ -125,9 +125,13 @@ Status CsvExportReader::CheckFieldSize() {
 }
 
 Status CsvExportReader::Finish() {
-  if (csv_fini(parser_.get(), OnField, OnRowEnd, this) != 0) {
+  // libcsv's public parser state: inside a field (2, FIELD_BEGUN) that
+  // opened with a quote. At the end of the file that quote never closed.
+  constexpr int kFieldBegun = 2;
+  if (parser_->pstate == kFieldBegun && parser_->quoted) {
     return FileError(display_name_, last_row_end_line_ + 1, UnclosedQuoteMessage());
   }
+  csv_fini(parser_.get(), OnField, OnRowEnd, this);
   return Status::Ok();
 }
 

@@ -67,7 +67,8 @@ std::string AcceptedNames(ExportField field) {
   }
   const int number = field - kFirstItemField + 1;
   const std::string n = std::to_string(number);
-  return std::string(ExportFieldName(field)) + ", HV" + n + ", honos_" + n + " or item_" + n;
+  const std::string short_code = number < 10 ? "HV" + n + ", " : "";
+  return std::string(ExportFieldName(field)) + ", " + short_code + "honos_" + n + " or item_" + n;
 }
 
 // "hv7", "hv07", "honos7", "item19" -> the item field; kNoColumn otherwise.

@@ -45,7 +45,10 @@ bool TextDecoder::Decode(std::string_view raw, std::string* out) {
       encoding_ = Encoding::kWindows1252;
       return Convert(*from_windows1252_, raw, out);
     case Encoding::kUtf8:
-      return Convert(*from_utf8_, raw, out);
+      if (Convert(*from_utf8_, raw, out)) return true;
+      // Shown in the message; the Windows-1252 reading is the likeliest.
+      Convert(*from_windows1252_, raw, out);
+      return false;
     case Encoding::kWindows1252:
       return Convert(*from_windows1252_, raw, out);
   }

@@ -25,8 +25,9 @@ class TextDecoder {
   TextDecoder& operator=(const TextDecoder&) = delete;
 
   // Replaces *out with `raw` as UTF-8. Returns false when `raw` is not valid
-  // in the file's encoding (bad bytes in a UTF-8 file); *out then has '?'
-  // for each bad byte sequence.
+  // in the file's encoding: bad bytes in a UTF-8 file (*out then holds the
+  // Windows-1252 reading, for the message) or bytes Windows-1252 does not
+  // define ('?' in *out).
   bool Decode(std::string_view raw, std::string* out);
 
   // "UTF-8 with byte-order mark", "UTF-8", "Windows-1252", or "ASCII" when

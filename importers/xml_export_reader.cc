@@ -102,6 +102,10 @@ class ExportHandler : public x::DefaultHandler {
 
   void startElement(const XMLCh* const, const XMLCh* const local_name, const XMLCh* const,
                     const x::Attributes& attributes) override {
+    if (error_) {
+      NameOffendingAttribute(attributes);
+      throw ParseStopped();
+    }
     if (!Equals(local_name, "measurement")) return;
     row_.Clear();
     row_.line = static_cast<int>(locator_->getLineNumber());
@@ -112,35 +116,67 @@ class ExportHandler : public x::DefaultHandler {
     if (!(*callback_)(row_)) throw ParseStopped();
   }
 
+  // A schema error is reported while Xerces scans a start tag; it goes on to
+  // the next event, where the parse stops.
+  void endElement(const XMLCh* const, const XMLCh* const, const XMLCh* const) override {
+    StopIfFailed();
+  }
+  void characters(const XMLCh* const, const XMLSize_t) override { StopIfFailed(); }
+  void endDocument() override { StopIfFailed(); }
+
   // A DOCTYPE is where XXE and entity bombs live; no export needs one.
   void startDTD(const XMLCh* const, const XMLCh* const, const XMLCh* const) override {
-    Fail(static_cast<int>(locator_->getLineNumber()), static_cast<int>(locator_->getColumnNumber()),
-         "contains a DOCTYPE declaration; exports with DTDs or entity declarations are refused "
-         "(they can read other files or exhaust memory)");
+    Record(static_cast<int>(locator_->getLineNumber()),
+           static_cast<int>(locator_->getColumnNumber()),
+           "contains a DOCTYPE declaration; exports with DTDs or entity declarations are refused "
+           "(they can read other files or exhaust memory)");
+    throw ParseStopped();
   }
 
   void error(const x::SAXParseException& e) override {
-    FailAt(e, "does not follow the HoNOS+ export schema: ");
+    if (!error_) Record(e, "does not follow the HoNOS+ export schema: ");
   }
-  void fatalError(const x::SAXParseException& e) override { FailAt(e, "is not well-formed XML: "); }
+  void fatalError(const x::SAXParseException& e) override {
+    if (!error_) Record(e, "is not well-formed XML: ");
+    throw ParseStopped();
+  }
   void warning(const x::SAXParseException&) override {}
 
  private:
-  void FailAt(const x::SAXParseException& e, const std::string& what) {
-    std::string message = Utf8(e.getMessage());
-    while (!message.empty() && (message.back() == ' ' || message.back() == '.')) message.pop_back();
-    Fail(static_cast<int>(e.getLineNumber()), static_cast<int>(e.getColumnNumber()),
-         what + message);
+  void StopIfFailed() {
+    if (error_) throw ParseStopped();
   }
 
-  [[noreturn]] void Fail(int line, int column, std::string message) {
+  // Xerces quotes the bad value ("value '5' not in enumeration") but not the
+  // attribute; the attribute holding that value is the one to name.
+  void NameOffendingAttribute(const x::Attributes& attributes) {
+    const std::string& message = error_->message;
+    const size_t open = message.find('\'');
+    const size_t close = open == std::string::npos ? open : message.find('\'', open + 1);
+    if (close == std::string::npos) return;
+    const std::string value = message.substr(open + 1, close - open - 1);
+    for (XMLSize_t i = 0; i < attributes.getLength(); ++i) {
+      if (Utf8(attributes.getValue(i)) != value) continue;
+      error_->field = "attribute \"" + Utf8(attributes.getLocalName(i)) + "\"";
+      error_->value = value;
+      return;
+    }
+  }
+
+  void Record(const x::SAXParseException& e, const std::string& what) {
+    std::string message = Utf8(e.getMessage());
+    while (!message.empty() && (message.back() == ' ' || message.back() == '.')) message.pop_back();
+    Record(static_cast<int>(e.getLineNumber()), static_cast<int>(e.getColumnNumber()),
+           what + message);
+  }
+
+  void Record(int line, int column, std::string message) {
     Error error;
     error.file = display_name_;
     error.line = line;
     error.column = column;
     error.message = std::move(message);
     error_ = std::move(error);
-    throw ParseStopped();
   }
 
   std::string display_name_;

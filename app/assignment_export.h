@@ -1,0 +1,28 @@
+// The work list of `clusterpilot assignments` as CSV for Dutch Excel (';',
+// decimal comma, UTF-8 with BOM) or as JSON for machines. Both carry the
+// same fields; sentences stay sentences in both.
+#ifndef CLUSTERPILOT_APP_ASSIGNMENT_EXPORT_H_
+#define CLUSTERPILOT_APP_ASSIGNMENT_EXPORT_H_
+
+#include <iosfwd>
+#include <vector>
+
+#include "store/assignment_listing.h"
+
+namespace clusterpilot {
+
+// Columns: measurement;patient;department;date;clinician;supercluster;model;
+// cluster;probability;probabilities;flags;flag_reasons;explanation;
+// override_cluster;override_reason;override_by;override_at;final_cluster.
+// probabilities reads "4: 0,9865 | 5: 0,0132"; flag reasons are joined by " | ".
+void WriteAssignmentsCsv(const std::vector<AssignmentRow>& rows, std::ostream& out);
+
+// {"month": ..., "department": ..., "count": N, "assignments": [{...}]} with
+// probabilities as {"4": 0.9865, ...}, flags and flag_reasons as arrays and
+// override as an object or null.
+void WriteAssignmentsJson(const std::vector<AssignmentRow>& rows, const AssignmentFilter& filter,
+                          std::ostream& out);
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_APP_ASSIGNMENT_EXPORT_H_

@@ -1,0 +1,69 @@
+#include "store/assignment_listing.h"
+
+#include "store/sql_statement.h"
+#include "store/store.h"
+
+namespace clusterpilot {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT m.id, m.patient_id, m.department, m.rating_date, coalesce(m.clinician, ''), "
+    "m.supercluster, c.id, cm.name, cm.version, c.cluster, c.probability, c.probabilities, "
+    "c.flags, c.flag_reasons, c.explanation, c.classified_at, "
+    "o.id, o.cluster, o.reason, o.by_user, o.at "
+    "FROM measurement m "
+    "LEFT JOIN classification c ON c.id = "
+    "  (SELECT max(id) FROM classification WHERE measurement_id = m.id) "
+    "LEFT JOIN cluster_model cm ON cm.id = c.model_id "
+    "LEFT JOIN clinician_override o ON o.id = "
+    "  (SELECT max(id) FROM clinician_override WHERE measurement_id = m.id) "
+    "WHERE (?1 = '' OR m.rating_date BETWEEN ?1 || '-01' AND ?1 || '-31') "
+    "  AND (?2 = '' OR m.department = ?2) "
+    "ORDER BY m.department, m.rating_date, m.patient_id, m.id";
+
+std::string Text(const SqlStatement& row, int column) { return std::string(row.Text(column)); }
+
+AssignmentRow ReadRow(const SqlStatement& row) {
+  AssignmentRow entry;
+  entry.measurement_id = row.Int(0);
+  entry.patient_id = Text(row, 1);
+  entry.department = Text(row, 2);
+  entry.rating_date = Text(row, 3);
+  entry.clinician = Text(row, 4);
+  const int64_t supercluster = row.Int(5);
+  if (supercluster >= 0 && supercluster <= 3) {
+    entry.supercluster = static_cast<Supercluster>(supercluster);
+  }
+  entry.classified = !row.IsNull(6);
+  if (entry.classified) {
+    entry.model_name = Text(row, 7);
+    entry.model_version = Text(row, 8);
+    entry.cluster = row.IsNull(9) ? 0 : static_cast<int>(row.Int(9));
+    entry.probability = row.IsNull(10) ? 0 : row.Double(10);
+    entry.probabilities = Text(row, 11);
+    entry.flags = static_cast<uint32_t>(row.Int(12));
+    entry.flag_reasons = Text(row, 13);
+    entry.explanation = Text(row, 14);
+    entry.classified_at = Text(row, 15);
+  }
+  if (!row.IsNull(16)) {
+    entry.clinician_override =
+        ClinicianOverride{row.Int(16),   entry.measurement_id, static_cast<int>(row.Int(17)),
+                          Text(row, 18), Text(row, 19),        Text(row, 20)};
+  }
+  return entry;
+}
+
+}  // namespace
+
+Result<std::vector<AssignmentRow>> ReadAssignments(Store& store, const AssignmentFilter& filter) {
+  SqlStatement select(store, kSelect);
+  select.BindText(1, filter.month);
+  select.BindText(2, filter.department);
+  std::vector<AssignmentRow> rows;
+  while (select.Step()) rows.push_back(ReadRow(select));
+  if (!select.status().ok()) return select.status().error();
+  return rows;
+}
+
+}  // namespace clusterpilot

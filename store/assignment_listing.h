@@ -1,0 +1,57 @@
+// The clinicians' work list: every stored measurement (optionally of one
+// month and department) with its latest classification and latest override.
+// Read-only; the caller records the read in the audit log.
+#ifndef CLUSTERPILOT_STORE_ASSIGNMENT_LISTING_H_
+#define CLUSTERPILOT_STORE_ASSIGNMENT_LISTING_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/supercluster.h"
+#include "store/override_table.h"
+
+namespace clusterpilot {
+
+class Store;
+
+struct AssignmentFilter {
+  std::string month;       // "2026-03"; empty for every month
+  std::string department;  // exact name; empty for every department
+};
+
+struct AssignmentRow {
+  int64_t measurement_id = 0;
+  std::string patient_id;
+  std::string department;
+  std::string rating_date;  // ISO
+  std::string clinician;
+  Supercluster supercluster = Supercluster::kNone;
+
+  bool classified = false;  // false: no model has classified it yet
+  std::string model_name;
+  std::string model_version;
+  int cluster = 0;  // 0 when no cluster was assigned
+  double probability = 0;
+  std::string probabilities;  // core/cluster_assignment.h encoding
+  uint32_t flags = 0;
+  std::string flag_reasons;  // '\n'-separated sentences
+  std::string explanation;
+  std::string classified_at;
+
+  std::optional<ClinicianOverride> clinician_override;  // the latest one
+
+  // The cluster reports count: the clinician's when overridden, else the
+  // algorithm's (0 when neither).
+  int FinalCluster() const { return clinician_override ? clinician_override->cluster : cluster; }
+};
+
+// Rows ordered by department, rating date, patient and id. The latest
+// classification is the one made last, whichever model made it.
+Result<std::vector<AssignmentRow>> ReadAssignments(Store& store, const AssignmentFilter& filter);
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_STORE_ASSIGNMENT_LISTING_H_

@@ -1,0 +1,100 @@
+#include "store/classification_table.h"
+
+#include "store/audit_log.h"
+#include "store/sql_statement.h"
+#include "store/store.h"
+
+namespace clusterpilot {
+namespace {
+
+Result<int64_t> CountOf(Store& store, const char* sql, int64_t parameter = -1) {
+  SqlStatement count(store, sql);
+  if (parameter >= 0) count.BindInt(1, parameter);
+  if (!count.Step()) {
+    return count.status().ok() ? Result<int64_t>(int64_t{0}) : count.status().error();
+  }
+  return count.Int(0);
+}
+
+}  // namespace
+
+Result<ClusterModelRecord> RegisterClusterModel(Store& store, const std::string& name,
+                                                const std::string& version,
+                                                const std::string& content_hash) {
+  SqlStatement find(store,
+                    "SELECT id, content_hash, loaded_at FROM cluster_model "
+                    "WHERE name = ? AND version = ?");
+  find.BindText(1, name);
+  find.BindText(2, version);
+  if (find.Step()) {
+    ClusterModelRecord record{find.Int(0), name, version, std::string(find.Text(1)),
+                              std::string(find.Text(2))};
+    if (record.content_hash != content_hash) {
+      Error error;
+      error.file = store.path();
+      error.field = "model";
+      error.value = name + " " + version;
+      error.message =
+          "this store already has results of a different model with the same name and version; "
+          "give the changed model a new version";
+      return error;
+    }
+    return record;
+  }
+  if (!find.status().ok()) return find.status().error();
+  ClusterModelRecord record{0, name, version, content_hash, UtcTimestamp()};
+  SqlStatement insert(store,
+                      "INSERT INTO cluster_model(name, version, content_hash, loaded_at) "
+                      "VALUES(?,?,?,?)");
+  insert.BindText(1, name);
+  insert.BindText(2, version);
+  insert.BindText(3, content_hash);
+  insert.BindText(4, record.loaded_at);
+  Status inserted = insert.Run();
+  if (!inserted.ok()) return inserted.error();
+  SqlStatement id(store, "SELECT last_insert_rowid()");
+  id.Step();
+  record.id = id.Int(0);
+  return record;
+}
+
+Result<int64_t> CountClassified(Store& store, int64_t model_id) {
+  return CountOf(store, "SELECT count(*) FROM classification WHERE model_id = ?", model_id);
+}
+
+Result<int64_t> CountMeasurements(Store& store) {
+  return CountOf(store, "SELECT count(*) FROM measurement");
+}
+
+ClassificationWriter::ClassificationWriter(Store& store, int64_t model_id,
+                                           std::string classified_at)
+    : model_id_(model_id),
+      classified_at_(std::move(classified_at)),
+      insert_(std::make_unique<SqlStatement>(
+          store,
+          "INSERT INTO classification(measurement_id, model_id, cluster, probability, "
+          "probabilities, flags, flag_reasons, explanation, classified_at) "
+          "VALUES(?,?,?,?,?,?,?,?,?)")) {}
+
+ClassificationWriter::~ClassificationWriter() = default;
+
+Status ClassificationWriter::Write(const ClassificationRecord& record) {
+  SqlStatement& insert = *insert_;
+  insert.BindInt(1, record.measurement_id);
+  insert.BindInt(2, model_id_);
+  if (record.cluster > 0) {
+    insert.BindInt(3, record.cluster);
+    insert.BindDouble(4, record.probability);
+  } else {
+    insert.BindNull(3);
+    insert.BindNull(4);
+  }
+  insert.BindText(5, record.probabilities);
+  insert.BindInt(6, record.flags);
+  insert.BindText(7, record.flag_reasons);
+  insert.BindText(8, record.explanation);
+  insert.BindText(9, classified_at_);
+  return insert.Run();
+}
+
+}  // namespace clusterpilot

@@ -1,0 +1,38 @@
+// Streams the stored measurements a model has not classified yet, in id
+// order, with only what classifying needs (id, supercluster, ratings, HV08
+// type, route), so a million rows pass without a million allocations.
+#ifndef CLUSTERPILOT_STORE_UNCLASSIFIED_MEASUREMENTS_H_
+#define CLUSTERPILOT_STORE_UNCLASSIFIED_MEASUREMENTS_H_
+
+#include <cstdint>
+#include <memory>
+
+#include "core/error.h"
+#include "core/measurement.h"
+
+namespace clusterpilot {
+
+class SqlStatement;
+class Store;
+
+class UnclassifiedMeasurements {
+ public:
+  UnclassifiedMeasurements(Store& store, int64_t model_id);
+  ~UnclassifiedMeasurements();
+  UnclassifiedMeasurements(const UnclassifiedMeasurements&) = delete;
+  UnclassifiedMeasurements& operator=(const UnclassifiedMeasurements&) = delete;
+
+  // Fills the classifying fields of *measurement with the next row (other
+  // fields are left as they are). False at the end or on error; status()
+  // tells which. Rows classified meanwhile by the same connection are not
+  // seen again.
+  bool Next(Measurement* measurement);
+  const Status& status() const;
+
+ private:
+  std::unique_ptr<SqlStatement> select_;
+};
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_STORE_UNCLASSIFIED_MEASUREMENTS_H_

@@ -1,0 +1,135 @@
+#include "store/measurement_writer.h"
+
+#include <gtest/gtest.h>
+
+#include "store/sql_statement.h"
+#include "store/store.h"
+#include "tests/support/temp_dir.h"
+
+namespace clusterpilot {
+namespace {
+
+Measurement Example(const std::string& patient) {
+  Measurement measurement;
+  measurement.patient_id = patient;
+  measurement.department = "Psychosezorg";
+  measurement.rating_date = CalendarDate{2026, 3, 7};
+  measurement.clinician = "A. Jansen";
+  measurement.supercluster = Supercluster::kPsychotic;
+  measurement.ratings.fill(1);
+  measurement.ratings[5] = kUnknownRating;
+  measurement.hv08_type = 'J';
+  measurement.route = RatingRoute::kDynamic;
+  return measurement;
+}
+
+int64_t Count(Store& store, const std::string& sql) {
+  SqlStatement count(store, sql);
+  return count.Step() ? count.Int(0) : -1;
+}
+
+class MeasurementWriterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = Store::Open(dir_.File("s.db"));
+    ASSERT_TRUE(store.ok());
+    store_ = std::move(store).value();
+  }
+
+  ScopedTempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(MeasurementWriterTest, StoresSkipsAndReportsConflicts) {
+  Status status = store_->InTransaction([&]() -> Status {
+    auto writer = MeasurementWriter::Begin(*store_, {"a.csv", "hash-a", "csv", "fin01"}, 0);
+    if (!writer.ok()) return writer.error();
+    StoredMeasurement stored;
+    EXPECT_EQ(writer.value()->Write(Example("P1"), 2, &stored).value(),
+              MeasurementWriter::Outcome::kStored);
+    EXPECT_EQ(writer.value()->Write(Example("P1"), 3, &stored).value(),
+              MeasurementWriter::Outcome::kSkipped);
+    Measurement changed = Example("P1");
+    changed.ratings[5] = 3;
+    EXPECT_EQ(writer.value()->Write(changed, 4, &stored).value(),
+              MeasurementWriter::Outcome::kConflict);
+    EXPECT_TRUE(SameRating(stored.measurement, Example("P1")));
+    EXPECT_EQ(stored.file_name, "a.csv");
+    EXPECT_EQ(stored.source_line, 2);
+    EXPECT_EQ(stored.batch_id, writer.value()->batch_id());
+    EXPECT_TRUE(writer.value()->RecordRejection({0, 5, "HV07", "5", "not a rating", "P2;..."}).ok());
+    return writer.value()->Finish(ImportCounts{4, 1, 1, 1, 1});
+  });
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  EXPECT_EQ(Count(*store_, "SELECT count(*) FROM measurement"), 1);
+  EXPECT_EQ(Count(*store_, "SELECT hv06 IS NULL AND hv08_type = 'J' AND route = 'dynamic' AND "
+                           "supercluster = 2 FROM measurement"),
+            1);
+  EXPECT_EQ(Count(*store_, "SELECT rows_read * 10000 + rows_stored * 1000 + rows_skipped * 100 + "
+                           "rows_conflict * 10 + rows_rejected FROM import_batch"),
+            41111);
+
+  auto previous = FindImportByHash(*store_, "hash-a");
+  ASSERT_TRUE(previous.ok());
+  ASSERT_TRUE(previous.value().has_value());
+  EXPECT_EQ(previous.value()->file_name, "a.csv");
+  EXPECT_EQ(previous.value()->imported_by, "fin01");
+  EXPECT_FALSE(FindImportByHash(*store_, "hash-b").value().has_value());
+
+  std::vector<RejectedRow> rows;
+  ASSERT_TRUE(ForEachRejectedRow(*store_, 1, [&](const RejectedRow& row) { rows.push_back(row); }).ok());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].line, 5);
+  EXPECT_EQ(rows[0].raw_row, "P2;...");
+}
+
+TEST_F(MeasurementWriterTest, ARolledBackImportLeavesNothing) {
+  Status status = store_->InTransaction([&]() -> Status {
+    auto writer = MeasurementWriter::Begin(*store_, {"a.csv", "hash-a", "csv", "fin01"}, 1000);
+    StoredMeasurement stored;
+    EXPECT_TRUE(writer.value()->Write(Example("P1"), 2, &stored).ok());
+    return MakeError("stop");
+  });
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(Count(*store_, "SELECT count(*) FROM measurement"), 0);
+  EXPECT_EQ(Count(*store_, "SELECT count(*) FROM import_batch"), 0);
+  EXPECT_EQ(Count(*store_, "SELECT count(*) FROM sqlite_schema WHERE name = 'measurement_by_date'"),
+            1);
+}
+
+TEST_F(MeasurementWriterTest, ABatchBiggerThanTheStoreRebuildsTheIndexesAfterwards) {
+  Status status = store_->InTransaction([&]() -> Status {
+    auto writer = MeasurementWriter::Begin(*store_, {"a.csv", "hash-a", "csv", "u"}, 1000);
+    EXPECT_EQ(Count(*store_, "SELECT count(*) FROM sqlite_schema WHERE name = 'measurement_by_date'"),
+              0);
+    StoredMeasurement stored;
+    for (int i = 0; i < 100; ++i) {
+      EXPECT_TRUE(writer.value()->Write(Example("P" + std::to_string(i)), i, &stored).ok());
+    }
+    return writer.value()->Finish(ImportCounts{100, 100, 0, 0, 0});
+  });
+  ASSERT_TRUE(status.ok());
+  EXPECT_EQ(Count(*store_, "SELECT count(*) FROM sqlite_schema WHERE name = 'measurement_by_date'"),
+            1);
+  // A small batch into a bigger store keeps the index in place.
+  status = store_->InTransaction([&]() -> Status {
+    auto writer = MeasurementWriter::Begin(*store_, {"b.csv", "hash-b", "csv", "u"}, 10);
+    EXPECT_EQ(Count(*store_, "SELECT count(*) FROM sqlite_schema WHERE name = 'measurement_by_date'"),
+              1);
+    return writer.value()->Finish(ImportCounts{});
+  });
+  ASSERT_TRUE(status.ok());
+}
+
+TEST_F(MeasurementWriterTest, TheSameHashCannotMakeTwoBatches) {
+  Status status = store_->InTransaction([&]() -> Status {
+    EXPECT_TRUE(MeasurementWriter::Begin(*store_, {"a.csv", "h", "csv", "u"}, 0).ok());
+    auto second = MeasurementWriter::Begin(*store_, {"b.csv", "h", "csv", "u"}, 0);
+    EXPECT_FALSE(second.ok());
+    return Status::Ok();
+  });
+  EXPECT_TRUE(status.ok());
+}
+
+}  // namespace
+}  // namespace clusterpilot

@@ -1,0 +1,85 @@
+#include "store/override_table.h"
+
+#include <gtest/gtest.h>
+
+#include "store/audit_log.h"
+#include "store/classification_table.h"
+#include "store/sql_statement.h"
+#include "store/store.h"
+#include "tests/support/measurement_seed.h"
+#include "tests/support/temp_dir.h"
+
+namespace clusterpilot {
+namespace {
+
+class OverrideTableTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = std::move(Store::Open(dir_.File("s.db"))).value();
+    measurements_ = {MakeMeasurement("P1", "A", "2026-03-01", Supercluster::kNonPsychotic, {}),
+                     MakeMeasurement("P2", "A", "2026-03-02", Supercluster::kNonPsychotic, {})};
+    SeedMeasurements(*store_, &measurements_);
+    const int64_t model = RegisterClusterModel(*store_, "m", "1", "h").value().id;
+    ClassificationWriter writer(*store_, model, "now");
+    ASSERT_TRUE(writer.Write({measurements_[0].id, 4, 0.9, "4:0.9000", 0, "", ""}).ok());
+  }
+
+  ScopedTempDir dir_;
+  std::unique_ptr<Store> store_;
+  std::vector<Measurement> measurements_;
+};
+
+TEST_F(OverrideTableTest, StoresTheOverrideBesideTheResultAndAuditsIt) {
+  Result<OverrideOutcome> outcome =
+      RecordOverride(*store_, measurements_[0].id, 5, "repeated self-harm", "dr.jansen");
+  ASSERT_TRUE(outcome.ok()) << outcome.error().ToString();
+  EXPECT_EQ(outcome.value().algorithm_cluster, 4);
+  EXPECT_GT(outcome.value().stored.id, 0);
+  EXPECT_FALSE(outcome.value().stored.at.empty());
+
+  SqlStatement algorithm(*store_, "SELECT cluster FROM classification");
+  ASSERT_TRUE(algorithm.Step());
+  EXPECT_EQ(algorithm.Int(0), 4);  // never overwritten
+
+  Result<std::vector<ClinicianOverride>> overrides = ReadOverrides(*store_, measurements_[0].id);
+  ASSERT_TRUE(overrides.ok());
+  ASSERT_EQ(overrides.value().size(), 1u);
+  EXPECT_EQ(overrides.value()[0].cluster, 5);
+  EXPECT_EQ(overrides.value()[0].reason, "repeated self-harm");
+  EXPECT_EQ(overrides.value()[0].by_user, "dr.jansen");
+
+  auto log = ReadAuditLog(*store_).value();
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].user, "dr.jansen");
+  EXPECT_EQ(log[0].action, "override");
+  EXPECT_EQ(log[0].object,
+            "measurement " + std::to_string(measurements_[0].id) + ": cluster 5 (algorithm: 4)");
+}
+
+TEST_F(OverrideTableTest, KeepsEveryOverrideAsHistory) {
+  ASSERT_TRUE(RecordOverride(*store_, measurements_[1].id, 3, "first look", "a").ok());
+  Result<OverrideOutcome> second = RecordOverride(*store_, measurements_[1].id, 4, "review", "b");
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second.value().algorithm_cluster, 0);  // not classified
+  auto overrides = ReadOverrides(*store_, measurements_[1].id).value();
+  ASSERT_EQ(overrides.size(), 2u);
+  EXPECT_EQ(overrides[0].cluster, 3);
+  EXPECT_EQ(overrides[1].cluster, 4);
+  EXPECT_EQ(ReadAuditLog(*store_).value().back().object,
+            "measurement " + std::to_string(measurements_[1].id) + ": cluster 4 (algorithm: none)");
+}
+
+TEST_F(OverrideTableTest, RefusesAMissingMeasurementOrReasonAndLeavesTheStoreAsItWas) {
+  Result<OverrideOutcome> missing = RecordOverride(*store_, 999, 4, "why", "a");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().ToString(),
+            "measurement \"999\": no such measurement in " + dir_.File("s.db"));
+  Result<OverrideOutcome> blank = RecordOverride(*store_, measurements_[0].id, 4, "  ", "a");
+  ASSERT_FALSE(blank.ok());
+  EXPECT_EQ(blank.error().ToString(), "reason: required: say why the clinician chose this cluster");
+  EXPECT_TRUE(ReadOverrides(*store_, measurements_[0].id).value().empty());
+  EXPECT_TRUE(ReadAuditLog(*store_).value().empty());
+}
+
+}  // namespace
+}  // namespace clusterpilot
