@@ -8,6 +8,8 @@
 #include <random>
 
 #include "app/command_handlers.h"
+#include "app/model_choice.h"
+#include "app/store_classification.h"
 #include "core/calendar_date.h"
 #include "generator/export_writer.h"
 #include "generator/synthetic_institution.h"
@@ -17,6 +19,7 @@
 #include "reports/dutch_number.h"
 #include "reports/month_snapshot.h"
 #include "reports/monthly_report.h"
+#include "store/override_table.h"
 #include "store/store.h"
 
 namespace clusterpilot {
@@ -35,7 +38,8 @@ constexpr int kDepartments = 7;
 constexpr uint64_t kSeed = 2026;
 constexpr int kContractPercentage = 90;
 constexpr int kMonthsInCareAfterLastRating = 2;
-constexpr int kUnratedPercentage = 6;  // patients in care whom nobody rated yet
+constexpr int kUnratedPercentage = 6;    // patients in care whom nobody rated yet
+constexpr int kReviewedPercentage = 40;  // of the last month's ratings, reviewed by a clinician
 
 struct DemoFolder {
   std::string root;
@@ -142,9 +146,18 @@ class RevenueWriter {
   std::map<int, int> cluster_by_month_;  // month index -> true cluster of its rating
 };
 
+// The true cluster of each measurement of the last month, by patient,
+// department and date: what the demo's clinicians know.
+using TrueClusters = std::map<std::string, int>;
+
+std::string MeasurementKey(const std::string& patient, const std::string& department,
+                           const std::string& date) {
+  return patient + '\x1f' + department + '\x1f' + date;
+}
+
 // Writes the HoNOS+ export and the revenue file; returns the measurement count.
-Result<int64_t> GenerateInstitutionFiles(const DemoFolder& folder,
-                                         const SyntheticOptions& options) {
+Result<int64_t> GenerateInstitutionFiles(const DemoFolder& folder, const SyntheticOptions& options,
+                                         TrueClusters* truth) {
   Result<std::unique_ptr<ExportWriter>> writer =
       ExportWriter::Create(folder.File("honosplus-export.csv"));
   if (!writer.ok()) return writer.error();
@@ -156,6 +169,11 @@ Result<int64_t> GenerateInstitutionFiles(const DemoFolder& folder,
     writer.value()->Write(synthetic.measurement);
     revenue.Add(synthetic);
     ++measurements;
+    const Measurement& m = synthetic.measurement;
+    if (MonthIndex(m.rating_date) == last) {
+      (*truth)[MeasurementKey(m.patient_id, m.department, m.rating_date.ToIso())] =
+          synthetic.true_cluster;
+    }
   });
   revenue.Flush();
   Status finished = writer.value()->Finish();
@@ -179,12 +197,47 @@ Status ImportExport(Store& store, const DemoFolder& folder, const std::string& u
   return Status::Ok();
 }
 
-// The classifier stage (issue #5) is not on this branch yet: the report then
-// says the measurements still need classifying. Wire ClassifyStore() here
-// when it lands.
-Status ClassifyStore(Store&, const std::string&, std::ostream& out) {
-  out << "3. classify: not built yet on this branch (the report shows the measurements as not yet "
-         "classified)\n";
+// With the model `classify` would use (the built-in one unless the settings
+// name another), so the demo shows what the commands do.
+Status ClassifyStore(Store& store, const CommandContext& context, std::ostream& out) {
+  Result<ClassifierOptions> options = ReadClassifierOptions(context);
+  if (!options.ok()) return options.error();
+  Result<ModelChoice> choice = ChooseClusterModel(context);
+  if (!choice.ok()) return choice.error();
+  Result<ClassifyTally> tally =
+      ClassifyStore(store, choice.value(), options.value(), context.User());
+  if (!tally.ok()) return tally.error();
+  out << "3. classified " << FormatCount(tally.value().classified) << " measurements with the "
+      << DescribeModelChoice(choice.value()) << "\n";
+  return Status::Ok();
+}
+
+// Clinicians review part of the last month, as in a pilot: they confirm the
+// classifier's cluster or choose the one the patient really has (the
+// generator's truth). Patients drawn to fit no cluster are left to the
+// classifier's flags.
+Status ReviewAsClinicians(Store& store, const TrueClusters& truth, const ReportMonth& month,
+                          std::ostream& out) {
+  Result<ClusterModelInfo> model = LatestClusterModel(store);
+  if (!model.ok()) return model.error();
+  Result<MonthSnapshot> snapshot = LoadMonthSnapshot(store, month, model.value());
+  if (!snapshot.ok()) return snapshot.error();
+  std::mt19937_64 random(kSeed + 2);
+  int confirmed = 0;
+  int changed = 0;
+  for (const PatientMonth& patient : snapshot.value().patients) {
+    if (static_cast<int>(random() % 100) >= kReviewedPercentage) continue;
+    auto known = truth.find(MeasurementKey(
+        patient.patient_id, snapshot.value().departments[patient.department], patient.rating_date));
+    if (known == truth.end() || known->second == 0) continue;
+    Result<OverrideOutcome> stored =
+        RecordOverride(store, patient.measurement_id, known->second,
+                       "demo: the clinician's judgement (synthetic)", "demo clinician");
+    if (!stored.ok()) return stored.error();
+    ++(known->second == patient.algorithm_cluster ? confirmed : changed);
+  }
+  out << "   clinicians reviewed " << confirmed + changed << " measurements of " << month.Name()
+      << ": " << confirmed << " confirmed, " << changed << " changed\n";
   return Status::Ok();
 }
 
@@ -212,7 +265,8 @@ int RunDemoCommand(CommandContext& context) {
   if (!tariffs.ok()) return context.Fail(tariffs.error(), kExitInputRejected);
 
   const SyntheticOptions options = InstitutionOptions();
-  Result<int64_t> generated = GenerateInstitutionFiles(folder, options);
+  TrueClusters truth;
+  Result<int64_t> generated = GenerateInstitutionFiles(folder, options, &truth);
   if (!generated.ok()) return context.Fail(generated.error(), kExitInputRejected);
   out << "1. generated a synthetic institution: " << FormatCount(options.patients)
       << " patients in " << options.departments << " departments, " << options.months << " months, "
@@ -222,8 +276,11 @@ int RunDemoCommand(CommandContext& context) {
   if (!store.ok()) return context.Fail(store.error(), kExitInputRejected);
   Status imported = ImportExport(*store.value(), folder, context.User(), out);
   if (!imported.ok()) return context.Fail(imported.error(), kExitInputRejected);
-  Status classified = ClassifyStore(*store.value(), context.User(), out);
+  Status classified = ClassifyStore(*store.value(), context, out);
   if (!classified.ok()) return context.Fail(classified.error(), kExitInputRejected);
+  const ReportMonth last{options.end_year, options.end_month};
+  Status reviewed = ReviewAsClinicians(*store.value(), truth, last, out);
+  if (!reviewed.ok()) return context.Fail(reviewed.error(), kExitInputRejected);
   Result<ReportSummary> report = WriteReport(*store.value(), folder, context.User());
   if (!report.ok()) return context.Fail(report.error(), kExitInputRejected);
   out << "4. wrote the report for the latest month\n";

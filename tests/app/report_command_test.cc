@@ -188,6 +188,11 @@ TEST(DemoCommandTest, RunsTheWholeChainAndCanRunAgain) {
             std::string::npos);
   const std::string activity = ReadFile(out + "/report/activity.csv");
   EXPECT_NE(activity.find("Institution;"), std::string::npos);
+  EXPECT_EQ(activity.find("Institution;0;"), std::string::npos) << activity;
+  const std::string fit = ReadFile(out + "/report/fit_ranking.csv");
+  EXPECT_NE(fit.find("Psychosomatiek"), std::string::npos) << "the model fits psychosomatics worst";
+  const std::string overrides = ReadFile(out + "/report/overrides.csv");
+  EXPECT_EQ(overrides.find("Institution;0;"), std::string::npos) << overrides;
 
   fs::create_directories(dir.File("other"));
   WriteFile(dir.File("other/thesis.docx"), "precious");
