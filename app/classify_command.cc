@@ -1,23 +1,18 @@
-#include <array>
 #include <ostream>
 
-#include "app/classify_pipeline.h"
 #include "app/command_handlers.h"
 #include "app/model_choice.h"
-#include "classifier/measurement_classifier.h"
+#include "app/store_classification.h"
 #include "core/cluster_assignment.h"
-#include "store/audit_log.h"
-#include "store/classification_table.h"
 #include "store/store.h"
 
 namespace clusterpilot {
 namespace {
 
-void PrintSummary(const ModelChoice& choice, const ClassifyTally& tally, int64_t skipped,
-                  std::ostream& out) {
+void PrintSummary(const ModelChoice& choice, const ClassifyTally& tally, std::ostream& out) {
   out << "model: " << DescribeModelChoice(choice) << "\n"
       << "classified: " << tally.classified << " measurements\n"
-      << "skipped: " << skipped << " (already classified by this model)\n";
+      << "skipped: " << tally.skipped << " (already classified by this model)\n";
   if (tally.without_cluster > 0) {
     out << "no cluster: " << tally.without_cluster
         << " (every cluster of the chosen supercluster excluded)\n";
@@ -29,56 +24,19 @@ void PrintSummary(const ModelChoice& choice, const ClassifyTally& tally, int64_t
   out << "\n";
 }
 
-// classifier.max_unknown_items from the properties file, when set.
-Result<ClassifierOptions> ReadOptions(const CommandContext& context) {
-  ClassifierOptions options;
-  const std::string key = "classifier.max_unknown_items";
-  if (context.settings.GetString(key, "").empty()) return options;
-  std::string error;
-  const int value = context.settings.GetInt(key, 0, &error);
-  if (error.empty() && (value < 0 || value > kItemCount)) {
-    error = "setting " + key + " = \"" + context.settings.GetString(key, "") + "\" must be 0-19";
-  }
-  if (!error.empty()) return MakeError(error);
-  options.max_unknown_items = value;
-  return options;
-}
-
 }  // namespace
 
 int RunClassifyCommand(CommandContext& context) {
-  Result<ClassifierOptions> options = ReadOptions(context);
+  Result<ClassifierOptions> options = ReadClassifierOptions(context);
   if (!options.ok()) return context.Fail(options.error(), kExitUsage);
   Result<ModelChoice> choice = ChooseClusterModel(context);
   if (!choice.ok()) return context.Fail(choice.error(), kExitInputRejected);
   auto opened = Store::Open(context.DatabasePath(), Store::OpenMode::kMustExist);
   if (!opened.ok()) return context.Fail(opened.error(), kExitInputRejected);
-  Store& store = *opened.value();
-  const ClusterModel& model = *choice.value().model;
-  const MeasurementClassifier classifier(model, options.value());
-  ClassifyTally tally;
-  int64_t skipped = 0;
-  // Every row written references a measurement just read and the model just
-  // registered, inside one write transaction; checking each reference again
-  // cost SQLite three times as much as writing the row.
-  Status unchecked = store.Execute("PRAGMA foreign_keys = OFF");
-  if (!unchecked.ok()) return context.Fail(unchecked.error(), kExitInputRejected);
-  Status status = store.InTransaction([&]() -> Status {
-    Result<ClusterModelRecord> record =
-        RegisterClusterModel(store, model.name(), model.version(), choice.value().content_hash);
-    if (!record.ok()) return record.error();
-    Result<int64_t> done = CountClassified(store, record.value().id);
-    if (!done.ok()) return done.error();
-    skipped = done.value();
-    Status classified = ClassifyPending(store, classifier, record.value().id, &tally);
-    if (!classified.ok()) return classified;
-    return RecordAudit(store, context.User(), "classify",
-                       std::to_string(tally.classified) + " measurements with model " +
-                           model.name() + " " + model.version());
-  });
-  store.Execute("PRAGMA foreign_keys = ON");
-  if (!status.ok()) return context.Fail(status.error(), kExitInputRejected);
-  PrintSummary(choice.value(), tally, skipped, *context.out);
+  Result<ClassifyTally> tally =
+      ClassifyStore(*opened.value(), choice.value(), options.value(), context.User());
+  if (!tally.ok()) return context.Fail(tally.error(), kExitInputRejected);
+  PrintSummary(choice.value(), tally.value(), *context.out);
   return kExitSuccess;
 }
 

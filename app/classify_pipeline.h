@@ -20,6 +20,7 @@ class Store;
 
 struct ClassifyTally {
   int64_t classified = 0;
+  int64_t skipped = 0;          // already classified by this model before
   int64_t without_cluster = 0;  // every cluster of the chosen supercluster excluded
   std::array<int64_t, std::size(kAllFitFlags)> flags{};
 
