@@ -1,7 +1,92 @@
+#include <cstdlib>
+#include <optional>
+#include <ostream>
+
 #include "app/command_handlers.h"
+#include "reports/monthly_report.h"
+#include "store/store.h"
 
 namespace clusterpilot {
+namespace {
 
-int RunReportCommand(CommandContext& context) { return NotBuiltYet(context, "#6"); }
+constexpr int kDefaultSuppressBelow = 5;
+constexpr int kDefaultDraws = 10000;
+constexpr uint64_t kDefaultSeed = 20260101;
+
+// Reads the options and settings into a request; false after printing a
+// usage error.
+bool ReadRequest(CommandContext& context, ReportRequest* request, int* exit_code) {
+  for (const char* required : {"month", "tariffs", "out"}) {
+    if (!context.Has(required) || context.Get(required).empty()) {
+      *exit_code = context.Fail(std::string("--") + required +
+                                    " is required; `clusterpilot report --help` lists the options",
+                                kExitUsage);
+      return false;
+    }
+  }
+  const std::optional<ReportMonth> month = ReportMonth::Parse(context.Get("month"));
+  if (!month) {
+    *exit_code = context.Fail(
+        "--month \"" + context.Get("month") + "\": write the month as YYYY-MM, e.g. 2026-10",
+        kExitUsage);
+    return false;
+  }
+  request->month = *month;
+  request->tariff_file = context.Get("tariffs");
+  request->revenue_file = context.Get("revenue");
+  request->out_dir = context.Get("out");
+  request->with_patient_list = context.Has("with-patient-list");
+  request->user = context.User();
+  std::string error;
+  request->suppress_below =
+      context.settings.GetInt("report.suppress_below", kDefaultSuppressBelow, &error);
+  if (error.empty() && request->suppress_below < 2) {
+    error = "setting report.suppress_below must be at least 2";
+  }
+  request->monte_carlo.draws =
+      context.settings.GetInt("report.monte_carlo_draws", kDefaultDraws, &error);
+  if (error.empty() && (request->monte_carlo.draws < 100 || request->monte_carlo.draws > 1000000)) {
+    error = "setting report.monte_carlo_draws must be between 100 and 1000000";
+  }
+  request->monte_carlo.seed = kDefaultSeed;
+  if (context.Has("seed")) {
+    const std::string seed = context.Get("seed");
+    char* end = nullptr;
+    request->monte_carlo.seed = std::strtoull(seed.c_str(), &end, 10);
+    if (seed.empty() || *end != '\0' || seed[0] == '-')
+      error = "--seed \"" + seed + "\": not a whole number";
+  }
+  if (!error.empty()) {
+    *exit_code = context.Fail(error, kExitUsage);
+    return false;
+  }
+  return true;
+}
+
+void PrintSummary(const ReportSummary& summary, const ReportRequest& request, std::ostream& out) {
+  int csv_files = 0;
+  for (const std::string& file : summary.files) csv_files += file.ends_with(".csv") ? 1 : 0;
+  out << "report for " << request.month.Name() << " written to " << summary.out_dir << "\n"
+      << "  report.html (open in a browser, prints on A4), report.xlsx, report.json and "
+      << csv_files << " CSV files\n";
+  for (const std::string& warning : summary.warnings) out << "note: " << warning << "\n";
+  if (request.with_patient_list) {
+    out << "flagged-patients.csv names patients: for the care team only\n";
+  }
+}
+
+}  // namespace
+
+int RunReportCommand(CommandContext& context) {
+  ReportRequest request;
+  int exit_code = kExitSuccess;
+  if (!ReadRequest(context, &request, &exit_code)) return exit_code;
+  auto store = Store::Open(context.DatabasePath(), Store::OpenMode::kMustExist);
+  if (!store.ok()) return context.Fail(store.error(), kExitInputRejected);
+  Result<ReportSummary> summary = WriteMonthlyReport(*store.value(), request);
+  if (!summary.ok()) return context.Fail(summary.error(), kExitInputRejected);
+  PrintSummary(summary.value(), request, *context.out);
+  return kExitSuccess;
+}
 
 }  // namespace clusterpilot

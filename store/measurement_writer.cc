@@ -159,13 +159,13 @@ Result<MeasurementWriter::Outcome> MeasurementWriter::Write(const Measurement& m
   char date_buffer[10];
   const std::string_view date = IsoDate(measurement.rating_date, date_buffer);
   // Static binds: everything bound outlives the Run() below.
-  insert.BindStaticText(1, measurement.patient_id);
-  insert.BindStaticText(2, measurement.department);
-  insert.BindStaticText(3, date);
+  insert.BindTextView(1, measurement.patient_id);
+  insert.BindTextView(2, measurement.department);
+  insert.BindTextView(3, date);
   if (measurement.clinician.empty()) {
     insert.BindNull(4);
   } else {
-    insert.BindStaticText(4, measurement.clinician);
+    insert.BindTextView(4, measurement.clinician);
   }
   insert.BindInt(5, static_cast<int>(measurement.supercluster));
   for (int item = 0; item < kItemCount; ++item) {
@@ -179,12 +179,12 @@ Result<MeasurementWriter::Outcome> MeasurementWriter::Write(const Measurement& m
   if (measurement.hv08_type == 0) {
     insert.BindNull(25);
   } else {
-    insert.BindStaticText(25, std::string_view(&measurement.hv08_type, 1));
+    insert.BindTextView(25, std::string_view(&measurement.hv08_type, 1));
   }
   if (measurement.route == RatingRoute::kUnknown) {
     insert.BindNull(26);
   } else {
-    insert.BindStaticText(26, RouteText(measurement.route));
+    insert.BindTextView(26, RouteText(measurement.route));
   }
   insert.BindInt(27, batch_id_);
   insert.BindInt(28, source_line);

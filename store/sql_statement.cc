@@ -39,7 +39,7 @@ void SqlStatement::BindText(int index, std::string_view value) {
   }
 }
 
-void SqlStatement::BindStaticText(int index, std::string_view value) {
+void SqlStatement::BindTextView(int index, std::string_view value) {
   if (status_.ok() &&
       sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
                         SQLITE_STATIC) != SQLITE_OK) {

@@ -1,0 +1,36 @@
+// Reads the small ';'-separated files finance staff keep in Dutch Excel
+// (tariffs, revenue): UTF-8 with or without a byte-order mark, or the
+// Windows-1252 that "CSV (gescheiden door lijstscheidingsteken)" writes;
+// quoted cells may hold ';', quotes and line breaks.
+#ifndef CLUSTERPILOT_REPORTS_DELIMITED_FILE_H_
+#define CLUSTERPILOT_REPORTS_DELIMITED_FILE_H_
+
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace clusterpilot {
+
+struct DelimitedRow {
+  int line = 0;                    // 1-based line of the file where the row is
+  std::vector<std::string> cells;  // trimmed of surrounding spaces
+};
+
+// All rows of the file, header included, except blank rows and comment rows
+// (first cell starting with '#', as in data/demo_tariffs.csv). Errors name
+// the file.
+Result<std::vector<DelimitedRow>> ReadDelimitedFile(const std::string& path);
+
+// Checks that `header` (the first row) holds `expected` column names, in
+// that order, ignoring case and surrounding spaces. The error names the file,
+// the line and the expected header.
+Status CheckHeader(const std::string& path, const DelimitedRow& header,
+                   const std::vector<std::string>& expected);
+
+// "cluster;tariff_low;tariff_expected;tariff_high".
+std::string JoinHeader(const std::vector<std::string>& names);
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_REPORTS_DELIMITED_FILE_H_

@@ -1,0 +1,192 @@
+#include "reports/month_snapshot.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "store/sql_statement.h"
+#include "store/store.h"
+
+namespace clusterpilot {
+namespace {
+
+constexpr std::string_view kMonthQuery = R"sql(
+SELECT m.id, m.patient_id, m.department, m.rating_date,
+       m.hv01, m.hv02, m.hv03, m.hv04, m.hv05, m.hv06, m.hv07, m.hv08, m.hv09, m.hv10,
+       m.hv11, m.hv12, m.hv13, m.hv14, m.hv15, m.hv16, m.hv17, m.hv18, m.hv19,
+       c.id, c.cluster, c.probabilities, c.flags,
+       (SELECT o.cluster FROM clinician_override o WHERE o.measurement_id = m.id
+        ORDER BY o.id DESC LIMIT 1)
+FROM measurement m
+LEFT JOIN classification c ON c.measurement_id = m.id AND c.model_id = ?1
+WHERE m.rating_date >= ?2 AND m.rating_date < ?3)sql";
+
+enum Column {
+  kId = 0,
+  kPatient = 1,
+  kDepartment = 2,
+  kRatingDate = 3,
+  kFirstItem = 4,
+  kClassificationId = kFirstItem + kItemCount,
+  kCluster,
+  kProbabilities,
+  kFlags,
+  kOverrideCluster,
+};
+
+struct MeasurementRow {
+  PatientMonth patient;
+  std::string department_name;
+  std::string probabilities_text;
+};
+
+MeasurementRow ReadRow(const SqlStatement& select) {
+  MeasurementRow row;
+  PatientMonth& patient = row.patient;
+  patient.measurement_id = select.Int(kId);
+  patient.patient_id = select.Text(kPatient);
+  row.department_name = select.Text(kDepartment);
+  patient.rating_date = select.Text(kRatingDate);
+  for (int item = 0; item < kItemCount; ++item) {
+    if (!select.IsNull(kFirstItem + item)) {
+      patient.ratings[item] = static_cast<int8_t>(select.Int(kFirstItem + item));
+    }
+  }
+  patient.classified = !select.IsNull(kClassificationId);
+  if (patient.classified) {
+    patient.algorithm_cluster =
+        select.IsNull(kCluster) ? 0 : static_cast<int>(select.Int(kCluster));
+    row.probabilities_text = select.Text(kProbabilities);
+    patient.flags = static_cast<uint32_t>(select.Int(kFlags));
+  }
+  if (!select.IsNull(kOverrideCluster)) {
+    patient.clinician_cluster = static_cast<int>(select.Int(kOverrideCluster));
+  }
+  return row;
+}
+
+void CountActivity(const PatientMonth& measurement, DepartmentActivity* activity) {
+  ++activity->measurements;
+  if (!measurement.classified) {
+    ++activity->not_classified;
+    return;
+  }
+  if (measurement.ReviewedByClinician()) {
+    ++activity->reviewed;
+    if (measurement.clinician_cluster != measurement.algorithm_cluster) ++activity->changed;
+  }
+}
+
+// Keeps the latest measurement of each patient in each department.
+void KeepLatestPerPatient(std::vector<MeasurementRow>* rows, MonthSnapshot* snapshot) {
+  std::sort(rows->begin(), rows->end(), [](const MeasurementRow& a, const MeasurementRow& b) {
+    return std::tie(a.patient.department, a.patient.patient_id, a.patient.rating_date,
+                    a.patient.measurement_id) < std::tie(b.patient.department, b.patient.patient_id,
+                                                         b.patient.rating_date,
+                                                         b.patient.measurement_id);
+  });
+  for (size_t i = 0; i < rows->size(); ++i) {
+    MeasurementRow& row = (*rows)[i];
+    const bool last_of_patient = i + 1 == rows->size() ||
+                                 (*rows)[i + 1].patient.department != row.patient.department ||
+                                 (*rows)[i + 1].patient.patient_id != row.patient.patient_id;
+    if (!last_of_patient) continue;
+    if (row.patient.classified &&
+        !DecodeProbabilities(row.probabilities_text, &row.patient.probabilities)) {
+      row.patient.probabilities.clear();  // unreadable: the cluster stands without spread
+    }
+    snapshot->patients.push_back(std::move(row.patient));
+  }
+}
+
+}  // namespace
+
+Result<ClusterModelInfo> LatestClusterModel(Store& store) {
+  SqlStatement select(store,
+                      "SELECT id, name, version FROM cluster_model ORDER BY id DESC LIMIT 1");
+  ClusterModelInfo model;
+  if (select.Step()) {
+    model.id = select.Int(0);
+    model.name = select.Text(1);
+    model.version = select.Text(2);
+  }
+  if (!select.status().ok()) return select.status().error();
+  return model;
+}
+
+Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const ReportMonth& month,
+                                        const ClusterModelInfo& model) {
+  MonthSnapshot snapshot;
+  snapshot.month = month;
+  snapshot.model = model;
+  SqlStatement select(store, kMonthQuery);
+  select.BindInt(1, model.id);
+  select.BindText(2, month.FirstDayIso());
+  select.BindText(3, month.Plus(1).FirstDayIso());
+  std::vector<MeasurementRow> rows;
+  std::map<std::string, int> department_index;
+  while (select.Step()) {
+    rows.push_back(ReadRow(select));
+    department_index.emplace(rows.back().department_name, 0);
+  }
+  if (!select.status().ok()) return select.status().error();
+  for (auto& [name, index] : department_index) {
+    index = static_cast<int>(snapshot.departments.size());
+    snapshot.departments.push_back(name);
+  }
+  snapshot.activity.resize(snapshot.departments.size());
+  for (MeasurementRow& row : rows) {
+    row.patient.department = department_index[row.department_name];
+    CountActivity(row.patient, &snapshot.activity[row.patient.department]);
+  }
+  KeepLatestPerPatient(&rows, &snapshot);
+  return snapshot;
+}
+
+Result<std::set<std::string>> StoreDepartments(Store& store) {
+  SqlStatement select(store, "SELECT DISTINCT department FROM measurement");
+  std::set<std::string> departments;
+  while (select.Step()) departments.emplace(select.Text(0));
+  if (!select.status().ok()) return select.status().error();
+  return departments;
+}
+
+Result<bool> HasDepartment(Store& store, const std::string& department) {
+  SqlStatement select(store, "SELECT 1 FROM measurement WHERE department = ?1 LIMIT 1");
+  select.BindText(1, department);
+  const bool found = select.Step();
+  if (!select.status().ok()) return select.status().error();
+  return found;
+}
+
+Result<std::optional<ReportMonth>> LatestRatedMonth(Store& store) {
+  SqlStatement select(store, "SELECT max(rating_date) FROM measurement");
+  std::optional<ReportMonth> month;
+  if (select.Step() && !select.IsNull(0)) month = ReportMonth::Parse(select.Text(0).substr(0, 7));
+  if (!select.status().ok()) return select.status().error();
+  return month;
+}
+
+Result<std::vector<bool>> RatedInLastYear(
+    Store& store, const ReportMonth& month,
+    const std::vector<std::pair<std::string, std::string>>& patient_departments) {
+  SqlStatement select(store,
+                      "SELECT 1 FROM measurement WHERE patient_id = ?1 AND department = ?2 "
+                      "AND rating_date >= ?3 AND rating_date < ?4 LIMIT 1");
+  const std::string from = month.Plus(-11).FirstDayIso();
+  const std::string until = month.Plus(1).FirstDayIso();
+  std::vector<bool> rated;
+  rated.reserve(patient_departments.size());
+  for (const auto& [patient, department] : patient_departments) {
+    select.BindText(1, patient);
+    select.BindText(2, department);
+    select.BindText(3, from);
+    select.BindText(4, until);
+    rated.push_back(select.Step());
+    select.Reset();
+  }
+  if (!select.status().ok()) return select.status().error();
+  return rated;
+}
+
+}  // namespace clusterpilot

@@ -1,0 +1,213 @@
+#include "reports/monthly_figures.h"
+
+#include <algorithm>
+#include <boost/accumulators/accumulators.hpp>
+#include <boost/accumulators/statistics/count.hpp>
+#include <boost/accumulators/statistics/mean.hpp>
+#include <boost/accumulators/statistics/stats.hpp>
+#include <set>
+#include <unordered_set>
+
+#include "core/honos_items.h"
+#include "reports/dutch_number.h"
+
+namespace clusterpilot {
+namespace {
+
+namespace acc = boost::accumulators;
+using MeanOf = acc::accumulator_set<double, acc::stats<acc::tag::mean, acc::tag::count>>;
+
+constexpr Subscale kSubscales[kReportedSubscales] = {Subscale::kBehaviour, Subscale::kImpairment,
+                                                     Subscale::kSymptoms, Subscale::kSocial};
+constexpr int kHonosItemsInTotal = 12;
+
+struct HonosMeans {
+  MeanOf total;
+  std::array<MeanOf, kReportedSubscales> subscales;
+
+  void Add(const ItemRatings& ratings) {
+    int unknown = 0;
+    const int total_score = HonosTotal(ratings, &unknown);
+    if (unknown == 0) total(total_score);
+    for (int s = 0; s < kReportedSubscales; ++s) {
+      bool complete = true;
+      for (int item = 0; item < kHonosItemsInTotal; ++item) {
+        if (kHonosItems[item].subscale == kSubscales[s] && ratings[item] == kUnknownRating) {
+          complete = false;
+        }
+      }
+      if (complete) subscales[s](SubscaleTotal(ratings, kSubscales[s]));
+    }
+  }
+
+  HonosAverages Result() const {
+    HonosAverages averages;
+    averages.complete_patients = static_cast<int64_t>(acc::count(total));
+    averages.total_mean = averages.complete_patients > 0 ? acc::mean(total) : 0;
+    for (int s = 0; s < kReportedSubscales; ++s) {
+      averages.subscale_patients[s] = static_cast<int64_t>(acc::count(subscales[s]));
+      averages.subscale_means[s] = averages.subscale_patients[s] > 0 ? acc::mean(subscales[s]) : 0;
+    }
+    return averages;
+  }
+};
+
+// The report's departments: those rated this or last month, or with revenue.
+std::vector<std::string> UnionOfDepartments(const MonthSnapshot& current,
+                                            const MonthSnapshot* previous,
+                                            const RevenueMonth* revenue) {
+  std::set<std::string> names(current.departments.begin(), current.departments.end());
+  if (previous != nullptr) names.insert(previous->departments.begin(), previous->departments.end());
+  if (revenue != nullptr) {
+    for (const RevenueEntry& entry : revenue->entries) names.insert(entry.department);
+  }
+  return std::vector<std::string>(names.begin(), names.end());
+}
+
+std::vector<int> IndexOf(const std::vector<std::string>& names,
+                         const std::vector<std::string>& all) {
+  std::vector<int> index(names.size());
+  for (size_t i = 0; i < names.size(); ++i) {
+    index[i] = static_cast<int>(std::lower_bound(all.begin(), all.end(), names[i]) - all.begin());
+  }
+  return index;
+}
+
+void AddActivity(const DepartmentActivity& from, DepartmentActivity* to) {
+  to->measurements += from.measurements;
+  to->not_classified += from.not_classified;
+  to->reviewed += from.reviewed;
+  to->changed += from.changed;
+}
+
+void CountPatients(const MonthSnapshot& current, const TariffTable& tariffs,
+                   const std::vector<int>& department_of, MonthlyFigures* figures) {
+  std::vector<HonosMeans> means(figures->departments.size());
+  HonosMeans institution_means;
+  std::set<std::string> distinct;
+  for (const PatientMonth& patient : current.patients) {
+    DepartmentFigures& department = figures->departments[department_of[patient.department]];
+    ++department.patients;
+    department.clusters.Count(patient);
+    department.fit.Count(patient);
+    department.scenario.Price(patient, tariffs);
+    means[department_of[patient.department]].Add(patient.ratings);
+    institution_means.Add(patient.ratings);
+    distinct.insert(patient.patient_id);
+  }
+  for (size_t d = 0; d < figures->departments.size(); ++d) {
+    figures->departments[d].honos = means[d].Result();
+  }
+  figures->institution.honos = institution_means.Result();
+  figures->distinct_patients = static_cast<int64_t>(distinct.size());
+  for (size_t d = 0; d < current.departments.size(); ++d) {
+    AddActivity(current.activity[d], &figures->departments[department_of[d]].activity);
+  }
+}
+
+void CountRevenue(const RevenueMonth& revenue, const MonthSnapshot& current,
+                  const std::vector<std::string>& names, MonthlyFigures* figures) {
+  std::unordered_set<std::string> rated_now;
+  for (const PatientMonth& patient : current.patients) {
+    rated_now.insert(current.departments[patient.department] + '\x1f' + patient.patient_id);
+  }
+  for (size_t i = 0; i < revenue.entries.size(); ++i) {
+    const RevenueEntry& entry = revenue.entries[i];
+    const size_t d = std::lower_bound(names.begin(), names.end(), entry.department) - names.begin();
+    DepartmentFigures& department = figures->departments[d];
+    ++department.revenue_patients;
+    if (revenue.rated_in_last_year[i]) ++department.revenue_patients_rated;
+    department.current_revenue_cents += entry.amount_cents;
+    if (rated_now.count(entry.department + '\x1f' + entry.patient_id) > 0) {
+      ++department.rated_revenue_patients;
+      department.rated_revenue_cents += entry.amount_cents;
+    }
+  }
+}
+
+void SumInstitution(MonthlyFigures* figures) {
+  DepartmentFigures& total = figures->institution;
+  total.name = "Institution";
+  for (const DepartmentFigures& department : figures->departments) {
+    total.patients += department.patients;
+    AddActivity(department.activity, &total.activity);
+    total.revenue_patients += department.revenue_patients;
+    total.revenue_patients_rated += department.revenue_patients_rated;
+    total.current_revenue_cents += department.current_revenue_cents;
+    total.rated_revenue_patients += department.rated_revenue_patients;
+    total.rated_revenue_cents += department.rated_revenue_cents;
+    total.clusters.Add(department.clusters);
+    total.fit.Add(department.fit);
+    total.scenario.Add(department.scenario);
+    total.change.Add(department.change);
+  }
+}
+
+void AddWarnings(MonthlyFigures* figures) {
+  const DepartmentFigures& total = figures->institution;
+  if (figures->model.id == 0) {
+    figures->warnings.push_back(
+        "no measurement has been classified yet: run clusterpilot classify");
+  } else if (total.activity.not_classified > 0) {
+    figures->warnings.push_back(FormatCount(total.activity.not_classified) +
+                                " measurements not yet classified: run clusterpilot classify");
+  }
+  if (total.clusters.no_cluster > 0) {
+    figures->warnings.push_back(
+        FormatCount(total.clusters.no_cluster) +
+        " patients fit no cluster and have no clinician's cluster: they bring no cluster revenue");
+  }
+  if (total.patients == 0) {
+    figures->warnings.push_back("no measurements rated in " + figures->month.Key());
+  }
+}
+
+}  // namespace
+
+MonthlyFigures ComputeMonthlyFigures(const MonthSnapshot& current, const MonthSnapshot* previous,
+                                     const TariffTable& tariffs, const RevenueMonth* revenue,
+                                     const MonteCarloResult& simulated,
+                                     const MonteCarloOptions& monte_carlo) {
+  MonthlyFigures figures;
+  figures.month = current.month;
+  figures.model = current.model;
+  figures.tariff_file = tariffs.file_name;
+  figures.monte_carlo = monte_carlo;
+  const std::vector<std::string> names = UnionOfDepartments(current, previous, revenue);
+  figures.departments.resize(names.size());
+  for (size_t d = 0; d < names.size(); ++d) figures.departments[d].name = names[d];
+  const std::vector<int> department_of = IndexOf(current.departments, names);
+  CountPatients(current, tariffs, department_of, &figures);
+  if (revenue != nullptr) {
+    figures.revenue_file = revenue->file_name;
+    CountRevenue(*revenue, current, names, &figures);
+  }
+  if (previous != nullptr) {
+    figures.has_previous = true;
+    figures.previous_month = previous->month;
+    const std::vector<int> previous_of = IndexOf(previous->departments, names);
+    MonthComparison comparison = CompareMonths(*previous, previous_of, current, department_of,
+                                               static_cast<int>(names.size()));
+    for (size_t d = 0; d < names.size(); ++d)
+      figures.departments[d].change = comparison.departments[d];
+    figures.moves = std::move(comparison.moves);
+    for (const PatientMonth& patient : previous->patients) figures.previous_clusters.Count(patient);
+  }
+  for (size_t d = 0; d < current.departments.size(); ++d) {
+    figures.departments[department_of[d]].interval = simulated.departments[d];
+  }
+  SumInstitution(&figures);
+  figures.institution.interval = simulated.institution;
+  AddWarnings(&figures);
+  return figures;
+}
+
+MonteCarloResult SimulateCurrentMonth(const MonthSnapshot& current, const TariffTable& tariffs,
+                                      const MonteCarloOptions& monte_carlo) {
+  std::vector<int> same(current.departments.size());
+  for (size_t d = 0; d < same.size(); ++d) same[d] = static_cast<int>(d);
+  return SimulateClusterRevenue(current.patients, same, static_cast<int>(same.size()), tariffs,
+                                monte_carlo);
+}
+
+}  // namespace clusterpilot

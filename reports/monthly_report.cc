@@ -1,0 +1,178 @@
+#include "reports/monthly_report.h"
+
+#include <future>
+#include <optional>
+#include <unordered_set>
+
+#include "reports/csv_table_writer.h"
+#include "reports/flagged_patient_list.h"
+#include "reports/html_report_writer.h"
+#include "reports/json_report_writer.h"
+#include "reports/month_snapshot.h"
+#include "reports/monthly_figures.h"
+#include "reports/pilot_report.h"
+#include "reports/report_directory.h"
+#include "reports/revenue_table.h"
+#include "reports/tariff_table.h"
+#include "reports/xlsx_report_writer.h"
+#include "store/audit_log.h"
+#include "store/store.h"
+
+namespace clusterpilot {
+namespace {
+
+DepartmentDirectory StoreDirectory(Store& store) {
+  return DepartmentDirectory{[&store](const std::string& name) {
+                               Result<bool> found = HasDepartment(store, name);
+                               return found.ok() && found.value();
+                             },
+                             [&store]() { return StoreDepartments(store); }};
+}
+
+std::string PatientKey(const std::string& department, const std::string& patient) {
+  return department + '\x1f' + patient;
+}
+
+// Coverage: whether each revenue patient was rated in the department in the
+// last 12 months. Patients rated this month need no look-up.
+Result<std::vector<bool>> RatedInLastYear(Store& store, const ReportRequest& request,
+                                          const MonthSnapshot& current,
+                                          const std::vector<RevenueEntry>& entries) {
+  std::unordered_set<std::string> rated_now;
+  for (const PatientMonth& patient : current.patients) {
+    rated_now.insert(PatientKey(current.departments[patient.department], patient.patient_id));
+  }
+  std::vector<std::pair<std::string, std::string>> look_up;
+  std::vector<size_t> looked_up_entry;
+  std::vector<bool> rated(entries.size(), true);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (rated_now.count(PatientKey(entries[i].department, entries[i].patient_id)) > 0) continue;
+    look_up.emplace_back(entries[i].patient_id, entries[i].department);
+    looked_up_entry.push_back(i);
+  }
+  Result<std::vector<bool>> found = RatedInLastYear(store, request.month, look_up);
+  if (!found.ok()) return found.error();
+  for (size_t i = 0; i < look_up.size(); ++i) rated[looked_up_entry[i]] = found.value()[i];
+  return rated;
+}
+
+Result<std::optional<RevenueMonth>> ReadRevenue(Store& store, const ReportRequest& request,
+                                                const MonthSnapshot& current) {
+  if (request.revenue_file.empty()) return std::optional<RevenueMonth>();
+  Result<RevenueTable> table = ReadRevenueTable(request.revenue_file, StoreDirectory(store));
+  if (!table.ok()) return table.error();
+  RevenueMonth month;
+  month.file_name = request.revenue_file;
+  month.entries = table.value().InMonth(request.month);
+  Result<std::vector<bool>> rated = RatedInLastYear(store, request, current, month.entries);
+  if (!rated.ok()) return rated.error();
+  month.rated_in_last_year = std::move(rated).value();
+  return std::optional<RevenueMonth>(std::move(month));
+}
+
+// The month's rows lie all over the file (rows are stored in import order):
+// map the file and keep pages cached so the previous month reuses them.
+void PrepareForScatteredReads(Store& store) {
+  store.Execute("PRAGMA mmap_size = 2000000000");
+  store.Execute("PRAGMA cache_size = -262144");
+}
+
+Status WriteFiles(const PilotReport& report, const MonthSnapshot& snapshot, bool with_patient_list,
+                  const std::string& directory, std::vector<std::string>* files) {
+  auto write = [&](const std::string& name, const std::string& content) {
+    files->push_back(name);
+    return WriteTextFile(directory + "/" + name, content);
+  };
+  for (const ReportTable& table : report.tables) {
+    Status status = write(table.id + ".csv", CsvTableText(table, report.suppress_below));
+    if (!status.ok()) return status;
+  }
+  if (with_patient_list) {
+    Status status = write(kFlaggedPatientListFile, FlaggedPatientsCsv(snapshot));
+    if (!status.ok()) return status;
+  }
+  files->push_back("report.xlsx");
+  Status xlsx = WriteXlsxReport(report, directory + "/report.xlsx");
+  if (!xlsx.ok()) return xlsx;
+  Status html = write("report.html", HtmlReportText(report));
+  if (!html.ok()) return html;
+  return write(kReportMarkerFile, JsonReportText(report));
+}
+
+// Everything the report is computed from.
+struct ReportInputs {
+  TariffTable tariffs;
+  MonthSnapshot current;
+  std::optional<MonthSnapshot> previous;  // absent when nobody was rated the month before
+  std::optional<RevenueMonth> revenue;
+  MonteCarloResult simulated;
+};
+
+Result<MonthSnapshot> LoadOnOwnConnection(const std::string& path, ReportMonth month,
+                                          const ClusterModelInfo& model) {
+  auto store = Store::Open(path, Store::OpenMode::kMustExist);
+  if (!store.ok()) return store.error();
+  PrepareForScatteredReads(*store.value());
+  return LoadMonthSnapshot(*store.value(), month, model);
+}
+
+// Reads the inputs, overlapping what can overlap: the month before is read
+// on a second connection while this month is read on the first, and the
+// simulation runs while the revenue coverage is looked up.
+Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
+  ReportInputs inputs;
+  Result<TariffTable> tariffs = ReadTariffTable(request.tariff_file);
+  if (!tariffs.ok()) return tariffs.error();
+  inputs.tariffs = std::move(tariffs).value();
+  PrepareForScatteredReads(store);
+  Result<ClusterModelInfo> model = LatestClusterModel(store);
+  if (!model.ok()) return model.error();
+  std::future<Result<MonthSnapshot>> previous =
+      std::async(std::launch::async, [path = store.path(), &request, &model] {
+        return LoadOnOwnConnection(path, request.month.Plus(-1), model.value());
+      });
+  Result<MonthSnapshot> current = LoadMonthSnapshot(store, request.month, model.value());
+  if (!current.ok()) return current.error();
+  inputs.current = std::move(current).value();
+  std::future<MonteCarloResult> simulated = std::async(std::launch::async, [&inputs, &request] {
+    return SimulateCurrentMonth(inputs.current, inputs.tariffs, request.monte_carlo);
+  });
+  Result<std::optional<RevenueMonth>> revenue = ReadRevenue(store, request, inputs.current);
+  Result<MonthSnapshot> before = previous.get();
+  inputs.simulated = simulated.get();
+  if (!revenue.ok()) return revenue.error();
+  if (!before.ok()) return before.error();
+  inputs.revenue = std::move(revenue).value();
+  if (!before.value().patients.empty()) inputs.previous = std::move(before).value();
+  return inputs;
+}
+
+}  // namespace
+
+Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& request) {
+  Result<ReportInputs> inputs = ReadInputs(store, request);
+  if (!inputs.ok()) return inputs.error();
+  const ReportInputs& in = inputs.value();
+  const MonthlyFigures figures =
+      ComputeMonthlyFigures(in.current, in.previous ? &*in.previous : nullptr, in.tariffs,
+                            in.revenue ? &*in.revenue : nullptr, in.simulated, request.monte_carlo);
+  const PilotReport report = BuildPilotReport(figures, request.suppress_below, UtcTimestamp());
+
+  const std::string what = "patients of " + request.month.Key() +
+                           (request.with_patient_list ? " with patient list" : "");
+  Status audited = RecordAudit(store, request.user, "report", what);
+  if (!audited.ok()) return audited.error();
+
+  ReportSummary summary;
+  summary.out_dir = request.out_dir;
+  summary.warnings = report.warnings;
+  summary.patients = figures.institution.patients;
+  Status published = PublishReportDirectory(request.out_dir, [&](const std::string& staging) {
+    summary.files.clear();
+    return WriteFiles(report, in.current, request.with_patient_list, staging, &summary.files);
+  });
+  if (!published.ok()) return published.error();
+  return summary;
+}
+
+}  // namespace clusterpilot

@@ -1,0 +1,45 @@
+// The whole `clusterpilot report` job as one library call, shared by the
+// report command and the demo: read the tariff and revenue files, read the
+// month (and the month before) from the store, compute, hide small cells,
+// write HTML, JSON, XLSX and one CSV per table into a folder that appears
+// all at once, and record the reading of patient data in the audit log.
+#ifndef CLUSTERPILOT_REPORTS_MONTHLY_REPORT_H_
+#define CLUSTERPILOT_REPORTS_MONTHLY_REPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "reports/monte_carlo_interval.h"
+#include "reports/report_month.h"
+
+namespace clusterpilot {
+
+class Store;
+
+struct ReportRequest {
+  ReportMonth month;
+  std::string tariff_file;
+  std::string revenue_file;  // empty: no comparison with today's revenue
+  std::string out_dir;
+  bool with_patient_list = false;  // adds flagged-patients.csv (names patients)
+  int suppress_below = 5;          // counts 1..suppress_below-1 are hidden; >= 2
+  MonteCarloOptions monte_carlo;
+  std::string user;  // who asked, for the audit log
+};
+
+struct ReportSummary {
+  std::string out_dir;
+  std::vector<std::string> files;     // names inside out_dir
+  std::vector<std::string> warnings;  // as in the report, e.g. unclassified measurements
+  int64_t patients = 0;
+};
+
+// Runs the report. A bad tariff or revenue file is refused before anything
+// is written (the error names file, line, column and value); a failure while
+// writing leaves out_dir as it was.
+Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& request);
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_REPORTS_MONTHLY_REPORT_H_

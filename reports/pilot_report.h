@@ -1,0 +1,42 @@
+// The monthly pilot report as every output format shows it: the figures of
+// the month laid out as tables, with small cells hidden the same way for
+// HTML, CSV, XLSX and JSON. Writers read only the tables (and the report's
+// description), never the raw figures, so nothing hidden can leak through
+// one format.
+#ifndef CLUSTERPILOT_REPORTS_PILOT_REPORT_H_
+#define CLUSTERPILOT_REPORTS_PILOT_REPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "reports/monthly_figures.h"
+#include "reports/report_table.h"
+#include "reports/small_cell_suppression.h"
+
+namespace clusterpilot {
+
+struct PilotReport {
+  std::string month_key;            // "2026-10"
+  std::string month_name;           // "October 2026"
+  std::string previous_month_name;  // empty when there is no previous month in the store
+  std::string model;                // "default 1.0", or "" when nothing is classified
+  std::string tariff_file;
+  std::string revenue_file;  // empty: no revenue file given
+  std::string generated_at;  // UTC timestamp
+  int suppress_below = 5;
+  int draws = 0;
+  uint64_t seed = 0;
+  std::vector<std::string> warnings;
+  std::vector<ReportTable> tables;
+  std::vector<std::vector<TableSum>> sums;  // per table: the totals the reader can check
+
+  const ReportTable* Find(const std::string& id) const;  // nullptr when absent
+};
+
+// Lays the figures out as tables and hides small cells. suppress_below >= 2.
+PilotReport BuildPilotReport(const MonthlyFigures& figures, int suppress_below,
+                             const std::string& generated_at);
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_REPORTS_PILOT_REPORT_H_

@@ -1,1 +1,0 @@
-// Replaced as the reports stage is built.

@@ -1,0 +1,54 @@
+// Today's revenue per patient per month (activity-based billing), to compare
+// with what the cluster model would pay.
+#ifndef CLUSTERPILOT_REPORTS_REVENUE_TABLE_H_
+#define CLUSTERPILOT_REPORTS_REVENUE_TABLE_H_
+
+#include <cstdint>
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "reports/report_month.h"
+
+namespace clusterpilot {
+
+struct RevenueEntry {
+  int line = 0;  // where it is in the file
+  std::string patient_id;
+  std::string department;
+  ReportMonth month;
+  int64_t amount_cents = 0;
+};
+
+struct RevenueTable {
+  std::string file_name;
+  std::vector<RevenueEntry> entries;  // in file order
+
+  // The entries of one month, in file order.
+  std::vector<RevenueEntry> InMonth(const ReportMonth& month) const;
+};
+
+// The departments the store knows. `exists` is asked once per department
+// name in the file; `all` is called only to explain an unknown one.
+struct DepartmentDirectory {
+  std::function<bool(const std::string& name)> exists;
+  std::function<Result<std::set<std::string>>()> all;
+};
+
+// A directory of a fixed list.
+DepartmentDirectory FixedDepartments(std::set<std::string> names);
+
+// Reads `patient;department;month;amount` (header required, ';'-separated,
+// month as YYYY-MM, decimal comma allowed). Refuses the whole file, naming
+// file, line, column and value, for: a department not in `departments`
+// (the store's), a month that is not YYYY-MM, a
+// non-numeric or negative amount, an empty patient, or a second amount for
+// the same patient, department and month.
+Result<RevenueTable> ReadRevenueTable(const std::string& path,
+                                      const DepartmentDirectory& departments);
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_REPORTS_REVENUE_TABLE_H_

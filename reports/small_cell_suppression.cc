@@ -1,0 +1,152 @@
+#include "reports/small_cell_suppression.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+
+namespace clusterpilot {
+namespace {
+
+constexpr int64_t kUnbounded = std::numeric_limits<int64_t>::max() / 4;
+
+struct Range {
+  int64_t low = 0;
+  int64_t high = 0;
+};
+
+// What a reader who knows the rules can tell about a cell.
+Range ReaderRange(const ReportCell& cell, int suppress_below) {
+  switch (cell.privacy) {
+    case CellPrivacy::kShown:
+      return {cell.integer, cell.integer};
+    case CellPrivacy::kSmall:
+      return {1, suppress_below - 1};
+    case CellPrivacy::kProtective:
+      if (cell.kind == CellKind::kCount) return {suppress_below, kUnbounded};
+      return {-kUnbounded, kUnbounded};
+  }
+  return {0, 0};
+}
+
+int64_t ClampedAdd(int64_t a, int64_t b) {
+  return std::clamp(a + b, -kUnbounded, kUnbounded);  // kUnbounded leaves room for one addition
+}
+
+std::vector<CellRef> CellsOf(const TableSum& sum) {
+  std::vector<CellRef> cells = sum.parts;
+  cells.push_back(sum.total);
+  return cells;
+}
+
+// The values a hidden small part (or the total, when index == parts.size())
+// can take given everything else in the sum.
+Range FeasibleRange(const ReportTable& table, const TableSum& sum, size_t index,
+                    int suppress_below) {
+  Range total = ReaderRange(table.At(sum.total.row, sum.total.column), suppress_below);
+  Range others{0, 0};
+  for (size_t i = 0; i < sum.parts.size(); ++i) {
+    if (i == index) continue;
+    const Range part = ReaderRange(table.At(sum.parts[i].row, sum.parts[i].column), suppress_below);
+    others.low = ClampedAdd(others.low, part.low);
+    others.high = ClampedAdd(others.high, part.high);
+  }
+  Range feasible;
+  if (index == sum.parts.size()) {
+    feasible = others;  // the total is the sum of the parts
+  } else {
+    feasible = {ClampedAdd(total.low, -others.high), ClampedAdd(total.high, -others.low)};
+  }
+  feasible.low = std::max<int64_t>(feasible.low, 1);
+  feasible.high = std::min<int64_t>(feasible.high, suppress_below - 1);
+  return feasible;
+}
+
+bool SumIsSafe(const ReportTable& table, const TableSum& sum, int suppress_below) {
+  const std::vector<CellRef> cells = CellsOf(sum);
+  int hidden = 0;
+  for (const CellRef& ref : cells) hidden += table.At(ref.row, ref.column).Hidden() ? 1 : 0;
+  if (hidden == 0) return true;
+  if (hidden == 1) return false;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const ReportCell& cell = table.At(cells[i].row, cells[i].column);
+    if (cell.privacy != CellPrivacy::kSmall || suppress_below <= 2) continue;
+    const Range feasible = FeasibleRange(table, sum, i, suppress_below);
+    if (feasible.high <= feasible.low) return false;
+  }
+  return true;
+}
+
+// The shown cell to hide next: a part before the total; the smallest
+// non-zero value first, as it carries the least information.
+bool PickProtectiveCell(const ReportTable& table, const TableSum& sum, CellRef* pick) {
+  bool found = false;
+  int64_t best = 0;
+  for (const CellRef& ref : sum.parts) {
+    const ReportCell& cell = table.At(ref.row, ref.column);
+    if (cell.Hidden() || cell.kind == CellKind::kEmpty || cell.integer == 0) continue;
+    const int64_t size = cell.integer < 0 ? -cell.integer : cell.integer;
+    if (!found || size < best) {
+      found = true;
+      best = size;
+      *pick = ref;
+    }
+  }
+  if (found) return true;
+  const ReportCell& total = table.At(sum.total.row, sum.total.column);
+  if (total.Hidden() || total.kind == CellKind::kEmpty) return false;
+  *pick = sum.total;
+  return true;
+}
+
+}  // namespace
+
+void HideSmallCounts(ReportTable* table, int suppress_below) {
+  for (ReportRow& row : table->rows) {
+    for (ReportCell& cell : row.cells) {
+      if (cell.kind == CellKind::kCount && cell.integer > 0 && cell.integer < suppress_below) {
+        cell.privacy = CellPrivacy::kSmall;
+      }
+    }
+  }
+}
+
+void HideWith(ReportTable* table, CellRef source, CellRef target) {
+  ReportCell& hidden = table->At(target.row, target.column);
+  if (table->At(source.row, source.column).Hidden() && !hidden.Hidden() &&
+      hidden.kind != CellKind::kEmpty) {
+    hidden.privacy = CellPrivacy::kProtective;
+  }
+}
+
+void ProtectSums(ReportTable* table, const std::vector<TableSum>& sums, int suppress_below) {
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (const TableSum& sum : sums) {
+      while (!SumIsSafe(*table, sum, suppress_below)) {
+        CellRef pick;
+        if (!PickProtectiveCell(*table, sum, &pick)) break;  // everything is hidden already
+        table->At(pick.row, pick.column).privacy = CellPrivacy::kProtective;
+        changed = true;
+      }
+    }
+  }
+}
+
+bool SumsProtectSmallCells(const ReportTable& table, const std::vector<TableSum>& sums,
+                           int suppress_below) {
+  for (const TableSum& sum : sums) {
+    const std::vector<CellRef> cells = CellsOf(sum);
+    int hidden = 0;
+    for (const CellRef& ref : cells) hidden += table.At(ref.row, ref.column).Hidden() ? 1 : 0;
+    if (hidden == 1) return false;
+    for (size_t i = 0; i < cells.size() && suppress_below > 2; ++i) {
+      if (table.At(cells[i].row, cells[i].column).privacy != CellPrivacy::kSmall) continue;
+      const Range feasible = FeasibleRange(table, sum, i, suppress_below);
+      if (feasible.high <= feasible.low) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace clusterpilot

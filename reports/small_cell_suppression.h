@@ -1,0 +1,45 @@
+// Privacy for counts of patients: a count from 1 to below the threshold is
+// hidden ("<5"), and where a table shows totals, more cells are hidden ("x")
+// until no hidden small count can be worked out from a total and the cells
+// that are shown. The reader is assumed to know the rules: a "<5" cell holds
+// 1 to threshold-1, an "x" cell holds at least the threshold.
+#ifndef CLUSTERPILOT_REPORTS_SMALL_CELL_SUPPRESSION_H_
+#define CLUSTERPILOT_REPORTS_SMALL_CELL_SUPPRESSION_H_
+
+#include <vector>
+
+#include "reports/report_table.h"
+
+namespace clusterpilot {
+
+struct CellRef {
+  int row = 0;
+  int column = 0;
+};
+
+// A relation the reader can see in the table: total = the sum of the parts.
+struct TableSum {
+  CellRef total;
+  std::vector<CellRef> parts;
+};
+
+// Hides every count cell from 1 to suppress_below - 1 as kSmall.
+void HideSmallCounts(ReportTable* table, int suppress_below);
+
+// Hides `target` (kProtective) when `source` is hidden: a figure computed
+// from a hidden count, such as its percentage or its revenue.
+void HideWith(ReportTable* table, CellRef source, CellRef target);
+
+// Hides further cells (kProtective) until, in every sum, no hidden small
+// count is pinned to a single value and no hidden amount is the only hidden
+// cell. Prefers hiding parts over totals, and small parts over large ones.
+void ProtectSums(ReportTable* table, const std::vector<TableSum>& sums, int suppress_below);
+
+// True when `sums` leave every hidden small count of the table with at least
+// two possible values, by interval reasoning over each sum; for tests.
+bool SumsProtectSmallCells(const ReportTable& table, const std::vector<TableSum>& sums,
+                           int suppress_below);
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_REPORTS_SMALL_CELL_SUPPRESSION_H_

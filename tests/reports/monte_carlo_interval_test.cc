@@ -1,0 +1,143 @@
+#include "reports/monte_carlo_interval.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace clusterpilot {
+namespace {
+
+TariffTable Tariffs(int64_t low, int64_t expected, int64_t high) {
+  TariffTable tariffs;
+  for (int cluster = 1; cluster < kClusterSlots; ++cluster) {
+    if (!IsCareCluster(cluster)) continue;
+    // Different prices per cluster, with odd cents, so a wrong cluster shows.
+    tariffs.by_cluster[cluster] = {low + cluster * 101, expected + cluster * 101,
+                                   high + cluster * 101};
+  }
+  return tariffs;
+}
+
+PatientMonth Patient(int department, int cluster, std::vector<ClusterProbability> probabilities,
+                     int clinician = 0) {
+  PatientMonth patient;
+  patient.department = department;
+  patient.classified = true;
+  patient.algorithm_cluster = cluster;
+  patient.probabilities = std::move(probabilities);
+  patient.clinician_cluster = clinician;
+  return patient;
+}
+
+std::vector<PatientMonth> ManyPatients(int count, bool reviewed) {
+  std::mt19937 random(3);
+  std::vector<PatientMonth> patients;
+  for (int i = 0; i < count; ++i) {
+    const int cluster = 1 + static_cast<int>(random() % 8);
+    const int other = cluster == 8 ? 7 : cluster + 1;
+    patients.push_back(
+        Patient(i % 3, cluster, {{cluster, 0.7}, {other, 0.3}}, reviewed ? cluster : 0));
+  }
+  return patients;
+}
+
+int64_t ExactSum(const std::vector<PatientMonth>& patients, const TariffTable& tariffs,
+                 int department) {
+  int64_t sum = 0;
+  for (const PatientMonth& p : patients) {
+    if (department < 0 || p.department == department) {
+      sum += tariffs.by_cluster[p.ReportedCluster()].expected_cents;
+    }
+  }
+  return sum;
+}
+
+TEST(MonteCarloIntervalTest, FixedPricesAndReviewedClustersGiveTheExactSumToTheCent) {
+  const TariffTable tariffs = Tariffs(123457, 123457, 123457);
+  const std::vector<PatientMonth> patients = ManyPatients(2000, /*reviewed=*/true);
+  const MonteCarloResult result =
+      SimulateClusterRevenue(patients, {0, 1, 2}, 3, tariffs, MonteCarloOptions{1000, 42, 0});
+  for (int d = 0; d < 3; ++d) {
+    const int64_t exact = ExactSum(patients, tariffs, d);
+    EXPECT_EQ(result.departments[d].p5_cents, exact);
+    EXPECT_EQ(result.departments[d].p50_cents, exact);
+    EXPECT_EQ(result.departments[d].p95_cents, exact);
+    EXPECT_DOUBLE_EQ(result.departments[d].mean_cents, static_cast<double>(exact));
+  }
+  EXPECT_EQ(result.institution.p5_cents, ExactSum(patients, tariffs, -1));
+  EXPECT_EQ(result.institution.p95_cents, ExactSum(patients, tariffs, -1));
+}
+
+TEST(MonteCarloIntervalTest, SameSeedSameNumbersWhateverTheThreads) {
+  const TariffTable tariffs = Tariffs(80000, 100000, 150000);
+  const std::vector<PatientMonth> patients = ManyPatients(500, false);
+  const MonteCarloResult one =
+      SimulateClusterRevenue(patients, {0, 1, 2}, 3, tariffs, {3000, 7, 1});
+  const MonteCarloResult four =
+      SimulateClusterRevenue(patients, {0, 1, 2}, 3, tariffs, {3000, 7, 4});
+  const MonteCarloResult other =
+      SimulateClusterRevenue(patients, {0, 1, 2}, 3, tariffs, {3000, 8, 4});
+  for (int d = 0; d < 3; ++d) {
+    EXPECT_EQ(one.departments[d].p5_cents, four.departments[d].p5_cents);
+    EXPECT_EQ(one.departments[d].p50_cents, four.departments[d].p50_cents);
+    EXPECT_EQ(one.departments[d].p95_cents, four.departments[d].p95_cents);
+    EXPECT_DOUBLE_EQ(one.departments[d].mean_cents, four.departments[d].mean_cents);
+  }
+  EXPECT_NE(one.institution.p50_cents, other.institution.p50_cents);
+}
+
+TEST(MonteCarloIntervalTest, ClassificationUncertaintyAloneWidensTheInterval) {
+  const TariffTable fixed_prices = Tariffs(100000, 100000, 100000);
+  const std::vector<PatientMonth> unreviewed = ManyPatients(3000, false);
+  const MonteCarloResult result =
+      SimulateClusterRevenue(unreviewed, {0, 0, 0}, 1, fixed_prices, {4000, 1, 0});
+  const RevenueInterval& interval = result.institution;
+  EXPECT_LT(interval.p5_cents, interval.p50_cents);
+  EXPECT_LT(interval.p50_cents, interval.p95_cents);
+  // Each patient moves one cluster up with probability 0.3 (101 cents more),
+  // except cluster 8, which moves down: the mean follows the probabilities.
+  double expected_mean = 0;
+  for (const PatientMonth& p : unreviewed) {
+    const int other = p.probabilities[1].cluster;
+    expected_mean += 0.7 * fixed_prices.by_cluster[p.algorithm_cluster].expected_cents +
+                     0.3 * fixed_prices.by_cluster[other].expected_cents;
+  }
+  EXPECT_NEAR(interval.mean_cents, expected_mean, 0.001 * expected_mean);
+}
+
+TEST(MonteCarloIntervalTest, PriceUncertaintyFollowsTheTriangle) {
+  const TariffTable tariffs = Tariffs(50000, 100000, 200000);
+  std::vector<PatientMonth> one_patient = {Patient(0, 1, {{1, 1.0}})};
+  const MonteCarloResult result =
+      SimulateClusterRevenue(one_patient, {0}, 1, tariffs, {20000, 5, 0});
+  const double low = 50101, mode = 100101, high = 200101;
+  EXPECT_NEAR(result.institution.mean_cents, (low + mode + high) / 3, 1500);
+  EXPECT_GE(result.institution.p5_cents, 50101);
+  EXPECT_LE(result.institution.p95_cents, 200101);
+  EXPECT_NEAR(static_cast<double>(result.institution.p50_cents),
+              TriangularQuantile(low, mode, high, 0.5), 2000);
+}
+
+TEST(MonteCarloIntervalTest, PatientsWithoutAClusterBringNothing) {
+  const TariffTable tariffs = Tariffs(1000, 1000, 1000);
+  PatientMonth none = Patient(0, 0, {});
+  PatientMonth unclassified;
+  unclassified.classified = false;
+  const MonteCarloResult result =
+      SimulateClusterRevenue({none, unclassified}, {0}, 1, tariffs, {200, 1, 0});
+  EXPECT_EQ(result.institution.p95_cents, 0);
+}
+
+TEST(MonteCarloIntervalTest, QuantileHelpers) {
+  EXPECT_EQ(TriangularQuantile(5, 5, 5, 0.7), 5);
+  EXPECT_DOUBLE_EQ(TriangularQuantile(0, 1, 2, 0.5), 1);
+  EXPECT_DOUBLE_EQ(TriangularQuantile(0, 0, 1, 0), 0);
+  const std::vector<int64_t> sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  EXPECT_EQ(NearestRankQuantile(sorted, 0.05), 1);
+  EXPECT_EQ(NearestRankQuantile(sorted, 0.5), 5);
+  EXPECT_EQ(NearestRankQuantile(sorted, 0.95), 10);
+  EXPECT_EQ(NearestRankQuantile({}, 0.5), 0);
+}
+
+}  // namespace
+}  // namespace clusterpilot

@@ -1,0 +1,223 @@
+// The finance checks of domain/finance.md on generated stores: totals add
+// up, the degenerate interval is the exact sum to the cent, and the same
+// seed gives the same numbers.
+#include "reports/pilot_report.h"
+
+#include <gtest/gtest.h>
+
+#include "reports/month_snapshot.h"
+#include "reports/monthly_figures.h"
+#include "reports/monthly_report.h"
+#include "store/sql_statement.h"
+#include "tests/reports/report_fixture.h"
+#include "tests/support/temp_dir.h"
+
+namespace clusterpilot {
+namespace {
+
+const ReportMonth kMonth{2026, 10};
+
+MonthlyFigures Figures(Store& store, const TariffTable& tariffs, int draws = 2000,
+                       uint64_t seed = 5) {
+  Result<ClusterModelInfo> model = LatestClusterModel(store);
+  Result<MonthSnapshot> current = LoadMonthSnapshot(store, kMonth, model.value());
+  Result<MonthSnapshot> previous = LoadMonthSnapshot(store, kMonth.Plus(-1), model.value());
+  EXPECT_TRUE(current.ok() && previous.ok());
+  const MonteCarloOptions options{draws, seed, 0};
+  return ComputeMonthlyFigures(current.value(), &previous.value(), tariffs, nullptr,
+                               SimulateCurrentMonth(current.value(), tariffs, options), options);
+}
+
+TariffTable ReadTariffs(const ScopedTempDir& dir, const std::string& csv) {
+  WriteFile(dir.File("tariffs.csv"), csv);
+  Result<TariffTable> tariffs = ReadTariffTable(dir.File("tariffs.csv"));
+  EXPECT_TRUE(tariffs.ok()) << tariffs.error().ToString();
+  return tariffs.value();
+}
+
+int64_t SqlCount(Store& store, const std::string& sql) {
+  SqlStatement select(store, sql);
+  EXPECT_TRUE(select.Step()) << select.status().error().ToString();
+  return select.Int(0);
+}
+
+TEST(PilotReportTest, DepartmentTotalsAddUpToTheInstitution) {
+  ScopedTempDir dir;
+  ReportStore fixture(dir.File("store.db"));
+  FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 900, .unclassified_share = 0.05});
+  const MonthlyFigures figures = Figures(fixture.store(), ReadTariffs(dir, PlausibleTariffCsv()));
+
+  int64_t patients = 0, measurements = 0, expected = 0, low = 0, high = 0, poor_fit = 0, moved = 0;
+  ClusterCounts clusters;
+  for (const DepartmentFigures& d : figures.departments) {
+    patients += d.patients;
+    measurements += d.activity.measurements;
+    expected += d.scenario.expected_cents;
+    low += d.scenario.low_cents;
+    high += d.scenario.high_cents;
+    poor_fit += d.scenario.poor_fit_expected_cents;
+    moved += d.change.moved;
+    clusters.Add(d.clusters);
+    EXPECT_EQ(d.clusters.Total(), d.patients) << d.name;
+  }
+  const DepartmentFigures& total = figures.institution;
+  EXPECT_EQ(total.patients, patients);
+  EXPECT_EQ(total.activity.measurements, measurements);
+  EXPECT_EQ(total.scenario.expected_cents, expected);
+  EXPECT_EQ(total.scenario.low_cents, low);
+  EXPECT_EQ(total.scenario.high_cents, high);
+  EXPECT_EQ(total.scenario.poor_fit_expected_cents, poor_fit);
+  EXPECT_EQ(total.change.moved, moved);
+  EXPECT_EQ(total.clusters.by_cluster, clusters.by_cluster);
+  EXPECT_EQ(total.clusters.Total(), total.patients);
+  EXPECT_GT(total.activity.not_classified, 0);
+
+  // Against the store itself: one patient per department per month.
+  EXPECT_EQ(
+      total.patients,
+      SqlCount(fixture.store(),
+               "SELECT count(*) FROM (SELECT DISTINCT patient_id, department FROM measurement "
+               "WHERE rating_date BETWEEN '2026-10-01' AND '2026-10-31')"));
+  EXPECT_EQ(total.activity.measurements,
+            SqlCount(fixture.store(),
+                     "SELECT count(*) FROM measurement WHERE rating_date LIKE '2026-10-%'"));
+
+  // Every sum a reader can check in the published tables holds.
+  const PilotReport report = BuildPilotReport(figures, 5, "now");
+  for (size_t t = 0; t < report.tables.size(); ++t) {
+    const ReportTable& table = report.tables[t];
+    for (const TableSum& sum : report.sums[t]) {
+      const ReportCell& total_cell = table.At(sum.total.row, sum.total.column);
+      int64_t parts = 0;
+      for (const CellRef& part : sum.parts) parts += table.At(part.row, part.column).integer;
+      EXPECT_EQ(total_cell.integer, parts) << table.id << " row " << sum.total.row;
+    }
+    EXPECT_TRUE(SumsProtectSmallCells(table, report.sums[t], 5)) << table.id;
+  }
+}
+
+TEST(PilotReportTest, FixedPricesAndEveryMeasurementReviewedGiveTheExactSumToTheCent) {
+  ScopedTempDir dir;
+  ReportStore fixture(dir.File("store.db"));
+  FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 700, .override_share = 1.0});
+  const TariffTable tariffs = ReadTariffs(dir, TariffCsv([](int cluster) {
+                                            const int64_t cents = 98765 + cluster * 1234;
+                                            return ClusterTariff{cents, cents, cents};
+                                          }));
+  const MonthlyFigures figures = Figures(fixture.store(), tariffs);
+
+  // The exact sum straight from SQL: each patient's latest measurement per
+  // department, priced at the clinician's latest cluster.
+  int64_t exact = 0;
+  SqlStatement select(fixture.store(), R"sql(
+    SELECT (SELECT cluster FROM clinician_override o WHERE o.measurement_id = m.id ORDER BY o.id DESC LIMIT 1)
+    FROM measurement m
+    WHERE m.rating_date LIKE '2026-10-%' AND NOT EXISTS (
+      SELECT 1 FROM measurement later WHERE later.patient_id = m.patient_id
+        AND later.department = m.department AND later.rating_date LIKE '2026-10-%'
+        AND later.rating_date > m.rating_date))sql");
+  int64_t rows = 0;
+  while (select.Step()) {
+    exact += 98765 + select.Int(0) * 1234;
+    ++rows;
+  }
+  ASSERT_GT(rows, 300);
+  const DepartmentFigures& total = figures.institution;
+  EXPECT_EQ(total.scenario.expected_cents, exact);
+  EXPECT_EQ(total.scenario.low_cents, exact);
+  EXPECT_EQ(total.interval.p5_cents, exact);
+  EXPECT_EQ(total.interval.p50_cents, exact);
+  EXPECT_EQ(total.interval.p95_cents, exact);
+  for (const DepartmentFigures& d : figures.departments) {
+    EXPECT_EQ(d.interval.p5_cents, d.scenario.expected_cents) << d.name;
+    EXPECT_EQ(d.interval.p95_cents, d.scenario.expected_cents) << d.name;
+  }
+}
+
+TEST(PilotReportTest, SameSeedSameNumbersInEveryFile) {
+  ScopedTempDir dir;
+  {
+    ReportStore fixture(dir.File("store.db"));
+    FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 500});
+  }
+  WriteFile(dir.File("tariffs.csv"), PlausibleTariffCsv());
+  auto store = Store::Open(dir.File("store.db"));
+  auto run = [&](const std::string& out, uint64_t seed) {
+    ReportRequest request;
+    request.month = kMonth;
+    request.tariff_file = dir.File("tariffs.csv");
+    request.out_dir = dir.File(out);
+    request.monte_carlo = MonteCarloOptions{3000, seed, 0};
+    request.user = "test";
+    Result<ReportSummary> summary = WriteMonthlyReport(*store.value(), request);
+    EXPECT_TRUE(summary.ok()) << summary.error().ToString();
+  };
+  run("first", 99);
+  run("second", 99);
+  run("third", 100);
+  for (const char* file : {"cluster_revenue.csv", "distribution.csv", "fit.csv", "changes.csv"}) {
+    EXPECT_EQ(ReadFile(dir.File(std::string("first/") + file)),
+              ReadFile(dir.File(std::string("second/") + file)))
+        << file;
+  }
+  EXPECT_NE(ReadFile(dir.File("first/cluster_revenue.csv")),
+            ReadFile(dir.File("third/cluster_revenue.csv")));
+  EXPECT_EQ(ReadFile(dir.File("first/distribution.csv")),
+            ReadFile(dir.File("third/distribution.csv")));
+}
+
+}  // namespace
+}  // namespace clusterpilot
+
+namespace clusterpilot {
+namespace {
+
+// A hand-made month where every number can be checked by eye.
+TEST(PilotReportTest, ComparesRevenueOverTheSamePatients) {
+  ScopedTempDir dir;
+  ReportStore fixture(dir.File("store.db"));
+  fixture.AddModel();
+  for (int p = 0; p < 12; ++p) {
+    const std::string patient = "P" + std::to_string(p);
+    const int64_t id = fixture.AddMeasurement(patient, "Psychosomatics", "2026-10-05");
+    fixture.Classify(id, 4, "4:1.0000", p < 6 ? kFlagAtypical : 0u);
+  }
+  fixture.AddMeasurement("Q1", "Psychosomatics", "2026-03-01");  // rated within the last year
+  fixture.AddMeasurement("Q2", "Psychosomatics", "2025-03-01");  // rated too long ago
+  WriteFile(dir.File("tariffs.csv"), TariffCsv([](int) {
+              return ClusterTariff{2000, 2000, 2000};
+            }));
+  std::string revenue = "patient;department;month;amount\n";
+  for (int p = 0; p < 10; ++p) revenue += "P" + std::to_string(p) + ";Psychosomatics;2026-10;150\n";
+  for (const char* other : {"Q1", "Q2", "Q3", "Q4", "Q5", "Q6"}) {
+    revenue += std::string(other) + ";Psychosomatics;2026-10;100\n";
+  }
+  revenue += "P0;Psychosomatics;2026-09;999\n";  // another month: left out
+  WriteFile(dir.File("revenue.csv"), revenue);
+  ReportRequest request;
+  request.month = kMonth;
+  request.tariff_file = dir.File("tariffs.csv");
+  request.revenue_file = dir.File("revenue.csv");
+  request.out_dir = dir.File("report");
+  request.monte_carlo.draws = 500;
+  request.user = "test";
+  Result<ReportSummary> summary = WriteMonthlyReport(fixture.store(), request);
+  ASSERT_TRUE(summary.ok()) << summary.error().ToString();
+
+  // Institution row, CSV cells: patients with revenue 16, rated in the last
+  // year 10 + Q1 = 11, coverage 68,8%.
+  const std::string activity = ReadFile(dir.File("report/activity.csv"));
+  EXPECT_NE(activity.find("Institution;12;12;0;16;11;68,8\r\n"), std::string::npos) << activity;
+  // The same 10 patients on both sides: current 1.500,00, cluster 10 x 20,00
+  // plus 2 rated patients without revenue x 20,00 = 240,00.
+  const std::string impact = ReadFile(dir.File("report/impact.csv"));
+  EXPECT_NE(
+      impact.find("Institution;10;1500,00;240,00;-1260,00;-84,0;-1260,00;-1260,00;6;600,00\r\n"),
+      std::string::npos)
+      << impact;
+  const std::string poor_fit = ReadFile(dir.File("report/poor_fit_revenue.csv"));
+  EXPECT_NE(poor_fit.find("Institution;6;120,00;50,0\r\n"), std::string::npos) << poor_fit;
+}
+
+}  // namespace
+}  // namespace clusterpilot
