@@ -78,18 +78,23 @@ void CountActivity(const PatientMonth& measurement, DepartmentActivity* activity
 }
 
 // Keeps the latest measurement of each patient in each department.
+// Keeps the latest measurement of each patient in each department. Sorts
+// indices rather than the rows themselves, which are large.
 void KeepLatestPerPatient(std::vector<MeasurementRow>* rows, MonthSnapshot* snapshot) {
-  std::sort(rows->begin(), rows->end(), [](const MeasurementRow& a, const MeasurementRow& b) {
-    return std::tie(a.patient.department, a.patient.patient_id, a.patient.rating_date,
-                    a.patient.measurement_id) < std::tie(b.patient.department, b.patient.patient_id,
-                                                         b.patient.rating_date,
-                                                         b.patient.measurement_id);
-  });
-  for (size_t i = 0; i < rows->size(); ++i) {
-    MeasurementRow& row = (*rows)[i];
-    const bool last_of_patient = i + 1 == rows->size() ||
-                                 (*rows)[i + 1].patient.department != row.patient.department ||
-                                 (*rows)[i + 1].patient.patient_id != row.patient.patient_id;
+  std::vector<uint32_t> order(rows->size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  auto key = [rows](uint32_t i) {
+    const PatientMonth& p = (*rows)[i].patient;
+    return std::tie(p.department, p.patient_id, p.rating_date, p.measurement_id);
+  };
+  std::sort(order.begin(), order.end(), [&key](uint32_t a, uint32_t b) { return key(a) < key(b); });
+  snapshot->patients.reserve(order.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    MeasurementRow& row = (*rows)[order[i]];
+    const bool last_of_patient =
+        i + 1 == order.size() ||
+        (*rows)[order[i + 1]].patient.department != row.patient.department ||
+        (*rows)[order[i + 1]].patient.patient_id != row.patient.patient_id;
     if (!last_of_patient) continue;
     if (row.patient.classified &&
         !DecodeProbabilities(row.probabilities_text, &row.patient.probabilities)) {
@@ -97,6 +102,16 @@ void KeepLatestPerPatient(std::vector<MeasurementRow>* rows, MonthSnapshot* snap
     }
     snapshot->patients.push_back(std::move(row.patient));
   }
+}
+
+// How many measurements the month has, from the date index alone: sizes the
+// buffers before the rows arrive.
+int64_t CountInMonth(Store& store, const ReportMonth& month) {
+  SqlStatement count(
+      store, "SELECT count(*) FROM measurement WHERE rating_date >= ?1 AND rating_date < ?2");
+  count.BindText(1, month.FirstDayIso());
+  count.BindText(2, month.Plus(1).FirstDayIso());
+  return count.Step() ? count.Int(0) : 0;
 }
 
 }  // namespace
@@ -124,6 +139,7 @@ Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const ReportMonth& month,
   select.BindText(2, month.FirstDayIso());
   select.BindText(3, month.Plus(1).FirstDayIso());
   std::vector<MeasurementRow> rows;
+  rows.reserve(static_cast<size_t>(CountInMonth(store, month)));
   std::map<std::string, int> department_index;
   while (select.Step()) {
     rows.push_back(ReadRow(select));
