@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string_view>
 
+#include "core/assignment_explanation.h"
 #include "core/cluster_assignment.h"
 
 namespace clusterpilot {
@@ -80,7 +81,7 @@ std::vector<std::string> CsvRow(const AssignmentRow& row) {
           ProbabilitiesText(row),
           FitFlagNames(row.flags),
           Join(SplitLines(row.flag_reasons), " | "),
-          row.explanation,
+          DescribeStoredExplanation(row.explanation),
           over ? std::to_string(row.clinician_override->cluster) : "",
           over ? row.clinician_override->reason : "",
           over ? row.clinician_override->by_user : "",
@@ -123,7 +124,7 @@ Poco::JSON::Object::Ptr JsonRow(const AssignmentRow& row) {
   Poco::JSON::Array::Ptr reasons = new Poco::JSON::Array;
   for (const std::string& reason : SplitLines(row.flag_reasons)) reasons->add(reason);
   entry->set("flag_reasons", reasons);
-  entry->set("explanation", row.explanation);
+  entry->set("explanation", DescribeStoredExplanation(row.explanation));
   Poco::Dynamic::Var override_value;
   if (row.clinician_override) {
     Poco::JSON::Object::Ptr over = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);

@@ -4,29 +4,17 @@
 #ifndef CLUSTERPILOT_APP_STORE_CLASSIFICATION_H_
 #define CLUSTERPILOT_APP_STORE_CLASSIFICATION_H_
 
-#include <array>
-#include <cstdint>
-#include <iterator>
 #include <string>
 
+#include "app/classify_pipeline.h"
 #include "app/command.h"
 #include "app/model_choice.h"
 #include "classifier/measurement_classifier.h"
-#include "core/cluster_assignment.h"
 #include "core/error.h"
 
 namespace clusterpilot {
 
 class Store;
-
-struct ClassifyTally {
-  int64_t classified = 0;
-  int64_t skipped = 0;
-  int64_t without_cluster = 0;
-  std::array<int64_t, std::size(kAllFitFlags)> flags{};
-
-  void Count(const MeasurementClassification& result);
-};
 
 // classifier.max_unknown_items from the properties file, when set.
 Result<ClassifierOptions> ReadClassifierOptions(const CommandContext& context);

@@ -1,8 +1,7 @@
 #include "classifier/assignment_explainer.h"
 
 #include <algorithm>
-
-#include "classifier/rating_text.h"
+#include <bit>
 
 namespace clusterpilot {
 namespace {
@@ -13,7 +12,6 @@ constexpr float kNegligible = 0.05f;
 // Keeps the `kExplainedItems` largest contributions, largest first.
 void Offer(ItemContribution candidate, std::array<ItemContribution, kExplainedItems>* kept,
            int* count) {
-  if (candidate.amount < kNegligible) return;
   int position = *count;
   while (position > 0 && (*kept)[position - 1].amount < candidate.amount) --position;
   if (position >= kExplainedItems) return;
@@ -23,16 +21,28 @@ void Offer(ItemContribution candidate, std::array<ItemContribution, kExplainedIt
   if (*count < kExplainedItems) ++*count;
 }
 
-float Coefficient(const ClusterModel& model, int item, int8_t rating, int cluster_index) {
-  return model.CoefficientRow(item, rating)[cluster_index];
+// The weighted sum of a coefficient row: eight running sums the compiler
+// can keep in vector registers.
+float WeightedSum(const float* row, const std::array<float, kMaxModelClusters>& weight) {
+  float partial[8] = {};
+  for (int c = 0; c < kMaxModelClusters; c += 8) {
+    for (int k = 0; k < 8; ++k) partial[k] += row[c + k] * weight[c + k];
+  }
+  float sum = 0;
+  for (float part : partial) sum += part;
+  return sum;
 }
 
-void AppendContributions(const std::array<ItemContribution, kExplainedItems>& items, int count,
-                         std::string* text) {
-  for (int i = 0; i < count; ++i) {
-    text->append(i == 0 ? "" : ", ");
-    AppendItemRating(items[i].item, items[i].rating, text);
-  }
+// Equal weights for the clusters the winner is compared with: the others the
+// clinician's choice allowed, or every other cluster when it allowed one.
+std::array<float, kMaxModelClusters> ComparisonWeights(const ClusterModel& model,
+                                                       Supercluster chosen, int winner) {
+  uint32_t others = model.SuperclusterMask(chosen) & ~(1u << winner);
+  if (others == 0) others = model.SuperclusterMask(Supercluster::kNone) & ~(1u << winner);
+  std::array<float, kMaxModelClusters> weight{};
+  const float share = others == 0 ? 0 : 1.0f / static_cast<float>(std::popcount(others));
+  for (uint32_t mask = others; mask != 0; mask &= mask - 1) weight[std::countr_zero(mask)] = share;
+  return weight;
 }
 
 }  // namespace
@@ -44,57 +54,49 @@ void ExplainAssignment(const ClusterModel& model, const ItemRatings& ratings, Su
   if (best == nullptr) return;
   const int winner = best->index;
   explanation->cluster_index = best->index;
-  if (const RankedCluster* second = scores.runner_up()) {
-    explanation->runner_up_index = second->index;
-  }
-  uint32_t others = model.SuperclusterMask(chosen) & ~(1u << winner);
-  if (others == 0) others = model.SuperclusterMask(Supercluster::kNone) & ~(1u << winner);
-  int other_count = 0;
-  for (uint32_t mask = others; mask != 0; mask &= mask - 1) ++other_count;
+  const RankedCluster* second = scores.runner_up();
+  if (second != nullptr) explanation->runner_up_index = second->index;
+  const std::array<float, kMaxModelClusters> weight = ComparisonWeights(model, chosen, winner);
   for (int item = 0; item < kItemCount; ++item) {
     const int8_t rating = ratings[item];
     if (rating == kUnknownRating) continue;
-    const float own = Coefficient(model, item, rating, winner);
-    float others_total = 0;
-    for (int c = 0; c < model.cluster_count(); ++c) {
-      if ((others & (1u << c)) != 0) others_total += Coefficient(model, item, rating, c);
+    const float* row = model.CoefficientRow(item, rating);
+    const float support = row[winner] - WeightedSum(row, weight);
+    if (support >= kNegligible) {
+      Offer({static_cast<int8_t>(item), rating, support}, &explanation->supporting,
+            &explanation->supporting_count);
     }
-    const float average = other_count > 0 ? others_total / static_cast<float>(other_count) : 0;
-    Offer({static_cast<int8_t>(item), rating, own - average}, &explanation->supporting,
-          &explanation->supporting_count);
-    if (explanation->runner_up_index >= 0) {
-      const float rival = Coefficient(model, item, rating, explanation->runner_up_index);
-      Offer({static_cast<int8_t>(item), rating, own - rival}, &explanation->separating,
+    const float separation = second != nullptr ? row[winner] - row[second->index] : 0;
+    if (separation >= kNegligible) {
+      Offer({static_cast<int8_t>(item), rating, separation}, &explanation->separating,
             &explanation->separating_count);
     }
   }
 }
 
+void ToExplanationCode(const ClusterModel& model, const AssignmentExplanation& explanation,
+                       AssignmentExplanationCode* code) {
+  code->cluster = 0;
+  code->runner_up = 0;
+  code->supporting.clear();
+  code->separating.clear();
+  if (explanation.cluster_index < 0) return;
+  code->cluster = model.cluster(explanation.cluster_index).number;
+  for (int i = 0; i < explanation.supporting_count; ++i) {
+    code->supporting.push_back({explanation.supporting[i].item, explanation.supporting[i].rating});
+  }
+  if (explanation.runner_up_index < 0) return;
+  code->runner_up = model.cluster(explanation.runner_up_index).number;
+  for (int i = 0; i < explanation.separating_count; ++i) {
+    code->separating.push_back({explanation.separating[i].item, explanation.separating[i].rating});
+  }
+}
+
 void DescribeExplanation(const ClusterModel& model, const AssignmentExplanation& explanation,
                          std::string* text) {
-  if (explanation.cluster_index < 0) {
-    text->append("no cluster assigned");
-    return;
-  }
-  text->append("cluster " + std::to_string(model.cluster(explanation.cluster_index).number));
-  if (explanation.supporting_count > 0) {
-    text->append(" mainly for ");
-    AppendContributions(explanation.supporting, explanation.supporting_count, text);
-  } else {
-    text->append(": no single item stands out");
-  }
-  if (explanation.runner_up_index < 0) {
-    text->append(". No other cluster was allowed");
-    return;
-  }
-  text->append(". Cluster " + std::to_string(model.cluster(explanation.runner_up_index).number) +
-               " (runner-up) ");
-  if (explanation.separating_count > 0) {
-    text->append("fits worse on ");
-    AppendContributions(explanation.separating, explanation.separating_count, text);
-  } else {
-    text->append("fits as well");
-  }
+  AssignmentExplanationCode code;
+  ToExplanationCode(model, explanation, &code);
+  text->append(DescribeExplanationCode(code));
 }
 
 }  // namespace clusterpilot

@@ -16,6 +16,7 @@
 
 #include "classifier/cluster_model.h"
 #include "classifier/cluster_scorer.h"
+#include "core/assignment_explanation.h"
 
 namespace clusterpilot {
 
@@ -41,10 +42,14 @@ struct AssignmentExplanation {
 void ExplainAssignment(const ClusterModel& model, const ItemRatings& ratings, Supercluster chosen,
                        const ClusterScores& scores, AssignmentExplanation* explanation);
 
+// The explanation in the form the store keeps (core/assignment_explanation.h),
+// written into *code; reusing one code object avoids allocating.
+void ToExplanationCode(const ClusterModel& model, const AssignmentExplanation& explanation,
+                       AssignmentExplanationCode* code);
+
 // Appends the explanation as text for clinicians, e.g. "cluster 4 mainly for
 // HV07 depressed mood 4, HV02 non-accidental self-injury 3. Cluster 5
-// (runner-up) fits worse on HV09 relationships 0". No ';' so a CSV cell
-// needs no quotes.
+// (runner-up) fits worse on HV09 relationships 0".
 void DescribeExplanation(const ClusterModel& model, const AssignmentExplanation& explanation,
                          std::string* text);
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "classifier/rating_text.h"
 #include "core/cluster_assignment.h"
+#include "core/rating_text.h"
 
 namespace clusterpilot {
 namespace {

@@ -30,6 +30,14 @@ void MeasurementClassifier::DescribeFlags(const Measurement& measurement,
   DescribeFit(model_, max_unknown_items_, measurement, result.scores, result.fit, text);
 }
 
+void MeasurementClassifier::EncodeExplanation(const MeasurementClassification& result,
+                                              AssignmentExplanationCode* code,
+                                              std::string* text) const {
+  ToExplanationCode(model_, result.explanation, code);
+  text->clear();
+  AppendExplanationCode(*code, text);
+}
+
 void MeasurementClassifier::DescribeExplanation(const MeasurementClassification& result,
                                                 std::string* text) const {
   text->clear();

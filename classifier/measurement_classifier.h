@@ -52,6 +52,10 @@ class MeasurementClassifier {
   // One sentence per flag, '\n'-separated; replaces *text ("" when unflagged).
   void DescribeFlags(const Measurement& measurement, const MeasurementClassification& result,
                      std::string* text) const;
+  // The explanation as the store keeps it (core/assignment_explanation.h);
+  // replaces *text. Allocation-free once *code and *text have grown.
+  void EncodeExplanation(const MeasurementClassification& result, AssignmentExplanationCode* code,
+                         std::string* text) const;
   // The explanation sentence; replaces *text.
   void DescribeExplanation(const MeasurementClassification& result, std::string* text) const;
 

@@ -32,13 +32,18 @@ std::string FitFlagNames(uint32_t flags) {
 }
 
 std::string EncodeProbabilities(const std::vector<ClusterProbability>& ranked) {
+  // std::to_chars rounds exactly as printf's %.4f does, without its locale
+  // and format parsing: this runs once per classified measurement.
   std::string text;
   char buffer[32];
   for (const ClusterProbability& entry : ranked) {
     if (entry.probability < 0.00005) continue;
-    std::snprintf(buffer, sizeof buffer, "%s%d:%.4f", text.empty() ? "" : ";", entry.cluster,
-                  entry.probability);
-    text += buffer;
+    if (!text.empty()) text += ';';
+    char* end = std::to_chars(buffer, buffer + sizeof buffer, entry.cluster).ptr;
+    *end++ = ':';
+    end = std::to_chars(end, buffer + sizeof buffer, entry.probability, std::chars_format::fixed, 4)
+              .ptr;
+    text.append(buffer, end);
   }
   return text;
 }

@@ -38,7 +38,7 @@ struct AssignmentRow {
   std::string probabilities;  // core/cluster_assignment.h encoding
   uint32_t flags = 0;
   std::string flag_reasons;  // '\n'-separated sentences
-  std::string explanation;
+  std::string explanation;   // core/assignment_explanation.h code
   std::string classified_at;
 
   std::optional<ClinicianOverride> clinician_override;  // the latest one

@@ -89,11 +89,11 @@ Status ClassificationWriter::Write(const ClassificationRecord& record) {
     insert.BindNull(3);
     insert.BindNull(4);
   }
-  insert.BindText(5, record.probabilities);
+  insert.BindTextView(5, record.probabilities);
   insert.BindInt(6, record.flags);
-  insert.BindText(7, record.flag_reasons);
-  insert.BindText(8, record.explanation);
-  insert.BindText(9, classified_at_);
+  insert.BindTextView(7, record.flag_reasons);
+  insert.BindTextView(8, record.explanation);
+  insert.BindTextView(9, classified_at_);
   return insert.Run();
 }
 

@@ -45,7 +45,7 @@ struct ClassificationRecord {
   std::string_view probabilities;  // core/cluster_assignment.h EncodeProbabilities
   uint32_t flags = 0;              // FitFlag bits
   std::string_view flag_reasons;   // one sentence per flag, '\n'-separated
-  std::string_view explanation;
+  std::string_view explanation;    // core/assignment_explanation.h code
 };
 
 // Appends results of one model with one timestamp through a prepared

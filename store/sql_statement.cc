@@ -39,6 +39,14 @@ void SqlStatement::BindText(int index, std::string_view value) {
   }
 }
 
+void SqlStatement::BindTextView(int index, std::string_view value) {
+  if (status_.ok() &&
+      sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
+                        SQLITE_STATIC) != SQLITE_OK) {
+    Fail();
+  }
+}
+
 void SqlStatement::BindNull(int index) {
   if (status_.ok() && sqlite3_bind_null(statement_, index) != SQLITE_OK) Fail();
 }

@@ -29,6 +29,9 @@ class SqlStatement {
   void BindInt(int index, int64_t value);
   void BindDouble(int index, double value);
   void BindText(int index, std::string_view value);
+  // Binds without copying, for the hot loops: `value` must stay unchanged
+  // until the statement has run (Step or Run).
+  void BindTextView(int index, std::string_view value);
   void BindNull(int index);
 
   // Advances to the next row: true while a row is there, false when done or on

@@ -1,31 +1,66 @@
 #include "store/unclassified_measurements.h"
 
+#include <string>
+
 #include "store/sql_statement.h"
 #include "store/store.h"
 
 namespace clusterpilot {
 namespace {
 
-constexpr int kFirstItemColumn = 2;
-constexpr int kHv08TypeColumn = kFirstItemColumn + kItemCount;
-constexpr int kRouteColumn = kHv08TypeColumn + 1;
+// The 19 ratings travel as one integer, digit i (base 6) holding item i:
+// 0-4 a rating, 5 unknown (NULL, or anything a rating cannot be). SQLite
+// computes it inside its own loop; reading 19 columns through the API, each
+// call taking the connection's mutex, cost more than classifying the row.
+constexpr int kRatingBase = 6;
+constexpr int kPackedUnknown = 5;
 
-RatingRoute ParseRoute(std::string_view route) {
-  if (route == "full") return RatingRoute::kFull;
-  if (route == "dynamic") return RatingRoute::kDynamic;
-  return RatingRoute::kUnknown;
+std::string PackedRatingsSql() {
+  std::string sql;
+  int64_t weight = 1;
+  for (int item = 1; item <= kItemCount; ++item, weight *= kRatingBase) {
+    const std::string column = (item < 10 ? "m.hv0" : "m.hv") + std::to_string(item);
+    sql += (item == 1 ? "" : " + ") + std::string("(CASE WHEN ") + column +
+           " BETWEEN 0 AND 4 THEN " + column + " ELSE " + std::to_string(kPackedUnknown) +
+           " END) * " + std::to_string(weight);
+  }
+  return sql;
+}
+
+// Supercluster, route and HV08 type letter share a second integer the same
+// way: supercluster + 4 x route (1 full, 2 dynamic) + 16 x the letter's code.
+constexpr const char* kPackedContextSql =
+    "(CASE WHEN m.supercluster BETWEEN 0 AND 3 THEN m.supercluster ELSE 0 END)"
+    " + 4 * (CASE m.route WHEN 'full' THEN 1 WHEN 'dynamic' THEN 2 ELSE 0 END)"
+    " + 16 * coalesce(unicode(m.hv08_type), 0)";
+
+std::string SelectSql() {
+  return "SELECT m.id, " + PackedRatingsSql() + ", " + kPackedContextSql +
+         " FROM measurement m WHERE NOT EXISTS (SELECT 1 FROM classification c "
+         "WHERE c.measurement_id = m.id AND c.model_id = ?1) ORDER BY m.id";
+}
+
+void UnpackRatings(int64_t packed, ItemRatings* ratings) {
+  for (int item = 0; item < kItemCount; ++item, packed /= kRatingBase) {
+    const int digit = static_cast<int>(packed % kRatingBase);
+    (*ratings)[item] = digit == kPackedUnknown ? kUnknownRating : static_cast<int8_t>(digit);
+  }
+}
+
+void UnpackContext(int64_t packed, Measurement* measurement) {
+  measurement->supercluster = static_cast<Supercluster>(packed % 4);
+  const int64_t route = packed / 4 % 4;
+  measurement->route = route == 1   ? RatingRoute::kFull
+                       : route == 2 ? RatingRoute::kDynamic
+                                    : RatingRoute::kUnknown;
+  const int64_t letter = packed / 16;
+  measurement->hv08_type = letter > 0 && letter < 128 ? static_cast<char>(letter) : 0;
 }
 
 }  // namespace
 
 UnclassifiedMeasurements::UnclassifiedMeasurements(Store& store, int64_t model_id)
-    : select_(std::make_unique<SqlStatement>(
-          store,
-          "SELECT m.id, m.supercluster, m.hv01, m.hv02, m.hv03, m.hv04, m.hv05, m.hv06, m.hv07, "
-          "m.hv08, m.hv09, m.hv10, m.hv11, m.hv12, m.hv13, m.hv14, m.hv15, m.hv16, m.hv17, "
-          "m.hv18, m.hv19, m.hv08_type, m.route FROM measurement m "
-          "WHERE NOT EXISTS (SELECT 1 FROM classification c "
-          "WHERE c.measurement_id = m.id AND c.model_id = ?1) ORDER BY m.id")) {
+    : select_(std::make_unique<SqlStatement>(store, SelectSql())) {
   select_->BindInt(1, model_id);
 }
 
@@ -35,20 +70,8 @@ bool UnclassifiedMeasurements::Next(Measurement* measurement) {
   SqlStatement& row = *select_;
   if (!row.Step()) return false;
   measurement->id = row.Int(0);
-  const int64_t supercluster = row.Int(1);
-  measurement->supercluster = supercluster >= 0 && supercluster <= 3
-                                  ? static_cast<Supercluster>(supercluster)
-                                  : Supercluster::kNone;
-  for (int item = 0; item < kItemCount; ++item) {
-    const int column = kFirstItemColumn + item;
-    const int64_t rating = row.IsNull(column) ? kUnknownRating : row.Int(column);
-    // Anything but 0-4 is unknown: the classifier's tables have no other slots.
-    measurement->ratings[item] =
-        rating >= 0 && rating <= kMaxRating ? static_cast<int8_t>(rating) : kUnknownRating;
-  }
-  const std::string_view type = row.Text(kHv08TypeColumn);
-  measurement->hv08_type = type.empty() ? 0 : type[0];
-  measurement->route = ParseRoute(row.Text(kRouteColumn));
+  UnpackRatings(row.Int(1), &measurement->ratings);
+  UnpackContext(row.Int(2), measurement);
   return true;
 }
 

@@ -57,7 +57,7 @@ TEST_F(ClassifyCommandTest, ClassifiesEveryMeasurementOnceAndSummarises) {
                            "classified: 3 measurements\n"
                            "skipped: 0 (already classified by this model)\n"
                            "no cluster: 1 (every cluster of the chosen supercluster excluded)\n"
-                           "flags: ambiguous 0, atypical 0, no_fit 1, supercluster_conflict 1, "
+                           "flags: ambiguous 0, atypical 1, no_fit 1, supercluster_conflict 1, "
                            "insufficient_data 1\n");
   EXPECT_EQ(Count(db_, "SELECT count(*) FROM classification"), 3);
   EXPECT_EQ(Count(db_, "SELECT cluster FROM classification WHERE measurement_id = " +

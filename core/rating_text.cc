@@ -1,4 +1,4 @@
-#include "classifier/rating_text.h"
+#include "core/rating_text.h"
 
 #include <cmath>
 

@@ -1,8 +1,8 @@
 // Small pieces of the sentences clinicians read in flags and explanations,
 // built from the item table in core/honos_items.h so a corrected label
 // changes every sentence.
-#ifndef CLUSTERPILOT_CLASSIFIER_RATING_TEXT_H_
-#define CLUSTERPILOT_CLASSIFIER_RATING_TEXT_H_
+#ifndef CLUSTERPILOT_CORE_RATING_TEXT_H_
+#define CLUSTERPILOT_CORE_RATING_TEXT_H_
 
 #include <cstdint>
 #include <string>
@@ -20,4 +20,4 @@ void AppendPercent(double probability, std::string* text);
 
 }  // namespace clusterpilot
 
-#endif  // CLUSTERPILOT_CLASSIFIER_RATING_TEXT_H_
+#endif  // CLUSTERPILOT_CORE_RATING_TEXT_H_
