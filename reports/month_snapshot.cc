@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
 #include "store/sql_statement.h"
 #include "store/store.h"
@@ -14,9 +15,7 @@ constexpr std::string_view kMonthQuery = R"sql(
 SELECT m.id, m.patient_id, m.department, m.rating_date,
        m.hv01, m.hv02, m.hv03, m.hv04, m.hv05, m.hv06, m.hv07, m.hv08, m.hv09, m.hv10,
        m.hv11, m.hv12, m.hv13, m.hv14, m.hv15, m.hv16, m.hv17, m.hv18, m.hv19,
-       c.id, c.cluster, c.probabilities, c.flags,
-       (SELECT o.cluster FROM clinician_override o WHERE o.measurement_id = m.id
-        ORDER BY o.id DESC LIMIT 1)
+       c.id, c.cluster, c.probabilities, c.flags
 FROM measurement m
 LEFT JOIN classification c ON c.measurement_id = m.id AND c.model_id = ?1
 WHERE m.rating_date >= ?2 AND m.rating_date < ?3)sql";
@@ -31,8 +30,19 @@ enum Column {
   kCluster,
   kProbabilities,
   kFlags,
-  kOverrideCluster,
 };
+
+// The latest override of every measurement that has one. Overrides are few
+// beside measurements; one scan of them costs less than a look-up per row.
+using LatestOverrides = std::unordered_map<int64_t, int>;
+
+Result<LatestOverrides> ReadLatestOverrides(Store& store) {
+  SqlStatement select(store, "SELECT measurement_id, cluster FROM clinician_override ORDER BY id");
+  LatestOverrides latest;
+  while (select.Step()) latest[select.Int(0)] = static_cast<int>(select.Int(1));
+  if (!select.status().ok()) return select.status().error();
+  return latest;
+}
 
 struct MeasurementRow {
   PatientMonth patient;
@@ -40,7 +50,7 @@ struct MeasurementRow {
   std::string probabilities_text;
 };
 
-MeasurementRow ReadRow(const SqlStatement& select) {
+MeasurementRow ReadRow(const SqlStatement& select, const LatestOverrides& overrides) {
   MeasurementRow row;
   PatientMonth& patient = row.patient;
   patient.measurement_id = select.Int(kId);
@@ -59,8 +69,8 @@ MeasurementRow ReadRow(const SqlStatement& select) {
     row.probabilities_text = select.Text(kProbabilities);
     patient.flags = static_cast<uint32_t>(select.Int(kFlags));
   }
-  if (!select.IsNull(kOverrideCluster)) {
-    patient.clinician_cluster = static_cast<int>(select.Int(kOverrideCluster));
+  if (auto found = overrides.find(patient.measurement_id); found != overrides.end()) {
+    patient.clinician_cluster = found->second;
   }
   return row;
 }
@@ -134,6 +144,8 @@ Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const ReportMonth& month,
   MonthSnapshot snapshot;
   snapshot.month = month;
   snapshot.model = model;
+  Result<LatestOverrides> overrides = ReadLatestOverrides(store);
+  if (!overrides.ok()) return overrides.error();
   SqlStatement select(store, kMonthQuery);
   select.BindInt(1, model.id);
   select.BindText(2, month.FirstDayIso());
@@ -142,7 +154,7 @@ Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const ReportMonth& month,
   rows.reserve(static_cast<size_t>(CountInMonth(store, month)));
   std::map<std::string, int> department_index;
   while (select.Step()) {
-    rows.push_back(ReadRow(select));
+    rows.push_back(ReadRow(select, overrides.value()));
     department_index.emplace(rows.back().department_name, 0);
   }
   if (!select.status().ok()) return select.status().error();
