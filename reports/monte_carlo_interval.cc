@@ -6,6 +6,7 @@
 #include <boost/accumulators/statistics/stats.hpp>
 #include <cmath>
 #include <thread>
+#include <tuple>
 
 namespace clusterpilot {
 namespace {
@@ -63,13 +64,49 @@ struct OtherCluster {
   uint32_t cluster = 0;
 };
 
+// Patients spread over exactly two clusters, the common case, grouped by
+// department and cluster pair: a draw counts a group's movers in a register
+// and touches the counts once per group, not once per patient.
+struct TwoClusterGroup {
+  uint32_t top_slot = 0;
+  uint32_t other_slot = 0;
+  uint32_t first = 0;  // into SimulationInput::pair_stay_below
+  uint32_t count = 0;
+};
+
+struct TwoClusterPatient {
+  uint32_t top_slot = 0;
+  uint32_t other_slot = 0;
+  uint32_t stay_below = 0;
+};
+
 struct SimulationInput {
   int departments = 0;
   std::vector<int64_t> start_counts;  // department * kClusterSlots + cluster
-  std::vector<UncertainPatient> uncertain;
+  std::vector<TwoClusterGroup> pairs;
+  std::vector<uint32_t> pair_stay_below;
+  std::vector<TwoClusterPatient> pending_pairs;  // grouped into `pairs` by GroupPairs
+  std::vector<UncertainPatient> uncertain;       // three clusters or more
   std::vector<OtherCluster> others;
   std::array<ClusterTariff, kClusterSlots> tariffs{};
 };
+
+void GroupPairs(SimulationInput* input) {
+  std::vector<TwoClusterPatient>& pending = input->pending_pairs;
+  std::stable_sort(pending.begin(), pending.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.top_slot, a.other_slot) < std::tie(b.top_slot, b.other_slot);
+  });
+  for (const TwoClusterPatient& patient : pending) {
+    if (input->pairs.empty() || input->pairs.back().top_slot != patient.top_slot ||
+        input->pairs.back().other_slot != patient.other_slot) {
+      input->pairs.push_back({patient.top_slot, patient.other_slot,
+                              static_cast<uint32_t>(input->pair_stay_below.size()), 0});
+    }
+    ++input->pairs.back().count;
+    input->pair_stay_below.push_back(patient.stay_below);
+  }
+  pending.clear();
+}
 
 uint32_t Scaled(double probability) {
   return static_cast<uint32_t>(std::min(probability, 1.0) * 4294967295.0);
@@ -95,6 +132,13 @@ void AddPatient(const PatientMonth& patient, int department, SimulationInput* in
   }
   std::stable_sort(spread.begin(), spread.end(),
                    [](const auto& a, const auto& b) { return a.probability > b.probability; });
+  if (spread.size() == 2) {
+    input->pending_pairs.push_back({department_slot + static_cast<uint32_t>(spread[0].cluster),
+                                    department_slot + static_cast<uint32_t>(spread[1].cluster),
+                                    Scaled(spread[0].probability / total)});
+    ++input->start_counts[department_slot + spread[0].cluster];
+    return;
+  }
   UncertainPatient uncertain;
   uncertain.stay_below = Scaled(spread[0].probability / total);
   uncertain.top_slot = department_slot + static_cast<uint32_t>(spread[0].cluster);
@@ -120,6 +164,20 @@ uint64_t SeedOfDraw(uint64_t seed, int draw) {
 // whether or not it moves: a mispredicted branch per patient would cost more
 // than the sampling itself.
 void SampleClusters(const SimulationInput& input, RandomStream* random, int64_t* counts) {
+  const uint32_t* const stay_below = input.pair_stay_below.data();
+  for (const TwoClusterGroup& group : input.pairs) {
+    int64_t moved = 0;
+    uint32_t i = group.first;
+    const uint32_t end = group.first + group.count;
+    for (; i + 1 < end; i += 2) {  // one 64-bit word serves two patients
+      const uint64_t word = random->Next();
+      moved += static_cast<uint32_t>(word) >= stay_below[i] ? 1 : 0;
+      moved += static_cast<uint32_t>(word >> 32) >= stay_below[i + 1] ? 1 : 0;
+    }
+    if (i < end) moved += static_cast<uint32_t>(random->Next()) >= stay_below[i] ? 1 : 0;
+    counts[group.top_slot] -= moved;
+    counts[group.other_slot] += moved;
+  }
   const OtherCluster* const others = input.others.data();
   uint64_t word = 0;
   for (size_t i = 0; i < input.uncertain.size(); ++i) {
@@ -210,6 +268,7 @@ MonteCarloResult SimulateClusterRevenue(const std::vector<PatientMonth>& patient
   for (const PatientMonth& patient : patients) {
     AddPatient(patient, department_of[patient.department], &input);
   }
+  GroupPairs(&input);
   const int draws = std::max(options.draws, 1);
   std::vector<std::vector<int64_t>> by_department(department_count, std::vector<int64_t>(draws));
   const int thread_count = std::min(ThreadCount(options), draws);

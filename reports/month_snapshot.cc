@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
 #include "store/sql_statement.h"
 #include "store/store.h"
@@ -14,9 +15,7 @@ constexpr std::string_view kMonthQuery = R"sql(
 SELECT m.id, m.patient_id, m.department, m.rating_date,
        m.hv01, m.hv02, m.hv03, m.hv04, m.hv05, m.hv06, m.hv07, m.hv08, m.hv09, m.hv10,
        m.hv11, m.hv12, m.hv13, m.hv14, m.hv15, m.hv16, m.hv17, m.hv18, m.hv19,
-       c.id, c.cluster, c.probabilities, c.flags,
-       (SELECT o.cluster FROM clinician_override o WHERE o.measurement_id = m.id
-        ORDER BY o.id DESC LIMIT 1)
+       c.id, c.cluster, c.probabilities, c.flags
 FROM measurement m
 LEFT JOIN classification c ON c.measurement_id = m.id AND c.model_id = ?1
 WHERE m.rating_date >= ?2 AND m.rating_date < ?3)sql";
@@ -31,8 +30,19 @@ enum Column {
   kCluster,
   kProbabilities,
   kFlags,
-  kOverrideCluster,
 };
+
+// The latest override of every measurement that has one. Overrides are few
+// beside measurements; one scan of them costs less than a look-up per row.
+using LatestOverrides = std::unordered_map<int64_t, int>;
+
+Result<LatestOverrides> ReadLatestOverrides(Store& store) {
+  SqlStatement select(store, "SELECT measurement_id, cluster FROM clinician_override ORDER BY id");
+  LatestOverrides latest;
+  while (select.Step()) latest[select.Int(0)] = static_cast<int>(select.Int(1));
+  if (!select.status().ok()) return select.status().error();
+  return latest;
+}
 
 struct MeasurementRow {
   PatientMonth patient;
@@ -40,7 +50,7 @@ struct MeasurementRow {
   std::string probabilities_text;
 };
 
-MeasurementRow ReadRow(const SqlStatement& select) {
+MeasurementRow ReadRow(const SqlStatement& select, const LatestOverrides& overrides) {
   MeasurementRow row;
   PatientMonth& patient = row.patient;
   patient.measurement_id = select.Int(kId);
@@ -59,8 +69,8 @@ MeasurementRow ReadRow(const SqlStatement& select) {
     row.probabilities_text = select.Text(kProbabilities);
     patient.flags = static_cast<uint32_t>(select.Int(kFlags));
   }
-  if (!select.IsNull(kOverrideCluster)) {
-    patient.clinician_cluster = static_cast<int>(select.Int(kOverrideCluster));
+  if (auto found = overrides.find(patient.measurement_id); found != overrides.end()) {
+    patient.clinician_cluster = found->second;
   }
   return row;
 }
@@ -78,18 +88,23 @@ void CountActivity(const PatientMonth& measurement, DepartmentActivity* activity
 }
 
 // Keeps the latest measurement of each patient in each department.
+// Keeps the latest measurement of each patient in each department. Sorts
+// indices rather than the rows themselves, which are large.
 void KeepLatestPerPatient(std::vector<MeasurementRow>* rows, MonthSnapshot* snapshot) {
-  std::sort(rows->begin(), rows->end(), [](const MeasurementRow& a, const MeasurementRow& b) {
-    return std::tie(a.patient.department, a.patient.patient_id, a.patient.rating_date,
-                    a.patient.measurement_id) < std::tie(b.patient.department, b.patient.patient_id,
-                                                         b.patient.rating_date,
-                                                         b.patient.measurement_id);
-  });
-  for (size_t i = 0; i < rows->size(); ++i) {
-    MeasurementRow& row = (*rows)[i];
-    const bool last_of_patient = i + 1 == rows->size() ||
-                                 (*rows)[i + 1].patient.department != row.patient.department ||
-                                 (*rows)[i + 1].patient.patient_id != row.patient.patient_id;
+  std::vector<uint32_t> order(rows->size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  auto key = [rows](uint32_t i) {
+    const PatientMonth& p = (*rows)[i].patient;
+    return std::tie(p.department, p.patient_id, p.rating_date, p.measurement_id);
+  };
+  std::sort(order.begin(), order.end(), [&key](uint32_t a, uint32_t b) { return key(a) < key(b); });
+  snapshot->patients.reserve(order.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    MeasurementRow& row = (*rows)[order[i]];
+    const bool last_of_patient =
+        i + 1 == order.size() ||
+        (*rows)[order[i + 1]].patient.department != row.patient.department ||
+        (*rows)[order[i + 1]].patient.patient_id != row.patient.patient_id;
     if (!last_of_patient) continue;
     if (row.patient.classified &&
         !DecodeProbabilities(row.probabilities_text, &row.patient.probabilities)) {
@@ -97,6 +112,16 @@ void KeepLatestPerPatient(std::vector<MeasurementRow>* rows, MonthSnapshot* snap
     }
     snapshot->patients.push_back(std::move(row.patient));
   }
+}
+
+// How many measurements the month has, from the date index alone: sizes the
+// buffers before the rows arrive.
+int64_t CountInMonth(Store& store, const ReportMonth& month) {
+  SqlStatement count(
+      store, "SELECT count(*) FROM measurement WHERE rating_date >= ?1 AND rating_date < ?2");
+  count.BindText(1, month.FirstDayIso());
+  count.BindText(2, month.Plus(1).FirstDayIso());
+  return count.Step() ? count.Int(0) : 0;
 }
 
 }  // namespace
@@ -119,14 +144,17 @@ Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const ReportMonth& month,
   MonthSnapshot snapshot;
   snapshot.month = month;
   snapshot.model = model;
+  Result<LatestOverrides> overrides = ReadLatestOverrides(store);
+  if (!overrides.ok()) return overrides.error();
   SqlStatement select(store, kMonthQuery);
   select.BindInt(1, model.id);
   select.BindText(2, month.FirstDayIso());
   select.BindText(3, month.Plus(1).FirstDayIso());
   std::vector<MeasurementRow> rows;
+  rows.reserve(static_cast<size_t>(CountInMonth(store, month)));
   std::map<std::string, int> department_index;
   while (select.Step()) {
-    rows.push_back(ReadRow(select));
+    rows.push_back(ReadRow(select, overrides.value()));
     department_index.emplace(rows.back().department_name, 0);
   }
   if (!select.status().ok()) return select.status().error();

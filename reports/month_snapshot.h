@@ -1,6 +1,7 @@
-// What the store says about one month, read in one pass: every measurement
-// rated in the month with its classification by the latest cluster model and
-// the clinician's latest override. A patient counts once per department: the
+// What the store says about one month: every measurement rated in the month
+// with its classification by the latest cluster model (one pass over the
+// month) and the clinician's latest override (from one scan of the few
+// overrides). A patient counts once per department: the
 // latest measurement of the month stands for the patient there.
 #ifndef CLUSTERPILOT_REPORTS_MONTH_SNAPSHOT_H_
 #define CLUSTERPILOT_REPORTS_MONTH_SNAPSHOT_H_

@@ -105,6 +105,26 @@ TEST(MonteCarloIntervalTest, ClassificationUncertaintyAloneWidensTheInterval) {
   EXPECT_NEAR(interval.mean_cents, expected_mean, 0.001 * expected_mean);
 }
 
+TEST(MonteCarloIntervalTest, PatientsSpreadOverSeveralClustersFollowTheirProbabilities) {
+  const TariffTable fixed_prices = Tariffs(100000, 100000, 100000);
+  std::vector<PatientMonth> patients;
+  for (int i = 0; i < 2000; ++i) {
+    // Listed out of order on purpose, and not summing to 1 (four decimals).
+    patients.push_back(Patient(0, 4, {{5, 0.2999}, {4, 0.5}, {6, 0.1}, {7, 0.1}}));
+  }
+  const MonteCarloResult result =
+      SimulateClusterRevenue(patients, {0}, 1, fixed_prices, {3000, 2, 0});
+  const double total = 0.9999;
+  double per_patient = 0;
+  for (auto [cluster, p] : {std::pair{4, 0.5}, {5, 0.2999}, {6, 0.1}, {7, 0.1}}) {
+    per_patient += p / total * static_cast<double>(fixed_prices.by_cluster[cluster].expected_cents);
+  }
+  EXPECT_NEAR(result.institution.mean_cents, 2000 * per_patient, 400);  // about 5 standard errors
+  EXPECT_LT(result.institution.p5_cents, result.institution.p95_cents);
+  EXPECT_GE(result.institution.p5_cents, 2000 * fixed_prices.by_cluster[4].expected_cents);
+  EXPECT_LE(result.institution.p95_cents, 2000 * fixed_prices.by_cluster[7].expected_cents);
+}
+
 TEST(MonteCarloIntervalTest, PriceUncertaintyFollowsTheTriangle) {
   const TariffTable tariffs = Tariffs(50000, 100000, 200000);
   std::vector<PatientMonth> one_patient = {Patient(0, 1, {{1, 1.0}})};
