@@ -115,7 +115,7 @@ Status ReadAndClassify(const std::string& path, const MeasurementClassifier& cla
                        int64_t model_id, BatchQueue* queue, ClassifyTally* tally) {
   auto store = Store::Open(path, Store::OpenMode::kMustExist);
   if (!store.ok()) return store.error();
-  UnclassifiedMeasurements pending(*store.value(), model_id);
+  UnclassifiedMeasurements pending(*store.value(), model_id, tally->skipped > 0);
   Measurement measurement;
   MeasurementClassification result;
   std::vector<ClusterProbability> ranked;

@@ -31,7 +31,8 @@ struct ClassifyTally {
 // classified and writes the results through `store`, whose transaction the
 // caller holds (so a failure leaves nothing behind). The reader opens its own
 // connection to store.path(); with WAL it reads the state at its start,
-// which the caller's write lock keeps current.
+// which the caller's write lock keeps current. tally->skipped must hold what
+// the model classified before (0 spares the reader a check per row).
 Status ClassifyPending(Store& store, const MeasurementClassifier& classifier, int64_t model_id,
                        ClassifyTally* tally);
 

@@ -34,10 +34,13 @@ constexpr const char* kPackedContextSql =
     " + 4 * (CASE m.route WHEN 'full' THEN 1 WHEN 'dynamic' THEN 2 ELSE 0 END)"
     " + 16 * coalesce(unicode(m.hv08_type), 0)";
 
-std::string SelectSql() {
-  return "SELECT m.id, " + PackedRatingsSql() + ", " + kPackedContextSql +
-         " FROM measurement m WHERE NOT EXISTS (SELECT 1 FROM classification c "
-         "WHERE c.measurement_id = m.id AND c.model_id = ?1) ORDER BY m.id";
+std::string SelectSql(bool model_has_results) {
+  const std::string unclassified = model_has_results
+                                       ? "WHERE NOT EXISTS (SELECT 1 FROM classification c "
+                                         "WHERE c.measurement_id = m.id AND c.model_id = ?1) "
+                                       : "";
+  return "SELECT m.id, " + PackedRatingsSql() + ", " + kPackedContextSql + " FROM measurement m " +
+         unclassified + "ORDER BY m.id";
 }
 
 void UnpackRatings(int64_t packed, ItemRatings* ratings) {
@@ -59,9 +62,10 @@ void UnpackContext(int64_t packed, Measurement* measurement) {
 
 }  // namespace
 
-UnclassifiedMeasurements::UnclassifiedMeasurements(Store& store, int64_t model_id)
-    : select_(std::make_unique<SqlStatement>(store, SelectSql())) {
-  select_->BindInt(1, model_id);
+UnclassifiedMeasurements::UnclassifiedMeasurements(Store& store, int64_t model_id,
+                                                   bool model_has_results)
+    : select_(std::make_unique<SqlStatement>(store, SelectSql(model_has_results))) {
+  if (model_has_results) select_->BindInt(1, model_id);
 }
 
 UnclassifiedMeasurements::~UnclassifiedMeasurements() = default;

@@ -47,6 +47,12 @@ TEST(UnclassifiedMeasurementsTest, StreamsWhatTheModelHasNotClassifiedWithTheCla
   int count = 0;
   while (all.Next(&read)) ++count;
   EXPECT_EQ(count, 3);
+  // A model with no results yet reads everything without the per-row check.
+  UnclassifiedMeasurements first_run(*store, other, false);
+  count = 0;
+  while (first_run.Next(&read)) ++count;
+  EXPECT_EQ(count, 3);
+  EXPECT_TRUE(first_run.status().ok());
 }
 
 TEST(UnclassifiedMeasurementsTest, AStoredValueOutsideZeroToFourReadsAsUnknown) {
