@@ -44,13 +44,12 @@ void ExplainAssignment(const ClusterModel& model, const ItemRatings& ratings, Su
   if (second != nullptr) explanation->runner_up_index = second->index;
   const Supercluster group = ComparisonGroup(model, chosen);
   const int others = model.ClusterCount(group) - 1;
+  const float per_other = others > 0 ? 1.0f / static_cast<float>(others) : 0;
   for (int item = 0; item < kItemCount; ++item) {
     const int8_t rating = ratings[item];
     if (rating == kUnknownRating) continue;
     const float* row = model.CoefficientRow(item, rating);
-    const float others_average =
-        others > 0 ? (model.RowSum(item, rating, group) - row[winner]) / static_cast<float>(others)
-                   : 0;
+    const float others_average = (model.RowSum(item, rating, group) - row[winner]) * per_other;
     Offer({static_cast<int8_t>(item), rating, row[winner] - others_average},
           &explanation->supporting, &explanation->supporting_count);
     if (second != nullptr) {
