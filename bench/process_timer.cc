@@ -33,6 +33,8 @@ ProcessTiming TimeProcess(const std::vector<std::string>& argv) {
   ProcessTiming timing;
   timing.wall_seconds = std::chrono::duration<double>(end - start).count();
   timing.peak_memory_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  timing.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                       static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   timing.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return timing;
 }

@@ -12,6 +12,7 @@ namespace clusterpilot {
 struct ProcessTiming {
   double wall_seconds = 0;
   double peak_memory_mb = 0;  // maximum resident set size of the process
+  double cpu_seconds = 0;     // user + system time of the process, all its threads
   int exit_code = -1;
 };
 

@@ -153,8 +153,11 @@ void ClusterModel::BuildTables() {
       const auto& row = cluster.coefficients[item];
       const double best = *std::max_element(row.begin(), row.end());
       for (int rating = 0; rating <= kMaxRating; ++rating) {
-        coefficient_rows_[item][rating + 1][index] = static_cast<float>(row[rating]);
+        const float coefficient = static_cast<float>(row[rating]);
+        coefficient_rows_[item][rating + 1][index] = coefficient;
         shortfall_[index][item][rating + 1] = static_cast<float>(best - row[rating]);
+        row_sums_[item][rating + 1][static_cast<int>(Supercluster::kNone)] += coefficient;
+        row_sums_[item][rating + 1][static_cast<int>(cluster.supercluster)] += coefficient;
       }
     }
   }

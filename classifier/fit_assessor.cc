@@ -24,13 +24,13 @@ bool IsInsufficient(const ClusterModel& model, int max_unknown_items,
 // at least conflict_margin higher. Mostly-zero ratings score well on the mild
 // clusters of every supercluster; requiring a good fit keeps those out.
 bool PointsElsewhere(const ClusterModel& model, const ItemRatings& ratings,
-                     const ClusterScores& scores, const FitAssessment* fit) {
+                     const ClusterScores& scores, const FitAssessment& fit) {
   const int other = scores.best_overall_index;
   if (other < 0 || (scores.allowed_mask & (1u << other)) != 0) return false;
   if (model.FitDistance(other, ratings) > model.cluster(other).atypical_above) return false;
   const RankedCluster* best = scores.best();
   if (best == nullptr) return true;
-  return fit->distance > fit->threshold &&
+  return fit.distance > fit.threshold &&
          scores.score[other] - best->score >= model.thresholds().conflict_margin;
 }
 
@@ -45,7 +45,7 @@ void AssessConflict(const ClusterModel& model, const Measurement& measurement,
       break;
     }
   }
-  if (PointsElsewhere(model, measurement.ratings, scores, fit)) {
+  if (PointsElsewhere(model, measurement.ratings, scores, *fit)) {
     fit->conflict_cluster_index = scores.best_overall_index;
   }
   if (fit->conflict_rule >= 0 || fit->conflict_cluster_index >= 0) {
@@ -53,10 +53,31 @@ void AssessConflict(const ClusterModel& model, const Measurement& measurement,
   }
 }
 
+// ", HV08 type F (usual types A, B)" when the profile names the HV08 types
+// typical of the cluster and the measurement's is not one of them.
+void AppendUnusualHv08Type(const ClusterModel& model, int cluster_index,
+                           const Measurement& measurement, std::string* text) {
+  const ModelCluster& cluster = model.cluster(cluster_index);
+  constexpr int kHv08 = 7;
+  if (!cluster.profile || cluster.profile->hv08_types.empty() || measurement.hv08_type == 0 ||
+      measurement.ratings[kHv08] < 1 ||
+      cluster.profile->hv08_types.find(measurement.hv08_type) != std::string::npos) {
+    return;
+  }
+  text->append(std::string(", HV08 type ") + measurement.hv08_type + " (usual types ");
+  for (size_t i = 0; i < cluster.profile->hv08_types.size(); ++i) {
+    text->append(i == 0 ? "" : ", ");
+    text->push_back(cluster.profile->hv08_types[i]);
+  }
+  text->push_back(')');
+}
+
 // Names up to three items whose ratings lie furthest from the cluster's
-// expected profile, with the usual range when the cluster has a profile.
-void AppendUnusualItems(const ClusterModel& model, int cluster_index, const ItemRatings& ratings,
-                        std::string* text) {
+// expected profile, with the usual range when the cluster has a profile, and
+// an HV08 type the cluster does not usually see.
+void AppendUnusualItems(const ClusterModel& model, int cluster_index,
+                        const Measurement& measurement, std::string* text) {
+  const ItemRatings& ratings = measurement.ratings;
   int items[kItemCount];
   int count = 0;
   for (int item = 0; item < kItemCount; ++item) {
@@ -82,6 +103,7 @@ void AppendUnusualItems(const ClusterModel& model, int cluster_index, const Item
       text->push_back(')');
     }
   }
+  AppendUnusualHv08Type(model, cluster_index, measurement, text);
 }
 
 std::string SuperclusterWords(Supercluster supercluster) {
@@ -116,7 +138,7 @@ void DescribeNoFit(const ClusterModel& model, const Measurement& measurement,
   if (scores.best() != nullptr) {
     text->append("fits no cluster well: even the closest, cluster " +
                  std::to_string(scores.best()->number) + ", differs from its usual profile");
-    AppendUnusualItems(model, scores.best()->index, measurement.ratings, text);
+    AppendUnusualItems(model, scores.best()->index, measurement, text);
     return;
   }
   if (candidates == 0) {
@@ -200,7 +222,7 @@ void DescribeFit(const ClusterModel& model, int max_unknown_items, const Measure
         break;
       case kFlagAtypical:
         text->append("unusual ratings for cluster " + std::to_string(scores.best()->number));
-        AppendUnusualItems(model, scores.best()->index, measurement.ratings, text);
+        AppendUnusualItems(model, scores.best()->index, measurement, text);
         break;
       case kFlagNoFit:
         DescribeNoFit(model, measurement, scores, text);

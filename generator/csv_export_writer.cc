@@ -6,10 +6,11 @@ namespace {
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 // Column names as a Dutch EPD labels them; the importer knows them all.
-constexpr std::string_view kHeader =
-    "patiëntnummer;afdeling;datum;behandelaar;supercluster;route;"
-    "HV01;HV02;HV03;HV04;HV05;HV06;HV07;HV08;HV09;HV10;HV11;HV12;HV13;HV14;HV15;HV16;HV17;HV18;"
-    "HV19;HV08_soort\r\n";
+constexpr const char* kColumns[] = {
+    "patiëntnummer", "afdeling", "datum", "behandelaar", "supercluster", "route", "HV01",
+    "HV02",          "HV03",     "HV04",  "HV05",        "HV06",         "HV07",  "HV08",
+    "HV09",          "HV10",     "HV11",  "HV12",        "HV13",         "HV14",  "HV15",
+    "HV16",          "HV17",     "HV18",  "HV19",        "HV08_soort"};
 
 // The regulation's names for the superclusters.
 std::string_view DutchSupercluster(Supercluster supercluster) {
@@ -38,26 +39,35 @@ std::string_view DutchRoute(RatingRoute route) {
   return "";
 }
 
-bool NeedsQuotes(const std::string& text) {
-  return text.find_first_of(";\"\r\n") != std::string::npos;
+bool NeedsQuotes(const std::string& text, char delimiter) {
+  for (char c : text) {
+    if (c == delimiter || c == '"' || c == '\r' || c == '\n') return true;
+  }
+  return false;
 }
 
 }  // namespace
 
-Result<std::unique_ptr<ExportWriter>> CsvExportWriter::Create(const std::string& path) {
+Result<std::unique_ptr<ExportWriter>> CsvExportWriter::Create(const std::string& path,
+                                                              CsvExportStyle style) {
   Result<std::unique_ptr<OutputFile>> file = OutputFile::Create(path);
   if (!file.ok()) return file.error();
-  std::unique_ptr<ExportWriter> writer(new CsvExportWriter(std::move(file).value()));
+  std::unique_ptr<ExportWriter> writer(new CsvExportWriter(std::move(file).value(), style));
   return writer;
 }
 
-CsvExportWriter::CsvExportWriter(std::unique_ptr<OutputFile> file) : file_(std::move(file)) {
-  file_->Append(kByteOrderMark);
-  file_->Append(kHeader);
+CsvExportWriter::CsvExportWriter(std::unique_ptr<OutputFile> file, CsvExportStyle style)
+    : file_(std::move(file)), style_(style) {
+  if (style_.byte_order_mark) file_->Append(kByteOrderMark);
+  for (const char* column : kColumns) {
+    if (column != kColumns[0]) file_->Append(style_.delimiter);
+    file_->Append(column);
+  }
+  file_->Append("\r\n");
 }
 
 void CsvExportWriter::AppendField(const std::string& text) {
-  if (!NeedsQuotes(text)) {
+  if (!NeedsQuotes(text, style_.delimiter)) {
     file_->Append(text);
     return;
   }
@@ -71,27 +81,27 @@ void CsvExportWriter::AppendField(const std::string& text) {
 
 void CsvExportWriter::Write(const Measurement& measurement) {
   AppendField(measurement.patient_id);
-  file_->Append(';');
+  file_->Append(style_.delimiter);
   AppendField(measurement.department);
-  file_->Append(';');
+  file_->Append(style_.delimiter);
   file_->Append(DutchDate(measurement.rating_date));
-  file_->Append(';');
+  file_->Append(style_.delimiter);
   AppendField(measurement.clinician);
-  file_->Append(';');
+  file_->Append(style_.delimiter);
   file_->Append(DutchSupercluster(measurement.supercluster));
-  file_->Append(';');
+  file_->Append(style_.delimiter);
   file_->Append(DutchRoute(measurement.route));
   // The dynamic route leaves unasked items empty; a full route says 9.
   const char unknown = measurement.route == RatingRoute::kDynamic ? '\0' : '9';
   for (int8_t rating : measurement.ratings) {
-    file_->Append(';');
+    file_->Append(style_.delimiter);
     if (rating != kUnknownRating) {
       file_->Append(static_cast<char>('0' + rating));
     } else if (unknown != '\0') {
       file_->Append(unknown);
     }
   }
-  file_->Append(';');
+  file_->Append(style_.delimiter);
   if (measurement.hv08_type != 0) file_->Append(measurement.hv08_type);
   file_->Append("\r\n");
 }

@@ -13,18 +13,27 @@
 
 namespace clusterpilot {
 
+// How the file is laid out: Dutch Excel's by default; an EPD often writes
+// ',' without a byte-order mark.
+struct CsvExportStyle {
+  char delimiter = ';';
+  bool byte_order_mark = true;
+};
+
 class CsvExportWriter : public ExportWriter {
  public:
-  static Result<std::unique_ptr<ExportWriter>> Create(const std::string& path);
+  static Result<std::unique_ptr<ExportWriter>> Create(const std::string& path,
+                                                      CsvExportStyle style = {});
 
   void Write(const Measurement& measurement) override;
   Status Finish() override;
 
  private:
-  explicit CsvExportWriter(std::unique_ptr<OutputFile> file);
+  CsvExportWriter(std::unique_ptr<OutputFile> file, CsvExportStyle style);
   void AppendField(const std::string& text);
 
   std::unique_ptr<OutputFile> file_;
+  CsvExportStyle style_;
 };
 
 }  // namespace clusterpilot

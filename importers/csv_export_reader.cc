@@ -27,10 +27,6 @@ bool IsBlank(const std::string& text) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
 }
 
-int CountLineBreaks(const std::string& text) {
-  return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
-}
-
 std::string UnclosedQuoteMessage() {
   return "a quoted value starting on this line has no closing quote (\"); the rest of the file "
          "cannot be read";
@@ -62,6 +58,9 @@ CsvExportReader::CsvExportReader(std::string display_name, std::FILE* file, CsvD
       line_(dialect.header_line) {
   csv_init(parser_.get(), 0);  // lenient: a stray quote inside a value is kept
   csv_set_delim(parser_.get(), static_cast<unsigned char>(dialect.delimiter));
+  // libcsv grows a long value by this much at a time; its default of 128
+  // bytes makes a runaway quoted value cost quadratic copying.
+  csv_set_blk_size(parser_.get(), 1 << 14);
 }
 
 CsvExportReader::~CsvExportReader() {
@@ -166,8 +165,10 @@ void CsvExportReader::HandleRow() {
   int line_breaks = 0;
   bool blank = true;
   for (size_t i = 0; i < cell_count_; ++i) {
-    line_breaks += CountLineBreaks(raw_cells_[i]);
-    blank = blank && IsBlank(raw_cells_[i]);
+    for (char c : raw_cells_[i]) {
+      line_breaks += c == '\n';
+      blank = blank && (c == ' ' || c == '\t' || c == '\r' || c == '\n');
+    }
   }
   // A row ends on the line being fed; it started as many lines earlier as
   // its quoted values hold line breaks.
@@ -190,12 +191,9 @@ void CsvExportReader::FillRow() {
   row_.line = line;
   cells_.resize(cell_count_);
   const size_t columns = mapping_.field_of_column.size();
-  size_t last_filled = 0;
   for (size_t i = 0; i < cell_count_; ++i) {
-    const bool valid = decoder_.Decode(raw_cells_[i], &cells_[i]);
-    if (!IsBlank(cells_[i])) last_filled = i + 1;
-    const std::string name = i < columns ? mapping_.header[i] : "";
-    if (!valid) {
+    if (!decoder_.Decode(raw_cells_[i], &cells_[i])) {
+      const std::string name = i < columns ? mapping_.header[i] : "";
       row_.problems.push_back(
           RowProblem{line, name.empty() ? "column " + std::to_string(i + 1) : name, cells_[i],
                      "not readable as " + decoder_.EncodingName() +
@@ -207,9 +205,11 @@ void CsvExportReader::FillRow() {
   }
   // Empty cells past the header are Excel's trailing columns; filled ones
   // mean the row does not line up with the header.
-  if (last_filled > columns) {
+  size_t filled = cell_count_;
+  while (filled > columns && IsBlank(cells_[filled - 1])) --filled;
+  if (filled > columns) {
     row_.problems.push_back(RowProblem{line, "", "",
-                                       "the row has " + std::to_string(last_filled) +
+                                       "the row has " + std::to_string(filled) +
                                            " values but the header " + std::to_string(columns) +
                                            " columns (a " + dialect_.DelimiterName() +
                                            " inside a value that is not in quotes?)"});

@@ -8,6 +8,7 @@
 #include "importers/content_hash.h"
 #include "importers/csv_export_reader.h"
 #include "importers/import_record.h"
+#include "importers/record_writer.h"
 #include "importers/reject_file_writer.h"
 #include "importers/xml_export_reader.h"
 #include "store/audit_log.h"
@@ -62,57 +63,6 @@ FieldLabels CsvLabels(const HeaderMapping& mapping) {
   return labels;
 }
 
-std::string RatingText(int8_t rating) {
-  return rating == kUnknownRating ? "unknown" : std::to_string(rating);
-}
-
-// "HV07 2 there, 3 here" for every field in which two ratings differ.
-std::vector<std::pair<ExportField, std::string>> Differences(const Measurement& stored,
-                                                             const Measurement& here,
-                                                             const FieldLabels& labels) {
-  std::vector<std::pair<ExportField, std::string>> differences;
-  auto add = [&](ExportField field, const std::string& there, const std::string& now) {
-    differences.emplace_back(field, labels.names[field] + " " + there + " there, " + now + " here");
-  };
-  for (int item = 0; item < kItemCount; ++item) {
-    if (stored.ratings[item] != here.ratings[item]) {
-      add(ItemField(item), RatingText(stored.ratings[item]), RatingText(here.ratings[item]));
-    }
-  }
-  auto quoted = [](const std::string& text) { return text.empty() ? "empty" : "\"" + text + "\""; };
-  if (stored.hv08_type != here.hv08_type) {
-    add(kHv08TypeField, quoted(stored.hv08_type ? std::string(1, stored.hv08_type) : ""),
-        quoted(here.hv08_type ? std::string(1, here.hv08_type) : ""));
-  }
-  if (stored.supercluster != here.supercluster) {
-    add(kSuperclusterField, quoted(SuperclusterName(stored.supercluster)),
-        quoted(SuperclusterName(here.supercluster)));
-  }
-  if (stored.clinician != here.clinician) {
-    add(kClinicianField, quoted(stored.clinician), quoted(here.clinician));
-  }
-  if (stored.route != here.route) {
-    add(kRouteField, quoted(RatingRouteName(stored.route)), quoted(RatingRouteName(here.route)));
-  }
-  return differences;
-}
-
-RowProblem ConflictProblem(const ImportRecord& record, const StoredMeasurement& stored,
-                           const FieldLabels& labels) {
-  const auto differences = Differences(stored.measurement, record.measurement, labels);
-  std::string reason = "already stored with other ratings (" + stored.file_name + ", line " +
-                       std::to_string(stored.source_line) + "): ";
-  for (size_t i = 0; i < differences.size(); ++i) {
-    reason += (i == 0 ? "" : ", ") + differences[i].second;
-  }
-  reason += "; the stored measurement was kept";
-  RowProblem problem;
-  problem.line = record.line;
-  problem.reason = std::move(reason);
-  if (!differences.empty()) problem.field = labels.names[differences.front().first];
-  return problem;
-}
-
 // Joins the thread on every way out of the import; a writer that gives up
 // closes the queue first so the reader stops.
 class ReaderThread {
@@ -154,76 +104,15 @@ struct FileImport {
 Status ReadAll(FileImport& import, RecordProducer& producer) {
   if (import.format == ExportFormat::kCsv) {
     const char delimiter = import.csv->dialect().delimiter;
-    return import.csv->ReadRows(
-        [&](const RawMeasurement& raw, const std::vector<std::string>& cells) {
-          return producer.Add(raw, [&] { return JoinCsvRow(cells, delimiter); });
-        });
+    return import.csv->ReadRows([&](const RawMeasurement& raw,
+                                    const std::vector<std::string>& cells) {
+      return producer.Add(raw, [&](std::string* text) { AppendCsvRow(cells, delimiter, text); });
+    });
   }
   return import.xml->Read(import.options.path, import.display_name, [&](const RawMeasurement& raw) {
-    return producer.Add(raw, [&] { return CanonicalRejectRow(raw); });
+    return producer.Add(raw, [&](std::string* text) { *text = CanonicalRejectRow(raw); });
   });
 }
-
-class RecordWriter {
- public:
-  RecordWriter(FileImport& import, MeasurementWriter& writer) : import_(import), writer_(writer) {}
-
-  // Stores one record, or its rejection. An error ends the import.
-  Status Write(ImportRecord& record) {
-    ImportCounts& counts = import_.summary.counts;
-    ++counts.read;
-    if (!record.problems.empty()) {
-      ++counts.rejected;
-      return Reject(record, record.problems);
-    }
-    Result<MeasurementWriter::Outcome> outcome =
-        writer_.Write(record.measurement, record.line, &stored_);
-    if (!outcome.ok()) return outcome.error();
-    switch (outcome.value()) {
-      case MeasurementWriter::Outcome::kStored:
-        ++counts.stored;
-        return Status::Ok();
-      case MeasurementWriter::Outcome::kSkipped:
-        ++counts.skipped;
-        return Status::Ok();
-      case MeasurementWriter::Outcome::kConflict:
-        break;
-    }
-    ++counts.conflicts;
-    if (record.row_text.empty()) record.row_text = CanonicalRejectRow(record.measurement);
-    return Reject(record, {ConflictProblem(record, stored_, import_.labels)});
-  }
-
- private:
-  Status Reject(const ImportRecord& record, const std::vector<RowProblem>& problems) {
-    for (const RowProblem& problem : problems) {
-      ++import_.summary.problem_count;
-      if (static_cast<int>(import_.summary.first_problems.size()) <
-          import_.options.listed_problems) {
-        import_.summary.first_problems.push_back(
-            RowProblemError(import_.display_name, import_.labels.kind, problem));
-      }
-    }
-    if (import_.options.strict) {
-      import_.strict_problems = problems;
-      import_.strict_row_text = record.row_text;
-      Error error = RowProblemError(import_.display_name, import_.labels.kind, problems.front());
-      error.message += " (--strict: the whole file was rejected)";
-      return error;
-    }
-    for (const RowProblem& problem : problems) {
-      Status recorded =
-          writer_.RecordRejection(RejectedRow{writer_.batch_id(), problem.line, problem.field,
-                                              problem.value, problem.reason, record.row_text});
-      if (!recorded.ok()) return recorded;
-    }
-    return Status::Ok();
-  }
-
-  FileImport& import_;
-  MeasurementWriter& writer_;
-  StoredMeasurement stored_;
-};
 
 // A rough count from the file size: a measurement takes about 120 bytes as
 // CSV and 330 as XML.
@@ -253,19 +142,27 @@ Status ImportInTransaction(Store& store, FileImport& import, const std::string& 
 
   const RowValidator validator(import.labels, import.options.today);
   RecordQueue queue(kQueuedBatches);
-  RecordProducer producer(queue, validator, import.format == ExportFormat::kCsv);
+  RecordQueue recycled(kQueuedBatches + 2);
+  RecordProducer producer(queue, recycled, validator, import.format == ExportFormat::kCsv);
   Status read_status = Status::Ok();
   ReaderThread reader(queue, [&] {
     read_status = ReadAll(import, producer);
     producer.Finish();
   });
 
-  RecordWriter records(import, *writer.value());
+  RecordWriter records(*writer.value(), import.labels,
+                       {import.display_name, import.options.strict, import.options.listed_problems},
+                       &import.summary);
   while (std::optional<RecordBatch> batch = queue.Pop()) {
     for (ImportRecord& record : *batch) {
       Status written = records.Write(record);
-      if (!written.ok()) return written;  // the reader is stopped and joined on the way out
+      if (!written.ok()) {
+        import.strict_problems = records.strict_problems();
+        import.strict_row_text = records.strict_row_text();
+        return written;  // the reader is stopped and joined on the way out
+      }
     }
+    recycled.TryPush(std::move(*batch));
   }
   reader.Join();
   if (!read_status.ok()) return read_status;

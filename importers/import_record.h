@@ -26,16 +26,20 @@ using RecordBatch = std::vector<ImportRecord>;
 using RecordQueue = BoundedQueue<RecordBatch>;
 
 // The reader thread's end of the queue: validates each raw measurement and
-// sends records on in batches.
+// sends records on in batches. Batches the writer is done with come back
+// through `recycled` and are filled again, so after the first few batches
+// the records' strings already have their capacity and nothing allocates.
 class RecordProducer {
  public:
   // `keep_row_text`: fill row_text for valid rows too (CSV, whose rows can
   // only be reproduced from the original cells); otherwise only for rejects.
-  RecordProducer(RecordQueue& queue, const RowValidator& validator, bool keep_row_text);
+  RecordProducer(RecordQueue& queue, RecordQueue& recycled, const RowValidator& validator,
+                 bool keep_row_text);
 
-  // Validates and queues one record; `row_text` makes its reject-file text.
-  // Returns false when reading should stop: the writer gave up.
-  bool Add(const RawMeasurement& raw, const std::function<std::string()>& row_text);
+  // Validates and queues one record; `row_text` appends its reject-file text
+  // to the (empty) string it gets. Returns false when reading should stop:
+  // the writer gave up.
+  bool Add(const RawMeasurement& raw, const std::function<void(std::string*)>& row_text);
 
   // Sends the last, partial batch and tells the writer nothing more comes.
   void Finish();
@@ -44,9 +48,11 @@ class RecordProducer {
   bool Flush();
 
   RecordQueue& queue_;
+  RecordQueue& recycled_;
   const RowValidator& validator_;
   const bool keep_row_text_;
   RecordBatch batch_;
+  size_t used_ = 0;  // records of batch_ filled so far
 };
 
 }  // namespace clusterpilot

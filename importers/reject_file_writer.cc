@@ -43,23 +43,27 @@ Status RejectFileWriter::Finish() {
 
 std::string JoinCsvRow(const std::vector<std::string>& cells, char delimiter) {
   std::string line;
+  AppendCsvRow(cells, delimiter, &line);
+  return line;
+}
+
+void AppendCsvRow(const std::vector<std::string>& cells, char delimiter, std::string* line) {
   for (size_t i = 0; i < cells.size(); ++i) {
-    if (i > 0) line += delimiter;
+    if (i > 0) *line += delimiter;
     const std::string& cell = cells[i];
     bool quote = false;
     for (char c : cell) quote = quote || c == delimiter || c == '"' || c == '\n' || c == '\r';
     if (!quote) {
-      line += cell;
+      *line += cell;
       continue;
     }
-    line += '"';
+    *line += '"';
     for (char c : cell) {
-      if (c == '"') line += '"';
-      line += c;
+      if (c == '"') *line += '"';
+      *line += c;
     }
-    line += '"';
+    *line += '"';
   }
-  return line;
 }
 
 const std::vector<std::string>& CanonicalRejectColumns() {

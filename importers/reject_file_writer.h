@@ -42,6 +42,8 @@ class RejectFileWriter {
 // Joins cells into one CSV line (no line break), quoting a cell that holds
 // the delimiter, a quote or a line break, doubling its quotes.
 std::string JoinCsvRow(const std::vector<std::string>& cells, char delimiter);
+// The same, appended to *line (whose capacity a hot loop reuses).
+void AppendCsvRow(const std::vector<std::string>& cells, char delimiter, std::string* line);
 
 // The columns of a reject file for XML input; importable as CSV.
 const std::vector<std::string>& CanonicalRejectColumns();

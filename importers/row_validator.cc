@@ -7,13 +7,13 @@
 namespace clusterpilot {
 namespace {
 
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
 std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
+  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
   return text;
 }
 
@@ -31,6 +31,21 @@ bool LooksLikeDate(std::string_view text) {
     }
   }
   return false;
+}
+
+// EPDs often export a timestamp ("07-03-2026 10:15", "2026-03-07T10:15:00");
+// the rating date is the part before the time.
+std::string_view WithoutTime(std::string_view text) {
+  const size_t split = text.find_first_of(" T");
+  if (split == std::string_view::npos) return text;
+  std::string_view time = text.substr(split + 1);
+  while (!time.empty() && time.front() == ' ') time.remove_prefix(1);
+  std::string shape;
+  for (char c : time) shape += std::isdigit(static_cast<unsigned char>(c)) ? '9' : c;
+  for (const char* form : {"9:99", "99:99", "9:99:99", "99:99:99", "99:99:99Z"}) {
+    if (shape == form) return text.substr(0, split);
+  }
+  return text;
 }
 
 std::string Lower(std::string_view text) {
@@ -91,7 +106,7 @@ void RowValidator::Check(const RawMeasurement& raw, Measurement* measurement,
   measurement->department.assign(department);
 
   const std::string_view date_text = Trim(raw.values[kDateField]);
-  const std::optional<CalendarDate> date = CalendarDate::Parse(std::string(date_text));
+  const std::optional<CalendarDate> date = CalendarDate::Parse(std::string(WithoutTime(date_text)));
   if (date_text.empty()) {
     Problem(raw, kDateField, date_text, "empty; every row needs a rating date", problems);
   } else if (!date) {
@@ -110,8 +125,12 @@ void RowValidator::Check(const RawMeasurement& raw, Measurement* measurement,
   measurement->clinician.assign(Trim(raw.values[kClinicianField]));
 
   const std::string_view supercluster_text = Trim(raw.values[kSuperclusterField]);
-  const std::optional<Supercluster> supercluster =
-      ParseSupercluster(std::string(supercluster_text));
+  // An export repeats a handful of spellings a million times: remember the last.
+  if (supercluster_text != last_supercluster_text_) {
+    last_supercluster_text_.assign(supercluster_text);
+    last_supercluster_ = ParseSupercluster(last_supercluster_text_);
+  }
+  const std::optional<Supercluster> supercluster = last_supercluster_;
   if (!supercluster) {
     Problem(raw, kSuperclusterField, supercluster_text,
             "not a supercluster (X/Y/Z, non-psychotic/psychotic/organic, "

@@ -1,12 +1,14 @@
 // Checks one raw measurement against the rules of a HoNOS+ export and turns
 // it into a Measurement: ratings 0-4 or 9/empty (unknown), HV08 type A-J or
-// empty, a real calendar date not after today, a supercluster from the
+// empty, a real calendar date not after today (a time after it, as EPDs
+// write timestamps, is ignored), a supercluster from the
 // vocabulary, a patient and a department. Every problem of the row is
 // reported, not only the first, so the person fixing the file fixes it once.
 #ifndef CLUSTERPILOT_IMPORTERS_ROW_VALIDATOR_H_
 #define CLUSTERPILOT_IMPORTERS_ROW_VALIDATOR_H_
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,9 +32,10 @@ class RowValidator {
   RowValidator(FieldLabels labels, CalendarDate today);
 
   // Fills *measurement (ratings, date, ...) from `raw`; returns true when the
-  // row is valid. Otherwise appends one RowProblem per bad field (after the
-  // reader's own problems) to *problems and returns false. Leading and
-  // trailing spaces around values are ignored.
+  // row is valid (then every field of *measurement is set, so a reused one
+  // holds nothing stale). Use a validator from one thread at a time. Otherwise appends one
+  // RowProblem per bad field (after the reader's own problems) to *problems and returns false.
+  // Leading and trailing spaces around values are ignored.
   bool Validate(const RawMeasurement& raw, Measurement* measurement,
                 std::vector<RowProblem>* problems) const;
 
@@ -46,6 +49,8 @@ class RowValidator {
 
   FieldLabels labels_;
   CalendarDate today_;
+  mutable std::string last_supercluster_text_;  // a cache; a validator serves one thread
+  mutable std::optional<Supercluster> last_supercluster_ = Supercluster::kNone;
 };
 
 // A problem as the user reads it: `excel.csv:7: column "HV07" "5": not a

@@ -35,13 +35,14 @@ struct ParseStopped {};
 // UTF-16 from Xerces to UTF-8: plain ASCII (nearly every value) directly,
 // anything else through Xerces' own transcoder.
 void AppendUtf8(const XMLCh* text, std::string* out) {
-  out->clear();
-  const XMLCh* c = text;
-  for (; *c != 0; ++c) {
-    if (*c >= 0x80) break;
-    out->push_back(static_cast<char>(*c));
+  size_t length = 0;
+  bool ascii = true;
+  for (; text[length] != 0; ++length) ascii = ascii && text[length] < 0x80;
+  if (ascii) {
+    out->resize(length);
+    for (size_t i = 0; i < length; ++i) (*out)[i] = static_cast<char>(text[i]);
+    return;
   }
-  if (*c == 0) return;
   x::TranscodeToStr utf8(text, "UTF-8");
   out->assign(reinterpret_cast<const char*>(utf8.str()), utf8.length());
 }

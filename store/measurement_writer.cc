@@ -41,6 +41,11 @@ std::string_view IsoDate(const CalendarDate& date, char (&buffer)[10]) {
   return std::string_view(buffer, sizeof buffer);
 }
 
+// The store's words for a route (RatingRouteName's, as literals).
+std::string_view RouteText(RatingRoute route) {
+  return route == RatingRoute::kFull ? "full" : route == RatingRoute::kDynamic ? "dynamic" : "";
+}
+
 RatingRoute RouteFromText(std::string_view text) {
   if (text == "full") return RatingRoute::kFull;
   if (text == "dynamic") return RatingRoute::kDynamic;
@@ -153,13 +158,14 @@ Result<MeasurementWriter::Outcome> MeasurementWriter::Write(const Measurement& m
   SqlStatement& insert = *insert_;
   char date_buffer[10];
   const std::string_view date = IsoDate(measurement.rating_date, date_buffer);
-  insert.BindText(1, measurement.patient_id);
-  insert.BindText(2, measurement.department);
-  insert.BindText(3, date);
+  // Static binds: everything bound outlives the Run() below.
+  insert.BindTextView(1, measurement.patient_id);
+  insert.BindTextView(2, measurement.department);
+  insert.BindTextView(3, date);
   if (measurement.clinician.empty()) {
     insert.BindNull(4);
   } else {
-    insert.BindText(4, measurement.clinician);
+    insert.BindTextView(4, measurement.clinician);
   }
   insert.BindInt(5, static_cast<int>(measurement.supercluster));
   for (int item = 0; item < kItemCount; ++item) {
@@ -173,12 +179,12 @@ Result<MeasurementWriter::Outcome> MeasurementWriter::Write(const Measurement& m
   if (measurement.hv08_type == 0) {
     insert.BindNull(25);
   } else {
-    insert.BindText(25, std::string_view(&measurement.hv08_type, 1));
+    insert.BindTextView(25, std::string_view(&measurement.hv08_type, 1));
   }
   if (measurement.route == RatingRoute::kUnknown) {
     insert.BindNull(26);
   } else {
-    insert.BindText(26, RatingRouteName(measurement.route));
+    insert.BindTextView(26, RouteText(measurement.route));
   }
   insert.BindInt(27, batch_id_);
   insert.BindInt(28, source_line);

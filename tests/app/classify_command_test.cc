@@ -144,6 +144,37 @@ TEST_F(ClassifyCommandTest, TheModelAndTheUnknownItemLimitCanComeFromTheSettings
             "number\n");
 }
 
+// The way a pilot uses it: a generated export imported, classified and listed.
+TEST(ClassifyCommandEndToEndTest, AnImportedExportIsClassifiedAndListed) {
+  ScopedTempDir dir;
+  const std::string db = dir.File("pilot.db");
+  const std::string export_file = dir.File("export.csv");
+  CommandOutcome generated = RunClusterpilot(
+      {"generate", "--patients", "200", "--months", "2", "--seed", "3", "--out", export_file});
+  ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  CommandOutcome imported = RunClusterpilot({"import", "--db", db, export_file});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  CommandOutcome classified = RunClusterpilot({"classify", "--db", db, "--by", "finance"});
+  ASSERT_EQ(classified.exit_code, 0) << classified.err;
+  const int64_t stored = Count(db, "SELECT count(*) FROM measurement");
+  ASSERT_GT(stored, 150);
+  EXPECT_NE(classified.out.find("classified: " + std::to_string(stored) + " measurements\n"),
+            std::string::npos)
+      << classified.out;
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM classification WHERE cluster IS NOT NULL OR flags > 0"),
+            stored);
+
+  CommandOutcome listed = RunClusterpilot({"assignments", "--db", db, "--by", "dr.jansen"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  size_t lines = 0;
+  for (char c : listed.out) lines += c == '\n';
+  EXPECT_EQ(lines, static_cast<size_t>(stored) + 1);
+  auto log = ReadAuditLog(*Store::Open(db).value()).value();
+  ASSERT_GE(log.size(), 3u);
+  EXPECT_EQ(log[log.size() - 2].action, "classify");
+  EXPECT_EQ(log.back().action, "read assignments");
+}
+
 TEST(ClassifyCommandErrorsTest, AMissingStoreIsRefused) {
   ScopedTempDir dir;
   CommandOutcome outcome = RunClusterpilot({"classify", "--db", dir.File("none.db")});

@@ -1,11 +1,10 @@
 // End-to-end tests of `clusterpilot import`, the real binary on real files,
 // including a kill -9 in the middle of a big import.
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <chrono>
 #include <filesystem>
@@ -59,20 +58,23 @@ TEST(ImportCommandTest, PrintsTheSummaryAndExitsOneWhenRowsWereRejected) {
   CommandOutcome outcome =
       RunClusterpilot({"import", "--db", dir.File("s.db"), "--by", "fin01", dir.File("maart.csv")});
   EXPECT_EQ(outcome.exit_code, 1) << outcome.err;
-  EXPECT_EQ(outcome.out,
-            dir.File("maart.csv") + ": CSV (delimiter ';', ASCII), batch 1\n"
-            "  rows read         2\n"
-            "  stored            1\n"
-            "  skipped           0\n"
-            "  conflicts         0\n"
-            "  rejected          1  broke a rule; not stored\n"
-            "  unknown columns, ignored: \"opmerking\"\n"
-            "  problems:\n"
-            "    " + dir.File("maart.csv") + ":3: column \"HV07\" \"5\": not a rating (0-4, or 9 "
-            "for unknown)\n"
-            "  every row that was not stored, with the reason: " + dir.File("maart.csv") +
-                ".rejects.csv\n"
-            "  (fix the rows there and import that file again)\n");
+  EXPECT_EQ(outcome.out, dir.File("maart.csv") +
+                             ": CSV (delimiter ';', ASCII), batch 1\n"
+                             "  rows read         2\n"
+                             "  stored            1\n"
+                             "  skipped           0\n"
+                             "  conflicts         0\n"
+                             "  rejected          1  broke a rule; not stored\n"
+                             "  unknown columns, ignored: \"opmerking\"\n"
+                             "  problems:\n"
+                             "    " +
+                             dir.File("maart.csv") +
+                             ":3: column \"HV07\" \"5\": not a rating (0-4, or 9 "
+                             "for unknown)\n"
+                             "  every row that was not stored, with the reason: " +
+                             dir.File("maart.csv") +
+                             ".rejects.csv\n"
+                             "  (fix the rows there and import that file again)\n");
   EXPECT_EQ(outcome.err, "");
   EXPECT_TRUE(std::filesystem::exists(dir.File("maart.csv.rejects.csv")));
 
@@ -89,15 +91,15 @@ TEST(ImportCommandTest, EachFileIsItsOwnTransaction) {
   WriteFile(dir.File("a.csv"), std::string(kHeader) + Row("P1"));
   WriteFile(dir.File("b.csv"), "patient;afdeling\nP2;X\n");
   WriteFile(dir.File("c.csv"), std::string(kHeader) + Row("P3"));
-  CommandOutcome outcome = RunClusterpilot({"import", "--db", dir.File("s.db"), dir.File("a.csv"),
-                                            dir.File("b.csv"), dir.File("c.csv"), "--rejects",
-                                            dir.File("r.csv")});
+  CommandOutcome outcome =
+      RunClusterpilot({"import", "--db", dir.File("s.db"), dir.File("a.csv"), dir.File("b.csv"),
+                       dir.File("c.csv"), "--rejects", dir.File("r.csv")});
   EXPECT_EQ(outcome.exit_code, 2);
   EXPECT_EQ(outcome.err,
             "clusterpilot import: --rejects names one file; import the files one by one, or leave "
             "it out to get FILE.rejects.csv beside each file\n");
-  outcome = RunClusterpilot(
-      {"import", "--db", dir.File("s.db"), dir.File("a.csv"), dir.File("b.csv"), dir.File("c.csv")});
+  outcome = RunClusterpilot({"import", "--db", dir.File("s.db"), dir.File("a.csv"),
+                             dir.File("b.csv"), dir.File("c.csv")});
   EXPECT_EQ(outcome.exit_code, 1);
   EXPECT_EQ(outcome.err, "clusterpilot import: " + dir.File("b.csv") +
                              ":1: no column for rating date (name it rating_date, date, datum or "
@@ -171,7 +173,8 @@ TEST(ImportCommandTest, GeneratedExportsImportCleanlyInBothFormats) {
 bool WriteLocked(const std::string& db) {
   sqlite3* connection = nullptr;
   sqlite3_open_v2(db.c_str(), &connection, SQLITE_OPEN_READWRITE, nullptr);
-  const bool locked = sqlite3_exec(connection, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_BUSY;
+  const bool locked =
+      sqlite3_exec(connection, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_BUSY;
   if (!locked) sqlite3_exec(connection, "ROLLBACK", nullptr, nullptr, nullptr);
   sqlite3_close(connection);
   return locked;
@@ -205,7 +208,8 @@ TEST(ImportCommandTest, KillingAnImportMidwayLeavesTheStoreAsBefore) {
     std::error_code ignored;
     mid_import = WriteLocked(db) && std::filesystem::file_size(db + "-wal", ignored) > (8u << 20);
     if (!mid_import) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    if (waitpid(child, nullptr, WNOHANG) == child) FAIL() << "the import ended before it was killed";
+    if (waitpid(child, nullptr, WNOHANG) == child)
+      FAIL() << "the import ended before it was killed";
   }
   ASSERT_TRUE(mid_import);
   kill(child, SIGKILL);

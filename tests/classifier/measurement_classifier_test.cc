@@ -157,6 +157,10 @@ TEST(MeasurementClassifierTest, OnlySeverePhysicalAndSomatoformComplaintsAreFlag
         << FitFlagNames(classified.result.flags());
     EXPECT_NE(classified.flags.find("HV05 physical illness or disability 4"), std::string::npos)
         << classified.flags;
+    // Cluster 1 usually sees phobic or anxiety problems on HV08, not somatoform ones.
+    EXPECT_EQ(classified.result.cluster(), 1);
+    EXPECT_NE(classified.flags.find(", HV08 type F (usual types A, B)"), std::string::npos)
+        << classified.flags;
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "generator/csv_export_writer.h"
 #include "tests/support/temp_dir.h"
 
 namespace clusterpilot {
@@ -82,6 +83,27 @@ TEST(ExportWriterTest, TheFileNameDecidesTheFormat) {
 
 TEST(ExportWriterTest, DutchDateHasTwoDigitDayAndMonth) {
   EXPECT_EQ(DutchDate(CalendarDate{2026, 1, 5}), "05-01-2026");
+}
+
+}  // namespace
+}  // namespace clusterpilot
+
+namespace clusterpilot {
+namespace {
+
+TEST(CsvExportWriterTest, AnEpdStyleFileUsesCommasAndNoByteOrderMark) {
+  ScopedTempDir dir;
+  auto writer = CsvExportWriter::Create(dir.File("epd.csv"), CsvExportStyle{',', false});
+  ASSERT_TRUE(writer.ok());
+  Measurement measurement = Example();
+  measurement.clinician = "Hart, E. 't";
+  writer.value()->Write(measurement);
+  ASSERT_TRUE(writer.value()->Finish().ok());
+  const std::string text = ReadFile(dir.File("epd.csv"));
+  EXPECT_EQ(text.substr(0, 36), "patiëntnummer,afdeling,datum,behand");
+  EXPECT_EQ(text.substr(text.find("\r\n") + 2),
+            "SYN000001,Ambulante cliëntenzorg (FACT),07-03-2026,\"Hart, E. 't\",psychotische "
+            "stoornis,volledig,0,3,1,1,0,1,4,0,0,0,0,0,0,1,4,1,1,1,9,B\r\n");
 }
 
 }  // namespace

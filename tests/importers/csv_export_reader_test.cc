@@ -27,11 +27,12 @@ struct ReadResult {
 
 ReadResult ReadAll(CsvExportReader& reader) {
   ReadResult result;
-  result.status = reader.ReadRows([&](const RawMeasurement& row, const std::vector<std::string>& cells) {
-    result.rows.push_back(row);
-    result.cells.push_back(cells);
-    return true;
-  });
+  result.status =
+      reader.ReadRows([&](const RawMeasurement& row, const std::vector<std::string>& cells) {
+        result.rows.push_back(row);
+        result.cells.push_back(cells);
+        return true;
+      });
   return result;
 }
 
@@ -65,8 +66,8 @@ TEST_F(CsvExportReaderTest, ReadsDutchExcelCsv) {
 
 TEST_F(CsvExportReaderTest, QuotedDelimitersQuotesAndLineBreaksKeepLineNumbers) {
   auto reader = Open("afdeling;patient;datum;behandelaar" + ItemHeader(';') + "\n" +
-                     "\"Team A; Noord\";P1;07-03-2026;\"Jansen, \"\"Jan\"\"\"" + Ratings(';') + "\n" +
-                     "\"Team\nB\r\nmet twee regels\";P2;07-03-2026;x" + Ratings(';') + "\n" +
+                     "\"Team A; Noord\";P1;07-03-2026;\"Jansen, \"\"Jan\"\"\"" + Ratings(';') +
+                     "\n" + "\"Team\nB\r\nmet twee regels\";P2;07-03-2026;x" + Ratings(';') + "\n" +
                      "Team C;P3;07-03-2026;y" + Ratings(';') + "\n");
   ASSERT_NE(reader, nullptr);
   ReadResult result = ReadAll(*reader);
@@ -129,9 +130,9 @@ TEST_F(CsvExportReaderTest, Windows1252WithCrlf) {
 }
 
 TEST_F(CsvExportReaderTest, BadBytesInAUtf8FileAreAProblemOfTheirRow) {
-  auto reader = Open("patient;afdeling;datum" + ItemHeader(';') + "\n" +
-                     "P1;Cli\xC3\xABnten;07-03-2026" + Ratings(';') + "\n" +
-                     "P2;Cli\xEBnten;07-03-2026" + Ratings(';') + "\n");
+  auto reader =
+      Open("patient;afdeling;datum" + ItemHeader(';') + "\n" + "P1;Cli\xC3\xABnten;07-03-2026" +
+           Ratings(';') + "\n" + "P2;Cli\xEBnten;07-03-2026" + Ratings(';') + "\n");
   ASSERT_NE(reader, nullptr);
   ReadResult result = ReadAll(*reader);
   ASSERT_EQ(result.rows.size(), 2u);
@@ -162,7 +163,8 @@ TEST_F(CsvExportReaderTest, FileLevelProblems) {
   };
   const std::vector<Case> cases = {
       {"", "export.csv: is empty; expected a header line with the column names"},
-      {"\xEF\xBB\xBF\r\n\r\n", "export.csv: is empty; expected a header line with the column names"},
+      {"\xEF\xBB\xBF\r\n\r\n",
+       "export.csv: is empty; expected a header line with the column names"},
       {"patient;afdeling" + ItemHeader(';') + "\n",
        "export.csv:1: no column for rating date (name it rating_date, date, datum or meetdatum)"},
       {"patient;afdeling;datum" + ItemHeader(';') + "\nP1;\"Team;07-03-2026" + Ratings(';') + "\n",

@@ -76,23 +76,29 @@ TEST_F(ExportImporterTest, StoresGoodRowsAndKeepsBadOnesWithTheirReasons) {
   EXPECT_EQ(s.counts.rejected, 2);
   EXPECT_EQ(s.problem_count, 3);
   ASSERT_EQ(s.first_problems.size(), 3u);
-  EXPECT_EQ(s.first_problems[0].ToString(),
-            dir_.File("maart.csv") + ":3: column \"HV07\" \"5\": not a rating (0-4, or 9 for unknown)");
-  EXPECT_EQ(s.first_problems[1].ToString(),
-            dir_.File("maart.csv") + ":4: column \"datum\" \"31-02-2026\": no such day in the calendar");
+  EXPECT_EQ(
+      s.first_problems[0].ToString(),
+      dir_.File("maart.csv") + ":3: column \"HV07\" \"5\": not a rating (0-4, or 9 for unknown)");
+  EXPECT_EQ(
+      s.first_problems[1].ToString(),
+      dir_.File("maart.csv") + ":4: column \"datum\" \"31-02-2026\": no such day in the calendar");
   EXPECT_TRUE(s.HasProblems());
 
   EXPECT_EQ(Count(*store_, "measurement"), 2);
-  EXPECT_EQ(Column(*store_, "SELECT group_concat(patient_id || '@' || rating_date || '@' || hv07 "
-                            "|| '@' || source_line, ' ') FROM measurement"),
+  EXPECT_EQ(Column(*store_,
+                   "SELECT group_concat(patient_id || '@' || rating_date || '@' || hv07 "
+                   "|| '@' || source_line, ' ') FROM measurement"),
             "P1@2026-03-07@2@2 P4@2026-03-09@2@5");
   EXPECT_EQ(Count(*store_, "rejected_row"), 3);
-  EXPECT_EQ(Column(*store_, "SELECT line || '|' || field || '|' || value || '|' || reason || '|' || "
-                            "raw_row FROM rejected_row ORDER BY id LIMIT 1"),
-            "3|HV07|5|not a rating (0-4, or 9 for unknown)|" + Row("P2", "08-03-2026", "5").substr(0, Row("P2", "08-03-2026", "5").size() - 2));
-  EXPECT_EQ(Column(*store_, "SELECT file_name || '|' || format || '|' || imported_by || '|' || "
-                            "rows_read || rows_stored || rows_skipped || rows_rejected || "
-                            "rows_conflict || '|' || length(content_hash) FROM import_batch"),
+  EXPECT_EQ(Column(*store_,
+                   "SELECT line || '|' || field || '|' || value || '|' || reason || '|' || "
+                   "raw_row FROM rejected_row ORDER BY id LIMIT 1"),
+            "3|HV07|5|not a rating (0-4, or 9 for unknown)|" +
+                Row("P2", "08-03-2026", "5").substr(0, Row("P2", "08-03-2026", "5").size() - 2));
+  EXPECT_EQ(Column(*store_,
+                   "SELECT file_name || '|' || format || '|' || imported_by || '|' || "
+                   "rows_read || rows_stored || rows_skipped || rows_rejected || "
+                   "rows_conflict || '|' || length(content_hash) FROM import_batch"),
             "maart.csv|csv|fin01|42020|64");
   auto audit = ReadAuditLog(*store_);
   ASSERT_EQ(audit.value().size(), 1u);
@@ -148,9 +154,9 @@ TEST_F(ExportImporterTest, TheSameContentTwiceAddsNothing) {
 }
 
 TEST_F(ExportImporterTest, AStoredMeasurementIsSkippedWhenEqualAndKeptOnConflict) {
-  ASSERT_TRUE(Import("maart.csv", std::string(kHeader) + Row("P1", "07-03-2026") +
-                                      Row("P2", "07-03-2026"))
-                  .ok());
+  ASSERT_TRUE(
+      Import("maart.csv", std::string(kHeader) + Row("P1", "07-03-2026") + Row("P2", "07-03-2026"))
+          .ok());
   auto second = Import("maart-v2.csv", std::string(kHeader) + Row("P1", "7-3-2026") +
                                            Row("P2", "2026-03-07", "4") + Row("P3", "07-03-2026") +
                                            Row("P3", "07-03-2026", "3"));
@@ -170,11 +176,13 @@ TEST_F(ExportImporterTest, AStoredMeasurementIsSkippedWhenEqualAndKeptOnConflict
             dir_.File("maart-v2.csv") +
                 ":5: column \"HV07\": already stored with other ratings (maart-v2.csv, line 4): "
                 "HV07 2 there, 3 here; the stored measurement was kept");
-  EXPECT_EQ(Column(*store_, "SELECT hv07 || '@' || batch_id FROM measurement WHERE patient_id = 'P2'"),
-            "2@1");
+  EXPECT_EQ(
+      Column(*store_, "SELECT hv07 || '@' || batch_id FROM measurement WHERE patient_id = 'P2'"),
+      "2@1");
   EXPECT_EQ(Count(*store_, "measurement"), 3);
-  EXPECT_EQ(Column(*store_, "SELECT rows_conflict || ',' || rows_skipped FROM import_batch WHERE id = 2"),
-            "2,1");
+  EXPECT_EQ(
+      Column(*store_, "SELECT rows_conflict || ',' || rows_skipped FROM import_batch WHERE id = 2"),
+      "2,1");
   EXPECT_NE(ReadFile(s.rejects_path).find("HV07 2 there, 4 here"), std::string::npos);
 }
 
@@ -204,9 +212,10 @@ TEST_F(ExportImporterTest, Windows1252WithCrlfAndAccentsInHeadersAndDepartments)
   ASSERT_TRUE(summary.ok()) << summary.error().ToString();
   EXPECT_EQ(summary.value().details, "delimiter ';', Windows-1252");
   EXPECT_EQ(summary.value().counts.stored, 1);
-  EXPECT_EQ(Column(*store_, "SELECT department || '|' || clinician || '|' || hv05 || '|' || "
-                            "coalesce(hv06, 'null') || coalesce(hv07, 'null') || '|' || hv08_type "
-                            "FROM measurement"),
+  EXPECT_EQ(Column(*store_,
+                   "SELECT department || '|' || clinician || '|' || hv05 || '|' || "
+                   "coalesce(hv06, 'null') || coalesce(hv07, 'null') || '|' || hv08_type "
+                   "FROM measurement"),
             "Ambulante cliëntenzorg (FACT)|Dr. M. Müller|4|nullnull|B");
 }
 
@@ -221,15 +230,16 @@ TEST_F(ExportImporterTest, ColumnsInAnyOrderWithAliasesAndUnknownColumns) {
   ASSERT_TRUE(summary.ok()) << summary.error().ToString();
   EXPECT_EQ(summary.value().unknown_columns, (std::vector<std::string>{"Opmerking", "Leeftijd"}));
   EXPECT_EQ(summary.value().counts.stored, 1);
-  EXPECT_EQ(Column(*store_, "SELECT patient_id || department || rating_date || '|' || hv01 || "
-                            "hv02 || hv05 || hv06 || hv18 || hv19 || hv08_type FROM measurement"),
+  EXPECT_EQ(Column(*store_,
+                   "SELECT patient_id || department || rating_date || '|' || hv01 || "
+                   "hv02 || hv05 || hv06 || hv18 || hv19 || hv08_type FROM measurement"),
             "C9Psychosezorg2026-01-05|120134J");
 }
 
 TEST_F(ExportImporterTest, StrictRejectsTheWholeFileAtTheFirstBadRow) {
   auto summary = Import("maart.csv",
-                        std::string(kHeader) + Row("P1", "07-03-2026") + Row("P2", "08-03-2026", "5") +
-                            Row("P3", "09-03-2026"),
+                        std::string(kHeader) + Row("P1", "07-03-2026") +
+                            Row("P2", "08-03-2026", "5") + Row("P3", "09-03-2026"),
                         /*strict=*/true);
   ASSERT_FALSE(summary.ok());
   EXPECT_EQ(summary.error().ToString(),
@@ -244,8 +254,9 @@ TEST_F(ExportImporterTest, StrictRejectsTheWholeFileAtTheFirstBadRow) {
   EXPECT_NE(rejects.find("P2;Psychosomatiek;08-03-2026"), std::string::npos);
   EXPECT_EQ(rejects.find("P1;"), std::string::npos);
   // Fixed, the same file goes in whole.
-  auto fixed = Import("maart.csv", std::string(kHeader) + Row("P1", "07-03-2026") +
-                                       Row("P2", "08-03-2026", "3") + Row("P3", "09-03-2026"),
+  auto fixed = Import("maart.csv",
+                      std::string(kHeader) + Row("P1", "07-03-2026") +
+                          Row("P2", "08-03-2026", "3") + Row("P3", "09-03-2026"),
                       /*strict=*/true);
   ASSERT_TRUE(fixed.ok());
   EXPECT_EQ(Count(*store_, "measurement"), 3);
@@ -278,8 +289,9 @@ std::string XmlMeasurement(const std::string& patient, const std::string& date,
 }
 
 TEST_F(ExportImporterTest, XmlRowsAreStoredAndFutureDatesRejected) {
-  auto summary = Import("export.xml", std::string(kXmlHead) + XmlMeasurement("P1", "2026-03-07") +
-                                          XmlMeasurement("P2", "2027-01-01") + "</honosplus-export>\n");
+  auto summary =
+      Import("export.xml", std::string(kXmlHead) + XmlMeasurement("P1", "2026-03-07") +
+                               XmlMeasurement("P2", "2027-01-01") + "</honosplus-export>\n");
   ASSERT_TRUE(summary.ok()) << summary.error().ToString();
   EXPECT_EQ(summary.value().format, "XML");
   EXPECT_EQ(summary.value().counts.stored, 1);
@@ -296,8 +308,9 @@ TEST_F(ExportImporterTest, XmlRowsAreStoredAndFutureDatesRejected) {
   auto fixed = Import("export.xml.rejects.csv", rejects);
   ASSERT_TRUE(fixed.ok()) << fixed.error().ToString();
   EXPECT_EQ(fixed.value().counts.stored, 1);
-  EXPECT_EQ(Column(*store_, "SELECT supercluster || hv07 || hv01 FROM measurement WHERE "
-                            "patient_id = 'P2'"),
+  EXPECT_EQ(Column(*store_,
+                   "SELECT supercluster || hv07 || hv01 FROM measurement WHERE "
+                   "patient_id = 'P2'"),
             "221");
 }
 
@@ -316,10 +329,11 @@ TEST_F(ExportImporterTest, AnXmlSchemaViolationAnywhereStoresNothing) {
 
 TEST_F(ExportImporterTest, XmlAttacksAreRefusedAndStoreNothing) {
   WriteFile(dir_.File("secret.txt"), "geheim");
-  const std::string xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE honosplus-export [<!ENTITY s SYSTEM \"" +
-                          dir_.File("secret.txt") +
-                          "\">]>\n<honosplus-export xmlns=\"urn:clusterpilot:honosplus-export:1\">\n" +
-                          XmlMeasurement("&s;", "2026-03-07") + "</honosplus-export>\n";
+  const std::string xxe =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE honosplus-export [<!ENTITY s SYSTEM \"" +
+      dir_.File("secret.txt") +
+      "\">]>\n<honosplus-export xmlns=\"urn:clusterpilot:honosplus-export:1\">\n" +
+      XmlMeasurement("&s;", "2026-03-07") + "</honosplus-export>\n";
   auto summary = Import("xxe.xml", xxe);
   ASSERT_FALSE(summary.ok());
   EXPECT_NE(summary.error().message.find("DOCTYPE"), std::string::npos);

@@ -15,8 +15,8 @@ TEST(ImportSummaryTest, PrintsCountsUnknownColumnsProblemsAndTheRejectFile) {
   summary.batch_id = 3;
   summary.counts = ImportCounts{120, 100, 10, 2, 8};
   summary.unknown_columns = {"opmerking", "leeftijd"};
-  summary.first_problems.push_back(Error{"maart.csv", 7, 0, "column \"HV07\"", "5",
-                                         "not a rating (0-4, or 9 for unknown)"});
+  summary.first_problems.push_back(
+      Error{"maart.csv", 7, 0, "column \"HV07\"", "5", "not a rating (0-4, or 9 for unknown)"});
   summary.problem_count = 11;
   summary.rejects_path = "maart.csv.rejects.csv";
   std::ostringstream out;

@@ -10,8 +10,7 @@ namespace {
 TEST(RejectFileWriterTest, JoinQuotesOnlyWhatNeedsIt) {
   EXPECT_EQ(JoinCsvRow({"P1", "Team; Noord", "Jansen, \"Jan\"", "a\r\nb", ""}, ';'),
             "P1;\"Team; Noord\";\"Jansen, \"\"Jan\"\"\";\"a\r\nb\";");
-  EXPECT_EQ(JoinCsvRow({"P1", "Team; Noord", "Jansen, J."}, ','),
-            "P1,Team; Noord,\"Jansen, J.\"");
+  EXPECT_EQ(JoinCsvRow({"P1", "Team; Noord", "Jansen, J."}, ','), "P1,Team; Noord,\"Jansen, J.\"");
 }
 
 TEST(RejectFileWriterTest, WritesHeaderRowsAndReasonsForExcel) {

@@ -40,7 +40,8 @@ std::map<Key, Measurement> Stored(Store& store) {
     m.clinician = select.Text(3);
     m.supercluster = static_cast<Supercluster>(select.Int(4));
     for (int item = 0; item < kItemCount; ++item) {
-      m.ratings[item] = select.IsNull(5 + item) ? kUnknownRating : static_cast<int8_t>(select.Int(5 + item));
+      m.ratings[item] =
+          select.IsNull(5 + item) ? kUnknownRating : static_cast<int8_t>(select.Int(5 + item));
     }
     m.hv08_type = select.IsNull(24) ? 0 : select.Text(24)[0];
     m.route = select.Text(25) == "full"      ? RatingRoute::kFull

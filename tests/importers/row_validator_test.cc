@@ -49,15 +49,17 @@ TEST(RowValidatorTest, AGoodRowBecomesAMeasurement) {
   EXPECT_EQ(measurement.clinician, "A. de Vries");
   EXPECT_EQ(measurement.supercluster, Supercluster::kNonPsychotic);
   EXPECT_EQ(measurement.route, RatingRoute::kFull);
-  const ItemRatings expected = {0, 3, 1, 1, 0, 1, 4, 0, 0, 0, 0, 0, 0, 1, 4, 1, 1,
-                                kUnknownRating, kUnknownRating};
+  const ItemRatings expected = {
+      0, 3, 1, 1, 0, 1, 4, 0, 0, 0, 0, 0, 0, 1, 4, 1, 1, kUnknownRating, kUnknownRating};
   EXPECT_EQ(measurement.ratings, expected);
   EXPECT_EQ(measurement.hv08_type, 'B');
 }
 
 TEST(RowValidatorTest, AcceptsEveryDateFormAndTrimsSpaces) {
   RowValidator validator(Labels(), kToday);
-  for (const char* text : {"2026-03-07", "07-03-2026", "7-3-2026", "07/03/2026", " 7/3/2026 "}) {
+  for (const char* text :
+       {"2026-03-07", "07-03-2026", "7-3-2026", "07/03/2026", " 7/3/2026 ", "07-03-2026 10:15",
+        "2026-03-07T10:15:00", "7-3-2026 9:05:00", "2026-03-07T00:00:00Z"}) {
     RawMeasurement raw = GoodRow();
     raw.values[kDateField] = text;
     Measurement measurement;
@@ -117,22 +119,43 @@ struct BadValue {
 
 TEST(RowValidatorTest, EachBadValueIsReportedWithColumnValueAndReason) {
   const std::vector<BadValue> cases = {
-      {ItemField(6), "5", "maart.csv:7: column \"HV07\" \"5\": not a rating (0-4, or 9 for unknown)"},
-      {ItemField(0), "-1", "maart.csv:7: column \"HV01\" \"-1\": not a rating (0-4, or 9 for unknown)"},
-      {ItemField(18), "2,5", "maart.csv:7: column \"HV19\" \"2,5\": not a rating (0-4, or 9 for unknown)"},
-      {ItemField(3), "x", "maart.csv:7: column \"HV04\" \"x\": not a rating (0-4, or 9 for unknown)"},
-      {kHv08TypeField, "K", "maart.csv:7: column \"HV08_soort\" \"K\": not an HV08 type (a letter A-J, or empty)"},
-      {kHv08TypeField, "AB", "maart.csv:7: column \"HV08_soort\" \"AB\": not an HV08 type (a letter A-J, or empty)"},
-      {kDateField, "31-04-2026", "maart.csv:7: column \"datum\" \"31-04-2026\": no such day in the calendar"},
-      {kDateField, "29-02-2026", "maart.csv:7: column \"datum\" \"29-02-2026\": no such day in the calendar"},
-      {kDateField, "maart 2026", "maart.csv:7: column \"datum\" \"maart 2026\": not a date (write dd-mm-yyyy, d-m-yyyy, dd/mm/yyyy or yyyy-mm-dd)"},
-      {kDateField, "2026/03/07", "maart.csv:7: column \"datum\" \"2026/03/07\": not a date (write dd-mm-yyyy, d-m-yyyy, dd/mm/yyyy or yyyy-mm-dd)"},
-      {kDateField, "24-11-2026", "maart.csv:7: column \"datum\" \"24-11-2026\": lies in the future; a rating date cannot be after today"},
+      {ItemField(6), "5",
+       "maart.csv:7: column \"HV07\" \"5\": not a rating (0-4, or 9 for unknown)"},
+      {ItemField(0), "-1",
+       "maart.csv:7: column \"HV01\" \"-1\": not a rating (0-4, or 9 for unknown)"},
+      {ItemField(18), "2,5",
+       "maart.csv:7: column \"HV19\" \"2,5\": not a rating (0-4, or 9 for unknown)"},
+      {ItemField(3), "x",
+       "maart.csv:7: column \"HV04\" \"x\": not a rating (0-4, or 9 for unknown)"},
+      {kHv08TypeField, "K",
+       "maart.csv:7: column \"HV08_soort\" \"K\": not an HV08 type (a letter A-J, or empty)"},
+      {kHv08TypeField, "AB",
+       "maart.csv:7: column \"HV08_soort\" \"AB\": not an HV08 type (a letter A-J, or empty)"},
+      {kDateField, "31-04-2026",
+       "maart.csv:7: column \"datum\" \"31-04-2026\": no such day in the calendar"},
+      {kDateField, "29-02-2026",
+       "maart.csv:7: column \"datum\" \"29-02-2026\": no such day in the calendar"},
+      {kDateField, "maart 2026",
+       "maart.csv:7: column \"datum\" \"maart 2026\": not a date (write dd-mm-yyyy, d-m-yyyy, "
+       "dd/mm/yyyy or yyyy-mm-dd)"},
+      {kDateField, "2026/03/07",
+       "maart.csv:7: column \"datum\" \"2026/03/07\": not a date (write dd-mm-yyyy, d-m-yyyy, "
+       "dd/mm/yyyy or yyyy-mm-dd)"},
+      {kDateField, "24-11-2026",
+       "maart.csv:7: column \"datum\" \"24-11-2026\": lies in the future; a rating date cannot be "
+       "after today"},
       {kDateField, "", "maart.csv:7: column \"datum\": empty; every row needs a rating date"},
-      {kPatientField, "  ", "maart.csv:7: column \"patiëntnummer\": empty; every row needs a patient number"},
-      {kDepartmentField, "", "maart.csv:7: column \"afdeling\": empty; every row needs a department"},
-      {kSuperclusterField, "W", "maart.csv:7: column \"supercluster\" \"W\": not a supercluster (X/Y/Z, non-psychotic/psychotic/organic, niet-psychotisch/psychotisch/organisch, psychische aandoening/psychotische stoornis/cognitieve beperking, or empty for none)"},
-      {kRouteField, "kort", "maart.csv:7: column \"route\" \"kort\": not a route (full or dynamic, volledig or dynamisch, or empty)"},
+      {kPatientField, "  ",
+       "maart.csv:7: column \"patiëntnummer\": empty; every row needs a patient number"},
+      {kDepartmentField, "",
+       "maart.csv:7: column \"afdeling\": empty; every row needs a department"},
+      {kSuperclusterField, "W",
+       "maart.csv:7: column \"supercluster\" \"W\": not a supercluster (X/Y/Z, "
+       "non-psychotic/psychotic/organic, niet-psychotisch/psychotisch/organisch, psychische "
+       "aandoening/psychotische stoornis/cognitieve beperking, or empty for none)"},
+      {kRouteField, "kort",
+       "maart.csv:7: column \"route\" \"kort\": not a route (full or dynamic, volledig or "
+       "dynamisch, or empty)"},
   };
   RowValidator validator(Labels(), kToday);
   for (const BadValue& bad : cases) {

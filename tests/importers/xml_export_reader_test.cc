@@ -25,7 +25,8 @@ std::string Items(const std::string& hv07 = "4") {
 std::string Measurement(const std::string& patient, const std::string& extra = "",
                         const std::string& hv07 = "4") {
   return "  <measurement patient=\"" + patient +
-         "\" department=\"Cli&#235;ntenzorg &amp; co\" date=\"2026-03-07\" clinician=\"A. Jansen\"" +
+         "\" department=\"Cli&#235;ntenzorg &amp; co\" date=\"2026-03-07\" clinician=\"A. "
+         "Jansen\"" +
          extra + Items(hv07) + "/>\n";
 }
 
@@ -52,8 +53,9 @@ class XmlExportReaderTest : public ::testing::Test {
 TEST_F(XmlExportReaderTest, ReadsMeasurementsFromAValidFile) {
   std::vector<RawMeasurement> rows;
   Status status = Read(std::string(kHead) +
-                           Measurement("P1", " supercluster=\"psychotic\" route=\"dynamic\" "
-                                             "hv08-type=\"C\"") +
+                           Measurement("P1",
+                                       " supercluster=\"psychotic\" route=\"dynamic\" "
+                                       "hv08-type=\"C\"") +
                            Measurement("P2") + kTail,
                        &rows);
   ASSERT_TRUE(status.ok()) << status.error().ToString();
@@ -73,7 +75,8 @@ TEST_F(XmlExportReaderTest, ReadsMeasurementsFromAValidFile) {
 TEST_F(XmlExportReaderTest, TheGrammarIsReusedForEveryFile) {
   for (int round = 0; round < 3; ++round) {
     std::vector<RawMeasurement> rows;
-    ASSERT_TRUE(Read(std::string(kHead) + Measurement("P" + std::to_string(round)) + kTail, &rows).ok());
+    ASSERT_TRUE(
+        Read(std::string(kHead) + Measurement("P" + std::to_string(round)) + kTail, &rows).ok());
     ASSERT_EQ(rows.size(), 1u);
   }
   std::vector<RawMeasurement> rows;
@@ -89,7 +92,8 @@ TEST_F(XmlExportReaderTest, SchemaViolationsNameLineColumnAndProblem) {
   const std::string head = kHead;
   const std::vector<Case> cases = {
       {head + Measurement("P1") + Measurement("P2", "", "5") + kTail,
-       "export.xml:4:281: attribute \"hv07\" \"5\": does not follow the HoNOS+ export schema: value "
+       "export.xml:4:281: attribute \"hv07\" \"5\": does not follow the HoNOS+ export schema: "
+       "value "
        "'5' not in enumeration"},
       {head + Measurement("P1", " supercluster=\"X\"") + kTail,
        "export.xml:3:298: attribute \"supercluster\" \"X\": does not follow the HoNOS+ export "
@@ -121,10 +125,12 @@ TEST_F(XmlExportReaderTest, SchemaViolationsNameLineColumnAndProblem) {
 
 TEST_F(XmlExportReaderTest, ExternalEntitiesAreRefused) {
   WriteFile(dir_.File("secret.txt"), "geheim");
-  const std::string xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE honosplus-export [\n"
-                          "  <!ENTITY secret SYSTEM \"file://" + dir_.File("secret.txt") + "\">\n]>\n" +
-                          std::string(kHead).substr(std::string(kHead).find('\n') + 1) +
-                          Measurement("&secret;") + kTail;
+  const std::string xxe =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE honosplus-export [\n"
+      "  <!ENTITY secret SYSTEM \"file://" +
+      dir_.File("secret.txt") + "\">\n]>\n" +
+      std::string(kHead).substr(std::string(kHead).find('\n') + 1) + Measurement("&secret;") +
+      kTail;
   std::vector<RawMeasurement> rows;
   Status status = Read(xxe, &rows);
   ASSERT_FALSE(status.ok());
@@ -138,7 +144,8 @@ TEST_F(XmlExportReaderTest, EntityExpansionBombsAreRefused) {
   std::string bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n";
   for (int level = 1; level <= 9; ++level) {
     bomb += " <!ENTITY lol" + std::to_string(level) + " \"";
-    for (int i = 0; i < 10; ++i) bomb += "&lol" + (level == 1 ? std::string() : std::to_string(level - 1)) + ";";
+    for (int i = 0; i < 10; ++i)
+      bomb += "&lol" + (level == 1 ? std::string() : std::to_string(level - 1)) + ";";
     bomb += "\">\n";
   }
   bomb += "]>\n<honosplus-export xmlns=\"urn:clusterpilot:honosplus-export:1\">" +
@@ -171,7 +178,8 @@ TEST_F(XmlExportReaderTest, SchemaLocationInTheFileIsIgnored) {
 }
 
 TEST_F(XmlExportReaderTest, TheCallbackCanStopTheRead) {
-  WriteFile(dir_.File("export.xml"), std::string(kHead) + Measurement("P1") + Measurement("P2") + kTail);
+  WriteFile(dir_.File("export.xml"),
+            std::string(kHead) + Measurement("P1") + Measurement("P2") + kTail);
   int rows = 0;
   Status status = reader_->Read(dir_.File("export.xml"), "export.xml", [&](const RawMeasurement&) {
     ++rows;
@@ -182,9 +190,8 @@ TEST_F(XmlExportReaderTest, TheCallbackCanStopTheRead) {
 }
 
 TEST_F(XmlExportReaderTest, AMissingFileIsAnError) {
-  Status status = reader_->Read(dir_.File("nope.xml"), "nope.xml", [](const RawMeasurement&) {
-    return true;
-  });
+  Status status =
+      reader_->Read(dir_.File("nope.xml"), "nope.xml", [](const RawMeasurement&) { return true; });
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().file, "nope.xml");
 }

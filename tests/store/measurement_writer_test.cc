@@ -57,16 +57,19 @@ TEST_F(MeasurementWriterTest, StoresSkipsAndReportsConflicts) {
     EXPECT_EQ(stored.file_name, "a.csv");
     EXPECT_EQ(stored.source_line, 2);
     EXPECT_EQ(stored.batch_id, writer.value()->batch_id());
-    EXPECT_TRUE(writer.value()->RecordRejection({0, 5, "HV07", "5", "not a rating", "P2;..."}).ok());
+    EXPECT_TRUE(
+        writer.value()->RecordRejection({0, 5, "HV07", "5", "not a rating", "P2;..."}).ok());
     return writer.value()->Finish(ImportCounts{4, 1, 1, 1, 1});
   });
   ASSERT_TRUE(status.ok()) << status.error().ToString();
   EXPECT_EQ(Count(*store_, "SELECT count(*) FROM measurement"), 1);
-  EXPECT_EQ(Count(*store_, "SELECT hv06 IS NULL AND hv08_type = 'J' AND route = 'dynamic' AND "
-                           "supercluster = 2 FROM measurement"),
+  EXPECT_EQ(Count(*store_,
+                  "SELECT hv06 IS NULL AND hv08_type = 'J' AND route = 'dynamic' AND "
+                  "supercluster = 2 FROM measurement"),
             1);
-  EXPECT_EQ(Count(*store_, "SELECT rows_read * 10000 + rows_stored * 1000 + rows_skipped * 100 + "
-                           "rows_conflict * 10 + rows_rejected FROM import_batch"),
+  EXPECT_EQ(Count(*store_,
+                  "SELECT rows_read * 10000 + rows_stored * 1000 + rows_skipped * 100 + "
+                  "rows_conflict * 10 + rows_rejected FROM import_batch"),
             41111);
 
   auto previous = FindImportByHash(*store_, "hash-a");
@@ -77,7 +80,8 @@ TEST_F(MeasurementWriterTest, StoresSkipsAndReportsConflicts) {
   EXPECT_FALSE(FindImportByHash(*store_, "hash-b").value().has_value());
 
   std::vector<RejectedRow> rows;
-  ASSERT_TRUE(ForEachRejectedRow(*store_, 1, [&](const RejectedRow& row) { rows.push_back(row); }).ok());
+  ASSERT_TRUE(
+      ForEachRejectedRow(*store_, 1, [&](const RejectedRow& row) { rows.push_back(row); }).ok());
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].line, 5);
   EXPECT_EQ(rows[0].raw_row, "P2;...");
@@ -100,8 +104,8 @@ TEST_F(MeasurementWriterTest, ARolledBackImportLeavesNothing) {
 TEST_F(MeasurementWriterTest, ABatchBiggerThanTheStoreRebuildsTheIndexesAfterwards) {
   Status status = store_->InTransaction([&]() -> Status {
     auto writer = MeasurementWriter::Begin(*store_, {"a.csv", "hash-a", "csv", "u"}, 1000);
-    EXPECT_EQ(Count(*store_, "SELECT count(*) FROM sqlite_schema WHERE name = 'measurement_by_date'"),
-              0);
+    EXPECT_EQ(
+        Count(*store_, "SELECT count(*) FROM sqlite_schema WHERE name = 'measurement_by_date'"), 0);
     StoredMeasurement stored;
     for (int i = 0; i < 100; ++i) {
       EXPECT_TRUE(writer.value()->Write(Example("P" + std::to_string(i)), i, &stored).ok());
@@ -114,8 +118,8 @@ TEST_F(MeasurementWriterTest, ABatchBiggerThanTheStoreRebuildsTheIndexesAfterwar
   // A small batch into a bigger store keeps the index in place.
   status = store_->InTransaction([&]() -> Status {
     auto writer = MeasurementWriter::Begin(*store_, {"b.csv", "hash-b", "csv", "u"}, 10);
-    EXPECT_EQ(Count(*store_, "SELECT count(*) FROM sqlite_schema WHERE name = 'measurement_by_date'"),
-              1);
+    EXPECT_EQ(
+        Count(*store_, "SELECT count(*) FROM sqlite_schema WHERE name = 'measurement_by_date'"), 1);
     return writer.value()->Finish(ImportCounts{});
   });
   ASSERT_TRUE(status.ok());
