@@ -13,23 +13,17 @@ constexpr int kDefaultSuppressBelow = 5;
 constexpr int kDefaultDraws = 10000;
 constexpr uint64_t kDefaultSeed = 20260101;
 
-// Reads the options and settings into a request; false after printing a
-// usage error.
-bool ReadRequest(CommandContext& context, ReportRequest* request, int* exit_code) {
+// The options, into *request; the first problem as a message, else "".
+std::string ReadOptions(const CommandContext& context, ReportRequest* request) {
   for (const char* required : {"month", "tariffs", "out"}) {
     if (!context.Has(required) || context.Get(required).empty()) {
-      *exit_code = context.Fail(std::string("--") + required +
-                                    " is required; `clusterpilot report --help` lists the options",
-                                kExitUsage);
-      return false;
+      return std::string("--") + required +
+             " is required; `clusterpilot report --help` lists the options";
     }
   }
   const std::optional<ReportMonth> month = ReportMonth::Parse(context.Get("month"));
   if (!month) {
-    *exit_code = context.Fail(
-        "--month \"" + context.Get("month") + "\": write the month as YYYY-MM, e.g. 2026-10",
-        kExitUsage);
-    return false;
+    return "--month \"" + context.Get("month") + "\": write the month as YYYY-MM, e.g. 2026-10";
   }
   request->month = *month;
   request->tariff_file = context.Get("tariffs");
@@ -37,30 +31,32 @@ bool ReadRequest(CommandContext& context, ReportRequest* request, int* exit_code
   request->out_dir = context.Get("out");
   request->with_patient_list = context.Has("with-patient-list");
   request->user = context.User();
-  std::string error;
-  request->suppress_below =
-      context.settings.GetInt("report.suppress_below", kDefaultSuppressBelow, &error);
-  if (error.empty() && request->suppress_below < 2) {
-    error = "setting report.suppress_below must be at least 2";
-  }
-  request->monte_carlo.draws =
-      context.settings.GetInt("report.monte_carlo_draws", kDefaultDraws, &error);
-  if (error.empty() && (request->monte_carlo.draws < 100 || request->monte_carlo.draws > 1000000)) {
-    error = "setting report.monte_carlo_draws must be between 100 and 1000000";
-  }
   request->monte_carlo.seed = kDefaultSeed;
   if (context.Has("seed")) {
     const std::string seed = context.Get("seed");
     char* end = nullptr;
     request->monte_carlo.seed = std::strtoull(seed.c_str(), &end, 10);
-    if (seed.empty() || *end != '\0' || seed[0] == '-')
-      error = "--seed \"" + seed + "\": not a whole number";
+    if (seed.empty() || *end != '\0' || seed[0] == '-') {
+      return "--seed \"" + seed + "\": not a whole number";
+    }
   }
-  if (!error.empty()) {
-    *exit_code = context.Fail(error, kExitUsage);
-    return false;
+  return "";
+}
+
+// report.suppress_below and report.monte_carlo_draws, into *request; the
+// first problem as a message, else "".
+std::string ReadSettings(const Settings& settings, ReportRequest* request) {
+  std::string error;
+  request->suppress_below = settings.GetInt("report.suppress_below", kDefaultSuppressBelow, &error);
+  if (error.empty() && request->suppress_below < 2) {
+    error = "setting report.suppress_below must be at least 2";
   }
-  return true;
+  if (!error.empty()) return error;
+  request->monte_carlo.draws = settings.GetInt("report.monte_carlo_draws", kDefaultDraws, &error);
+  if (error.empty() && (request->monte_carlo.draws < 100 || request->monte_carlo.draws > 1000000)) {
+    error = "setting report.monte_carlo_draws must be between 100 and 1000000";
+  }
+  return error;
 }
 
 void PrintSummary(const ReportSummary& summary, const ReportRequest& request, std::ostream& out) {
@@ -79,8 +75,9 @@ void PrintSummary(const ReportSummary& summary, const ReportRequest& request, st
 
 int RunReportCommand(CommandContext& context) {
   ReportRequest request;
-  int exit_code = kExitSuccess;
-  if (!ReadRequest(context, &request, &exit_code)) return exit_code;
+  std::string problem = ReadOptions(context, &request);
+  if (problem.empty()) problem = ReadSettings(context.settings, &request);
+  if (!problem.empty()) return context.Fail(problem, kExitUsage);
   auto store = Store::Open(context.DatabasePath(), Store::OpenMode::kMustExist);
   if (!store.ok()) return context.Fail(store.error(), kExitInputRejected);
   Result<ReportSummary> summary = WriteMonthlyReport(*store.value(), request);

@@ -71,7 +71,6 @@ class CsvExportReader {
   std::unique_ptr<csv_parser> parser_;
 
   int line_ = 1;            // the line being fed
-  int rows_completed_ = 0;  // rows libcsv finished, header included
   int last_row_end_line_ = 0;
   std::vector<std::string> raw_cells_;  // bytes as in the file
   size_t cell_count_ = 0;

@@ -33,7 +33,7 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; margin-bottom: 
 table.wide { font-size: 11px; }
 th, td { padding: 3px 6px; border-bottom: 1px solid var(--line); vertical-align: bottom; }
 th { text-align: right; font-weight: 600; background: #f5f5f5; }
-th:first-child, td:first-child { text-align: left; }
+th:first-child, td:first-child { text-align: left; min-width: 13em; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.hidden { color: var(--muted); font-style: italic; }
 tr.total td { font-weight: 700; border-top: 2px solid #9e9e9e; }
@@ -51,6 +51,7 @@ footer { margin-top: 28px; color: var(--muted); font-size: 11px; border-top: 1px
   table { font-size: 8pt; }
   table.wide { font-size: 6.5pt; }
   th, td { padding: 1px 3px; }
+  th:first-child, td:first-child { min-width: 10em; }
   thead { display: table-header-group; }
   tr, .key, figure { break-inside: avoid; }
   .table-wrap { overflow: visible; }
@@ -94,8 +95,11 @@ std::string TableHtml(const ReportTable& table, int suppress_below) {
     html += "<td>" + EscapeMarkup(row.label) + "</td>";
     for (size_t c = 0; c < table.columns.size(); ++c) {
       const ReportCell& cell = row.cells[c];
+      const std::string text = row.style == RowStyle::kGroup
+                                   ? ""  // a heading row: no values, not "not applicable"
+                                   : HtmlCellText(cell, table.columns[c], suppress_below);
       html += std::string("<td class=\"num") + (cell.Hidden() ? " hidden" : "") + "\">" +
-              EscapeMarkup(HtmlCellText(cell, table.columns[c], suppress_below)) + "</td>";
+              EscapeMarkup(text) + "</td>";
     }
     html += "</tr>";
   }

@@ -10,6 +10,9 @@ namespace clusterpilot {
 namespace {
 
 constexpr size_t kMovesListed = 15;
+// Hiding derived cells can make a sum unsafe again and vice versa; both only
+// ever hide more, so this settles in two or three rounds on real tables.
+constexpr int kMaxPrivacyRounds = 8;
 
 std::string ClusterRowLabel(const ClusterLabel& label) {
   return std::to_string(label.cluster) + " " + label.name;
@@ -100,7 +103,7 @@ class ReportBuilder {
   template <typename Derive>
   void Publish(ReportTable table, std::vector<TableSum> sums, Derive derive) {
     HideSmallCounts(&table, k_);
-    for (int round = 0; round < 8; ++round) {
+    for (int round = 0; round < kMaxPrivacyRounds; ++round) {
       ProtectSums(&table, sums, k_);
       const ReportTable before = table;
       derive(&table);

@@ -85,16 +85,16 @@ int ReadUserVersion(sqlite3* db) {
   return version;
 }
 
-// A Store is used by one thread at a time, so SQLite's per-call connection
-// mutexes and its memory statistics (another mutex per allocation) only cost
-// time: about a tenth of a bulk import. SQLite takes these settings only
-// before its first connection, so this runs before the first Open.
+// A Store is used by one thread at a time (each thread opens its own), so
+// SQLite's per-call connection mutexes and its memory statistics (another
+// mutex per allocation) only cost time: about a tenth of a bulk import.
+// SQLite accepts these settings only before it initialises; if something
+// initialised it earlier, the calls fail harmlessly and the safe defaults
+// stay.
 void ConfigureSqliteOnce() {
   static const bool configured = [] {
-    if (sqlite3_shutdown() != SQLITE_OK) return false;
-    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    return sqlite3_initialize() == SQLITE_OK;
+    return sqlite3_config(SQLITE_CONFIG_MULTITHREAD) == SQLITE_OK &&
+           sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
   }();
   (void)configured;
 }
