@@ -70,7 +70,7 @@ class CsvExportReader {
   TextDecoder decoder_;
   std::unique_ptr<csv_parser> parser_;
 
-  int line_ = 1;            // the line being fed
+  int line_ = 1;  // the line being fed
   int last_row_end_line_ = 0;
   std::vector<std::string> raw_cells_;  // bytes as in the file
   size_t cell_count_ = 0;
