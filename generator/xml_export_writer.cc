@@ -3,18 +3,6 @@
 namespace clusterpilot {
 namespace {
 
-std::string_view EnglishRoute(RatingRoute route) {
-  switch (route) {
-    case RatingRoute::kFull:
-      return "full";
-    case RatingRoute::kDynamic:
-      return "dynamic";
-    case RatingRoute::kUnknown:
-      break;
-  }
-  return "";
-}
-
 constexpr const char* kItemAttributes[kItemCount] = {
     "hv01", "hv02", "hv03", "hv04", "hv05", "hv06", "hv07", "hv08", "hv09", "hv10",
     "hv11", "hv12", "hv13", "hv14", "hv15", "hv16", "hv17", "hv18", "hv19"};
@@ -78,7 +66,7 @@ void XmlExportWriter::Write(const Measurement& measurement) {
     AppendAttribute("supercluster", SuperclusterName(measurement.supercluster));
   }
   if (measurement.route != RatingRoute::kUnknown) {
-    AppendAttribute("route", EnglishRoute(measurement.route));
+    AppendAttribute("route", RatingRouteName(measurement.route));
   }
   for (int item = 0; item < kItemCount; ++item) {
     const int8_t rating = measurement.ratings[item];
