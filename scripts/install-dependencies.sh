@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git ccache
   libpoco-dev libxerces-c-dev libsqlite3-dev sqlite3 libboost-dev libcsv-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libxml2-utils chromium clang-format clang-tidy
