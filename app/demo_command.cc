@@ -218,9 +218,7 @@ Status ClassifyStore(Store& store, const CommandContext& context, std::ostream& 
 // classifier's flags.
 Status ReviewAsClinicians(Store& store, const TrueClusters& truth, const ReportMonth& month,
                           std::ostream& out) {
-  Result<ClusterModelInfo> model = LatestClusterModel(store);
-  if (!model.ok()) return model.error();
-  Result<MonthSnapshot> snapshot = LoadMonthSnapshot(store, month, model.value());
+  Result<MonthSnapshot> snapshot = LoadMonthSnapshot(store, month);
   if (!snapshot.ok()) return snapshot.error();
   std::mt19937_64 random(kSeed + 2);
   int confirmed = 0;

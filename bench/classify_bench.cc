@@ -4,7 +4,8 @@
 // every row and writes as many. Target: at most 3x the reference.
 //
 // usage: classify_bench [MEASUREMENTS] [RUNS] [FOLDER]   (default 1000000 3)
-// The store is built once, quickly, with SQL from the synthetic generator;
+// The store is built once, quickly, by the store's measurement writer from
+// the synthetic generator;
 // each timed run starts from a fresh copy of it. With FOLDER the store is
 // kept there and reused by the next run with the same FOLDER; without, it
 // goes to a temporary folder that is removed afterwards.
@@ -17,7 +18,8 @@
 
 #include "bench/process_timer.h"
 #include "generator/synthetic_institution.h"
-#include "store/sql_statement.h"
+#include "store/classification_table.h"
+#include "store/measurement_writer.h"
 #include "store/store.h"
 
 namespace clusterpilot {
@@ -32,50 +34,36 @@ void Check(const Status& status) {
   std::exit(1);
 }
 
-void BindMeasurement(SqlStatement& insert, const Measurement& m) {
-  insert.BindText(1, m.patient_id);
-  insert.BindText(2, m.department);
-  insert.BindText(3, m.rating_date.ToIso());
-  insert.BindText(4, m.clinician);
-  insert.BindInt(5, static_cast<int>(m.supercluster));
-  for (int item = 0; item < kItemCount; ++item) {
-    if (m.ratings[item] == kUnknownRating) {
-      insert.BindNull(6 + item);
-    } else {
-      insert.BindInt(6 + item, m.ratings[item]);
-    }
-  }
-  if (m.hv08_type != 0) insert.BindText(25, std::string(1, m.hv08_type));
-  insert.BindText(26, RatingRouteName(m.route));
-}
-
-// A store with `count` synthetic measurements, inserted in one transaction.
+// A store with `count` synthetic measurements, written in one transaction by
+// the store's MeasurementWriter, as an import writes them.
 void BuildStore(const std::string& path, int64_t count) {
   auto store = Store::Open(path);
   if (!store.ok()) Check(store.error());
   Store& s = *store.value();
   Check(s.InTransaction([&]() -> Status {
-    Status status = s.Execute(
-        "INSERT INTO import_batch(file_name, content_hash, format, imported_at, imported_by) "
-        "VALUES('synthetic', 'bench', 'sql', '2026-11-01T00:00:00Z', 'bench')");
-    if (!status.ok()) return status;
-    SqlStatement insert(s,
-                        "INSERT INTO measurement(patient_id, department, rating_date, clinician, "
-                        "supercluster, hv01, hv02, hv03, hv04, hv05, hv06, hv07, hv08, hv09, hv10, "
-                        "hv11, hv12, hv13, hv14, hv15, hv16, hv17, hv18, hv19, hv08_type, route, "
-                        "batch_id, source_line) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-                        "?,?,?,?,1,?)");
+    auto writer = MeasurementWriter::Begin(s, {"synthetic", "bench", "sql", "bench"}, count);
+    if (!writer.ok()) return writer.error();
     SyntheticOptions options;
     options.patients = static_cast<int>(count);  // more than enough: stops at `count`
     options.seed = 11;
-    int64_t inserted = 0;
+    ImportCounts counts;
+    StoredMeasurement stored;
+    Status status = Status::Ok();
     GenerateInstitution(options, [&](const SyntheticMeasurement& synthetic) {
-      if (inserted >= count || !status.ok()) return;
-      BindMeasurement(insert, synthetic.measurement);
-      insert.BindInt(27, ++inserted + 1);
-      status = insert.Run();
+      if (counts.read >= count || !status.ok()) return;
+      ++counts.read;
+      Result<MeasurementWriter::Outcome> written =
+          writer.value()->Write(synthetic.measurement, static_cast<int>(counts.read + 1), &stored);
+      if (!written.ok()) {
+        status = written.error();
+      } else if (written.value() == MeasurementWriter::Outcome::kStored) {
+        ++counts.stored;
+      } else {
+        ++counts.skipped;
+      }
     });
-    return status;
+    if (!status.ok()) return status;
+    return writer.value()->Finish(counts);
   }));
 }
 
@@ -85,12 +73,23 @@ void CopyPristine(const std::string&) {
   std::filesystem::remove(g_work + "-shm");
 }
 
-int64_t CountRows(const std::string& path, const char* table) {
+int64_t CountMeasurementsIn(const std::string& path) {
   auto store = Store::Open(path, Store::OpenMode::kMustExist);
   if (!store.ok()) Check(store.error());
-  SqlStatement count(*store.value(), std::string("SELECT count(*) FROM ") + table);
-  count.Step();
-  return count.Int(0);
+  Result<int64_t> count = CountMeasurements(*store.value());
+  if (!count.ok()) Check(count.error());
+  return count.value();
+}
+
+// What the current model (the one classify just used) has classified.
+int64_t CountClassifiedIn(const std::string& path) {
+  auto store = Store::Open(path, Store::OpenMode::kMustExist);
+  if (!store.ok()) Check(store.error());
+  Result<ClusterModelRecord> model = CurrentClusterModel(*store.value());
+  if (!model.ok()) Check(model.error());
+  Result<int64_t> count = CountClassified(*store.value(), model.value().id);
+  if (!count.ok()) Check(count.error());
+  return count.value();
 }
 
 }  // namespace
@@ -111,7 +110,7 @@ int main(int argc, char** argv) {
                 folder.c_str());
     BuildStore(g_pristine, count);
   }
-  if (CountRows(g_pristine, "measurement") != count) {
+  if (CountMeasurementsIn(g_pristine) != count) {
     std::fprintf(stderr, "classify_bench: %s holds another number of measurements\n",
                  g_pristine.c_str());
     return 1;
@@ -122,7 +121,7 @@ int main(int argc, char** argv) {
                    CopyPristine, "");
   const ProcessTiming ours =
       MedianOfRuns({CLUSTERPILOT_BINARY, "classify", "--db", g_work}, runs, CopyPristine, "");
-  const int64_t classified = CountRows(g_work, "classification");
+  const int64_t classified = CountClassifiedIn(g_work);
   std::printf("median of %d runs each; %lld measurements classified in the last run\n", runs,
               static_cast<long long>(classified));
   PrintComparisonHeader();

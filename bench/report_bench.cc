@@ -16,7 +16,9 @@
 #include <string>
 
 #include "bench/process_timer.h"
-#include "store/sql_statement.h"
+#include "store/classification_table.h"
+#include "store/measurement_writer.h"
+#include "store/override_table.h"
 #include "store/store.h"
 
 namespace clusterpilot {
@@ -30,11 +32,9 @@ constexpr const char* kMonth = "2026-10";
 constexpr int kRuns = 3;
 constexpr double kTargetSeconds = 3.0;
 
-std::string MonthKey(int months_back) {
-  int index = 2026 * 12 + 9 - months_back;
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d", index / 12, index % 12 + 1);
-  return buffer;
+CalendarDate RatingDate(int months_back, int day) {
+  const int index = 2026 * 12 + 9 - months_back;
+  return CalendarDate{index / 12, index % 12 + 1, day};
 }
 
 void Check(const Status& status) {
@@ -44,78 +44,75 @@ void Check(const Status& status) {
   }
 }
 
-// Writes measurements, classifications and overrides with prepared
-// statements in one transaction; returns the number of measurements.
-int64_t BuildStore(const std::string& path, std::ofstream* revenue) {
-  auto opened = Store::Open(path);
-  if (!opened.ok()) Check(opened.error());
-  Store& store = *opened.value();
-  Check(store.Execute("BEGIN"));
-  Check(store.Execute(
-      "INSERT INTO import_batch(file_name, content_hash, format, imported_at, imported_by) "
-      "VALUES('bench.csv', 'bench', 'csv', '2026-11-01T00:00:00Z', 'bench')"));
-  Check(
-      store.Execute("INSERT INTO cluster_model(name, version, content_hash, loaded_at) "
-                    "VALUES('bench', '1', 'hash', '2026-11-01T00:00:00Z')"));
-  std::string sql =
-      "INSERT INTO measurement(patient_id, department, rating_date, supercluster, batch_id";
-  for (int i = 1; i <= 19; ++i)
-    sql += i < 10 ? ", hv0" + std::to_string(i) : ", hv" + std::to_string(i);
-  sql += ") VALUES(?, ?, ?, ?, 1";
-  for (int i = 1; i <= 19; ++i) sql += ", ?";
-  sql += ")";
-  SqlStatement measurement(store, sql);
-  SqlStatement classification(
-      store,
-      "INSERT INTO classification(measurement_id, model_id, cluster, probability, "
-      "probabilities, flags, classified_at) VALUES(last_insert_rowid(), 1, ?, ?, ?, ?, "
-      "'2026-11-01T00:00:00Z')");
-  SqlStatement review(
-      store,
-      "INSERT INTO clinician_override(measurement_id, cluster, reason, by_user, at) "
-      "SELECT max(id), ?, 'clinical judgement', 'bench', '2026-11-02T00:00:00Z' FROM measurement");
+// The synthetic institution: 12 months of patients, each measurement
+// classified, a tenth reviewed by a clinician.
+Status WriteMeasurements(Store& store, MeasurementWriter* writer,
+                         ClassificationWriter* classifications, std::ofstream* revenue,
+                         int64_t* count) {
   std::mt19937_64 random(2026);
   std::uniform_real_distribution<double> unit(0, 1);
   const int clusters[] = {1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21};
-  int64_t count = 0;
+  StoredMeasurement stored;
   for (int p = 0; p < kPatients; ++p) {
     char patient[16];
     std::snprintf(patient, sizeof patient, "SYN%06d", p);
-    const std::string department = "Afdeling " + std::to_string(1 + p % kDepartments);
+    Measurement m;
+    m.patient_id = patient;
+    m.department = "Afdeling " + std::to_string(1 + p % kDepartments);
     int cluster = clusters[random() % 20];
     for (int back = kMonths - 1; back >= 0; --back) {
       if (back == 0 && unit(random) < 0.9) {
-        *revenue << patient << ';' << department << ';' << kMonth << ';' << 200 + random() % 1500
+        *revenue << patient << ';' << m.department << ';' << kMonth << ';' << 200 + random() % 1500
                  << ",00\n";
       }
       if (unit(random) > kRatedInMonth) continue;
       if (unit(random) < 0.05) cluster = clusters[random() % 20];
-      const std::string date = MonthKey(back) + "-" + std::to_string(10 + random() % 18);
-      measurement.BindText(1, patient);
-      measurement.BindText(2, department);
-      measurement.BindText(3, date);
-      measurement.BindInt(4, cluster <= 8 ? 1 : cluster <= 17 ? 2 : 3);
-      for (int i = 0; i < 19; ++i) measurement.BindInt(5 + i, static_cast<int64_t>(random() % 5));
-      Check(measurement.Run());
+      m.rating_date = RatingDate(back, static_cast<int>(10 + random() % 18));
+      m.supercluster = static_cast<Supercluster>(cluster <= 8 ? 1 : cluster <= 17 ? 2 : 3);
+      for (int i = 0; i < kItemCount; ++i) m.ratings[i] = static_cast<int8_t>(random() % 5);
+      Result<MeasurementWriter::Outcome> written = writer->Write(m, 0, &stored);
+      if (!written.ok()) return written.error();
+      const int64_t id = writer->last_stored_id();
       const double top = 0.55 + 0.45 * unit(random);
       const int second = clusters[random() % 20];
       char probabilities[64];
       std::snprintf(probabilities, sizeof probabilities, "%d:%.4f;%d:%.4f", cluster, top,
                     second == cluster ? clusters[(random() % 19 + 1) % 20] : second, 1 - top);
-      classification.BindInt(1, cluster);
-      classification.BindDouble(2, top);
-      classification.BindText(3, probabilities);
-      classification.BindInt(4,
-                             unit(random) < 0.15 ? static_cast<int64_t>(1u << (random() % 5)) : 0);
-      Check(classification.Run());
+      const uint32_t flags = unit(random) < 0.15 ? 1u << (random() % 5) : 0u;
+      Status classified = classifications->Write({id, cluster, top, probabilities, flags, "", ""});
+      if (!classified.ok()) return classified;
       if (unit(random) < 0.1) {
-        review.BindInt(1, unit(random) < 0.7 ? cluster : second);
-        Check(review.Run());
+        Result<OverrideOutcome> reviewed = RecordOverride(
+            store, id, unit(random) < 0.7 ? cluster : second, "clinical judgement", "bench");
+        if (!reviewed.ok()) return reviewed.error();
       }
-      ++count;
+      ++*count;
     }
   }
-  Check(store.Execute("COMMIT"));
+  return Status::Ok();
+}
+
+// Writes measurements, classifications and overrides through the store's
+// own writers (as import, classify and override do) in one transaction;
+// returns the number of measurements.
+int64_t BuildStore(const std::string& path, std::ofstream* revenue) {
+  auto opened = Store::Open(path);
+  if (!opened.ok()) Check(opened.error());
+  Store& store = *opened.value();
+  int64_t count = 0;
+  Check(store.InTransaction([&]() -> Status {
+    auto writer = MeasurementWriter::Begin(store, {"bench.csv", "bench", "csv", "bench"}, 1000000);
+    if (!writer.ok()) return writer.error();
+    Result<ClusterModelRecord> model = RegisterClusterModel(store, "bench", "1", "hash");
+    if (!model.ok()) return model.error();
+    ClassificationWriter classifications(store, model.value().id, "2026-11-01T00:00:00Z");
+    Status status =
+        WriteMeasurements(store, writer.value().get(), &classifications, revenue, &count);
+    if (!status.ok()) return status;
+    ImportCounts counts;
+    counts.read = counts.stored = count;
+    return writer.value()->Finish(counts);
+  }));
   Check(store.Execute("PRAGMA wal_checkpoint(TRUNCATE)"));
   return count;
 }

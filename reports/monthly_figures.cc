@@ -169,7 +169,7 @@ MonthlyFigures ComputeMonthlyFigures(const MonthSnapshot& current, const MonthSn
                                      const MonteCarloResult& simulated,
                                      const MonteCarloOptions& monte_carlo) {
   MonthlyFigures figures;
-  figures.month = current.month;
+  figures.month = SnapshotMonth(current);
   figures.model = current.model;
   figures.tariff_file = tariffs.file_name;
   figures.monte_carlo = monte_carlo;
@@ -184,7 +184,7 @@ MonthlyFigures ComputeMonthlyFigures(const MonthSnapshot& current, const MonthSn
   }
   if (previous != nullptr) {
     figures.has_previous = true;
-    figures.previous_month = previous->month;
+    figures.previous_month = SnapshotMonth(*previous);
     const std::vector<int> previous_of = IndexOf(previous->departments, names);
     MonthComparison comparison = CompareMonths(*previous, previous_of, current, department_of,
                                                static_cast<int>(names.size()));

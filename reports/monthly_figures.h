@@ -64,7 +64,7 @@ struct RevenueMonth {
 
 struct MonthlyFigures {
   ReportMonth month;
-  ClusterModelInfo model;
+  ClusterModelRecord model;
   std::string tariff_file;
   std::string revenue_file;                    // empty: no revenue given
   std::vector<DepartmentFigures> departments;  // sorted by name

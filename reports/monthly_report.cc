@@ -70,13 +70,6 @@ Result<std::optional<RevenueMonth>> ReadRevenue(Store& store, const ReportReques
   return std::optional<RevenueMonth>(std::move(month));
 }
 
-// The month's rows lie all over the file (rows are stored in import order):
-// map the file and keep pages cached so the previous month reuses them.
-void PrepareForScatteredReads(Store& store) {
-  store.Execute("PRAGMA mmap_size = 2000000000");
-  store.Execute("PRAGMA cache_size = -262144");
-}
-
 Status WriteFiles(const PilotReport& report, const MonthSnapshot& snapshot, bool with_patient_list,
                   const std::string& directory, std::vector<std::string>* files) {
   auto write = [&](const std::string& name, const std::string& content) {
@@ -108,12 +101,14 @@ struct ReportInputs {
   MonteCarloResult simulated;
 };
 
-Result<MonthSnapshot> LoadOnOwnConnection(const std::string& path, ReportMonth month,
-                                          const ClusterModelInfo& model) {
+// The month's rows lie all over the file (rows are stored in import order),
+// so each connection that reads a month prepares for scattered reads.
+Result<MonthSnapshot> LoadOnOwnConnection(const std::string& path, ReportMonth month) {
   auto store = Store::Open(path, Store::OpenMode::kMustExist);
   if (!store.ok()) return store.error();
-  PrepareForScatteredReads(*store.value());
-  return LoadMonthSnapshot(*store.value(), month, model);
+  Status prepared = store.value()->PrepareForScatteredReads();
+  if (!prepared.ok()) return prepared.error();
+  return LoadMonthSnapshot(*store.value(), month);
 }
 
 // Reads the inputs, overlapping what can overlap: the month before is read
@@ -124,14 +119,13 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   Result<TariffTable> tariffs = ReadTariffTable(request.tariff_file);
   if (!tariffs.ok()) return tariffs.error();
   inputs.tariffs = std::move(tariffs).value();
-  PrepareForScatteredReads(store);
-  Result<ClusterModelInfo> model = LatestClusterModel(store);
-  if (!model.ok()) return model.error();
+  Status prepared = store.PrepareForScatteredReads();
+  if (!prepared.ok()) return prepared.error();
   std::future<Result<MonthSnapshot>> previous =
-      std::async(std::launch::async, [path = store.path(), &request, &model] {
-        return LoadOnOwnConnection(path, request.month.Plus(-1), model.value());
+      std::async(std::launch::async, [path = store.path(), &request] {
+        return LoadOnOwnConnection(path, request.month.Plus(-1));
       });
-  Result<MonthSnapshot> current = LoadMonthSnapshot(store, request.month, model.value());
+  Result<MonthSnapshot> current = LoadMonthSnapshot(store, request.month);
   if (!current.ok()) return current.error();
   inputs.current = std::move(current).value();
   std::future<MonteCarloResult> simulated = std::async(std::launch::async, [&inputs, &request] {

@@ -1,5 +1,5 @@
 // The clinicians' work list: every stored measurement (optionally of one
-// month and department) with its latest classification and latest override.
+// month and department) with its current classification and latest override.
 // Read-only; the caller records the read in the audit log.
 #ifndef CLUSTERPILOT_STORE_ASSIGNMENT_LISTING_H_
 #define CLUSTERPILOT_STORE_ASSIGNMENT_LISTING_H_
@@ -30,7 +30,7 @@ struct AssignmentRow {
   std::string clinician;
   Supercluster supercluster = Supercluster::kNone;
 
-  bool classified = false;  // false: no model has classified it yet
+  bool classified = false;  // false: the current model has not classified it
   std::string model_name;
   std::string model_version;
   int cluster = 0;  // 0 when no cluster was assigned
@@ -48,8 +48,9 @@ struct AssignmentRow {
   int FinalCluster() const { return clinician_override ? clinician_override->cluster : cluster; }
 };
 
-// Rows ordered by department, rating date, patient and id. The latest
-// classification is the one made last, whichever model made it.
+// Rows ordered by department, rating date, patient and id, each with its
+// current classification (store/classification_table.h says which that is):
+// a measurement the current model has not classified reads as not classified.
 Result<std::vector<AssignmentRow>> ReadAssignments(Store& store, const AssignmentFilter& filter);
 
 }  // namespace clusterpilot

@@ -16,11 +16,9 @@ Result<int64_t> CountOf(Store& store, const char* sql, int64_t parameter = -1) {
   return count.Int(0);
 }
 
-}  // namespace
-
-Result<ClusterModelRecord> RegisterClusterModel(Store& store, const std::string& name,
-                                                const std::string& version,
-                                                const std::string& content_hash) {
+Result<ClusterModelRecord> FindOrAddModel(Store& store, const std::string& name,
+                                          const std::string& version,
+                                          const std::string& content_hash) {
   SqlStatement find(store,
                     "SELECT id, content_hash, loaded_at FROM cluster_model "
                     "WHERE name = ? AND version = ?");
@@ -52,10 +50,36 @@ Result<ClusterModelRecord> RegisterClusterModel(Store& store, const std::string&
   insert.BindText(4, record.loaded_at);
   Status inserted = insert.Run();
   if (!inserted.ok()) return inserted.error();
-  SqlStatement id(store, "SELECT last_insert_rowid()");
-  id.Step();
-  record.id = id.Int(0);
+  record.id = store.LastInsertId();
   return record;
+}
+
+}  // namespace
+
+Result<ClusterModelRecord> RegisterClusterModel(Store& store, const std::string& name,
+                                                const std::string& version,
+                                                const std::string& content_hash) {
+  Result<ClusterModelRecord> record = FindOrAddModel(store, name, version, content_hash);
+  if (!record.ok()) return record;
+  SqlStatement use(store, "INSERT INTO cluster_model_use(model_id, used_at) VALUES(?,?)");
+  use.BindInt(1, record.value().id);
+  use.BindText(2, UtcTimestamp());
+  Status used = use.Run();
+  if (!used.ok()) return used.error();
+  return record;
+}
+
+Result<ClusterModelRecord> CurrentClusterModel(Store& store) {
+  SqlStatement select(
+      store, "SELECT id, name, version, content_hash, loaded_at FROM current_cluster_model");
+  ClusterModelRecord model;
+  if (select.Step()) {
+    model =
+        ClusterModelRecord{select.Int(0), std::string(select.Text(1)), std::string(select.Text(2)),
+                           std::string(select.Text(3)), std::string(select.Text(4))};
+  }
+  if (!select.status().ok()) return select.status().error();
+  return model;
 }
 
 Result<int64_t> CountClassified(Store& store, int64_t model_id) {

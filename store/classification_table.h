@@ -2,6 +2,15 @@
 // cluster_model) and one row per measurement and model (table
 // classification). A later model version adds rows; earlier results stay.
 // Plain and core types only, so the store never depends on the classifier.
+//
+// The current classification of a measurement, which every reader shows
+// (assignments, override, the report), is defined once, by the schema's
+// views current_cluster_model and current_classification: the current model
+// is the one the latest classify run used (RegisterClusterModel records each
+// use, also a run with an older model that finds nothing new to classify), and
+// a measurement's current classification is that model's result for it. A
+// measurement the current model has not classified has none, even when an
+// earlier model classified it: readers never mix two models' results.
 #ifndef CLUSTERPILOT_STORE_CLASSIFICATION_TABLE_H_
 #define CLUSTERPILOT_STORE_CLASSIFICATION_TABLE_H_
 
@@ -17,6 +26,7 @@ namespace clusterpilot {
 class SqlStatement;
 class Store;
 
+// A registered cluster model. id 0: none (nothing classified yet).
 struct ClusterModelRecord {
   int64_t id = 0;
   std::string name;
@@ -25,13 +35,18 @@ struct ClusterModelRecord {
   std::string loaded_at;
 };
 
-// The id of the model named `name` at `version`, registering it (stamped
-// with the time) when it is new. A model already registered under the same
-// name and version but with a different content hash is refused: results of
-// two different models must not pass for one.
+// The model named `name` at `version`, registering it (stamped with the
+// time) when it is new, and records that it is used now, which makes it the
+// current model. A model already registered under the same name and version
+// but with a different content hash is refused: results of two different
+// models must not pass for one. Call it inside the classify run's
+// transaction, so a failed run does not change the current model.
 Result<ClusterModelRecord> RegisterClusterModel(Store& store, const std::string& name,
                                                 const std::string& version,
                                                 const std::string& content_hash);
+
+// The current model (see above); id 0 when no model was ever used.
+Result<ClusterModelRecord> CurrentClusterModel(Store& store);
 
 // Measurements classified by the model `model_id`, and in the store at all.
 Result<int64_t> CountClassified(Store& store, int64_t model_id);

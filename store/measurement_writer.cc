@@ -1,27 +1,31 @@
 #include "store/measurement_writer.h"
 
-#include <sqlite3.h>
-
 #include "store/audit_log.h"
+#include "store/rating_columns.h"
 #include "store/sql_statement.h"
 #include "store/store.h"
 
 namespace clusterpilot {
 namespace {
 
-constexpr const char* kInsertMeasurement =
-    "INSERT INTO measurement(patient_id, department, rating_date, clinician, supercluster, "
-    "hv01, hv02, hv03, hv04, hv05, hv06, hv07, hv08, hv09, hv10, hv11, hv12, hv13, hv14, hv15, "
-    "hv16, hv17, hv18, hv19, hv08_type, route, batch_id, source_line) "
-    "VALUES(?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, ?,?,?,?) "
-    "ON CONFLICT(patient_id, department, rating_date) DO NOTHING";
+const std::string& InsertMeasurementSql() {
+  static const std::string sql =
+      "INSERT INTO measurement(patient_id, department, rating_date, clinician, supercluster, " +
+      RatingColumnList("") +
+      ", hv08_type, route, batch_id, source_line) "
+      "VALUES(?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, ?,?,?,?) "
+      "ON CONFLICT(patient_id, department, rating_date) DO NOTHING";
+  return sql;
+}
 
-constexpr const char* kSelectStored =
-    "SELECT m.clinician, m.supercluster, m.hv01, m.hv02, m.hv03, m.hv04, m.hv05, m.hv06, "
-    "m.hv07, m.hv08, m.hv09, m.hv10, m.hv11, m.hv12, m.hv13, m.hv14, m.hv15, m.hv16, m.hv17, "
-    "m.hv18, m.hv19, m.hv08_type, m.route, m.batch_id, m.source_line, b.file_name "
-    "FROM measurement m JOIN import_batch b ON b.id = m.batch_id "
-    "WHERE m.patient_id = ? AND m.department = ? AND m.rating_date = ?";
+const std::string& SelectStoredSql() {
+  static const std::string sql =
+      "SELECT m.clinician, m.supercluster, " + RatingColumnList("m") +
+      ", m.hv08_type, m.route, m.batch_id, m.source_line, b.file_name "
+      "FROM measurement m JOIN import_batch b ON b.id = m.batch_id "
+      "WHERE m.patient_id = ? AND m.department = ? AND m.rating_date = ?";
+  return sql;
+}
 
 constexpr const char* kInsertRejection =
     "INSERT INTO rejected_row(batch_id, line, field, value, reason, raw_row) "
@@ -101,8 +105,7 @@ Result<std::unique_ptr<MeasurementWriter>> MeasurementWriter::Begin(Store& store
   insert.BindText(5, batch.imported_by);
   Status inserted = insert.Run();
   if (!inserted.ok()) return inserted.error();
-  std::unique_ptr<MeasurementWriter> writer(
-      new MeasurementWriter(store, sqlite3_last_insert_rowid(store.handle())));
+  std::unique_ptr<MeasurementWriter> writer(new MeasurementWriter(store, store.LastInsertId()));
   for (const SqlStatement* statement :
        {writer->insert_.get(), writer->select_.get(), writer->reject_.get()}) {
     if (!statement->status().ok()) return statement->status().error();
@@ -136,8 +139,8 @@ Status MeasurementWriter::DeferSecondaryIndexes() {
     deferred_indexes_.push_back(sql);
   }
   if (!indexes.empty()) {  // a schema change outdates prepared statements
-    insert_ = std::make_unique<SqlStatement>(store_, kInsertMeasurement);
-    select_ = std::make_unique<SqlStatement>(store_, kSelectStored);
+    insert_ = std::make_unique<SqlStatement>(store_, InsertMeasurementSql());
+    select_ = std::make_unique<SqlStatement>(store_, SelectStoredSql());
     reject_ = std::make_unique<SqlStatement>(store_, kInsertRejection);
   }
   return Status::Ok();
@@ -146,8 +149,8 @@ Status MeasurementWriter::DeferSecondaryIndexes() {
 MeasurementWriter::MeasurementWriter(Store& store, int64_t batch_id)
     : store_(store),
       batch_id_(batch_id),
-      insert_(std::make_unique<SqlStatement>(store, kInsertMeasurement)),
-      select_(std::make_unique<SqlStatement>(store, kSelectStored)),
+      insert_(std::make_unique<SqlStatement>(store, InsertMeasurementSql())),
+      select_(std::make_unique<SqlStatement>(store, SelectStoredSql())),
       reject_(std::make_unique<SqlStatement>(store, kInsertRejection)) {}
 
 MeasurementWriter::~MeasurementWriter() = default;
@@ -190,7 +193,10 @@ Result<MeasurementWriter::Outcome> MeasurementWriter::Write(const Measurement& m
   insert.BindInt(28, source_line);
   Status run = insert.Run();
   if (!run.ok()) return run.error();
-  if (sqlite3_changes(store_.handle()) == 1) return Outcome::kStored;
+  if (store_.ChangedRows() == 1) {
+    last_stored_id_ = store_.LastInsertId();
+    return Outcome::kStored;
+  }
 
   Status read = ReadStored(measurement, stored);
   if (!read.ok()) return read.error();
@@ -214,10 +220,7 @@ Status MeasurementWriter::ReadStored(const Measurement& measurement, StoredMeasu
   found.rating_date = measurement.rating_date;
   found.clinician = select.Text(0);
   found.supercluster = static_cast<Supercluster>(select.Int(1));
-  for (int item = 0; item < kItemCount; ++item) {
-    found.ratings[item] =
-        select.IsNull(2 + item) ? kUnknownRating : static_cast<int8_t>(select.Int(2 + item));
-  }
+  found.ratings = ReadRatings(select, 2);
   const std::string_view type = select.Text(21);
   found.hv08_type = type.empty() ? 0 : type[0];
   found.route = RouteFromText(select.Text(22));

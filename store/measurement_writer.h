@@ -88,6 +88,9 @@ class MeasurementWriter {
 
   int64_t batch_id() const { return batch_id_; }
 
+  // The id the store gave the measurement Write() stored last (0 before).
+  int64_t last_stored_id() const { return last_stored_id_; }
+
   // Stores `measurement`, read from `source_line`, unless its natural key is
   // taken: then kSkipped when the stored one is the same rating (SameRating),
   // kConflict otherwise with *stored filled in. The stored one is never
@@ -108,6 +111,7 @@ class MeasurementWriter {
 
   Store& store_;
   int64_t batch_id_;
+  int64_t last_stored_id_ = 0;
   std::unique_ptr<SqlStatement> insert_;
   std::unique_ptr<SqlStatement> select_;
   std::unique_ptr<SqlStatement> reject_;

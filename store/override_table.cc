@@ -23,12 +23,13 @@ Error OverrideError(const std::string& field, const std::string& value, std::str
   return error;
 }
 
-// 1 when the measurement exists, 0 when not; the latest cluster in *cluster.
+// Whether the measurement exists; its current classification's cluster in
+// *cluster (0 when it has none).
 Result<bool> FindMeasurement(Store& store, int64_t measurement_id, int* cluster) {
   SqlStatement find(store,
-                    "SELECT m.id, (SELECT c.cluster FROM classification c "
-                    "WHERE c.measurement_id = m.id ORDER BY c.id DESC LIMIT 1) "
-                    "FROM measurement m WHERE m.id = ?");
+                    "SELECT m.id, c.cluster FROM measurement m "
+                    "LEFT JOIN current_classification c ON c.measurement_id = m.id "
+                    "WHERE m.id = ?");
   find.BindInt(1, measurement_id);
   if (!find.Step()) {
     if (!find.status().ok()) return find.status().error();
@@ -50,9 +51,7 @@ Status InsertOverride(Store& store, const ClinicianOverride& entry, int64_t* id)
   insert.BindText(5, entry.at);
   Status status = insert.Run();
   if (!status.ok()) return status;
-  SqlStatement last(store, "SELECT last_insert_rowid()");
-  last.Step();
-  *id = last.Int(0);
+  *id = store.LastInsertId();
   return Status::Ok();
 }
 

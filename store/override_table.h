@@ -27,7 +27,7 @@ struct ClinicianOverride {
 // What the override replaced, for the audit log and the confirmation.
 struct OverrideOutcome {
   ClinicianOverride stored;
-  int algorithm_cluster = 0;  // the latest classification's cluster; 0 when none
+  int algorithm_cluster = 0;  // the current classification's cluster; 0 when none
 };
 
 // Stores the override (stamping its time) and its audit-log entry in one

@@ -1,5 +1,7 @@
 #include "store/schema_migrations.h"
 
+#include <iterator>
+
 #include "store/store.h"
 
 namespace clusterpilot {
@@ -96,17 +98,42 @@ CREATE TABLE clinician_override (
 CREATE INDEX clinician_override_by_measurement ON clinician_override(measurement_id);
 )sql";
 
+// Version 3: "the current classification of a measurement", defined once
+// for every reader (assignments, the report, the web app). The current model
+// is the one the latest classify run used, recorded in cluster_model_use even
+// when that run found nothing new to classify; a measurement's current
+// classification is the current model's, and a measurement that model has
+// not classified has none. Stores made before version 3 keep the report's old
+// choice: their models are recorded as used in id order, the newest last.
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE cluster_model_use (
+  id       INTEGER PRIMARY KEY,
+  model_id INTEGER NOT NULL REFERENCES cluster_model(id),
+  used_at  TEXT NOT NULL
+);
+INSERT INTO cluster_model_use(model_id, used_at) SELECT id, loaded_at FROM cluster_model ORDER BY id;
+CREATE VIEW current_cluster_model AS
+SELECT id, name, version, content_hash, loaded_at FROM cluster_model
+WHERE id = (SELECT model_id FROM cluster_model_use ORDER BY id DESC LIMIT 1);
+CREATE VIEW current_classification AS
+SELECT id, measurement_id, model_id, cluster, probability, probabilities, flags, flag_reasons,
+       explanation, classified_at
+FROM classification
+WHERE model_id = (SELECT model_id FROM cluster_model_use ORDER BY id DESC LIMIT 1);
+)sql";
+
+// Migration N is kMigrations[N - 1]: a new version appends its SQL here and
+// raises kCurrentSchemaVersion.
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3};
+
+static_assert(std::size(kMigrations) == kCurrentSchemaVersion,
+              "kCurrentSchemaVersion must name the last migration");
+
 }  // namespace
 
 std::string_view SchemaMigrationSql(int version) {
-  static_assert(kCurrentSchemaVersion == 2, "add the new migration here");
-  switch (version) {
-    case 1:
-      return kVersion1;
-    case 2:
-      return kVersion2;
-  }
-  return {};
+  if (version < 1 || version > kCurrentSchemaVersion) return {};
+  return kMigrations[version - 1];
 }
 
 }  // namespace clusterpilot

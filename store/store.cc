@@ -1,8 +1,5 @@
 #include "store/store.h"
 
-#include <Poco/Data/SQLite/Connector.h>
-#include <Poco/Data/SQLite/Utility.h>
-#include <Poco/Data/Session.h>
 #include <Poco/Exception.h>
 #include <sqlite3.h>
 
@@ -113,14 +110,14 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
     Status checked = CheckExistingFile(path);
     if (!checked.ok()) return checked.error();
   }
-  std::unique_ptr<Store> store;
-  try {
-    Poco::Data::SQLite::Connector::registerConnector();
-    auto session = std::make_unique<Poco::Data::Session>("SQLite", path);
-    store.reset(new Store(path, std::move(session)));
-  } catch (const Poco::Exception& e) {
-    return StoreError(path, "cannot be opened: " + e.displayText());
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
+    const std::string reason = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return StoreError(path, "cannot be opened: " + reason);
   }
+  std::unique_ptr<Store> store(new Store(path, db));
   sqlite3_busy_timeout(store->handle(), kBusyTimeoutMs);
   for (const char* pragma :
        {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
@@ -145,14 +142,21 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
   return store;
 }
 
-Store::Store(std::string path, std::unique_ptr<Poco::Data::Session> session)
-    : path_(std::move(path)), session_(std::move(session)) {}
+Store::Store(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
 
-Store::~Store() = default;
+Store::~Store() { sqlite3_close_v2(db_); }
 
-int Store::schema_version() const { return ReadUserVersion(const_cast<Store*>(this)->handle()); }
+int Store::schema_version() const { return ReadUserVersion(db_); }
 
-sqlite3* Store::handle() { return Poco::Data::SQLite::Utility::dbHandle(*session_); }
+int64_t Store::LastInsertId() { return sqlite3_last_insert_rowid(db_); }
+
+int64_t Store::ChangedRows() { return sqlite3_changes(db_); }
+
+Status Store::PrepareForScatteredReads() {
+  Status mapped = Execute("PRAGMA mmap_size = 2000000000");
+  if (!mapped.ok()) return mapped;
+  return Execute("PRAGMA cache_size = -262144");
+}
 
 Status Store::Execute(const std::string& sql) {
   char* message = nullptr;
@@ -165,23 +169,29 @@ Status Store::Execute(const std::string& sql) {
 }
 
 Status Store::InTransaction(const std::function<Status()>& work) {
-  Status begun = Execute("BEGIN IMMEDIATE");
+  // Inside a caller's transaction (a test or benchmark batching many
+  // changes), a savepoint keeps this work atomic within it.
+  const bool nested = sqlite3_get_autocommit(db_) == 0;
+  Status begun = Execute(nested ? "SAVEPOINT work" : "BEGIN IMMEDIATE");
   if (!begun.ok()) return begun;
+  // A failed rollback leaves nothing to do: the error that caused it is the
+  // one to report, and SQLite rolls back on close anyway.
+  auto roll_back = [&] { (void)Execute(nested ? "ROLLBACK TO work; RELEASE work" : "ROLLBACK"); };
   Status outcome = Status::Ok();
   try {
     outcome = work();
   } catch (const Poco::Exception& e) {
     outcome = StoreError(path_, "database error: " + e.displayText());
   } catch (...) {
-    Execute("ROLLBACK");
+    roll_back();
     throw;
   }
   if (!outcome.ok()) {
-    Execute("ROLLBACK");
+    roll_back();
     return outcome;
   }
-  Status committed = Execute("COMMIT");
-  if (!committed.ok()) Execute("ROLLBACK");
+  Status committed = Execute(nested ? "RELEASE work" : "COMMIT");
+  if (!committed.ok()) roll_back();
   return committed;
 }
 

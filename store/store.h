@@ -1,6 +1,11 @@
 // The embedded SQLite store: one file holding imported measurements, their
 // classifications, clinicians' overrides and the audit log.
 //
+// Every statement of the program is written in store/ and runs through
+// SqlStatement or Execute() on this connection; what is SQLite's own dialect
+// (pragmas, the connection handle, mmap) stays in store.cc and
+// sql_statement.cc, so another backend implements the same functions.
+//
 // Open() checks that the file is a clusterpilot store (or new), migrates an
 // older schema forward and switches on WAL and foreign keys. A file that is
 // not a clusterpilot store, or that a newer clusterpilot made, is refused
@@ -11,6 +16,7 @@
 #ifndef CLUSTERPILOT_STORE_STORE_H_
 #define CLUSTERPILOT_STORE_STORE_H_
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -19,14 +25,10 @@
 
 struct sqlite3;
 
-namespace Poco::Data {
-class Session;
-}
-
 namespace clusterpilot {
 
 // The schema version this program writes; see store/schema_migrations.cc.
-inline constexpr int kCurrentSchemaVersion = 2;
+inline constexpr int kCurrentSchemaVersion = 3;
 
 // Written to PRAGMA application_id so a clusterpilot store can be told apart
 // from other SQLite files ("CPST").
@@ -48,15 +50,23 @@ class Store {
   const std::string& path() const { return path_; }
   int schema_version() const;
 
-  // The Poco::Data session, for ordinary statements.
-  Poco::Data::Session& session() { return *session_; }
+  // The underlying connection, for SqlStatement (and tests that inspect the
+  // file). Owned by the Store.
+  sqlite3* handle() { return db_; }
 
-  // The underlying connection, for the few hot loops where measurement showed
-  // Poco's per-value binding costs too much. Owned by the session.
-  sqlite3* handle();
+  // The row id the last INSERT on this connection gave, and how many rows the
+  // last INSERT, UPDATE or DELETE changed (0 when ON CONFLICT skipped it).
+  int64_t LastInsertId();
+  int64_t ChangedRows();
+
+  // Tunes the connection for a read that jumps all over the file (a month's
+  // rows lie where their imports put them): maps the file and keeps a large
+  // page cache, so a second read of nearby months reuses the pages.
+  Status PrepareForScatteredReads();
 
   // Runs `work` inside one transaction (BEGIN IMMEDIATE): commits when it
-  // returns ok, rolls back when it returns an error or throws.
+  // returns ok, rolls back when it returns an error or throws. Called inside
+  // a transaction already, it runs `work` in a savepoint of that one.
   Status InTransaction(const std::function<Status()>& work);
 
   // Executes SQL without results (DDL, pragmas). Errors carry the SQLite
@@ -64,10 +74,10 @@ class Store {
   Status Execute(const std::string& sql);
 
  private:
-  Store(std::string path, std::unique_ptr<Poco::Data::Session> session);
+  Store(std::string path, sqlite3* db);
 
   std::string path_;
-  std::unique_ptr<Poco::Data::Session> session_;
+  sqlite3* db_;
 };
 
 }  // namespace clusterpilot

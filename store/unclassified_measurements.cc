@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "store/rating_columns.h"
 #include "store/sql_statement.h"
 #include "store/store.h"
 
@@ -19,7 +20,7 @@ std::string PackedRatingsSql() {
   std::string sql;
   int64_t weight = 1;
   for (int item = 1; item <= kItemCount; ++item, weight *= kRatingBase) {
-    const std::string column = (item < 10 ? "m.hv0" : "m.hv") + std::to_string(item);
+    const std::string column = RatingColumn(item - 1, "m");
     sql += (item == 1 ? "" : " + ") + std::string("(CASE WHEN ") + column +
            " BETWEEN 0 AND 4 THEN " + column + " ELSE " + std::to_string(kPackedUnknown) +
            " END) * " + std::to_string(weight);

@@ -13,9 +13,7 @@ class MonthSnapshotTest : public testing::Test {
   MonthSnapshotTest() : fixture_(dir_.File("store.db")) {}
 
   MonthSnapshot Load(const ReportMonth& month) {
-    Result<ClusterModelInfo> model = LatestClusterModel(fixture_.store());
-    EXPECT_TRUE(model.ok());
-    Result<MonthSnapshot> snapshot = LoadMonthSnapshot(fixture_.store(), month, model.value());
+    Result<MonthSnapshot> snapshot = LoadMonthSnapshot(fixture_.store(), month);
     EXPECT_TRUE(snapshot.ok()) << snapshot.error().ToString();
     return std::move(snapshot).value();
   }

@@ -19,9 +19,8 @@ const ReportMonth kMonth{2026, 10};
 
 MonthlyFigures Figures(Store& store, const TariffTable& tariffs, int draws = 2000,
                        uint64_t seed = 5) {
-  Result<ClusterModelInfo> model = LatestClusterModel(store);
-  Result<MonthSnapshot> current = LoadMonthSnapshot(store, kMonth, model.value());
-  Result<MonthSnapshot> previous = LoadMonthSnapshot(store, kMonth.Plus(-1), model.value());
+  Result<MonthSnapshot> current = LoadMonthSnapshot(store, kMonth);
+  Result<MonthSnapshot> previous = LoadMonthSnapshot(store, kMonth.Plus(-1));
   EXPECT_TRUE(current.ok() && previous.ok());
   const MonteCarloOptions options{draws, seed, 0};
   return ComputeMonthlyFigures(current.value(), &previous.value(), tariffs, nullptr,

@@ -6,20 +6,14 @@
 #include <cstdio>
 #include <random>
 
-#include "store/sql_statement.h"
+#include "store/classification_table.h"
+#include "store/override_table.h"
 
 namespace clusterpilot {
 namespace {
 
-void Run(SqlStatement& statement) {
-  Status status = statement.Run();
+void Check(const Status& status) {
   if (!status.ok()) ADD_FAILURE() << status.error().ToString();
-}
-
-int64_t LastId(Store& store) {
-  SqlStatement select(store, "SELECT last_insert_rowid()");
-  select.Step();
-  return select.Int(0);
 }
 
 std::string Cents(int64_t cents) {
@@ -44,71 +38,49 @@ ReportStore::ReportStore(const std::string& path) {
     return;
   }
   store_ = std::move(opened).value();
-  Status status = store_->Execute(
-      "INSERT INTO import_batch(file_name, content_hash, format, imported_at, imported_by) "
-      "VALUES('fixture.csv', 'fixture', 'csv', '2026-11-01T00:00:00Z', 'test')");
-  if (!status.ok()) ADD_FAILURE() << status.error().ToString();
+  auto writer = MeasurementWriter::Begin(*store_, {"fixture.csv", "fixture", "csv", "test"}, 0);
+  if (!writer.ok()) {
+    ADD_FAILURE() << writer.error().ToString();
+    return;
+  }
+  writer_ = std::move(writer).value();
 }
 
+ReportStore::~ReportStore() = default;
+
 int64_t ReportStore::AddModel(const std::string& name, const std::string& version) {
-  SqlStatement insert(*store_,
-                      "INSERT INTO cluster_model(name, version, content_hash, loaded_at) "
-                      "VALUES(?, ?, 'hash', '2026-11-01T00:00:00Z')");
-  insert.BindText(1, name);
-  insert.BindText(2, version);
-  Run(insert);
-  latest_model_ = LastId(*store_);
+  Result<ClusterModelRecord> model = RegisterClusterModel(*store_, name, version, "hash");
+  if (!model.ok()) ADD_FAILURE() << model.error().ToString();
+  latest_model_ = model.ok() ? model.value().id : 0;
   return latest_model_;
 }
 
 int64_t ReportStore::AddMeasurement(const std::string& patient, const std::string& department,
                                     const std::string& rating_date, const ItemRatings& ratings) {
-  std::string sql = "INSERT INTO measurement(patient_id, department, rating_date, batch_id";
-  for (int i = 0; i < kItemCount; ++i) sql += ", hv" + ItemCode(i).substr(2);
-  sql += ") VALUES(?, ?, ?, 1";
-  for (int i = 0; i < kItemCount; ++i) sql += ", ?";
-  sql += ")";
-  SqlStatement insert(*store_, sql);
-  insert.BindText(1, patient);
-  insert.BindText(2, department);
-  insert.BindText(3, rating_date);
-  for (int i = 0; i < kItemCount; ++i) {
-    if (ratings[i] == kUnknownRating) {
-      insert.BindNull(4 + i);
-    } else {
-      insert.BindInt(4 + i, ratings[i]);
-    }
+  Measurement measurement;
+  measurement.patient_id = patient;
+  measurement.department = department;
+  measurement.rating_date = CalendarDate::Parse(rating_date).value_or(CalendarDate{});
+  measurement.ratings = ratings;
+  StoredMeasurement stored;
+  Result<MeasurementWriter::Outcome> written = writer_->Write(measurement, 0, &stored);
+  if (!written.ok()) ADD_FAILURE() << written.error().ToString();
+  if (written.ok() && written.value() != MeasurementWriter::Outcome::kStored) {
+    ADD_FAILURE() << patient << " " << department << " " << rating_date << " is stored already";
   }
-  Run(insert);
-  return LastId(*store_);
+  return writer_->last_stored_id();
 }
 
 void ReportStore::Classify(int64_t measurement, int cluster, const std::string& probabilities,
                            uint32_t flags, int64_t model) {
-  SqlStatement insert(*store_,
-                      "INSERT INTO classification(measurement_id, model_id, cluster, probability, "
-                      "probabilities, flags, classified_at) VALUES(?, ?, ?, NULL, ?, ?, "
-                      "'2026-11-01T00:00:00Z')");
-  insert.BindInt(1, measurement);
-  insert.BindInt(2, model != 0 ? model : latest_model_);
-  if (cluster == 0) {
-    insert.BindNull(3);
-  } else {
-    insert.BindInt(3, cluster);
-  }
-  insert.BindText(4, probabilities);
-  insert.BindInt(5, flags);
-  Run(insert);
+  ClassificationWriter writer(*store_, model != 0 ? model : latest_model_, "2026-11-01T00:00:00Z");
+  Check(writer.Write({measurement, cluster, 0, probabilities, flags, "", ""}));
 }
 
 void ReportStore::Override(int64_t measurement, int cluster) {
-  SqlStatement insert(
-      *store_,
-      "INSERT INTO clinician_override(measurement_id, cluster, reason, by_user, at) "
-      "VALUES(?, ?, 'clinical judgement', 'dr. test', '2026-11-02T00:00:00Z')");
-  insert.BindInt(1, measurement);
-  insert.BindInt(2, cluster);
-  Run(insert);
+  Result<OverrideOutcome> stored =
+      RecordOverride(*store_, measurement, cluster, "clinical judgement", "dr. test");
+  if (!stored.ok()) ADD_FAILURE() << stored.error().ToString();
 }
 
 void ReportStore::Begin() { ASSERT_TRUE(store_->Execute("BEGIN").ok()); }

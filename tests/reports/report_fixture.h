@@ -1,6 +1,6 @@
-// Small stores for the report tests, written directly with SQL: measurements,
-// classifications and overrides exactly as the importer and classifier
-// leave them, without depending on either.
+// Small stores for the report tests, written through the store's own
+// writers: measurements, classifications and overrides exactly as the
+// importer and classifier leave them, without depending on either.
 #ifndef CLUSTERPILOT_TESTS_REPORTS_REPORT_FIXTURE_H_
 #define CLUSTERPILOT_TESTS_REPORTS_REPORT_FIXTURE_H_
 
@@ -12,6 +12,7 @@
 #include "core/item_ratings.h"
 #include "reports/report_month.h"
 #include "reports/tariff_table.h"
+#include "store/measurement_writer.h"
 #include "store/store.h"
 
 namespace clusterpilot {
@@ -23,6 +24,7 @@ class ReportStore {
  public:
   // Creates (or opens) the store at `path` with one import batch.
   explicit ReportStore(const std::string& path);
+  ~ReportStore();
 
   Store& store() { return *store_; }
 
@@ -39,6 +41,7 @@ class ReportStore {
 
  private:
   std::unique_ptr<Store> store_;
+  std::unique_ptr<MeasurementWriter> writer_;  // of the fixture's one import batch
   int64_t latest_model_ = 0;
 };
 

@@ -7,6 +7,7 @@
 
 #include <fstream>
 
+#include "store/schema_migrations.h"
 #include "store/sql_statement.h"
 #include "tests/support/temp_dir.h"
 
@@ -74,7 +75,7 @@ TEST(StoreTest, MigratesAVersionOneStoreWithoutLosingData) {
             ReadFile(std::string(CLUSTERPILOT_SOURCE_DIR) + "/tests/store/data/store_v1.sql"));
   auto store = OpenOrDie(path);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(store->schema_version(), kCurrentSchemaVersion);
   EXPECT_EQ(CountRows(*store, "measurement"), 2);
   EXPECT_EQ(CountRows(*store, "audit_log"), 1);
   SqlStatement row(*store,
@@ -86,6 +87,29 @@ TEST(StoreTest, MigratesAVersionOneStoreWithoutLosingData) {
   EXPECT_EQ(row.Text(3), "F");
   EXPECT_TRUE(row.IsNull(4));  // the column version 2 added
   EXPECT_EQ(CountRows(*store, "classification"), 0);
+}
+
+// A version 2 store knew no "current model": the report took the newest
+// registered one. Migration 3 keeps that choice for the stores it finds.
+TEST(StoreTest, MigratesAVersionTwoStoreKeepingTheNewestModelCurrent) {
+  ScopedTempDir dir;
+  const std::string path = dir.File("v2.db");
+  RunSqlite(path,
+            ReadFile(std::string(CLUSTERPILOT_SOURCE_DIR) + "/tests/store/data/store_v1.sql"));
+  RunSqlite(path, std::string(SchemaMigrationSql(2)) +
+                      "INSERT INTO cluster_model(name, version, content_hash, loaded_at) "
+                      "VALUES('m', '2', 'b', 't2'), ('m', '1', 'a', 't1');"
+                      "INSERT INTO classification(measurement_id, model_id, cluster, "
+                      "probabilities, classified_at) VALUES(1, 2, 3, '', 't'), (1, 1, 4, '', 't');"
+                      "PRAGMA user_version = 2;");
+  auto store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->schema_version(), kCurrentSchemaVersion);
+  SqlStatement current(*store, "SELECT model_id, cluster FROM current_classification");
+  ASSERT_TRUE(current.Step());
+  EXPECT_EQ(current.Int(0), 2);  // the newest model, not the newest classification row
+  EXPECT_EQ(current.Int(1), 3);
+  EXPECT_FALSE(current.Step());
 }
 
 TEST(StoreTest, RefusesATextFileAndLeavesItUnchanged) {
@@ -123,8 +147,9 @@ TEST(StoreTest, RefusesAStoreFromANewerVersionAndLeavesItUnchanged) {
   const std::string before = ReadFile(path);
   auto store = Store::Open(path);
   ASSERT_FALSE(store.ok());
-  EXPECT_NE(store.error().message.find("was made by a newer clusterpilot (store version 99; "
-                                       "this program knows up to 2)"),
+  EXPECT_NE(store.error().message.find(
+                "was made by a newer clusterpilot (store version 99; this program knows up to " +
+                std::to_string(kCurrentSchemaVersion) + ")"),
             std::string::npos)
       << store.error().message;
   EXPECT_EQ(ReadFile(path), before);

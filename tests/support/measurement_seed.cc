@@ -2,57 +2,44 @@
 
 #include <gtest/gtest.h>
 
-#include "store/sql_statement.h"
+#include <random>
+
+#include "store/measurement_writer.h"
 #include "store/store.h"
 
 namespace clusterpilot {
+namespace {
+
+// Each seed is a batch of its own, and a batch's content hash is unique.
+std::string RandomBatchHash() {
+  std::random_device random;
+  return "seed-" + std::to_string(random()) + "-" + std::to_string(random());
+}
+
+Status WriteAll(Store& store, std::vector<Measurement>* measurements) {
+  auto writer = MeasurementWriter::Begin(store, {"seed", RandomBatchHash(), "test", "test"},
+                                         static_cast<int64_t>(measurements->size()));
+  if (!writer.ok()) return writer.error();
+  ImportCounts counts;
+  StoredMeasurement stored;
+  for (Measurement& m : *measurements) {
+    Result<MeasurementWriter::Outcome> written =
+        writer.value()->Write(m, static_cast<int>(++counts.read), &stored);
+    if (!written.ok()) return written.error();
+    if (written.value() != MeasurementWriter::Outcome::kStored) {
+      return MakeError("seed: " + m.patient_id + " " + m.department + " " + m.rating_date.ToIso() +
+                       " is already stored");
+    }
+    m.id = writer.value()->last_stored_id();
+    ++counts.stored;
+  }
+  return writer.value()->Finish(counts);
+}
+
+}  // namespace
 
 void SeedMeasurements(Store& store, std::vector<Measurement>* measurements) {
-  Status status = store.InTransaction([&]() -> Status {
-    SqlStatement batch(store,
-                       "INSERT INTO import_batch(file_name, content_hash, format, imported_at, "
-                       "imported_by) VALUES('seed', hex(randomblob(16)), 'test', "
-                       "'2026-01-01T00:00:00Z', 'test')");
-    Status inserted = batch.Run();
-    if (!inserted.ok()) return inserted;
-    SqlStatement insert(store,
-                        "INSERT INTO measurement(patient_id, department, rating_date, clinician, "
-                        "supercluster, hv01, hv02, hv03, hv04, hv05, hv06, hv07, hv08, hv09, hv10, "
-                        "hv11, hv12, hv13, hv14, hv15, hv16, hv17, hv18, hv19, hv08_type, route, "
-                        "batch_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-                        "(SELECT max(id) FROM import_batch))");
-    SqlStatement last(store, "SELECT last_insert_rowid()");
-    for (Measurement& m : *measurements) {
-      insert.BindText(1, m.patient_id);
-      insert.BindText(2, m.department);
-      insert.BindText(3, m.rating_date.ToIso());
-      insert.BindText(4, m.clinician);
-      insert.BindInt(5, static_cast<int>(m.supercluster));
-      for (int item = 0; item < kItemCount; ++item) {
-        if (m.ratings[item] == kUnknownRating) {
-          insert.BindNull(6 + item);
-        } else {
-          insert.BindInt(6 + item, m.ratings[item]);
-        }
-      }
-      if (m.hv08_type != 0) {
-        insert.BindText(25, std::string(1, m.hv08_type));
-      } else {
-        insert.BindNull(25);
-      }
-      if (m.route != RatingRoute::kUnknown) {
-        insert.BindText(26, RatingRouteName(m.route));
-      } else {
-        insert.BindNull(26);
-      }
-      inserted = insert.Run();
-      if (!inserted.ok()) return inserted;
-      last.Step();
-      m.id = last.Int(0);
-      last.Reset();
-    }
-    return Status::Ok();
-  });
+  Status status = store.InTransaction([&] { return WriteAll(store, measurements); });
   ASSERT_TRUE(status.ok()) << status.error().ToString();
 }
 

@@ -1,4 +1,5 @@
-// Puts measurements straight into a store with SQL, for tests of the stages
+// Puts measurements straight into a store through the store's own
+// MeasurementWriter (what an import uses), for tests of the stages
 // after import (classify, assignments, override) that must not depend on an
 // importer. Each call makes one import batch.
 #ifndef CLUSTERPILOT_TESTS_SUPPORT_MEASUREMENT_SEED_H_

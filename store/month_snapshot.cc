@@ -1,0 +1,161 @@
+#include "store/month_snapshot.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+
+#include "store/rating_columns.h"
+#include "store/sql_statement.h"
+#include "store/store.h"
+
+namespace clusterpilot {
+namespace {
+
+const std::string& MonthQuery() {
+  static const std::string sql = "SELECT m.id, m.patient_id, m.department, m.rating_date, " +
+                                 RatingColumnList("m") +
+                                 ", c.id, c.cluster, c.probabilities, c.flags "
+                                 "FROM measurement m "
+                                 "LEFT JOIN current_classification c ON c.measurement_id = m.id "
+                                 "WHERE m.rating_date >= ?1 AND m.rating_date < ?2";
+  return sql;
+}
+
+enum Column {
+  kId = 0,
+  kPatient = 1,
+  kDepartment = 2,
+  kRatingDate = 3,
+  kFirstItem = 4,
+  kClassificationId = kFirstItem + kItemCount,
+  kCluster,
+  kProbabilities,
+  kFlags,
+};
+
+// The latest override of every measurement that has one. Overrides are few
+// beside measurements; one scan of them costs less than a look-up per row.
+using LatestOverrides = std::unordered_map<int64_t, int>;
+
+Result<LatestOverrides> ReadLatestOverrides(Store& store) {
+  SqlStatement select(store, "SELECT measurement_id, cluster FROM clinician_override ORDER BY id");
+  LatestOverrides latest;
+  while (select.Step()) latest[select.Int(0)] = static_cast<int>(select.Int(1));
+  if (!select.status().ok()) return select.status().error();
+  return latest;
+}
+
+struct MeasurementRow {
+  PatientMonth patient;
+  std::string department_name;
+  std::string probabilities_text;
+};
+
+MeasurementRow ReadRow(const SqlStatement& select, const LatestOverrides& overrides) {
+  MeasurementRow row;
+  PatientMonth& patient = row.patient;
+  patient.measurement_id = select.Int(kId);
+  patient.patient_id = select.Text(kPatient);
+  row.department_name = select.Text(kDepartment);
+  patient.rating_date = select.Text(kRatingDate);
+  patient.ratings = ReadRatings(select, kFirstItem);
+  patient.classified = !select.IsNull(kClassificationId);
+  if (patient.classified) {
+    patient.algorithm_cluster =
+        select.IsNull(kCluster) ? 0 : static_cast<int>(select.Int(kCluster));
+    row.probabilities_text = select.Text(kProbabilities);
+    patient.flags = static_cast<uint32_t>(select.Int(kFlags));
+  }
+  if (auto found = overrides.find(patient.measurement_id); found != overrides.end()) {
+    patient.clinician_cluster = found->second;
+  }
+  return row;
+}
+
+void CountActivity(const PatientMonth& measurement, DepartmentActivity* activity) {
+  ++activity->measurements;
+  if (!measurement.classified) {
+    ++activity->not_classified;
+    return;
+  }
+  if (measurement.ReviewedByClinician()) {
+    ++activity->reviewed;
+    if (measurement.clinician_cluster != measurement.algorithm_cluster) ++activity->changed;
+  }
+}
+
+// Keeps the latest measurement of each patient in each department. Sorts
+// indices rather than the rows themselves, which are large.
+void KeepLatestPerPatient(std::vector<MeasurementRow>* rows, MonthSnapshot* snapshot) {
+  std::vector<uint32_t> order(rows->size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  auto key = [rows](uint32_t i) {
+    const PatientMonth& p = (*rows)[i].patient;
+    return std::tie(p.department, p.patient_id, p.rating_date, p.measurement_id);
+  };
+  std::sort(order.begin(), order.end(), [&key](uint32_t a, uint32_t b) { return key(a) < key(b); });
+  snapshot->patients.reserve(order.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    MeasurementRow& row = (*rows)[order[i]];
+    const bool last_of_patient =
+        i + 1 == order.size() ||
+        (*rows)[order[i + 1]].patient.department != row.patient.department ||
+        (*rows)[order[i + 1]].patient.patient_id != row.patient.patient_id;
+    if (!last_of_patient) continue;
+    if (row.patient.classified &&
+        !DecodeProbabilities(row.probabilities_text, &row.patient.probabilities)) {
+      row.patient.probabilities.clear();  // unreadable: the cluster stands without spread
+    }
+    snapshot->patients.push_back(std::move(row.patient));
+  }
+}
+
+// How many measurements the month has, from the date index alone: sizes the
+// buffers before the rows arrive.
+int64_t CountInMonth(Store& store, const std::string& from, const std::string& until) {
+  SqlStatement count(
+      store, "SELECT count(*) FROM measurement WHERE rating_date >= ?1 AND rating_date < ?2");
+  count.BindText(1, from);
+  count.BindText(2, until);
+  return count.Step() ? count.Int(0) : 0;
+}
+
+}  // namespace
+
+Result<MonthSnapshot> ReadMonthSnapshot(Store& store, const CalendarDate& first_day,
+                                        const CalendarDate& next_first_day) {
+  MonthSnapshot snapshot;
+  snapshot.first_day = first_day;
+  Result<ClusterModelRecord> model = CurrentClusterModel(store);
+  if (!model.ok()) return model.error();
+  snapshot.model = std::move(model).value();
+  Result<LatestOverrides> overrides = ReadLatestOverrides(store);
+  if (!overrides.ok()) return overrides.error();
+  const std::string from = first_day.ToIso();
+  const std::string until = next_first_day.ToIso();
+  SqlStatement select(store, MonthQuery());
+  select.BindText(1, from);
+  select.BindText(2, until);
+  std::vector<MeasurementRow> rows;
+  rows.reserve(static_cast<size_t>(CountInMonth(store, from, until)));
+  std::map<std::string, int> department_index;
+  while (select.Step()) {
+    rows.push_back(ReadRow(select, overrides.value()));
+    department_index.emplace(rows.back().department_name, 0);
+  }
+  if (!select.status().ok()) return select.status().error();
+  for (auto& [name, index] : department_index) {
+    index = static_cast<int>(snapshot.departments.size());
+    snapshot.departments.push_back(name);
+  }
+  snapshot.activity.resize(snapshot.departments.size());
+  for (MeasurementRow& row : rows) {
+    row.patient.department = department_index[row.department_name];
+    CountActivity(row.patient, &snapshot.activity[row.patient.department]);
+  }
+  KeepLatestPerPatient(&rows, &snapshot);
+  return snapshot;
+}
+
+}  // namespace clusterpilot

@@ -1,0 +1,54 @@
+#include "store/rating_lookup.h"
+
+#include "store/sql_statement.h"
+#include "store/store.h"
+
+namespace clusterpilot {
+
+Result<std::set<std::string>> StoreDepartments(Store& store) {
+  SqlStatement select(store, "SELECT DISTINCT department FROM measurement");
+  std::set<std::string> departments;
+  while (select.Step()) departments.emplace(select.Text(0));
+  if (!select.status().ok()) return select.status().error();
+  return departments;
+}
+
+Result<bool> HasDepartment(Store& store, const std::string& department) {
+  SqlStatement select(store, "SELECT 1 FROM measurement WHERE department = ?1 LIMIT 1");
+  select.BindText(1, department);
+  const bool found = select.Step();
+  if (!select.status().ok()) return select.status().error();
+  return found;
+}
+
+Result<std::optional<CalendarDate>> LatestRatingDate(Store& store) {
+  SqlStatement select(store, "SELECT max(rating_date) FROM measurement");
+  std::optional<CalendarDate> date;
+  if (select.Step() && !select.IsNull(0)) date = CalendarDate::Parse(std::string(select.Text(0)));
+  if (!select.status().ok()) return select.status().error();
+  return date;
+}
+
+Result<std::vector<bool>> RatedBetween(
+    Store& store, const CalendarDate& from, const CalendarDate& until,
+    const std::vector<std::pair<std::string, std::string>>& patient_departments) {
+  SqlStatement select(store,
+                      "SELECT 1 FROM measurement WHERE patient_id = ?1 AND department = ?2 "
+                      "AND rating_date >= ?3 AND rating_date < ?4 LIMIT 1");
+  const std::string from_iso = from.ToIso();
+  const std::string until_iso = until.ToIso();
+  std::vector<bool> rated;
+  rated.reserve(patient_departments.size());
+  for (const auto& [patient, department] : patient_departments) {
+    select.BindText(1, patient);
+    select.BindText(2, department);
+    select.BindText(3, from_iso);
+    select.BindText(4, until_iso);
+    rated.push_back(select.Step());
+    select.Reset();
+  }
+  if (!select.status().ok()) return select.status().error();
+  return rated;
+}
+
+}  // namespace clusterpilot
