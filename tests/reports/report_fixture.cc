@@ -83,8 +83,12 @@ void ReportStore::Override(int64_t measurement, int cluster) {
   if (!stored.ok()) ADD_FAILURE() << stored.error().ToString();
 }
 
-void ReportStore::Begin() { ASSERT_TRUE(store_->Execute("BEGIN").ok()); }
-void ReportStore::Commit() { ASSERT_TRUE(store_->Execute("COMMIT").ok()); }
+void ReportStore::InOneTransaction(const std::function<void()>& work) {
+  Check(store_->InTransaction([&work] {
+    work();
+    return Status::Ok();
+  }));
+}
 
 void FillSyntheticStore(ReportStore* store, const SyntheticStoreOptions& options) {
   std::mt19937_64 random(options.seed);
@@ -92,44 +96,44 @@ void FillSyntheticStore(ReportStore* store, const SyntheticStoreOptions& options
   const std::vector<int> clusters = {1,  2,  3,  4,  5,  6,  7,  8,  10, 11,
                                      12, 13, 14, 15, 16, 17, 18, 19, 20, 21};
   store->AddModel();
-  store->Begin();
-  for (int p = 0; p < options.patients; ++p) {
-    const std::string patient = "P" + std::to_string(100000 + p);
-    // Department sizes differ on purpose, so some departments have few patients.
-    const int department = static_cast<int>(std::pow(unit(random), 1.6) * options.departments);
-    const std::string department_name =
-        "Department " + std::string(1, static_cast<char>('A' + department));
-    int cluster = clusters[random() % clusters.size()];
-    for (int m = options.months - 1; m >= 0; --m) {
-      if (unit(random) < 0.15) continue;  // not rated this month
-      const ReportMonth month = options.last.Plus(-m);
-      if (unit(random) < 0.1) cluster = clusters[random() % clusters.size()];  // moved
-      const int ratings_in_month = unit(random) < 0.2 ? 2 : 1;
-      for (int r = 0; r < ratings_in_month; ++r) {
-        char date[16];
-        std::snprintf(date, sizeof date, "%s-%02d", month.Key().c_str(),
-                      3 + r * 12 + static_cast<int>(random() % 10));
-        ItemRatings ratings = AllRated(static_cast<int8_t>(random() % 5));
-        if (unit(random) < 0.2) ratings[6] = kUnknownRating;
-        const int64_t id = store->AddMeasurement(patient, department_name, date, ratings);
-        if (unit(random) < options.unclassified_share) continue;
-        const int runner_up = clusters[random() % clusters.size()];
-        const double top = 0.5 + 0.5 * unit(random);
-        std::string probabilities =
-            std::to_string(cluster) + ":" + std::to_string(top).substr(0, 6);
-        if (runner_up != cluster)
-          probabilities +=
-              ";" + std::to_string(runner_up) + ":" + std::to_string(1 - top).substr(0, 6);
-        const uint32_t flags = unit(random) < options.flag_share ? (1u << (random() % 5)) : 0u;
-        const bool no_fit = unit(random) < 0.03;
-        store->Classify(id, no_fit ? 0 : cluster, probabilities, no_fit ? flags | 4u : flags);
-        if (unit(random) < options.override_share) {
-          store->Override(id, unit(random) < 0.6 ? cluster : runner_up);
+  store->InOneTransaction([&] {
+    for (int p = 0; p < options.patients; ++p) {
+      const std::string patient = "P" + std::to_string(100000 + p);
+      // Department sizes differ on purpose, so some departments have few patients.
+      const int department = static_cast<int>(std::pow(unit(random), 1.6) * options.departments);
+      const std::string department_name =
+          "Department " + std::string(1, static_cast<char>('A' + department));
+      int cluster = clusters[random() % clusters.size()];
+      for (int m = options.months - 1; m >= 0; --m) {
+        if (unit(random) < 0.15) continue;  // not rated this month
+        const ReportMonth month = options.last.Plus(-m);
+        if (unit(random) < 0.1) cluster = clusters[random() % clusters.size()];  // moved
+        const int ratings_in_month = unit(random) < 0.2 ? 2 : 1;
+        for (int r = 0; r < ratings_in_month; ++r) {
+          char date[16];
+          std::snprintf(date, sizeof date, "%s-%02d", month.Key().c_str(),
+                        3 + r * 12 + static_cast<int>(random() % 10));
+          ItemRatings ratings = AllRated(static_cast<int8_t>(random() % 5));
+          if (unit(random) < 0.2) ratings[6] = kUnknownRating;
+          const int64_t id = store->AddMeasurement(patient, department_name, date, ratings);
+          if (unit(random) < options.unclassified_share) continue;
+          const int runner_up = clusters[random() % clusters.size()];
+          const double top = 0.5 + 0.5 * unit(random);
+          std::string probabilities =
+              std::to_string(cluster) + ":" + std::to_string(top).substr(0, 6);
+          if (runner_up != cluster)
+            probabilities +=
+                ";" + std::to_string(runner_up) + ":" + std::to_string(1 - top).substr(0, 6);
+          const uint32_t flags = unit(random) < options.flag_share ? (1u << (random() % 5)) : 0u;
+          const bool no_fit = unit(random) < 0.03;
+          store->Classify(id, no_fit ? 0 : cluster, probabilities, no_fit ? flags | 4u : flags);
+          if (unit(random) < options.override_share) {
+            store->Override(id, unit(random) < 0.6 ? cluster : runner_up);
+          }
         }
       }
     }
-  }
-  store->Commit();
+  });
 }
 
 std::string TariffCsv(const std::function<ClusterTariff(int cluster)>& tariff) {

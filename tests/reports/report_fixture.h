@@ -36,8 +36,8 @@ class ReportStore {
                 uint32_t flags = 0, int64_t model = 0);
   void Override(int64_t measurement, int cluster);
 
-  void Begin();
-  void Commit();
+  // Runs `work` (calls of the above) in one transaction, for speed.
+  void InOneTransaction(const std::function<void()>& work);
 
  private:
   std::unique_ptr<Store> store_;
