@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <string>
 
@@ -95,7 +96,9 @@ int64_t CountClassifiedIn(const std::string& path) {
 }  // namespace
 }  // namespace clusterpilot
 
-int main(int argc, char** argv) {
+namespace {
+
+int RunBenchmark(int argc, char** argv) {
   using namespace clusterpilot;
   const int64_t count = argc > 1 ? std::atoll(argv[1]) : 1000000;
   const int runs = argc > 2 ? std::atoi(argv[2]) : 3;
@@ -134,4 +137,17 @@ int main(int argc, char** argv) {
               ours.cpu_seconds, reference.cpu_seconds, ours.cpu_seconds / reference.cpu_seconds);
   if (!keep) std::filesystem::remove_all(folder);
   return classified == count ? 0 : 1;
+}
+
+}  // namespace
+
+// Nothing here throws by design; a file system failure or a misread Result
+// ends the run with a message rather than an uncaught exception.
+int main(int argc, char** argv) {
+  try {
+    return RunBenchmark(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "classify_bench: %s\n", e.what());
+    return 1;
+  }
 }
