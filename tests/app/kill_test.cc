@@ -1,0 +1,280 @@
+// Fault injection: the real binary killed with SIGKILL at many random
+// moments during import, classify, override and report. After every kill the
+// store passes `PRAGMA integrity_check` and holds exactly the state before
+// the command or the state after it (every table compared); a report's --out
+// folder holds the complete old report or the complete new one.
+//
+// The moments come from one fixed seed, so a failure repeats; each test
+// prints its kill counts. Stores are small so the whole file runs in well
+// under a minute on a busy two-core machine.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <regex>
+
+#include "tests/app/kill_harness.h"
+#include "tests/support/command_runner.h"
+#include "tests/support/temp_dir.h"
+
+namespace clusterpilot {
+namespace {
+
+namespace fs = std::filesystem;
+
+// One command killed again and again on a fresh copy of one store.
+struct KillPlan {
+  std::string before_db;  // the store as it is before the command; never run on
+  std::string work_db;    // the copy each run uses; `arguments` name it
+  std::vector<std::string> arguments;
+  int kills = 30;
+  std::function<void()> reset = [] {};  // puts files outside the store back
+  std::function<void()> check = [] {};  // checks them after each kill
+};
+
+KillTally KillAtRandomMoments(const KillPlan& plan) {
+  CopyStore(plan.before_db, plan.work_db);
+  const std::string before = DumpStore(plan.work_db);
+  plan.reset();
+  const std::chrono::microseconds full_run = TimeFullRun(plan.arguments);
+  const std::string after = DumpStore(plan.work_db);
+  EXPECT_NE(before, after) << "the command changed nothing: the test would prove nothing";
+
+  KillTally tally;
+  for (int run = 0; run < plan.kills * 3 && tally.kill_points() < plan.kills; ++run) {
+    CopyStore(plan.before_db, plan.work_db);
+    plan.reset();
+    const KillOutcome outcome = RunAndKillAfter(plan.arguments, RandomKillMoment(full_run));
+    EXPECT_EQ(IntegrityCheck(plan.work_db), "ok") << "run " << run;
+    const std::string state = DumpStore(plan.work_db);
+    if (outcome == KillOutcome::kFinished) {
+      ++tally.finished;
+      EXPECT_TRUE(state == after) << "run " << run << " ended by itself; against the state after, "
+                                  << FirstDifference(state, after);
+    } else if (state == before) {
+      ++tally.killed_before;
+    } else {
+      ++tally.killed_after;
+      EXPECT_TRUE(state == after) << "run " << run
+                                  << " left a state that is neither before nor after; against the "
+                                     "state after, "
+                                  << FirstDifference(state, after);
+    }
+    plan.check();
+    if (testing::Test::HasFailure()) break;  // one clear failure, not thirty
+  }
+  EXPECT_EQ(tally.kill_points(), plan.kills) << tally.ToString();
+  return tally;
+}
+
+class KillTest : public testing::Test {
+ protected:
+  // A generated export of a small institution: a few thousand measurements,
+  // enough that writing them takes a while, small enough to run 30 times.
+  void SetUp() override {
+    ASSERT_EQ(RunClusterpilot({"generate", "--patients", "300", "--months", "3", "--seed", "11",
+                               "--end-month", "2026-09", "--out", export_csv_})
+                  .exit_code,
+              0);
+  }
+
+  // The store after importing the export, then (optionally) classifying it.
+  void MakeStore(bool classified) {
+    CommandOutcome imported = RunClusterpilot({"import", "--db", base_db_, export_csv_});
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    if (!classified) return;
+    CommandOutcome classify = RunClusterpilot({"classify", "--db", base_db_, "--by", "fin01"});
+    ASSERT_EQ(classify.exit_code, 0) << classify.err;
+  }
+
+  static void Print(const std::string& command, const KillTally& tally) {
+    std::cout << "[ kills    ] " << command << ": " << tally.ToString() << std::endl;
+  }
+
+  ScopedTempDir dir_;
+  const std::string export_csv_ = dir_.File("export.csv");
+  const std::string base_db_ = dir_.File("base.db");
+  const std::string work_db_ = dir_.File("work.db");
+};
+
+TEST_F(KillTest, ImportKilledAtRandomMomentsLeavesTheStoreBeforeOrAfter) {
+  // The store already holds a small import, so "before" is not empty.
+  WriteFile(dir_.File("first.csv"), ReadFile(export_csv_).substr(0, 2000));
+  CommandOutcome first = RunClusterpilot({"import", "--db", base_db_, dir_.File("first.csv")});
+  ASSERT_LE(first.exit_code, 1) << first.err;  // the cut last row may be rejected
+  KillTally tally =
+      KillAtRandomMoments({.before_db = base_db_,
+                           .work_db = work_db_,
+                           .arguments = {"import", "--db", work_db_, "--by", "fin01", export_csv_},
+                           .kills = 20});
+  Print("import", tally);
+}
+
+TEST_F(KillTest, ClassifyKilledAtRandomMomentsLeavesTheStoreBeforeOrAfter) {
+  MakeStore(/*classified=*/false);
+  KillTally tally =
+      KillAtRandomMoments({.before_db = base_db_,
+                           .work_db = work_db_,
+                           .arguments = {"classify", "--db", work_db_, "--by", "fin01"}});
+  Print("classify", tally);
+}
+
+TEST_F(KillTest, OverrideKilledAtRandomMomentsLeavesTheStoreBeforeOrAfter) {
+  MakeStore(/*classified=*/true);
+  KillTally tally = KillAtRandomMoments(
+      {.before_db = base_db_,
+       .work_db = work_db_,
+       .arguments = {"override", "--db", work_db_, "--measurement", "7", "--cluster", "12",
+                     "--reason", "second opinion", "--by", "dr.kill"}});
+  Print("override", tally);
+}
+
+// A report's files compared as a reader would: text byte for byte except the
+// time it was generated; the XLSX (a zip that embeds the time) only for
+// being complete, i.e. ending in the zip's end-of-directory record.
+std::map<std::string, std::string> Comparable(std::map<std::string, std::string> files) {
+  static const std::regex kTimestamp("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+  for (auto& [name, bytes] : files) {
+    if (name.ends_with(".xlsx")) {
+      const bool complete =
+          bytes.size() >= 22 && bytes.rfind("PK\x05\x06", bytes.size() - 22) != std::string::npos;
+      bytes = complete ? "a complete zip" : "a truncated zip";
+    } else {
+      bytes = std::regex_replace(bytes, kTimestamp, "TIME");
+    }
+  }
+  return files;
+}
+
+class ReportKillTest : public KillTest {
+ protected:
+  void SetUp() override {
+    KillTest::SetUp();
+    MakeStore(/*classified=*/true);
+    // The old report (August) at --out, kept aside as the pristine copy.
+    ASSERT_EQ(Report(base_db_, old_report_, "2026-08").exit_code, 0);
+    old_ = Comparable(FolderContents(old_report_));
+    ASSERT_FALSE(old_.empty());
+  }
+
+  CommandOutcome Report(const std::string& db, const std::string& out, const std::string& month) {
+    return RunClusterpilot(ReportArguments(db, out, month));
+  }
+
+  std::vector<std::string> ReportArguments(const std::string& db, const std::string& out,
+                                           const std::string& month) {
+    return {"report", "--db",  db,  "--month", month,   "--tariffs",
+            tariffs_, "--out", out, "--by",    "fin01", "--with-patient-list"};
+  }
+
+  void PutOldReportBack() {
+    fs::remove_all(out_);
+    fs::copy(old_report_, out_, fs::copy_options::recursive);
+  }
+
+  // Folders beside --out that a run made for itself and left behind.
+  std::vector<std::string> StagingLeftovers() {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir_.path())) {
+      const std::string name = entry.path().filename().string();
+      if (name.starts_with(".out.")) names.push_back(name);
+    }
+    return names;
+  }
+
+  void RemoveStagingLeftovers() {
+    for (const std::string& name : StagingLeftovers()) fs::remove_all(dir_.File(name));
+  }
+
+  // What issue #10 item 4 asks: --out holds the complete old or new report.
+  void ExpectOldOrNewReport(const std::map<std::string, std::string>& new_report,
+                            const std::string& when) {
+    const auto now = Comparable(FolderContents(out_));
+    EXPECT_TRUE(now == old_ || now == new_report)
+        << when << ": --out holds " << now.size() << " files, neither the old report ("
+        << old_.size() << " files) nor the new one (" << new_report.size() << ")";
+  }
+
+  const std::string tariffs_ = std::string(CLUSTERPILOT_SOURCE_DIR) + "/data/demo_tariffs.csv";
+  const std::string old_report_ = dir_.File("old-report");
+  const std::string out_ = dir_.File("out");
+  std::map<std::string, std::string> old_;
+};
+
+TEST_F(ReportKillTest, ReportKilledAtRandomMomentsLeavesTheOldOrTheNewReport) {
+  // The new report (September), for comparison.
+  ASSERT_EQ(Report(base_db_, dir_.File("new-report"), "2026-09").exit_code, 0);
+  const auto new_report = Comparable(FolderContents(dir_.File("new-report")));
+  ASSERT_NE(new_report, old_);
+  int leftovers = 0;
+  KillTally tally = KillAtRandomMoments({.before_db = base_db_,
+                                         .work_db = work_db_,
+                                         .arguments = ReportArguments(work_db_, out_, "2026-09"),
+                                         .reset =
+                                             [&] {
+                                               RemoveStagingLeftovers();
+                                               PutOldReportBack();
+                                             },
+                                         .check =
+                                             [&] {
+                                               ExpectOldOrNewReport(new_report, "after a kill");
+                                               leftovers += !StagingLeftovers().empty();
+                                             }});
+  Print("report", tally);
+  std::cout << "[ kills    ] report: " << leftovers << " kills left a staging folder beside --out"
+            << std::endl;
+}
+
+// Runs the report under strace, killed with SIGKILL as it enters its
+// `kill_at`-th rename. Returns false when strace cannot trace here.
+bool ReportKilledAtRename(const std::vector<std::string>& arguments, int kill_at) {
+  std::vector<std::string> command = {
+      "strace",
+      "-f",
+      "-qq",
+      "-o",
+      "/dev/null",
+      "-e",
+      "trace=rename,renameat,renameat2",
+      "-e",
+      "inject=rename,renameat,renameat2:signal=SIGKILL:when=" + std::to_string(kill_at),
+      CLUSTERPILOT_BINARY};
+  command.insert(command.end(), arguments.begin(), arguments.end());
+  std::string line;
+  for (const std::string& word : command) line += "'" + word + "' ";
+  return std::system((line + ">/dev/null 2>&1").c_str()) != -1;
+}
+
+bool StraceWorks() { return std::system("strace -qq -o /dev/null true >/dev/null 2>&1") == 0; }
+
+// Issue #10 item 4: a kill between the two renames that replace the old
+// report leaves no report at --out today. Enable when the replacement is one
+// atomic step (renameat2 RENAME_EXCHANGE or a symlink swap).
+TEST_F(ReportKillTest, DISABLED_KilledAtEachRenameLeavesTheOldOrTheNewReport) {
+  if (!StraceWorks()) GTEST_SKIP() << "strace cannot trace processes here";
+  ASSERT_EQ(Report(base_db_, dir_.File("new-report"), "2026-09").exit_code, 0);
+  const auto new_report = Comparable(FolderContents(dir_.File("new-report")));
+  for (int kill_at = 1; kill_at <= 4; ++kill_at) {
+    CopyStore(base_db_, work_db_);
+    RemoveStagingLeftovers();
+    PutOldReportBack();
+    ASSERT_TRUE(ReportKilledAtRename(ReportArguments(work_db_, out_, "2026-09"), kill_at));
+    EXPECT_EQ(IntegrityCheck(work_db_), "ok");
+    ExpectOldOrNewReport(new_report, "killed at rename " + std::to_string(kill_at));
+  }
+}
+
+// Issue #10 item 4: a staging folder (here one holding the flagged-patient
+// list) must not outlive the next run. Today nothing removes it.
+TEST_F(ReportKillTest, DISABLED_StagingFoldersDoNotOutliveTheNextRun) {
+  if (!StraceWorks()) GTEST_SKIP() << "strace cannot trace processes here";
+  PutOldReportBack();
+  ASSERT_TRUE(ReportKilledAtRename(ReportArguments(base_db_, out_, "2026-09"), 1));
+  ASSERT_FALSE(StagingLeftovers().empty()) << "the kill left no staging folder to clean up";
+  ASSERT_EQ(Report(base_db_, out_, "2026-09").exit_code, 0);
+  EXPECT_EQ(StagingLeftovers(), std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace clusterpilot
