@@ -136,7 +136,8 @@ std::chrono::microseconds TimeFullRun(const std::vector<std::string>& arguments,
 std::string KillTally::ToString() const {
   std::ostringstream text;
   text << kill_points() << " kill points (" << killed_before << " left the state before, "
-       << killed_after << " the state after), " << finished << " runs ended before the kill";
+       << killed_after << " the state after; " << mid_write << " with frames in the WAL), "
+       << finished << " runs ended before the kill";
   return text.str();
 }
 

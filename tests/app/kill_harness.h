@@ -46,6 +46,7 @@ struct KillTally {
   int killed_before = 0;  // killed; the store held the state before
   int killed_after = 0;   // killed after its commit; the state after
   int finished = 0;       // ended before the kill was due (not a kill point)
+  int mid_write = 0;      // of the kill points: frames in the WAL at the kill
 
   int kill_points() const { return killed_before + killed_after; }
   std::string ToString() const;
