@@ -43,21 +43,42 @@ int AppendName(void* out, int, char** values, char**) {
   return 0;
 }
 
-pid_t Start(const std::vector<std::string>& arguments) {
+// Starts `program` with `arguments`, its output discarded.
+pid_t StartProgram(const std::string& program, const std::vector<std::string>& arguments) {
   const pid_t child = fork();
   if (child == 0) {
     const int null = open("/dev/null", O_WRONLY);
     dup2(null, 1);
     dup2(null, 2);
-    std::string binary = CLUSTERPILOT_BINARY;
     std::vector<std::string> copies = arguments;
-    std::vector<char*> argv = {binary.data()};
+    std::string name = program;
+    std::vector<char*> argv = {name.data()};
     for (std::string& argument : copies) argv.push_back(argument.data());
     argv.push_back(nullptr);
-    execv(binary.c_str(), argv.data());
+    execvp(name.c_str(), argv.data());
     _exit(127);
   }
   return child;
+}
+
+pid_t Start(const std::vector<std::string>& arguments) {
+  return StartProgram(CLUSTERPILOT_BINARY, arguments);
+}
+
+// strace's arguments before the traced command: follow threads, quiet.
+std::vector<std::string> Traced(std::vector<std::string> strace_options,
+                                const std::vector<std::string>& arguments) {
+  std::vector<std::string> all = {"-f", "-qq"};
+  all.insert(all.end(), strace_options.begin(), strace_options.end());
+  all.push_back(CLUSTERPILOT_BINARY);
+  all.insert(all.end(), arguments.begin(), arguments.end());
+  return all;
+}
+
+int WaitFor(pid_t child) {
+  int status = 0;
+  waitpid(child, &status, 0);
+  return status;
 }
 
 }  // namespace
@@ -119,6 +140,37 @@ KillOutcome RunAndKillAfter(const std::vector<std::string>& arguments,
   waitpid(child, &status, 0);
   return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL ? KillOutcome::kKilled
                                                             : KillOutcome::kFinished;
+}
+
+bool StraceWorks() {
+  const int status = WaitFor(StartProgram("strace", {"-qq", "-o", "/dev/null", "true"}));
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+int CountSyscalls(const std::vector<std::string>& arguments, const std::string& syscall) {
+  ScopedTempDir dir;
+  const std::string log = dir.File("strace.log");
+  const int status =
+      WaitFor(StartProgram("strace", Traced({"-o", log, "-e", "trace=" + syscall}, arguments)));
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return -1;
+  std::istringstream lines(ReadFile(log));
+  int calls = 0;
+  // A call another thread interrupts is logged twice ("<unfinished ...>",
+  // then "<... resumed>"); count it once.
+  for (std::string line; std::getline(lines, line);)
+    calls += line.find("resumed>") == std::string::npos;
+  return calls;
+}
+
+KillOutcome RunKilledAtSyscall(const std::vector<std::string>& arguments,
+                               const std::string& syscall, int at) {
+  const std::string inject = "inject=" + syscall + ":signal=SIGKILL:when=" + std::to_string(at);
+  const int status = WaitFor(StartProgram(
+      "strace", Traced({"-o", "/dev/null", "-e", "trace=" + syscall, "-e", inject}, arguments)));
+  // strace ends the way its tracee did: killed by the signal, or exit 128+9.
+  const bool killed = (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ||
+                      (WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGKILL);
+  return killed ? KillOutcome::kKilled : KillOutcome::kFinished;
 }
 
 std::chrono::microseconds TimeFullRun(const std::vector<std::string>& arguments,

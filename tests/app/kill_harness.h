@@ -36,6 +36,18 @@ enum class KillOutcome {
 KillOutcome RunAndKillAfter(const std::vector<std::string>& arguments,
                             std::chrono::microseconds delay);
 
+// True when strace can trace a child process here (ptrace allowed).
+bool StraceWorks();
+
+// Runs clusterpilot with `arguments` to the end under strace and returns how
+// many times it entered `syscall` (e.g. "pwrite64"), or -1 if strace failed.
+int CountSyscalls(const std::vector<std::string>& arguments, const std::string& syscall);
+
+// Runs clusterpilot with `arguments` under strace, which sends SIGKILL as it
+// enters its `at`-th call of `syscall` (the call does not happen).
+KillOutcome RunKilledAtSyscall(const std::vector<std::string>& arguments,
+                               const std::string& syscall, int at);
+
 // How long a full, unkilled run of `arguments` takes; fails the test if it
 // exits with a code other than `expected_exit`.
 std::chrono::microseconds TimeFullRun(const std::vector<std::string>& arguments,

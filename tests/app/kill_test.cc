@@ -33,45 +33,84 @@ struct KillPlan {
   std::function<void()> check = [] {};  // checks them after each kill
 };
 
+// The store before and after one full run of the plan's command.
+struct StoreStates {
+  std::string before;
+  std::string after;
+};
+
+// Checks what one run left and counts it; `run` names the run in messages.
+void JudgeRun(const KillPlan& plan, const StoreStates& states, KillOutcome outcome,
+              const std::string& run, KillTally* tally) {
+  std::error_code no_wal;
+  const bool mid_write = fs::file_size(plan.work_db + "-wal", no_wal) > 0 && !no_wal;
+  EXPECT_EQ(IntegrityCheck(plan.work_db), "ok") << run;
+  const std::string state = DumpStore(plan.work_db);
+  if (outcome == KillOutcome::kFinished) {
+    ++tally->finished;
+    EXPECT_TRUE(state == states.after) << run << " ended by itself; against the state after, "
+                                       << FirstDifference(state, states.after);
+  } else if (state == states.before) {
+    ++tally->killed_before;
+    tally->mid_write += mid_write;
+  } else {
+    ++tally->killed_after;
+    tally->mid_write += mid_write;
+    EXPECT_TRUE(state == states.after)
+        << run << " left a state that is neither before nor after; against the state after, "
+        << FirstDifference(state, states.after);
+  }
+  plan.check();
+}
+
+// Kills at moments spread over the whole run (startup, reading, writing).
 KillTally KillAtRandomMoments(const KillPlan& plan) {
   CopyStore(plan.before_db, plan.work_db);
-  const std::string before = DumpStore(plan.work_db);
+  StoreStates states{DumpStore(plan.work_db), ""};
   plan.reset();
   // Runs vary in length on a busy machine: each run that ends before its
   // kill narrows the window a little, so few runs are wasted.
   std::chrono::microseconds window = TimeFullRun(plan.arguments);
-  const std::string after = DumpStore(plan.work_db);
-  EXPECT_NE(before, after) << "the command changed nothing: the test would prove nothing";
+  states.after = DumpStore(plan.work_db);
+  EXPECT_NE(states.before, states.after) << "the command changed nothing: the test is void";
 
   KillTally tally;
   for (int run = 0; run < plan.kills * 3 && tally.kill_points() < plan.kills; ++run) {
     CopyStore(plan.before_db, plan.work_db);
     plan.reset();
     const KillOutcome outcome = RunAndKillAfter(plan.arguments, RandomKillMoment(window));
-    std::error_code no_wal;
-    const bool mid_write = fs::file_size(plan.work_db + "-wal", no_wal) > 0 && !no_wal;
-    EXPECT_EQ(IntegrityCheck(plan.work_db), "ok") << "run " << run;
-    const std::string state = DumpStore(plan.work_db);
-    if (outcome == KillOutcome::kFinished) {
-      ++tally.finished;
-      window = window * 9 / 10;
-      EXPECT_TRUE(state == after) << "run " << run << " ended by itself; against the state after, "
-                                  << FirstDifference(state, after);
-    } else if (state == before) {
-      ++tally.killed_before;
-      tally.mid_write += mid_write;
-    } else {
-      ++tally.killed_after;
-      tally.mid_write += mid_write;
-      EXPECT_TRUE(state == after) << "run " << run
-                                  << " left a state that is neither before nor after; against the "
-                                     "state after, "
-                                  << FirstDifference(state, after);
-    }
-    plan.check();
+    if (outcome == KillOutcome::kFinished) window = window * 9 / 10;
+    JudgeRun(plan, states, outcome, "run " + std::to_string(run), &tally);
     if (testing::Test::HasFailure()) break;  // one clear failure, not thirty
   }
   EXPECT_EQ(tally.kill_points(), plan.kills) << tally.ToString();
+  return tally;
+}
+
+// Kills inside SQLite's writes: at a random one of the `pwrite64` calls a
+// full run makes (page writes to the WAL and the database). Random moments
+// rarely land there because a small store is written in milliseconds.
+// Skipped (zero kills) where strace cannot trace.
+KillTally KillAtRandomWrites(const KillPlan& plan, int kills) {
+  KillTally tally;
+  if (!StraceWorks()) return tally;
+  CopyStore(plan.before_db, plan.work_db);
+  StoreStates states{DumpStore(plan.work_db), ""};
+  plan.reset();
+  const int writes = CountSyscalls(plan.arguments, "pwrite64");
+  states.after = DumpStore(plan.work_db);
+  EXPECT_GT(writes, 0);
+  if (writes <= 0) return tally;
+  std::uniform_int_distribution<int> pick(1, writes);
+  for (int run = 0; run < kills; ++run) {
+    CopyStore(plan.before_db, plan.work_db);
+    plan.reset();
+    const int at = pick(KillRandom());
+    const KillOutcome outcome = RunKilledAtSyscall(plan.arguments, "pwrite64", at);
+    JudgeRun(plan, states, outcome, "write " + std::to_string(at) + " of " + std::to_string(writes),
+             &tally);
+    if (testing::Test::HasFailure()) break;
+  }
   return tally;
 }
 
@@ -95,9 +134,19 @@ class KillTest : public testing::Test {
     ASSERT_EQ(classify.exit_code, 0) << classify.err;
   }
 
-  static void Print(const std::string& command, const KillTally& tally) {
-    std::cout << "[ kills    ] " << command << ": " << tally.ToString() << std::endl;
+  // The random moments, then kills inside the writes; prints both counts.
+  static void KillBothWays(const std::string& command, const KillPlan& plan) {
+    const KillTally moments = KillAtRandomMoments(plan);
+    std::cout << "[ kills    ] " << command << " at random moments: " << moments.ToString()
+              << std::endl;
+    if (testing::Test::HasFailure()) return;
+    const KillTally writes = KillAtRandomWrites(plan, kKillsInWrites);
+    std::cout << "[ kills    ] " << command << " at random writes: "
+              << (StraceWorks() ? writes.ToString() : "skipped, strace cannot trace here")
+              << std::endl;
   }
+
+  static constexpr int kKillsInWrites = 8;
 
   ScopedTempDir dir_;
   const std::string export_csv_ = dir_.File("export.csv");
@@ -105,36 +154,31 @@ class KillTest : public testing::Test {
   const std::string work_db_ = dir_.File("work.db");
 };
 
-TEST_F(KillTest, ImportKilledAtRandomMomentsLeavesTheStoreBeforeOrAfter) {
+TEST_F(KillTest, ImportKilledAtRandomMomentsAndWritesLeavesTheStoreBeforeOrAfter) {
   // The store already holds a small import, so "before" is not empty.
   WriteFile(dir_.File("first.csv"), ReadFile(export_csv_).substr(0, 2000));
   CommandOutcome first = RunClusterpilot({"import", "--db", base_db_, dir_.File("first.csv")});
   ASSERT_LE(first.exit_code, 1) << first.err;  // the cut last row may be rejected
-  KillTally tally =
-      KillAtRandomMoments({.before_db = base_db_,
-                           .work_db = work_db_,
-                           .arguments = {"import", "--db", work_db_, "--by", "fin01", export_csv_},
-                           .kills = 20});
-  Print("import", tally);
+  KillBothWays("import", {.before_db = base_db_,
+                          .work_db = work_db_,
+                          .arguments = {"import", "--db", work_db_, "--by", "fin01", export_csv_},
+                          .kills = 20});
 }
 
-TEST_F(KillTest, ClassifyKilledAtRandomMomentsLeavesTheStoreBeforeOrAfter) {
+TEST_F(KillTest, ClassifyKilledAtRandomMomentsAndWritesLeavesTheStoreBeforeOrAfter) {
   MakeStore(/*classified=*/false);
-  KillTally tally =
-      KillAtRandomMoments({.before_db = base_db_,
-                           .work_db = work_db_,
-                           .arguments = {"classify", "--db", work_db_, "--by", "fin01"}});
-  Print("classify", tally);
+  KillBothWays("classify", {.before_db = base_db_,
+                            .work_db = work_db_,
+                            .arguments = {"classify", "--db", work_db_, "--by", "fin01"}});
 }
 
-TEST_F(KillTest, OverrideKilledAtRandomMomentsLeavesTheStoreBeforeOrAfter) {
+TEST_F(KillTest, OverrideKilledAtRandomMomentsAndWritesLeavesTheStoreBeforeOrAfter) {
   MakeStore(/*classified=*/true);
-  KillTally tally = KillAtRandomMoments(
-      {.before_db = base_db_,
-       .work_db = work_db_,
-       .arguments = {"override", "--db", work_db_, "--measurement", "7", "--cluster", "12",
-                     "--reason", "second opinion", "--by", "dr.kill"}});
-  Print("override", tally);
+  KillBothWays("override",
+               {.before_db = base_db_,
+                .work_db = work_db_,
+                .arguments = {"override", "--db", work_db_, "--measurement", "7", "--cluster", "12",
+                              "--reason", "second opinion", "--by", "dr.kill"}});
 }
 
 // A report's files compared as a reader would: text byte for byte except the
@@ -209,26 +253,25 @@ class ReportKillTest : public KillTest {
   std::map<std::string, std::string> old_;
 };
 
-TEST_F(ReportKillTest, ReportKilledAtRandomMomentsLeavesTheOldOrTheNewReport) {
+TEST_F(ReportKillTest, ReportKilledAtRandomMomentsAndWritesLeavesTheOldOrTheNewReport) {
   // The new report (September), for comparison.
   ASSERT_EQ(Report(base_db_, dir_.File("new-report"), "2026-09").exit_code, 0);
   const auto new_report = Comparable(FolderContents(dir_.File("new-report")));
   ASSERT_NE(new_report, old_);
   int leftovers = 0;
-  KillTally tally = KillAtRandomMoments({.before_db = base_db_,
-                                         .work_db = work_db_,
-                                         .arguments = ReportArguments(work_db_, out_, "2026-09"),
-                                         .reset =
-                                             [&] {
-                                               RemoveStagingLeftovers();
-                                               PutOldReportBack();
-                                             },
-                                         .check =
-                                             [&] {
-                                               ExpectOldOrNewReport(new_report, "after a kill");
-                                               leftovers += !StagingLeftovers().empty();
-                                             }});
-  Print("report", tally);
+  KillBothWays("report", {.before_db = base_db_,
+                          .work_db = work_db_,
+                          .arguments = ReportArguments(work_db_, out_, "2026-09"),
+                          .reset =
+                              [&] {
+                                RemoveStagingLeftovers();
+                                PutOldReportBack();
+                              },
+                          .check =
+                              [&] {
+                                ExpectOldOrNewReport(new_report, "after a kill");
+                                leftovers += !StagingLeftovers().empty();
+                              }});
   std::cout << "[ kills    ] report: " << leftovers << " kills left a staging folder beside --out"
             << std::endl;
 }
