@@ -4,8 +4,10 @@
 // the command or the state after it (every table compared); a report's --out
 // folder holds the complete old report or the complete new one.
 //
-// The moments come from one fixed seed, so a failure repeats; each test
-// prints its kill counts. Stores are small so the whole file runs in well
+// Random moments on a small store mostly hit startup, so each command is
+// also killed inside its page writes (strace's fault injection, SIGKILL at a
+// random pwrite64). The moments come from one fixed seed; each test prints
+// its kill counts. Stores are small so the whole file runs in well
 // under a minute on a busy two-core machine.
 #include <gtest/gtest.h>
 
