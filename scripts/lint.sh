@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 build_dir=${1:-build-test}
 git ls-files '*.h' '*.cc' | xargs clang-format --dry-run --Werror
 echo "clang-format: ok"
-git ls-files '*.cc' | grep -v '^tests/\|^bench/' |
+git ls-files '*.cc' | grep -v '^tests/\|^bench/\|^fuzz/' |
   xargs -P "$(nproc)" -n 4 clang-tidy -p "$build_dir" --quiet 2>&1 |
   grep -v "warnings generated\|Suppressed\|Use -header-filter\|^$" | tee /tmp/clang-tidy.log || true
 if grep -q "error:" /tmp/clang-tidy.log; then
