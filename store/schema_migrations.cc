@@ -1,5 +1,6 @@
 #include "store/schema_migrations.h"
 
+#include "store/audit_log.h"
 #include "store/store.h"
 
 namespace clusterpilot {
@@ -103,10 +104,27 @@ constexpr std::string_view kVersion3 = R"sql(
 SELECT 1;
 )sql";
 
+// Version 4: the audit log records the operating-system user who ran the
+// program apart from `user`, on whose behalf they acted (NEN 7513), and
+// becomes a hash chain. The
+// update trigger now lets exactly one change through: giving an entry from
+// before this version its chain hash (SchemaMigrationCode(4)).
+constexpr std::string_view kVersion4 = R"sql(
+ALTER TABLE audit_log ADD COLUMN os_user TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN previous_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN chain_hash TEXT NOT NULL DEFAULT '';
+DROP TRIGGER audit_log_is_append_only_update;
+CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+WHEN OLD.chain_hash <> '' OR NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at
+  OR NEW.user IS NOT OLD.user OR NEW.os_user IS NOT OLD.os_user
+  OR NEW.host IS NOT OLD.host OR NEW.action IS NOT OLD.action OR NEW.object IS NOT OLD.object
+BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+)sql";
+
 }  // namespace
 
 std::string_view SchemaMigrationSql(int version) {
-  static_assert(kCurrentSchemaVersion == 3, "add the new migration here");
+  static_assert(kCurrentSchemaVersion == 4, "add the new migration here");
   switch (version) {
     case 1:
       return kVersion1;
@@ -114,8 +132,15 @@ std::string_view SchemaMigrationSql(int version) {
       return kVersion2;
     case 3:
       return kVersion3;
+    case 4:
+      return kVersion4;
   }
   return {};
+}
+
+Status SchemaMigrationCode(Store& store, int version) {
+  if (version == 4) return ChainUnchainedAuditEntries(store);
+  return Status::Ok();
 }
 
 }  // namespace clusterpilot

@@ -74,7 +74,7 @@ TEST(StoreTest, MigratesAVersionOneStoreWithoutLosingData) {
             ReadFile(std::string(CLUSTERPILOT_SOURCE_DIR) + "/tests/store/data/store_v1.sql"));
   auto store = OpenOrDie(path);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(store->schema_version(), kCurrentSchemaVersion);
   EXPECT_EQ(CountRows(*store, "measurement"), 2);
   EXPECT_EQ(CountRows(*store, "audit_log"), 1);
   SqlStatement row(*store,
@@ -123,8 +123,9 @@ TEST(StoreTest, RefusesAStoreFromANewerVersionAndLeavesItUnchanged) {
   const std::string before = ReadFile(path);
   auto store = Store::Open(path);
   ASSERT_FALSE(store.ok());
-  EXPECT_NE(store.error().message.find("was made by a newer clusterpilot (store version 99; "
-                                       "this program knows up to 2)"),
+  EXPECT_NE(store.error().message.find(
+                "was made by a newer clusterpilot (store version 99; this program knows up to " +
+                std::to_string(kCurrentSchemaVersion) + ")"),
             std::string::npos)
       << store.error().message;
   EXPECT_EQ(ReadFile(path), before);
