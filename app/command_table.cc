@@ -99,6 +99,14 @@ const std::vector<Command>& AllCommands() {
        "show the audit log (who did what, when), or verify its hash chain",
        {kDb, kBy},
        RunAuditCommand},
+      {"store",
+       "pseudonymise [--db FILE] --key KEYFILE --out COPY.db",
+       "write an analysts' copy with patient and clinician ids as keyed pseudonyms",
+       {kDb,
+        {"key", "FILE", "the secret key, at least 32 bytes; never stored in the copy"},
+        {"out", "FILE", "the copy to write; must not exist yet"},
+        kBy},
+       RunStoreCommand},
   };
   return commands;
 }
