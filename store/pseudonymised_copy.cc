@@ -20,18 +20,18 @@ namespace {
 // Every table of the schema, and how the copy treats it. A table missing
 // here stops the copy (see the header).
 constexpr std::string_view kCopyStatements[] = {
-    "INSERT INTO main.import_batch SELECT id, file_name, content_hash, format, imported_at, "
-    "pseudonym(imported_by), rows_read, rows_stored, rows_skipped, rows_rejected, rows_conflict "
-    "FROM source.import_batch",
-    "INSERT INTO main.measurement SELECT id, pseudonym(patient_id), department, rating_date, "
-    "pseudonym(clinician), supercluster, hv01, hv02, hv03, hv04, hv05, hv06, hv07, hv08, hv09, "
-    "hv10, hv11, hv12, hv13, hv14, hv15, hv16, hv17, hv18, hv19, hv08_type, batch_id, "
-    "source_line, route FROM source.measurement",
-    "INSERT INTO main.cluster_model SELECT * FROM source.cluster_model",
-    "INSERT INTO main.classification SELECT * FROM source.classification",
-    "INSERT INTO main.clinician_override SELECT id, measurement_id, cluster, "
-    "'(left out of the pseudonymised copy)', pseudonym(by_user), at "
-    "FROM source.clinician_override",
+    R"sql(INSERT INTO main.import_batch SELECT id, file_name, content_hash, format, imported_at,
+            pseudonym(imported_by), rows_read, rows_stored, rows_skipped, rows_rejected,
+            rows_conflict FROM source.import_batch)sql",
+    R"sql(INSERT INTO main.measurement SELECT id, pseudonym(patient_id), department, rating_date,
+            pseudonym(clinician), supercluster, hv01, hv02, hv03, hv04, hv05, hv06, hv07, hv08,
+            hv09, hv10, hv11, hv12, hv13, hv14, hv15, hv16, hv17, hv18, hv19, hv08_type,
+            batch_id, source_line, route FROM source.measurement)sql",
+    R"sql(INSERT INTO main.cluster_model SELECT * FROM source.cluster_model)sql",
+    R"sql(INSERT INTO main.classification SELECT * FROM source.classification)sql",
+    R"sql(INSERT INTO main.clinician_override SELECT id, measurement_id, cluster,
+            '(left out of the pseudonymised copy)', pseudonym(by_user), at
+            FROM source.clinician_override)sql",
 };
 const std::set<std::string> kKnownTables = {"import_batch",   "measurement",        "cluster_model",
                                             "classification", "clinician_override", "rejected_row",
