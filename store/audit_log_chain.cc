@@ -67,8 +67,10 @@ std::string AuditChainHash(const AuditEntry& entry) {
                                    &entry.action, &entry.object, &entry.previous_hash}) {
     AppendField(encoding, *field);
   }
-  // OpenSSL's SHA-256, as the importers' content hash uses.
-  Poco::Crypto::DigestEngine sha256("SHA256");
+  // OpenSSL's SHA-256, as the importers' content hash uses. Setting an
+  // engine up costs more than hashing an entry (OpenSSL 3 looks the digest
+  // up each time), so each thread keeps one; digest() resets it.
+  thread_local Poco::Crypto::DigestEngine sha256("SHA256");
   sha256.update(encoding);
   return Poco::Crypto::DigestEngine::digestToHex(sha256.digest());
 }
