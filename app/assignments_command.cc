@@ -50,6 +50,10 @@ int RunAssignmentsCommand(CommandContext& context) {
   if (!store.ok()) return context.Fail(store.error(), kExitInputRejected);
   Result<std::vector<AssignmentRow>> rows = ReadAssignments(*store.value(), filter);
   if (!rows.ok()) return context.Fail(rows.error(), kExitInputRejected);
+  // Audit first, then show: nothing is written unless the read is on record.
+  Status recorded = RecordAudit(*store.value(), context.User(), "read assignments",
+                                AuditObject(filter, rows.value()));
+  if (!recorded.ok()) return context.Fail(recorded.error(), kExitInputRejected);
   if (context.Has("out")) {
     std::ofstream file(context.Get("out"), std::ios::binary);
     if (file) Write(format, rows.value(), filter, file);
@@ -57,9 +61,6 @@ int RunAssignmentsCommand(CommandContext& context) {
   } else {
     Write(format, rows.value(), filter, *context.out);
   }
-  Status recorded = RecordAudit(*store.value(), context.User(), "read assignments",
-                                AuditObject(filter, rows.value()));
-  if (!recorded.ok()) return context.Fail(recorded.error(), kExitInputRejected);
   return kExitSuccess;
 }
 

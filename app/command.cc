@@ -1,9 +1,11 @@
 #include "app/command.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <ostream>
 
 #include "app/command_handlers.h"
+#include "app/escaped_text.h"
 #include "store/audit_log.h"
 
 namespace clusterpilot {
@@ -47,6 +49,23 @@ std::string CommandContext::Get(const std::string& option, const std::string& fa
 std::string CommandContext::User() const {
   const std::string by = Get("by");
   return by.empty() ? OperatingSystemUser() : by;
+}
+
+std::string CommandContext::ByOptionProblem() const {
+  if (!Has("by")) return "";
+  const std::string by = Get("by");
+  const std::string shown = "--by \"" + EscapedText(by) + "\": ";
+  const size_t control = FirstControlByte(by);
+  if (control != std::string::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02x", static_cast<unsigned char>(by[control]));
+    return shown + "byte " + byte + " at position " + std::to_string(control + 1) +
+           " is a control character; give the name of a person or account";
+  }
+  if (by.find_first_not_of(" \t") == std::string::npos) {
+    return shown + "is blank; give the name of a person or account";
+  }
+  return "";
 }
 
 int CommandContext::Fail(const Error& error, int exit_code) const {

@@ -54,6 +54,10 @@ struct CommandContext {
   std::string DatabasePath() const { return Get("db", "clusterpilot.db"); }
   // --by, defaulting to the operating-system user: who the audit log names.
   std::string User() const;
+  // Why --by cannot name whom the audit log records (blank, or holding a
+  // control character that could forge a line of output); "" when it can or
+  // when --by is not given.
+  std::string ByOptionProblem() const;
 
   // Prints `clusterpilot COMMAND: <error>` on err and returns `exit_code`.
   int Fail(const Error& error, int exit_code) const;

@@ -11,6 +11,8 @@
 
 #include <ostream>
 
+#include "store/audit_log_anchor.h"
+
 namespace clusterpilot {
 namespace {
 
@@ -55,6 +57,9 @@ class CommandApplication : public Poco::Util::Application {
     std::string settings_error;
     context.settings = LoadSettings(&settings_error);
     if (!settings_error.empty()) return context.Fail(settings_error, kExitUsage);
+    const std::string by_problem = context.ByOptionProblem();
+    if (!by_problem.empty()) return context.Fail(by_problem, kExitUsage);
+    SetAuditAnchorFile(context.settings.GetString("audit.anchor_file", ""));
     return command_.handler(context);
   }
 

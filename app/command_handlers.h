@@ -15,6 +15,7 @@ int RunReportCommand(CommandContext& context);
 int RunGenerateCommand(CommandContext& context);
 int RunDemoCommand(CommandContext& context);
 int RunAuditCommand(CommandContext& context);
+int RunStoreCommand(CommandContext& context);
 
 // For subcommands whose stage is not built yet: says so plainly, exits 2.
 int NotBuiltYet(CommandContext& context, const char* issue);

@@ -12,7 +12,7 @@ namespace clusterpilot {
 namespace {
 
 const OptionSpec kDb{"db", "FILE", "the store (default: clusterpilot.db in the working directory)"};
-const OptionSpec kBy{"by", "USER", "who is acting, for the audit log (default: the login name)"};
+const OptionSpec kBy{"by", "USER", "on whose behalf, for the audit log (default: the login name)"};
 const OptionSpec kModel{"model", "FILE",
                         "cluster model XML (default: setting classifier.model, else the built-in "
                         "illustrative model)"};
@@ -95,10 +95,18 @@ const std::vector<Command>& AllCommands() {
        {{"out", "DIR", "working folder (default: clusterpilot-demo)"}},
        RunDemoCommand},
       {"audit",
-       "[--db FILE]",
-       "show the audit log: who read or changed what, when",
+       "[verify] [--db FILE]",
+       "show the audit log (who did what, when), or verify its hash chain",
        {kDb, kBy},
        RunAuditCommand},
+      {"store",
+       "pseudonymise [--db FILE] --key KEYFILE --out COPY.db",
+       "write an analysts' copy with patient and clinician ids as keyed pseudonyms",
+       {kDb,
+        {"key", "FILE", "the secret key, at least 32 bytes; never stored in the copy"},
+        {"out", "FILE", "the copy to write; must not exist yet"},
+        kBy},
+       RunStoreCommand},
   };
   return commands;
 }

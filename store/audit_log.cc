@@ -1,10 +1,13 @@
 #include "store/audit_log.h"
 
 #include <pwd.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <ctime>
 
+#include "store/audit_log_anchor.h"
+#include "store/audit_log_chain.h"
 #include "store/sql_statement.h"
 #include "store/store.h"
 
@@ -15,6 +18,34 @@ std::string HostName() {
   char name[256] = {};
   if (gethostname(name, sizeof name - 1) != 0) return "unknown";
   return name;
+}
+
+Result<std::string> HeadHash(Store& store) {
+  SqlStatement head(store, "SELECT chain_hash FROM audit_log ORDER BY id DESC LIMIT 1");
+  std::string hash = head.Step() ? std::string(head.Text(0)) : std::string();
+  if (!head.status().ok()) return head.status().error();
+  return hash;
+}
+
+// Chains `entry` to the head and inserts it; the caller holds the write
+// transaction, so no other writer can move the head in between.
+Status AppendChained(Store& store, AuditEntry entry) {
+  Result<std::string> head = HeadHash(store);
+  if (!head.ok()) return head.error();
+  entry.previous_hash = head.value();
+  entry.chain_hash = AuditChainHash(entry);
+  SqlStatement insert(store,
+                      "INSERT INTO audit_log(at, user, os_user, host, action, object, "
+                      "previous_hash, chain_hash) VALUES(?,?,?,?,?,?,?,?)");
+  const std::string* fields[] = {
+      &entry.at,     &entry.user,   &entry.os_user,       &entry.host,
+      &entry.action, &entry.object, &entry.previous_hash, &entry.chain_hash};
+  for (int i = 0; i < 8; ++i) insert.BindText(i + 1, *fields[i]);
+  Status inserted = insert.Run();
+  if (!inserted.ok()) return inserted;
+  entry.id = sqlite3_last_insert_rowid(store.handle());
+  AnchorOnCommit(store, entry);
+  return Status::Ok();
 }
 
 }  // namespace
@@ -37,26 +68,54 @@ std::string UtcTimestamp() {
 
 Status RecordAudit(Store& store, const std::string& user, const std::string& action,
                    const std::string& object) {
-  SqlStatement insert(store,
-                      "INSERT INTO audit_log(at, user, host, action, object) VALUES(?,?,?,?,?)");
-  insert.BindText(1, UtcTimestamp());
-  insert.BindText(2, user.empty() ? OperatingSystemUser() : user);
-  insert.BindText(3, HostName());
-  insert.BindText(4, action);
-  insert.BindText(5, object);
-  return insert.Run();
+  AuditEntry entry;
+  entry.at = UtcTimestamp();
+  entry.os_user = OperatingSystemUser();
+  entry.user = user.empty() ? entry.os_user : user;
+  entry.host = HostName();
+  entry.action = action;
+  entry.object = object;
+  if (sqlite3_get_autocommit(store.handle()) != 0) {
+    return store.InTransaction([&] { return AppendChained(store, entry); });
+  }
+  return AppendChained(store, entry);
 }
 
 Result<std::vector<AuditEntry>> ReadAuditLog(Store& store) {
-  SqlStatement select(store, "SELECT at, user, host, action, object FROM audit_log ORDER BY id");
+  SqlStatement select(store,
+                      "SELECT id, at, user, os_user, host, action, object, previous_hash, "
+                      "chain_hash FROM audit_log ORDER BY id");
   std::vector<AuditEntry> entries;
   while (select.Step()) {
-    entries.push_back(AuditEntry{std::string(select.Text(0)), std::string(select.Text(1)),
-                                 std::string(select.Text(2)), std::string(select.Text(3)),
-                                 std::string(select.Text(4))});
+    AuditEntry entry;
+    entry.id = select.Int(0);
+    std::string* fields[] = {&entry.at,     &entry.user,   &entry.os_user,       &entry.host,
+                             &entry.action, &entry.object, &entry.previous_hash, &entry.chain_hash};
+    for (int i = 0; i < 8; ++i) *fields[i] = std::string(select.Text(i + 1));
+    entries.push_back(std::move(entry));
   }
   if (!select.status().ok()) return select.status().error();
   return entries;
+}
+
+Status ChainUnchainedAuditEntries(Store& store) {
+  Result<std::vector<AuditEntry>> entries = ReadAuditLog(store);
+  if (!entries.ok()) return entries.error();
+  SqlStatement update(store, "UPDATE audit_log SET previous_hash = ?, chain_hash = ? WHERE id = ?");
+  std::string previous;
+  for (AuditEntry& entry : entries.value()) {
+    if (entry.chain_hash.empty()) {
+      entry.previous_hash = previous;
+      entry.chain_hash = AuditChainHash(entry);
+      update.BindText(1, entry.previous_hash);
+      update.BindText(2, entry.chain_hash);
+      update.BindInt(3, entry.id);
+      Status updated = update.Run();
+      if (!updated.ok()) return updated;
+    }
+    previous = entry.chain_hash;
+  }
+  return Status::Ok();
 }
 
 }  // namespace clusterpilot

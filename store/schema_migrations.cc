@@ -2,6 +2,7 @@
 
 #include <iterator>
 
+#include "store/audit_log.h"
 #include "store/store.h"
 
 namespace clusterpilot {
@@ -122,9 +123,26 @@ FROM classification
 WHERE model_id = (SELECT model_id FROM cluster_model_use ORDER BY id DESC LIMIT 1);
 )sql";
 
+// Version 4: the audit log records the operating-system user who ran the
+// program apart from `user`, on whose behalf they acted (NEN 7513), and
+// becomes a hash chain. The
+// update trigger now lets exactly one change through: giving an entry from
+// before this version its chain hash (SchemaMigrationCode(4)).
+constexpr std::string_view kVersion4 = R"sql(
+ALTER TABLE audit_log ADD COLUMN os_user TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN previous_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN chain_hash TEXT NOT NULL DEFAULT '';
+DROP TRIGGER audit_log_is_append_only_update;
+CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+WHEN OLD.chain_hash <> '' OR NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at
+  OR NEW.user IS NOT OLD.user OR NEW.os_user IS NOT OLD.os_user
+  OR NEW.host IS NOT OLD.host OR NEW.action IS NOT OLD.action OR NEW.object IS NOT OLD.object
+BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+)sql";
+
 // Migration N is kMigrations[N - 1]: a new version appends its SQL here and
 // raises kCurrentSchemaVersion.
-constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3};
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4};
 
 static_assert(std::size(kMigrations) == kCurrentSchemaVersion,
               "kCurrentSchemaVersion must name the last migration");
@@ -134,6 +152,11 @@ static_assert(std::size(kMigrations) == kCurrentSchemaVersion,
 std::string_view SchemaMigrationSql(int version) {
   if (version < 1 || version > kCurrentSchemaVersion) return {};
   return kMigrations[version - 1];
+}
+
+Status SchemaMigrationCode(Store& store, int version) {
+  if (version == 4) return ChainUnchainedAuditEntries(store);
+  return Status::Ok();
 }
 
 }  // namespace clusterpilot

@@ -6,10 +6,18 @@
 
 #include <string_view>
 
+#include "core/error.h"
+
 namespace clusterpilot {
+
+class Store;
 
 // The SQL of migration `version` (1..kCurrentSchemaVersion).
 std::string_view SchemaMigrationSql(int version);
+
+// What migration `version` does after its SQL that SQL cannot do (version 4
+// computes SHA-256 chain hashes), in the same transaction. Ok when nothing.
+Status SchemaMigrationCode(Store& store, int version);
 
 }  // namespace clusterpilot
 

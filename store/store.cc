@@ -130,6 +130,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
     Status migrated = store->InTransaction([&]() -> Status {
       if (ReadUserVersion(store->handle()) >= version) return Status::Ok();
       Status status = store->Execute(std::string(SchemaMigrationSql(version)));
+      if (status.ok()) status = SchemaMigrationCode(*store, version);
       if (!status.ok()) return status;
       if (version == 1) {
         status = store->Execute("PRAGMA application_id = " + std::to_string(kStoreApplicationId));

@@ -8,7 +8,7 @@
 namespace clusterpilot {
 namespace {
 
-TEST(AuditLogTest, RecordsWhoWhatWhichAndWhen) {
+TEST(AuditLogTest, RecordsWhoOnWhoseBehalfWhatWhichAndWhen) {
   ScopedTempDir dir;
   auto store = Store::Open(dir.File("s.db"));
   ASSERT_TRUE(store.ok());
@@ -17,7 +17,9 @@ TEST(AuditLogTest, RecordsWhoWhatWhichAndWhen) {
   ASSERT_TRUE(entries.ok());
   ASSERT_EQ(entries.value().size(), 1u);
   const AuditEntry& entry = entries.value()[0];
+  EXPECT_EQ(entry.id, 1);
   EXPECT_EQ(entry.user, "dr.visser");
+  EXPECT_EQ(entry.os_user, OperatingSystemUser());
   EXPECT_EQ(entry.action, "override");
   EXPECT_EQ(entry.object, "measurement 12");
   EXPECT_FALSE(entry.host.empty());

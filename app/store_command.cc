@@ -1,0 +1,73 @@
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <ostream>
+
+#include "app/command_handlers.h"
+#include "app/escaped_text.h"
+#include "store/audit_log.h"
+#include "store/pseudonymised_copy.h"
+#include "store/store.h"
+
+namespace clusterpilot {
+namespace {
+
+// The key file's bytes as they are (a trailing newline is part of the key);
+// "" with *problem set when it cannot be read or is too short to be a key.
+std::string ReadKey(const std::string& path, std::string* problem) {
+  std::ifstream file(path, std::ios::binary);
+  std::string key((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  const std::string shown = "--key \"" + EscapedText(path) + "\": ";
+  if (!file.good() && !file.eof()) {
+    *problem = shown + "cannot be read";
+  } else if (key.size() < kMinimumPseudonymKeyBytes) {
+    *problem = shown + "the key has " + std::to_string(key.size()) + " bytes; use at least " +
+               std::to_string(kMinimumPseudonymKeyBytes) +
+               " random bytes (e.g. head -c 32 /dev/urandom > KEYFILE) and keep the file "
+               "away from the copy";
+  }
+  return problem->empty() ? key : std::string();
+}
+
+int Pseudonymise(CommandContext& context) {
+  if (!context.Has("key") || !context.Has("out")) {
+    return context.Fail("pseudonymise needs --key KEYFILE and --out COPY.db", kExitUsage);
+  }
+  const std::string out = context.Get("out");
+  std::error_code ignored;
+  if (std::filesystem::exists(out, ignored)) {
+    return context.Fail("--out \"" + EscapedText(out) +
+                            "\": already exists; a pseudonymised copy never replaces a file",
+                        kExitUsage);
+  }
+  std::string problem;
+  const std::string key = ReadKey(context.Get("key"), &problem);
+  if (!problem.empty()) return context.Fail(problem, kExitUsage);
+  auto store = Store::Open(context.DatabasePath(), Store::OpenMode::kMustExist);
+  if (!store.ok()) return context.Fail(store.error(), kExitInputRejected);
+  // Audit first: the copy holds every patient's data, if under pseudonyms.
+  Status recorded =
+      RecordAudit(*store.value(), context.User(), "pseudonymised copy", "written to " + out);
+  if (!recorded.ok()) return context.Fail(recorded.error(), kExitInputRejected);
+  Result<PseudonymisedCopySummary> copy =
+      WritePseudonymisedCopy(*store.value(), key, out, context.User());
+  if (!copy.ok()) return context.Fail(copy.error(), kExitInputRejected);
+  *context.out << "pseudonymised copy written to " << EscapedText(out) << ": "
+               << copy.value().measurements << " measurements of " << copy.value().patients
+               << " patients; rejected rows, override reasons and the audit log left out\n"
+               << "pseudonymised data is still personal data (GDPR): share it only under the "
+                  "institution's data-processing rules\n";
+  return kExitSuccess;
+}
+
+}  // namespace
+
+int RunStoreCommand(CommandContext& context) {
+  if (context.arguments.size() != 1 || context.arguments[0] != "pseudonymise") {
+    return context.Fail("use `clusterpilot store pseudonymise --db DB --key KEYFILE --out COPY.db`",
+                        kExitUsage);
+  }
+  return Pseudonymise(context);
+}
+
+}  // namespace clusterpilot

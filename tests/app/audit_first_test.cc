@@ -1,0 +1,111 @@
+// Audit first, then show: `audit` and `assignments` commit their audit entry
+// before the first byte of output. When the entry cannot be written, nothing
+// is shown and the exit code is 1.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store/audit_log.h"
+#include "store/store.h"
+#include "tests/support/command_runner.h"
+#include "tests/support/measurement_seed.h"
+#include "tests/support/temp_dir.h"
+
+namespace clusterpilot {
+namespace {
+
+void RunSqlite(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* message = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
+      << (message ? message : "");
+  sqlite3_free(message);
+  sqlite3_close(db);
+}
+
+class AuditFirstTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    std::vector<Measurement> measurements = {
+        MakeMeasurement("P1", "Volwassenen", "2026-03-02", Supercluster::kNonPsychotic,
+                        {{7, 4}, {8, 3}}),
+        MakeMeasurement("P2", "Ouderen", "2026-03-09", Supercluster::kNonPsychotic, {{6, 4}})};
+    SeedMeasurementsAt(db_, &measurements);
+    CommandOutcome classified = RunClusterpilot({"classify", "--db", db_});
+    ASSERT_EQ(classified.exit_code, 0) << classified.err;
+  }
+
+  // Stands in for a full disk or a store that cannot be written: every new
+  // audit entry fails, the way a failed write does, and root cannot bypass it.
+  void RefuseAuditWrites() {
+    RunSqlite(db_,
+              "CREATE TRIGGER no_room BEFORE INSERT ON audit_log "
+              "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");
+  }
+
+  size_t AuditEntries() {
+    auto store = Store::Open(db_);
+    return ReadAuditLog(*store.value()).value().size();
+  }
+
+  ScopedTempDir dir_;
+  const std::string db_ = dir_.File("pilot.db");
+};
+
+TEST_F(AuditFirstTest, AssignmentsRecordTheReadBeforeShowingIt) {
+  const size_t before = AuditEntries();
+  CommandOutcome outcome = RunClusterpilot({"assignments", "--db", db_, "--by", "dr.visser"});
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.out.find("P1"), std::string::npos);
+  auto store = Store::Open(db_);
+  auto entries = ReadAuditLog(*store.value()).value();
+  ASSERT_EQ(entries.size(), before + 1);
+  EXPECT_EQ(entries.back().action, "read assignments");
+  EXPECT_EQ(entries.back().user, "dr.visser");
+  EXPECT_EQ(entries.back().os_user, OperatingSystemUser());
+}
+
+TEST_F(AuditFirstTest, AssignmentsShowNothingWhenTheReadCannotBeRecorded) {
+  RefuseAuditWrites();
+  const size_t before = AuditEntries();
+  for (const std::vector<std::string>& format : {std::vector<std::string>{"--format", "csv"},
+                                                 std::vector<std::string>{"--format", "json"}}) {
+    CommandOutcome outcome = RunClusterpilot({"assignments", "--db", db_, format[0], format[1]});
+    EXPECT_EQ(outcome.exit_code, 1);
+    EXPECT_EQ(outcome.out, "");
+    EXPECT_EQ(outcome.err,
+              "clusterpilot assignments: " + db_ + ": database error: database or disk is full\n");
+  }
+  const std::string file = dir_.File("assignments.csv");
+  CommandOutcome to_file = RunClusterpilot({"assignments", "--db", db_, "--out", file});
+  EXPECT_EQ(to_file.exit_code, 1);
+  EXPECT_EQ(ReadFile(file), "");
+  EXPECT_EQ(AuditEntries(), before);
+}
+
+TEST_F(AuditFirstTest, TheAuditLogIsNotShownWhenTheReadCannotBeRecorded) {
+  RefuseAuditWrites();
+  CommandOutcome outcome = RunClusterpilot({"audit", "--db", db_});
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_EQ(outcome.out, "");
+  EXPECT_EQ(outcome.err,
+            "clusterpilot audit: " + db_ + ": database error: database or disk is full\n");
+}
+
+// The same with a store file the user may not write. Root may write any
+// file, so the test only means something for other users.
+TEST_F(AuditFirstTest, AReadOnlyStoreShowsNothing) {
+  if (geteuid() == 0) GTEST_SKIP() << "root can write a 0444 file; the trigger test covers it";
+  ASSERT_EQ(chmod(db_.c_str(), 0444), 0);
+  for (const char* command : {"audit", "assignments"}) {
+    CommandOutcome outcome = RunClusterpilot({command, "--db", db_});
+    EXPECT_EQ(outcome.exit_code, 1) << command;
+    EXPECT_EQ(outcome.out, "") << command;
+    EXPECT_NE(outcome.err, "") << command;
+  }
+}
+
+}  // namespace
+}  // namespace clusterpilot
