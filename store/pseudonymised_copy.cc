@@ -28,14 +28,15 @@ constexpr std::string_view kCopyStatements[] = {
             hv09, hv10, hv11, hv12, hv13, hv14, hv15, hv16, hv17, hv18, hv19, hv08_type,
             batch_id, source_line, route FROM source.measurement)sql",
     R"sql(INSERT INTO main.cluster_model SELECT * FROM source.cluster_model)sql",
+    R"sql(INSERT INTO main.cluster_model_use SELECT * FROM source.cluster_model_use)sql",
     R"sql(INSERT INTO main.classification SELECT * FROM source.classification)sql",
     R"sql(INSERT INTO main.clinician_override SELECT id, measurement_id, cluster,
             '(left out of the pseudonymised copy)', pseudonym(by_user), at
             FROM source.clinician_override)sql",
 };
-const std::set<std::string> kKnownTables = {"import_batch",   "measurement",        "cluster_model",
-                                            "classification", "clinician_override", "rejected_row",
-                                            "audit_log"};
+const std::set<std::string> kKnownTables = {
+    "import_batch",   "measurement",        "cluster_model", "cluster_model_use",
+    "classification", "clinician_override", "rejected_row",  "audit_log"};
 
 Error CopyError(const std::string& path, std::string message) {
   Error error;
