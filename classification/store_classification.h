@@ -1,29 +1,34 @@
 // Classifying what the store holds: every measurement a cluster model has
 // not classified yet, in one transaction together with its audit entry.
 // Shared by `clusterpilot classify` and `clusterpilot demo`.
-#ifndef CLUSTERPILOT_APP_STORE_CLASSIFICATION_H_
-#define CLUSTERPILOT_APP_STORE_CLASSIFICATION_H_
+#ifndef CLUSTERPILOT_CLASSIFICATION_STORE_CLASSIFICATION_H_
+#define CLUSTERPILOT_CLASSIFICATION_STORE_CLASSIFICATION_H_
 
 #include <string>
 
-#include "app/classify_pipeline.h"
-#include "app/command.h"
-#include "app/model_choice.h"
+#include "classification/classify_pipeline.h"
 #include "classifier/measurement_classifier.h"
 #include "core/error.h"
 
 namespace clusterpilot {
 
+class ClusterModel;
 class Store;
 
-// classifier.max_unknown_items from the properties file, when set.
-Result<ClassifierOptions> ReadClassifierOptions(const CommandContext& context);
+struct StoreClassificationOptions {
+  std::string model_content_hash;  // identifies the model in the store (classifier/io)
+  ClassifierOptions classifier;
+  std::string user;  // recorded in the audit log
+};
 
-// Registers the chosen model and classifies every measurement it has not
-// seen, recording `user` in the audit log; all or nothing.
-Result<ClassifyTally> ClassifyStore(Store& store, const ModelChoice& choice,
-                                    const ClassifierOptions& options, const std::string& user);
+// Registers `model` and classifies every measurement of `store` it has not
+// classified yet: all or nothing. A model registered before under the same
+// name and version with another content hash is refused. Uses a second
+// connection to store.path() for reading (see ClassifyPending), so the store
+// must be a file; `store` is used from the calling thread only.
+[[nodiscard]] Result<ClassifyTally> ClassifyStore(Store& store, const ClusterModel& model,
+                                                  const StoreClassificationOptions& options);
 
 }  // namespace clusterpilot
 
-#endif  // CLUSTERPILOT_APP_STORE_CLASSIFICATION_H_
+#endif  // CLUSTERPILOT_CLASSIFICATION_STORE_CLASSIFICATION_H_
