@@ -2,7 +2,7 @@
 
 #include "app/command_handlers.h"
 #include "app/model_choice.h"
-#include "app/store_classification.h"
+#include "classification/store_classification.h"
 #include "core/cluster_assignment.h"
 #include "store/store.h"
 
@@ -33,8 +33,9 @@ int RunClassifyCommand(CommandContext& context) {
   if (!choice.ok()) return context.Fail(choice.error(), kExitInputRejected);
   auto opened = Store::Open(context.DatabasePath(), Store::OpenMode::kMustExist);
   if (!opened.ok()) return context.Fail(opened.error(), kExitInputRejected);
-  Result<ClassifyTally> tally =
-      ClassifyStore(*opened.value(), choice.value(), options.value(), context.User());
+  const StoreClassificationOptions run{choice.value().content_hash, options.value(),
+                                       context.User()};
+  Result<ClassifyTally> tally = ClassifyStore(*opened.value(), *choice.value().model, run);
   if (!tally.ok()) return context.Fail(tally.error(), kExitInputRejected);
   PrintSummary(choice.value(), tally.value(), *context.out);
   return kExitSuccess;

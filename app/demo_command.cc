@@ -9,7 +9,7 @@
 
 #include "app/command_handlers.h"
 #include "app/model_choice.h"
-#include "app/store_classification.h"
+#include "classification/store_classification.h"
 #include "core/calendar_date.h"
 #include "generator/export_writer.h"
 #include "generator/synthetic_institution.h"
@@ -204,8 +204,8 @@ Status ClassifyStore(Store& store, const CommandContext& context, std::ostream& 
   if (!options.ok()) return options.error();
   Result<ModelChoice> choice = ChooseClusterModel(context);
   if (!choice.ok()) return choice.error();
-  Result<ClassifyTally> tally =
-      ClassifyStore(store, choice.value(), options.value(), context.User());
+  Result<ClassifyTally> tally = ClassifyStore(
+      store, *choice.value().model, {choice.value().content_hash, options.value(), context.User()});
   if (!tally.ok()) return tally.error();
   out << "3. classified " << FormatCount(tally.value().classified) << " measurements with the "
       << DescribeModelChoice(choice.value()) << "\n";

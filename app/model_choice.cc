@@ -1,24 +1,11 @@
 #include "app/model_choice.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
-
-#include "classifier/cluster_model_reader.h"
-#include "classifier/cluster_model_writer.h"
 #include "classifier/default_model.h"
+#include "classifier/io/cluster_model_reader.h"
+#include "classifier/io/model_content_hash.h"
+#include "core/item_ratings.h"
 
 namespace clusterpilot {
-namespace {
-
-// Hashing the canonical text, not the file's bytes, keeps the hash the same
-// when someone only re-indents the file.
-std::string ContentHash(const ClusterModel& model) {
-  Poco::SHA2Engine sha256(Poco::SHA2Engine::SHA_256);
-  sha256.update(WriteClusterModel(model));
-  return Poco::DigestEngine::digestToHex(sha256.digest());
-}
-
-}  // namespace
 
 Result<ModelChoice> ChooseClusterModel(const CommandContext& context) {
   ModelChoice choice;
@@ -34,8 +21,22 @@ Result<ModelChoice> ChooseClusterModel(const CommandContext& context) {
     choice.model = choice.loaded.get();
     choice.source = path;
   }
-  choice.content_hash = ContentHash(*choice.model);
+  choice.content_hash = ModelContentHash(*choice.model);
   return choice;
+}
+
+Result<ClassifierOptions> ReadClassifierOptions(const CommandContext& context) {
+  ClassifierOptions options;
+  const std::string key = "classifier.max_unknown_items";
+  if (context.settings.GetString(key, "").empty()) return options;
+  std::string error;
+  const int value = context.settings.GetInt(key, 0, &error);
+  if (error.empty() && (value < 0 || value > kItemCount)) {
+    error = "setting " + key + " = \"" + context.settings.GetString(key, "") + "\" must be 0-19";
+  }
+  if (!error.empty()) return MakeError(error);
+  options.max_unknown_items = value;
+  return options;
 }
 
 std::string DescribeModelChoice(const ModelChoice& choice) {

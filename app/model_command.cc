@@ -4,9 +4,9 @@
 
 #include "app/command_handlers.h"
 #include "app/model_choice.h"
-#include "classifier/cluster_model_writer.h"
+#include "classifier/io/cluster_model_writer.h"
 #include "classifier/default_model.h"
-#include "classifier/nza_code_list_importer.h"
+#include "classifier/io/nza_code_list_importer.h"
 #include "core/calendar_date.h"
 
 namespace clusterpilot {

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/bounded_queue.h"
 #include "core/measurement.h"
-#include "importers/bounded_queue.h"
 #include "importers/raw_measurement.h"
 #include "importers/row_validator.h"
 

@@ -1,7 +1,7 @@
 // End-to-end tests of `clusterpilot classify` on real stores.
 #include <gtest/gtest.h>
 
-#include "classifier/cluster_model_writer.h"
+#include "classifier/io/cluster_model_writer.h"
 #include "classifier/default_model.h"
 #include "store/audit_log.h"
 #include "store/sql_statement.h"

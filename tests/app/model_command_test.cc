@@ -1,7 +1,7 @@
 // End-to-end tests of `clusterpilot model`.
 #include <gtest/gtest.h>
 
-#include "classifier/cluster_model_reader.h"
+#include "classifier/io/cluster_model_reader.h"
 #include "tests/support/command_runner.h"
 #include "tests/support/temp_dir.h"
 

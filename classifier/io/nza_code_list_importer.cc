@@ -1,4 +1,4 @@
-#include "classifier/nza_code_list_importer.h"
+#include "classifier/io/nza_code_list_importer.h"
 
 #include <csv.h>
 

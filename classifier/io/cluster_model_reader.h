@@ -3,8 +3,8 @@
 // compiles it. Every problem is reported with the file, line and column and
 // what is wrong, e.g. `model.xml:41:52: excludes "22": no cluster 22 in this
 // model`.
-#ifndef CLUSTERPILOT_CLASSIFIER_CLUSTER_MODEL_READER_H_
-#define CLUSTERPILOT_CLASSIFIER_CLUSTER_MODEL_READER_H_
+#ifndef CLUSTERPILOT_CLASSIFIER_IO_CLUSTER_MODEL_READER_H_
+#define CLUSTERPILOT_CLASSIFIER_IO_CLUSTER_MODEL_READER_H_
 
 #include <string>
 #include <string_view>
@@ -28,4 +28,4 @@ Result<ClusterModel> ReadClusterModelFile(const std::string& path);
 
 }  // namespace clusterpilot
 
-#endif  // CLUSTERPILOT_CLASSIFIER_CLUSTER_MODEL_READER_H_
+#endif  // CLUSTERPILOT_CLASSIFIER_IO_CLUSTER_MODEL_READER_H_

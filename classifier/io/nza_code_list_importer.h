@@ -19,8 +19,8 @@
 // needs a constant and, for every question the table uses, a coefficient for
 // each answer 0-4. Superclusters follow the numbering (1-8 X, 10-17 Y,
 // 18-21 Z); the conflict rules and thresholds are clusterpilot's defaults.
-#ifndef CLUSTERPILOT_CLASSIFIER_NZA_CODE_LIST_IMPORTER_H_
-#define CLUSTERPILOT_CLASSIFIER_NZA_CODE_LIST_IMPORTER_H_
+#ifndef CLUSTERPILOT_CLASSIFIER_IO_NZA_CODE_LIST_IMPORTER_H_
+#define CLUSTERPILOT_CLASSIFIER_IO_NZA_CODE_LIST_IMPORTER_H_
 
 #include <string>
 #include <vector>
@@ -53,4 +53,4 @@ Result<NzaImport> ImportNzaCodeLists(const NzaCodeLists& tables, const std::stri
 
 }  // namespace clusterpilot
 
-#endif  // CLUSTERPILOT_CLASSIFIER_NZA_CODE_LIST_IMPORTER_H_
+#endif  // CLUSTERPILOT_CLASSIFIER_IO_NZA_CODE_LIST_IMPORTER_H_

@@ -1,4 +1,4 @@
-#include "classifier/cluster_model_reader.h"
+#include "classifier/io/cluster_model_reader.h"
 
 #include <gtest/gtest.h>
 

@@ -3,8 +3,8 @@
 // threshold spelled out (calibrated ones included), numbers in the shortest
 // form that reads back to the same value. Reading the output gives the same
 // model, and writing that again gives the same text.
-#ifndef CLUSTERPILOT_CLASSIFIER_CLUSTER_MODEL_WRITER_H_
-#define CLUSTERPILOT_CLASSIFIER_CLUSTER_MODEL_WRITER_H_
+#ifndef CLUSTERPILOT_CLASSIFIER_IO_CLUSTER_MODEL_WRITER_H_
+#define CLUSTERPILOT_CLASSIFIER_IO_CLUSTER_MODEL_WRITER_H_
 
 #include <string>
 
@@ -16,4 +16,4 @@ std::string WriteClusterModel(const ClusterModel& model);
 
 }  // namespace clusterpilot
 
-#endif  // CLUSTERPILOT_CLASSIFIER_CLUSTER_MODEL_WRITER_H_
+#endif  // CLUSTERPILOT_CLASSIFIER_IO_CLUSTER_MODEL_WRITER_H_

@@ -1,8 +1,8 @@
-#include "classifier/cluster_model_writer.h"
+#include "classifier/io/cluster_model_writer.h"
 
 #include <gtest/gtest.h>
 
-#include "classifier/cluster_model_reader.h"
+#include "classifier/io/cluster_model_reader.h"
 #include "tests/classifier/tiny_model.h"
 
 namespace clusterpilot {

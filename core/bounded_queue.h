@@ -1,8 +1,9 @@
 // A queue of fixed capacity between one producing and one consuming thread:
-// the reader parses ahead while the writer stores, and memory stays bounded
-// because a full queue makes the reader wait.
-#ifndef CLUSTERPILOT_IMPORTERS_BOUNDED_QUEUE_H_
-#define CLUSTERPILOT_IMPORTERS_BOUNDED_QUEUE_H_
+// the producer works ahead while the consumer stores, and memory stays bounded
+// because a full queue makes the producer wait. Used by the import (parse,
+// then write) and the classify pipeline (classify, then write).
+#ifndef CLUSTERPILOT_CORE_BOUNDED_QUEUE_H_
+#define CLUSTERPILOT_CORE_BOUNDED_QUEUE_H_
 
 #include <condition_variable>
 #include <deque>
@@ -86,4 +87,4 @@ class BoundedQueue {
 
 }  // namespace clusterpilot
 
-#endif  // CLUSTERPILOT_IMPORTERS_BOUNDED_QUEUE_H_
+#endif  // CLUSTERPILOT_CORE_BOUNDED_QUEUE_H_

@@ -1,8 +1,8 @@
-#include "classifier/cluster_model_writer.h"
+#include "classifier/io/cluster_model_writer.h"
 
 #include <charconv>
 
-#include "classifier/cluster_model_reader.h"
+#include "classifier/io/cluster_model_reader.h"
 
 namespace clusterpilot {
 namespace {

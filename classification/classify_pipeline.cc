@@ -1,13 +1,11 @@
-#include "app/classify_pipeline.h"
+#include "classification/classify_pipeline.h"
 
-#include <condition_variable>
-#include <deque>
-#include <memory>
-#include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "core/bounded_queue.h"
 #include "store/audit_log.h"
 #include "store/classification_table.h"
 #include "store/store.h"
@@ -36,65 +34,22 @@ struct ResultBatch {
   size_t size = 0;
 };
 
+using BatchQueue = BoundedQueue<ResultBatch>;
+
 // Batches travel from the reader to the writer through `full` and back
-// through `empty`. The reader ends with a null batch (and its status).
-class BatchQueue {
- public:
-  BatchQueue() {
-    for (size_t i = 0; i < kBatchesInFlight; ++i) empty_.push_back(std::make_unique<ResultBatch>());
+// through `empty`, so after the first few nothing is allocated. Either side
+// ending early closes both queues, which releases the other side.
+struct BatchQueues {
+  BatchQueues() {
+    for (size_t i = 0; i < kBatchesInFlight; ++i) empty.TryPush(ResultBatch{});
+  }
+  void Close() {
+    full.Close();
+    empty.Close();
   }
 
-  // For the reader: an empty batch, or null once the writer has given up.
-  std::unique_ptr<ResultBatch> TakeEmpty() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return stopped_ || !empty_.empty(); });
-    if (stopped_) return nullptr;
-    std::unique_ptr<ResultBatch> batch = std::move(empty_.front());
-    empty_.pop_front();
-    return batch;
-  }
-  void PutFull(std::unique_ptr<ResultBatch> batch) { Put(&full_, std::move(batch)); }
-  void Finish(Status status) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    reader_status_ = std::move(status);
-    finished_ = true;
-    changed_.notify_all();
-  }
-
-  // For the writer: the next full batch, or null when the reader finished.
-  std::unique_ptr<ResultBatch> TakeFull() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return finished_ || !full_.empty(); });
-    if (full_.empty()) return nullptr;
-    std::unique_ptr<ResultBatch> batch = std::move(full_.front());
-    full_.pop_front();
-    return batch;
-  }
-  void PutEmpty(std::unique_ptr<ResultBatch> batch) { Put(&empty_, std::move(batch)); }
-  void Stop() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopped_ = true;
-    changed_.notify_all();
-  }
-  Status reader_status() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return reader_status_;
-  }
-
- private:
-  void Put(std::deque<std::unique_ptr<ResultBatch>>* queue, std::unique_ptr<ResultBatch> batch) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    queue->push_back(std::move(batch));
-    changed_.notify_all();
-  }
-
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<std::unique_ptr<ResultBatch>> empty_;
-  std::deque<std::unique_ptr<ResultBatch>> full_;
-  bool stopped_ = false;
-  bool finished_ = false;
-  Status reader_status_ = Status::Ok();
+  BatchQueue full{kBatchesInFlight};
+  BatchQueue empty{kBatchesInFlight};
 };
 
 void FillRow(const MeasurementClassifier& classifier, const Measurement& measurement,
@@ -112,7 +67,7 @@ void FillRow(const MeasurementClassifier& classifier, const Measurement& measure
 
 // The reader thread: its own connection, the classifier, full batches out.
 Status ReadAndClassify(const std::string& path, const MeasurementClassifier& classifier,
-                       int64_t model_id, BatchQueue* queue, ClassifyTally* tally) {
+                       int64_t model_id, BatchQueues* queues, ClassifyTally* tally) {
   auto store = Store::Open(path, Store::OpenMode::kMustExist);
   if (!store.ok()) return store.error();
   UnclassifiedMeasurements pending(*store.value(), model_id, tally->skipped > 0);
@@ -120,24 +75,24 @@ Status ReadAndClassify(const std::string& path, const MeasurementClassifier& cla
   MeasurementClassification result;
   std::vector<ClusterProbability> ranked;
   AssignmentExplanationCode code;
-  // A null batch means the writer gave up; its error is the one reported.
-  std::unique_ptr<ResultBatch> batch = queue->TakeEmpty();
-  while (batch != nullptr && pending.Next(&measurement)) {
+  // No batch means the writer gave up; its error is the one reported.
+  std::optional<ResultBatch> batch = queues->empty.Pop();
+  while (batch && pending.Next(&measurement)) {
     classifier.Classify(measurement, &result);
     FillRow(classifier, measurement, result, &ranked, &code, &batch->rows[batch->size++]);
     tally->Count(result);
     if (batch->size == kBatchSize) {
-      queue->PutFull(std::move(batch));
-      batch = queue->TakeEmpty();
+      queues->full.Push(std::move(*batch));
+      batch = queues->empty.Pop();
     }
   }
-  if (batch != nullptr && batch->size > 0) queue->PutFull(std::move(batch));
+  if (batch && batch->size > 0) queues->full.Push(std::move(*batch));
   return pending.status();
 }
 
-Status WriteBatches(Store& store, int64_t model_id, BatchQueue* queue) {
+Status WriteBatches(Store& store, int64_t model_id, BatchQueues* queues) {
   ClassificationWriter writer(store, model_id, UtcTimestamp());
-  while (std::unique_ptr<ResultBatch> batch = queue->TakeFull()) {
+  while (std::optional<ResultBatch> batch = queues->full.Pop()) {
     for (size_t i = 0; i < batch->size; ++i) {
       const ResultRow& row = batch->rows[i];
       Status written =
@@ -146,7 +101,7 @@ Status WriteBatches(Store& store, int64_t model_id, BatchQueue* queue) {
       if (!written.ok()) return written;
     }
     batch->size = 0;
-    queue->PutEmpty(std::move(batch));
+    queues->empty.Push(std::move(*batch));
   }
   return Status::Ok();
 }
@@ -163,14 +118,21 @@ void ClassifyTally::Count(const MeasurementClassification& result) {
 
 Status ClassifyPending(Store& store, const MeasurementClassifier& classifier, int64_t model_id,
                        ClassifyTally* tally) {
-  BatchQueue queue;
-  std::thread reader(
-      [&] { queue.Finish(ReadAndClassify(store.path(), classifier, model_id, &queue, tally)); });
-  Status written = WriteBatches(store, model_id, &queue);
-  if (!written.ok()) queue.Stop();
+  BatchQueues queues;
+  Status read = Status::Ok();
+  std::thread reader([&] {
+    read = ReadAndClassify(store.path(), classifier, model_id, &queues, tally);
+    if (read.ok()) {
+      queues.full.Finish();
+    } else {
+      queues.Close();
+    }
+  });
+  Status written = WriteBatches(store, model_id, &queues);
+  if (!written.ok()) queues.Close();
   reader.join();
   if (!written.ok()) return written;
-  return queue.reader_status();
+  return read;
 }
 
 }  // namespace clusterpilot

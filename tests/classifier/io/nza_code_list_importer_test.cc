@@ -1,10 +1,10 @@
-#include "classifier/nza_code_list_importer.h"
+#include "classifier/io/nza_code_list_importer.h"
 
 #include <gtest/gtest.h>
 
-#include "classifier/cluster_model_reader.h"
-#include "classifier/cluster_model_writer.h"
 #include "classifier/cluster_scorer.h"
+#include "classifier/io/cluster_model_reader.h"
+#include "classifier/io/cluster_model_writer.h"
 #include "tests/classifier/tiny_model.h"
 
 namespace clusterpilot {

@@ -1,0 +1,32 @@
+#include "classification/store_classification.h"
+
+#include "classifier/cluster_model.h"
+#include "store/audit_log.h"
+#include "store/classification_table.h"
+#include "store/classification_transaction.h"
+#include "store/store.h"
+
+namespace clusterpilot {
+
+Result<ClassifyTally> ClassifyStore(Store& store, const ClusterModel& model,
+                                    const StoreClassificationOptions& options) {
+  const MeasurementClassifier classifier(model, options.classifier);
+  ClassifyTally tally;
+  Status status = InClassificationTransaction(store, [&]() -> Status {
+    Result<ClusterModelRecord> record =
+        RegisterClusterModel(store, model.name(), model.version(), options.model_content_hash);
+    if (!record.ok()) return record.error();
+    Result<int64_t> done = CountClassified(store, record.value().id);
+    if (!done.ok()) return done.error();
+    tally.skipped = done.value();
+    Status classified = ClassifyPending(store, classifier, record.value().id, &tally);
+    if (!classified.ok()) return classified;
+    return RecordAudit(store, options.user, "classify",
+                       std::to_string(tally.classified) + " measurements with model " +
+                           model.name() + " " + model.version());
+  });
+  if (!status.ok()) return status.error();
+  return tally;
+}
+
+}  // namespace clusterpilot

@@ -1,0 +1,17 @@
+#include "store/classification_transaction.h"
+
+#include "store/store.h"
+
+namespace clusterpilot {
+
+Status InClassificationTransaction(Store& store, const std::function<Status()>& work) {
+  // SQLite ignores this pragma inside a transaction, so it goes around one.
+  Status unchecked = store.Execute("PRAGMA foreign_keys = OFF");
+  if (!unchecked.ok()) return unchecked;
+  Status done = store.InTransaction(work);
+  Status checked = store.Execute("PRAGMA foreign_keys = ON");
+  if (!done.ok()) return done;
+  return checked;
+}
+
+}  // namespace clusterpilot

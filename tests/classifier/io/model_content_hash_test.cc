@@ -1,0 +1,52 @@
+#include "classifier/io/model_content_hash.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "classifier/default_model.h"
+#include "classifier/io/cluster_model_reader.h"
+#include "classifier/io/cluster_model_writer.h"
+
+namespace clusterpilot {
+namespace {
+
+std::string ModelXml(const std::string& version, const std::string& indent) {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<cluster-model xmlns=\"urn:clusterpilot:cluster-model:1\" name=\"test\" "
+         "version=\"" +
+         version + "\">\n" + indent + "<supercluster code=\"X\">\n" + indent + indent +
+         "<cluster number=\"4\" name=\"severe\" constant=\"-1.5\">\n" + indent + indent + indent +
+         "<coefficients><item code=\"HV07\" r0=\"-2\" r1=\"-1\" r2=\"0\" r3=\"0.5\" "
+         "r4=\"1\"/></coefficients>\n" +
+         indent + indent + "</cluster>\n" + indent + "</supercluster>\n</cluster-model>\n";
+}
+
+// The hash of the model in `xml`; empty (and the test failed) when it does
+// not read.
+std::string HashOf(const std::string& xml) {
+  Result<ClusterModel> read = ReadClusterModel(xml, "model.xml");
+  if (!read.ok()) {
+    ADD_FAILURE() << read.error().ToString();
+    return "";
+  }
+  return ModelContentHash(read.value());
+}
+
+TEST(ModelContentHashTest, IsTheSha256OfTheModelAsClusterpilotWritesIt) {
+  // `sha256sum data/default-cluster-model.xml`. Stores registered the
+  // built-in model under this hash: a change makes them refuse it.
+  const std::string hash = ModelContentHash(DefaultClusterModel());
+  EXPECT_EQ(hash, "a2b226c08c2be50dfe7f47418102b7595bc565f9bf62574a327245857c142d8e");
+  EXPECT_EQ(HashOf(WriteClusterModel(DefaultClusterModel())), hash);
+}
+
+TEST(ModelContentHashTest, IgnoresLayoutButNotContent) {
+  const std::string two_spaces = HashOf(ModelXml("1", "  "));
+  ASSERT_EQ(two_spaces.size(), 64u);
+  EXPECT_EQ(HashOf(ModelXml("1", "\t")), two_spaces);
+  EXPECT_NE(HashOf(ModelXml("2", "  ")), two_spaces);
+}
+
+}  // namespace
+}  // namespace clusterpilot
