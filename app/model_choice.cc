@@ -1,22 +1,16 @@
 #include "app/model_choice.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
-
 #include "classifier/cluster_model_reader.h"
 #include "classifier/cluster_model_writer.h"
 #include "classifier/default_model.h"
+#include "core/sha256.h"
 
 namespace clusterpilot {
 namespace {
 
 // Hashing the canonical text, not the file's bytes, keeps the hash the same
 // when someone only re-indents the file.
-std::string ContentHash(const ClusterModel& model) {
-  Poco::SHA2Engine sha256(Poco::SHA2Engine::SHA_256);
-  sha256.update(WriteClusterModel(model));
-  return Poco::DigestEngine::digestToHex(sha256.digest());
-}
+std::string ContentHash(const ClusterModel& model) { return Sha256Hex(WriteClusterModel(model)); }
 
 }  // namespace
 

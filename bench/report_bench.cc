@@ -16,6 +16,7 @@
 #include <string>
 
 #include "bench/process_timer.h"
+#include "core/calendar_month.h"
 #include "store/sql_statement.h"
 #include "store/store.h"
 
@@ -30,12 +31,7 @@ constexpr const char* kMonth = "2026-10";
 constexpr int kRuns = 3;
 constexpr double kTargetSeconds = 3.0;
 
-std::string MonthKey(int months_back) {
-  int index = 2026 * 12 + 9 - months_back;
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d", index / 12, index % 12 + 1);
-  return buffer;
-}
+std::string MonthKey(int months_back) { return CalendarMonth(2026, 10).Plus(-months_back).Key(); }
 
 void Check(const Status& status) {
   if (!status.ok()) {

@@ -116,7 +116,7 @@ void KeepLatestPerPatient(std::vector<MeasurementRow>* rows, MonthSnapshot* snap
 
 // How many measurements the month has, from the date index alone: sizes the
 // buffers before the rows arrive.
-int64_t CountInMonth(Store& store, const ReportMonth& month) {
+int64_t CountInMonth(Store& store, const CalendarMonth& month) {
   SqlStatement count(
       store, "SELECT count(*) FROM measurement WHERE rating_date >= ?1 AND rating_date < ?2");
   count.BindText(1, month.FirstDayIso());
@@ -139,7 +139,7 @@ Result<ClusterModelInfo> LatestClusterModel(Store& store) {
   return model;
 }
 
-Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const ReportMonth& month,
+Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const CalendarMonth& month,
                                         const ClusterModelInfo& model) {
   MonthSnapshot snapshot;
   snapshot.month = month;
@@ -187,16 +187,19 @@ Result<bool> HasDepartment(Store& store, const std::string& department) {
   return found;
 }
 
-Result<std::optional<ReportMonth>> LatestRatedMonth(Store& store) {
+Result<std::optional<CalendarMonth>> LatestRatedMonth(Store& store) {
   SqlStatement select(store, "SELECT max(rating_date) FROM measurement");
-  std::optional<ReportMonth> month;
-  if (select.Step() && !select.IsNull(0)) month = ReportMonth::Parse(select.Text(0).substr(0, 7));
+  std::optional<CalendarMonth> month;
+  if (select.Step() && !select.IsNull(0)) {
+    const Result<CalendarMonth> parsed = CalendarMonth::Parse(select.Text(0).substr(0, 7));
+    if (parsed.ok()) month = parsed.value();
+  }
   if (!select.status().ok()) return select.status().error();
   return month;
 }
 
 Result<std::vector<bool>> RatedInLastYear(
-    Store& store, const ReportMonth& month,
+    Store& store, const CalendarMonth& month,
     const std::vector<std::pair<std::string, std::string>>& patient_departments) {
   SqlStatement select(store,
                       "SELECT 1 FROM measurement WHERE patient_id = ?1 AND department = ?2 "

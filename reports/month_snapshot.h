@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar_month.h"
 #include "core/cluster_assignment.h"
 #include "core/error.h"
 #include "core/item_ratings.h"
-#include "reports/report_month.h"
 
 namespace clusterpilot {
 
@@ -60,7 +60,7 @@ struct ClusterModelInfo {
 };
 
 struct MonthSnapshot {
-  ReportMonth month;
+  CalendarMonth month;
   ClusterModelInfo model;
   std::vector<std::string> departments;      // sorted; those with a measurement in the month
   std::vector<DepartmentActivity> activity;  // parallel to departments
@@ -72,7 +72,7 @@ Result<ClusterModelInfo> LatestClusterModel(Store& store);
 
 // Reads the month with `model` (pass LatestClusterModel's). Measurements the
 // model has not classified are kept, with classified = false.
-Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const ReportMonth& month,
+Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const CalendarMonth& month,
                                         const ClusterModelInfo& model);
 
 // Every department that has a measurement in the store.
@@ -83,12 +83,12 @@ Result<std::set<std::string>> StoreDepartments(Store& store);
 Result<bool> HasDepartment(Store& store, const std::string& department);
 
 // The month of the latest rating date in the store; nullopt when empty.
-Result<std::optional<ReportMonth>> LatestRatedMonth(Store& store);
+Result<std::optional<CalendarMonth>> LatestRatedMonth(Store& store);
 
 // For each (patient, department) pair: whether the store has a rating of
 // that patient in that department in the 12 months ending with `month`.
 Result<std::vector<bool>> RatedInLastYear(
-    Store& store, const ReportMonth& month,
+    Store& store, const CalendarMonth& month,
     const std::vector<std::pair<std::string, std::string>>& patient_departments);
 
 }  // namespace clusterpilot
