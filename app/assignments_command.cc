@@ -2,9 +2,8 @@
 #include <ostream>
 #include <set>
 
-#include "app/assignment_export.h"
 #include "app/command_handlers.h"
-#include "core/calendar_date.h"
+#include "reports/assignment_export.h"
 #include "store/assignment_listing.h"
 #include "store/audit_log.h"
 #include "store/store.h"
@@ -12,15 +11,11 @@
 namespace clusterpilot {
 namespace {
 
-bool IsMonth(const std::string& text) {
-  return text.size() == 7 && text[4] == '-' && CalendarDate::Parse(text + "-01").has_value();
-}
-
 // Which patients' assignments were read, for the audit log.
 std::string AuditObject(const AssignmentFilter& filter, const std::vector<AssignmentRow>& rows) {
   std::set<std::string> patients;
   for (const AssignmentRow& row : rows) patients.insert(row.patient_id);
-  return "assignments of month " + (filter.month.empty() ? "all" : filter.month) + ", department " +
+  return "assignments of month " + (filter.month ? filter.month->Key() : "all") + ", department " +
          (filter.department.empty() ? "all" : filter.department) + ": " +
          std::to_string(rows.size()) + " measurements of " + std::to_string(patients.size()) +
          " patients";
@@ -38,9 +33,12 @@ void Write(const std::string& format, const std::vector<AssignmentRow>& rows,
 }  // namespace
 
 int RunAssignmentsCommand(CommandContext& context) {
-  AssignmentFilter filter{context.Get("month"), context.Get("department")};
-  if (!filter.month.empty() && !IsMonth(filter.month)) {
-    return context.Fail("--month \"" + filter.month + "\": use YYYY-MM, e.g. 2026-03", kExitUsage);
+  AssignmentFilter filter;
+  filter.department = context.Get("department");
+  if (!context.Get("month").empty()) {
+    const Result<CalendarMonth> month = context.Month("month");
+    if (!month.ok()) return context.Fail(month.error(), kExitUsage);
+    filter.month = month.value();
   }
   const std::string format = context.Get("format", "csv");
   if (format != "csv" && format != "json") {

@@ -41,6 +41,16 @@ int Settings::GetInt(const std::string& key, int fallback, std::string* error) c
   return static_cast<int>(value);
 }
 
+Result<CalendarMonth> CommandContext::Month(const std::string& option) const {
+  Result<CalendarMonth> month = CalendarMonth::Parse(Get(option));
+  if (!month.ok()) {
+    Error error = month.error();
+    error.field = "--" + option;
+    return error;
+  }
+  return month;
+}
+
 std::string CommandContext::Get(const std::string& option, const std::string& fallback) const {
   auto found = options.find(option);
   return found == options.end() ? fallback : found->second;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar_month.h"
 #include "core/error.h"
 
 namespace clusterpilot {
@@ -52,6 +53,10 @@ struct CommandContext {
   std::string Get(const std::string& option, const std::string& fallback = "") const;
   // --db, defaulting to clusterpilot.db in the working directory.
   std::string DatabasePath() const { return Get("db", "clusterpilot.db"); }
+  // The month given as --`option` YYYY-MM, the one month parser of the tool;
+  // the error reads `--month "2026-3": not a month; write it as YYYY-MM, e.g.
+  // 2026-03`.
+  Result<CalendarMonth> Month(const std::string& option) const;
   // --by, defaulting to the operating-system user: who the audit log names.
   std::string User() const;
   // Why --by cannot name whom the audit log records (blank, or holding a

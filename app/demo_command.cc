@@ -2,7 +2,6 @@
 // and reported, all in one folder, so that someone new sees the whole tool
 // work in a minute. Calls the libraries directly, as the commands do.
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <ostream>
 #include <random>
@@ -11,9 +10,10 @@
 #include "app/model_choice.h"
 #include "classification/store_classification.h"
 #include "core/calendar_date.h"
+#include "core/calendar_month.h"
 #include "generator/export_writer.h"
+#include "generator/revenue_file_writer.h"
 #include "generator/synthetic_institution.h"
-#include "generator/synthetic_revenue.h"
 #include "importers/export_importer.h"
 #include "reports/csv_table_writer.h"
 #include "reports/dutch_number.h"
@@ -71,80 +71,25 @@ Status PrepareFolder(const DemoFolder& folder) {
 
 // The last month that is over: imports refuse ratings from the future.
 SyntheticOptions InstitutionOptions() {
-  const CalendarDate today = CalendarDate::Today();
-  const int last = today.year * 12 + today.month - 2;
   SyntheticOptions options;
   options.patients = kPatients;
   options.months = kMonths;
   options.departments = kDepartments;
   options.seed = kSeed;
-  options.end_year = last / 12;
-  options.end_month = last % 12 + 1;
+  options.last_month = CalendarMonth::Current().Plus(-1);
   return options;
 }
 
-int MonthIndex(const CalendarDate& date) { return date.year * 12 + date.month - 1; }
-
-std::string MonthKeyOf(int index) { return ReportMonth{index / 12, index % 12 + 1}.Key(); }
-
-// Revenue for one patient: every month in care, from up to two months
-// before the first rating (some care starts before the first HoNOS+) until
-// shortly after the last, priced from the cluster of the latest rating.
-class RevenueWriter {
- public:
-  RevenueWriter(std::ofstream& out, int first_month, int last_month)
-      : out_(out), first_month_(first_month), last_month_(last_month), random_(kSeed + 1) {
-    out_ << "patient;department;month;amount\n";
-  }
-
-  void Add(const SyntheticMeasurement& synthetic) {
-    if (synthetic.measurement.patient_id != patient_) Flush();
-    patient_ = synthetic.measurement.patient_id;
-    department_ = synthetic.measurement.department;
-    cluster_by_month_[MonthIndex(synthetic.measurement.rating_date)] = synthetic.true_cluster;
-  }
-
-  void Flush() {
-    if (cluster_by_month_.empty()) return;
-    const int start =
-        std::max(first_month_, cluster_by_month_.begin()->first - static_cast<int>(random_() % 3));
-    const int end =
-        std::min(last_month_, cluster_by_month_.rbegin()->first + kMonthsInCareAfterLastRating);
-    WriteMonths(patient_, start, end);
-    // Some patients in care have no HoNOS+ at all: they lower the coverage.
-    if (static_cast<int>(random_() % 100) < kUnratedPercentage)
-      WriteMonths(UnratedTwin(patient_), start, end);
-    cluster_by_month_.clear();
-  }
-
- private:
-  void WriteMonths(const std::string& patient, int start, int end) {
-    for (int month = start; month <= end; ++month) {
-      auto rated = cluster_by_month_.upper_bound(month);
-      const int cluster =
-          rated == cluster_by_month_.begin() ? rated->second : std::prev(rated)->second;
-      out_ << patient << ';' << department_ << ';' << MonthKeyOf(month) << ';'
-           << RevenueAmountText(SyntheticMonthRevenueCents(cluster, kContractPercentage, random_))
-           << '\n';
-    }
-  }
-
-  // "SYN001234" -> "SYN901234": an id the generator never uses.
-  static std::string UnratedTwin(const std::string& patient) {
-    std::string twin = patient;
-    const size_t digit = twin.find_first_of("0123456789");
-    if (digit != std::string::npos) twin[digit] = '9';
-    return twin;
-  }
-
-  std::ofstream& out_;
-  const int first_month_;
-  const int last_month_;
-  std::mt19937_64 random_;
-  std::string patient_;
-  std::string department_;
-  std::map<int, int> cluster_by_month_;  // month index -> true cluster of its rating
-};
+RevenueFileOptions RevenueOptions(const SyntheticOptions& institution) {
+  RevenueFileOptions options;
+  options.first_month = institution.last_month.Plus(-(institution.months - 1));
+  options.last_month = institution.last_month;
+  options.seed = kSeed + 1;
+  options.contract_percentage = kContractPercentage;
+  options.months_in_care_after_last_rating = kMonthsInCareAfterLastRating;
+  options.unrated_percentage = kUnratedPercentage;
+  return options;
+}
 
 // The true cluster of each measurement of the last month, by patient,
 // department and date: what the demo's clinicians know.
@@ -161,25 +106,23 @@ Result<int64_t> GenerateInstitutionFiles(const DemoFolder& folder, const Synthet
   Result<std::unique_ptr<ExportWriter>> writer =
       ExportWriter::Create(folder.File("honosplus-export.csv"));
   if (!writer.ok()) return writer.error();
-  std::ofstream revenue_file(folder.File("revenue.csv"), std::ios::binary);
-  const int last = options.end_year * 12 + options.end_month - 1;
-  RevenueWriter revenue(revenue_file, last - options.months + 1, last);
+  Result<std::unique_ptr<RevenueFileWriter>> revenue =
+      RevenueFileWriter::Create(folder.File("revenue.csv"), RevenueOptions(options));
+  if (!revenue.ok()) return revenue.error();
   int64_t measurements = 0;
   GenerateInstitution(options, [&](const SyntheticMeasurement& synthetic) {
     writer.value()->Write(synthetic.measurement);
-    revenue.Add(synthetic);
+    revenue.value()->Add(synthetic);
     ++measurements;
     const Measurement& m = synthetic.measurement;
-    if (MonthIndex(m.rating_date) == last) {
+    if (CalendarMonth::Of(m.rating_date) == options.last_month) {
       (*truth)[MeasurementKey(m.patient_id, m.department, m.rating_date.ToIso())] =
           synthetic.true_cluster;
     }
   });
-  revenue.Flush();
-  Status finished = writer.value()->Finish();
-  if (!finished.ok()) return finished.error();
-  revenue_file.close();
-  if (!revenue_file) return Error{folder.File("revenue.csv"), 0, 0, "", "", "cannot be written"};
+  for (const Status& status : {writer.value()->Finish(), revenue.value()->Finish()}) {
+    if (!status.ok()) return status.error();
+  }
   return measurements;
 }
 
@@ -216,7 +159,7 @@ Status ClassifyStore(Store& store, const CommandContext& context, std::ostream& 
 // classifier's cluster or choose the one the patient really has (the
 // generator's truth). Patients drawn to fit no cluster are left to the
 // classifier's flags.
-Status ReviewAsClinicians(Store& store, const TrueClusters& truth, const ReportMonth& month,
+Status ReviewAsClinicians(Store& store, const TrueClusters& truth, const CalendarMonth& month,
                           std::ostream& out) {
   Result<MonthSnapshot> snapshot = LoadMonthSnapshot(store, month);
   if (!snapshot.ok()) return snapshot.error();
@@ -240,7 +183,7 @@ Status ReviewAsClinicians(Store& store, const TrueClusters& truth, const ReportM
 }
 
 Result<ReportSummary> WriteReport(Store& store, const DemoFolder& folder, const std::string& user) {
-  Result<std::optional<ReportMonth>> month = LatestRatedMonth(store);
+  Result<std::optional<CalendarMonth>> month = LatestRatedMonth(store);
   if (!month.ok()) return month.error();
   if (!month.value()) return MakeError("the demo store holds no measurements");
   ReportRequest request;
@@ -276,8 +219,7 @@ int RunDemoCommand(CommandContext& context) {
   if (!imported.ok()) return context.Fail(imported.error(), kExitInputRejected);
   Status classified = ClassifyStore(*store.value(), context, out);
   if (!classified.ok()) return context.Fail(classified.error(), kExitInputRejected);
-  const ReportMonth last{options.end_year, options.end_month};
-  Status reviewed = ReviewAsClinicians(*store.value(), truth, last, out);
+  Status reviewed = ReviewAsClinicians(*store.value(), truth, options.last_month, out);
   if (!reviewed.ok()) return context.Fail(reviewed.error(), kExitInputRejected);
   Result<ReportSummary> report = WriteReport(*store.value(), folder, context.User());
   if (!report.ok()) return context.Fail(report.error(), kExitInputRejected);

@@ -2,7 +2,7 @@
 #include <ostream>
 
 #include "app/command_handlers.h"
-#include "core/calendar_date.h"
+#include "core/calendar_month.h"
 #include "generator/department_mix.h"
 #include "generator/export_writer.h"
 #include "generator/synthetic_institution.h"
@@ -20,12 +20,6 @@ bool ParseWhole(const std::string& text, Number low, Number high, Number* out) {
   }
   *out = value;
   return true;
-}
-
-// "2026-10" into year and month.
-bool ParseMonth(const std::string& text, int* year, int* month) {
-  return text.size() == 7 && text[4] == '-' && ParseWhole(text.substr(0, 4), 1900, 9999, year) &&
-         ParseWhole(text.substr(5, 2), 1, 12, month);
 }
 
 // Reads the options into *options; returns a message for the first bad one.
@@ -48,26 +42,19 @@ std::string ReadOptions(const CommandContext& context, SyntheticOptions* options
     return "--departments \"" + context.Get("departments") + "\": give a whole number from " +
            std::to_string(kMinDepartments) + " to " + std::to_string(kMaxDepartments);
   }
-  const CalendarDate today = CalendarDate::Today();
-  const int this_month = today.year * 12 + today.month - 1;
-  options->end_year = (this_month - 1) / 12;
-  options->end_month = (this_month - 1) % 12 + 1;
+  const CalendarMonth this_month = CalendarMonth::Current();
+  options->last_month = this_month.Plus(-1);
   if (context.Has("end-month")) {
-    if (!ParseMonth(context.Get("end-month"), &options->end_year, &options->end_month)) {
-      return "--end-month \"" + context.Get("end-month") + "\": give a month as YYYY-MM";
-    }
+    const Result<CalendarMonth> month = context.Month("end-month");
+    if (!month.ok()) return month.error().ToString();
+    options->last_month = month.value();
     // Dates after today would be rejected on import as lying in the future.
-    if (options->end_year * 12 + options->end_month - 1 >= this_month) {
+    if (options->last_month >= this_month) {
       return "--end-month \"" + context.Get("end-month") +
              "\": the month is not over yet; choose an earlier month";
     }
   }
   return "";
-}
-
-std::string MonthName(int year, int month) {
-  CalendarDate date{year, month, 1};
-  return date.MonthKey();
 }
 
 }  // namespace
@@ -91,11 +78,10 @@ int RunGenerateCommand(CommandContext& context) {
   for (const Status& status : {writer.value()->Finish(), truth.value()->Finish()}) {
     if (!status.ok()) return context.Fail(status.error(), kExitInputRejected);
   }
-  const int first = options.end_year * 12 + options.end_month - 1 - (options.months - 1);
+  const CalendarMonth first = options.last_month.Plus(-(options.months - 1));
   *context.out << "wrote " << measurements << " synthetic measurements of " << options.patients
-               << " patients in " << options.departments << " departments, "
-               << MonthName(first / 12, first % 12 + 1) << " to "
-               << MonthName(options.end_year, options.end_month) << ", to " << out_path << "\n"
+               << " patients in " << options.departments << " departments, " << first.Key()
+               << " to " << options.last_month.Key() << ", to " << out_path << "\n"
                << "the true cluster of each measurement is in " << TruthFilePath(out_path) << "\n";
   return kExitSuccess;
 }

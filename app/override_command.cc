@@ -4,6 +4,7 @@
 #include "app/command_handlers.h"
 #include "app/model_choice.h"
 #include "classifier/cluster_model.h"
+#include "core/care_cluster.h"
 #include "store/override_table.h"
 #include "store/store.h"
 
@@ -39,7 +40,7 @@ int RunOverrideCommand(CommandContext& context) {
   int64_t cluster = 0;
   const std::string usage = CheckOptions(context, &measurement, &cluster);
   if (!usage.empty()) return context.Fail(usage, kExitUsage);
-  if (cluster < 1 || cluster > 21 || !IsCareClusterNumber(static_cast<int>(cluster))) {
+  if (cluster < 1 || cluster > kHighestCareCluster || !IsCareCluster(static_cast<int>(cluster))) {
     return context.Fail("cluster " + std::to_string(cluster) +
                             " does not exist (care clusters are 1-21; 9 is unused)",
                         kExitInputRejected);

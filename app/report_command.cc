@@ -21,11 +21,9 @@ std::string ReadOptions(const CommandContext& context, ReportRequest* request) {
              " is required; `clusterpilot report --help` lists the options";
     }
   }
-  const std::optional<ReportMonth> month = ReportMonth::Parse(context.Get("month"));
-  if (!month) {
-    return "--month \"" + context.Get("month") + "\": write the month as YYYY-MM, e.g. 2026-10";
-  }
-  request->month = *month;
+  const Result<CalendarMonth> month = context.Month("month");
+  if (!month.ok()) return month.error().ToString();
+  request->month = month.value();
   request->tariff_file = context.Get("tariffs");
   request->revenue_file = context.Get("revenue");
   request->out_dir = context.Get("out");

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "bench/process_timer.h"
+#include "core/calendar_month.h"
 #include "store/classification_table.h"
 #include "store/measurement_writer.h"
 #include "store/override_table.h"
@@ -33,8 +34,9 @@ constexpr int kRuns = 3;
 constexpr double kTargetSeconds = 3.0;
 
 CalendarDate RatingDate(int months_back, int day) {
-  const int index = 2026 * 12 + 9 - months_back;
-  return CalendarDate{index / 12, index % 12 + 1, day};
+  CalendarDate date = CalendarMonth(2026, 10).Plus(-months_back).FirstDay();
+  date.day = day;
+  return date;
 }
 
 void Check(const Status& status) {

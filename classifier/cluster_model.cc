@@ -5,6 +5,7 @@
 
 #include "classifier/atypical_calibration.h"
 #include "classifier/profile_model_builder.h"
+#include "core/care_cluster.h"
 
 namespace clusterpilot {
 namespace {
@@ -52,7 +53,7 @@ Status CheckClusters(const std::vector<ModelCluster>& clusters) {
   std::array<bool, 32> seen{};
   for (const ModelCluster& cluster : clusters) {
     const std::string number = std::to_string(cluster.number);
-    if (!IsCareClusterNumber(cluster.number)) {
+    if (!IsCareCluster(cluster.number)) {
       return ModelError("cluster", number, "not a care cluster number (1-21; 9 is unused)");
     }
     if (seen[cluster.number]) return ModelError("cluster", number, "defined twice");
@@ -103,8 +104,6 @@ Status CheckRules(const ClusterModelDefinition& definition, const std::array<boo
 }
 
 }  // namespace
-
-bool IsCareClusterNumber(int number) { return number >= 1 && number <= 21 && number != 9; }
 
 std::string ItemCondition::Describe() const {
   std::string text = ItemCode(item) + " rated " + std::to_string(rating);

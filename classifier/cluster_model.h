@@ -29,9 +29,6 @@ inline constexpr int kMaxModelClusters = 24;
 // ratings 0-4, so a rating r (kUnknownRating = -1 included) sits at r + 1.
 inline constexpr int kRatingSlots = kMaxRating + 2;
 
-// True for the care-cluster numbers the regulation uses: 1-21, 9 unused.
-bool IsCareClusterNumber(int number);
-
 enum class RatingMatch : int8_t {
   kExactly,  // the regulation's red rules list exact answers
   kAtLeast,  // a hand-written model may say "this rating or worse"

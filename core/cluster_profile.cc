@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "core/care_cluster.h"
+
 namespace clusterpilot {
 
 // Defined in the source CMake generates from data/cluster_profiles.csv.
@@ -55,7 +57,7 @@ Result<ClusterProfile> ParseProfileLine(const std::vector<std::string>& cells,
   }
   ClusterProfile profile;
   profile.cluster = std::atoi(cells[0].c_str());
-  if (profile.cluster < 1 || profile.cluster > 21 || profile.cluster == 9) {
+  if (!IsCareCluster(profile.cluster)) {
     return ProfileError(file_name, line, 1, "cluster", cells[0],
                         "not a cluster number (1-21, not 9)");
   }

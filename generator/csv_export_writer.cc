@@ -1,9 +1,9 @@
 #include "generator/csv_export_writer.h"
 
+#include "core/dutch_csv_writer.h"
+
 namespace clusterpilot {
 namespace {
-
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 // Column names as a Dutch EPD labels them; the importer knows them all.
 constexpr const char* kColumns[] = {
@@ -39,13 +39,6 @@ std::string_view DutchRoute(RatingRoute route) {
   return "";
 }
 
-bool NeedsQuotes(const std::string& text, char delimiter) {
-  for (char c : text) {
-    if (c == delimiter || c == '"' || c == '\r' || c == '\n') return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<ExportWriter>> CsvExportWriter::Create(const std::string& path,
@@ -58,7 +51,7 @@ Result<std::unique_ptr<ExportWriter>> CsvExportWriter::Create(const std::string&
 
 CsvExportWriter::CsvExportWriter(std::unique_ptr<OutputFile> file, CsvExportStyle style)
     : file_(std::move(file)), style_(style) {
-  if (style_.byte_order_mark) file_->Append(kByteOrderMark);
+  if (style_.byte_order_mark) file_->Append(kUtf8ByteOrderMark);
   for (const char* column : kColumns) {
     if (column != kColumns[0]) file_->Append(style_.delimiter);
     file_->Append(column);
@@ -66,17 +59,13 @@ CsvExportWriter::CsvExportWriter(std::unique_ptr<OutputFile> file, CsvExportStyl
   file_->Append("\r\n");
 }
 
+// Through the one CSV writer's quoting and formula neutralising: an EPD does
+// not neutralise, but the importer undoes it, so the round trip holds; the
+// generator's own values never start with a formula character anyway.
 void CsvExportWriter::AppendField(const std::string& text) {
-  if (!NeedsQuotes(text, style_.delimiter)) {
-    file_->Append(text);
-    return;
-  }
-  file_->Append('"');
-  for (char c : text) {
-    if (c == '"') file_->Append('"');
-    file_->Append(c);
-  }
-  file_->Append('"');
+  field_.clear();
+  AppendCsvText(text, style_.delimiter, &field_);
+  file_->Append(field_);
 }
 
 void CsvExportWriter::Write(const Measurement& measurement) {

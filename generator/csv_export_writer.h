@@ -34,6 +34,7 @@ class CsvExportWriter : public ExportWriter {
 
   std::unique_ptr<OutputFile> file_;
   CsvExportStyle style_;
+  std::string field_;  // one quoted field, reused
 };
 
 }  // namespace clusterpilot

@@ -137,22 +137,13 @@ char Hv08Type(int cluster, int8_t hv08, std::mt19937_64& random) {
   return types[UniformInt(random, 0, static_cast<int>(types.size()) - 1)];
 }
 
-int DaysInMonth(int year, int month) {
-  static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 // A date in the month `month_index` months after the first month of the
 // window.
 CalendarDate DateInMonth(const SyntheticOptions& options, int month_index,
                          std::mt19937_64& random) {
-  const int first = options.end_year * 12 + (options.end_month - 1) - (options.months - 1);
-  const int absolute = first + month_index;
-  CalendarDate date;
-  date.year = absolute / 12;
-  date.month = absolute % 12 + 1;
-  date.day = UniformInt(random, 1, DaysInMonth(date.year, date.month));
+  const CalendarMonth month = options.last_month.Plus(month_index - (options.months - 1));
+  CalendarDate date = month.FirstDay();
+  date.day = UniformInt(random, 1, month.Days());
   return date;
 }
 

@@ -10,6 +10,7 @@
 #include <functional>
 #include <random>
 
+#include "core/calendar_month.h"
 #include "core/cluster_profile.h"
 #include "core/item_ratings.h"
 #include "core/measurement.h"
@@ -21,8 +22,7 @@ struct SyntheticOptions {
   int months = 12;
   int departments = 7;  // 6..20: the named clinical departments first, then regional copies
   uint64_t seed = 1;
-  int end_year = 2026;  // last month that has ratings
-  int end_month = 10;
+  CalendarMonth last_month{2026, 10};  // the last month that has ratings
 };
 
 struct SyntheticMeasurement {

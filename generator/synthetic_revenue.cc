@@ -87,11 +87,4 @@ int64_t SyntheticMonthRevenueCents(int cluster, int contract_percentage, std::mt
   return cents * contract_percentage / 100;
 }
 
-std::string RevenueAmountText(int64_t cents) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%lld,%02lld", static_cast<long long>(cents / 100),
-                static_cast<long long>(cents % 100));
-  return buffer;
-}
-
 }  // namespace clusterpilot

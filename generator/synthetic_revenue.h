@@ -29,9 +29,6 @@ inline constexpr int64_t kLongConsultation = 7535;
 // gives the same file every time.
 int64_t SyntheticMonthRevenueCents(int cluster, int contract_percentage, std::mt19937_64& random);
 
-// "1234,56": cents as the revenue file writes them (decimal comma).
-std::string RevenueAmountText(int64_t cents);
-
 }  // namespace clusterpilot
 
 #endif  // CLUSTERPILOT_GENERATOR_SYNTHETIC_REVENUE_H_

@@ -9,19 +9,17 @@ Result<std::unique_ptr<TruthFileWriter>> TruthFileWriter::Create(const std::stri
 }
 
 TruthFileWriter::TruthFileWriter(std::unique_ptr<OutputFile> file) : file_(std::move(file)) {
-  file_->Append("\xEF\xBB\xBFpatient_id;department;rating_date;true_cluster\r\n");
+  DutchCsvWriter header;
+  header.ByteOrderMark().Text("patient_id").Text("department").Text("rating_date");
+  file_->Append(header.Text("true_cluster").EndLine().text());
 }
 
 void TruthFileWriter::Write(const SyntheticMeasurement& synthetic) {
   const Measurement& measurement = synthetic.measurement;
-  file_->Append(measurement.patient_id);
-  file_->Append(';');
-  file_->Append(measurement.department);
-  file_->Append(';');
-  file_->Append(measurement.rating_date.ToIso());
-  file_->Append(';');
-  file_->Append(std::to_string(synthetic.true_cluster));
-  file_->Append("\r\n");
+  line_.Clear();
+  line_.Text(measurement.patient_id).Text(measurement.department);
+  line_.Text(measurement.rating_date.ToIso()).Integer(synthetic.true_cluster).EndLine();
+  file_->Append(line_.text());
 }
 
 std::string TruthFilePath(const std::string& export_path) { return export_path + ".truth.csv"; }

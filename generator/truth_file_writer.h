@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "core/dutch_csv_writer.h"
 #include "generator/output_file.h"
 #include "generator/synthetic_institution.h"
 
@@ -25,6 +26,7 @@ class TruthFileWriter {
   explicit TruthFileWriter(std::unique_ptr<OutputFile> file);
 
   std::unique_ptr<OutputFile> file_;
+  DutchCsvWriter line_;  // one line, reused
 };
 
 // "<export_path>.truth.csv".

@@ -1,5 +1,7 @@
 #include "generator/xml_export_writer.h"
 
+#include "core/xml_text.h"
+
 namespace clusterpilot {
 namespace {
 
@@ -23,40 +25,27 @@ XmlExportWriter::XmlExportWriter(std::unique_ptr<OutputFile> file) : file_(std::
 }
 
 void XmlExportWriter::AppendAttribute(const char* name, std::string_view value) {
+  escaped_.clear();
+  Status escaped = AppendXmlText(value, XmlPlace::kAttribute, &escaped_);
+  if (!escaped.ok()) {
+    escaped_.clear();
+    if (refused_.ok()) {
+      Error error = escaped.error();
+      error.file = file_->path();
+      error.field = std::string("measurement ") + std::to_string(measurement_count_) +
+                    " attribute \"" + name + "\"";
+      refused_ = error;
+    }
+  }
   file_->Append(' ');
   file_->Append(name);
   file_->Append("=\"");
-  for (char c : value) {
-    switch (c) {
-      case '&':
-        file_->Append("&amp;");
-        break;
-      case '<':
-        file_->Append("&lt;");
-        break;
-      case '>':
-        file_->Append("&gt;");
-        break;
-      case '"':
-        file_->Append("&quot;");
-        break;
-      case '\t':  // kept literally, attribute-value normalisation would make them spaces
-        file_->Append("&#9;");
-        break;
-      case '\n':
-        file_->Append("&#10;");
-        break;
-      case '\r':
-        file_->Append("&#13;");
-        break;
-      default:
-        file_->Append(c);
-    }
-  }
+  file_->Append(escaped_);
   file_->Append('"');
 }
 
 void XmlExportWriter::Write(const Measurement& measurement) {
+  ++measurement_count_;
   file_->Append("  <measurement");
   AppendAttribute("patient", measurement.patient_id);
   AppendAttribute("department", measurement.department);
@@ -80,7 +69,8 @@ void XmlExportWriter::Write(const Measurement& measurement) {
 
 Status XmlExportWriter::Finish() {
   file_->Append("</honosplus-export>\n");
-  return file_->Close();
+  Status closed = file_->Close();
+  return refused_.ok() ? closed : refused_;
 }
 
 }  // namespace clusterpilot

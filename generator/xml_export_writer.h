@@ -21,6 +21,8 @@ class XmlExportWriter : public ExportWriter {
   static Result<std::unique_ptr<ExportWriter>> Create(const std::string& path);
 
   void Write(const Measurement& measurement) override;
+  // Fails when a value held a character XML 1.0 forbids (core/xml_text.h);
+  // that value is written empty.
   Status Finish() override;
 
  private:
@@ -28,6 +30,9 @@ class XmlExportWriter : public ExportWriter {
   void AppendAttribute(const char* name, std::string_view value);
 
   std::unique_ptr<OutputFile> file_;
+  std::string escaped_;            // one attribute value, reused
+  Status refused_ = Status::Ok();  // the first value XML cannot hold; Finish returns it
+  int measurement_count_ = 0;
 };
 
 }  // namespace clusterpilot

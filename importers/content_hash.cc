@@ -1,12 +1,13 @@
 #include "importers/content_hash.h"
 
-#include <Poco/Crypto/DigestEngine.h>
 #include <Poco/Exception.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <vector>
+
+#include "core/sha256.h"
 
 namespace clusterpilot {
 
@@ -20,11 +21,11 @@ Result<std::string> ContentHash(const std::string& path, const std::string& disp
   }
   try {
     // OpenSSL's SHA-256 uses the CPU's SHA instructions: over 1 GB/s here.
-    Poco::Crypto::DigestEngine engine("SHA256");
+    Sha256 sha256;
     std::vector<char> block(1 << 20);
     size_t read = 0;
     while ((read = std::fread(block.data(), 1, block.size(), file)) > 0) {
-      engine.update(block.data(), read);
+      sha256.Update(std::string_view(block.data(), read));
     }
     const bool failed = std::ferror(file) != 0;
     std::fclose(file);
@@ -32,7 +33,7 @@ Result<std::string> ContentHash(const std::string& path, const std::string& disp
       error.message = "read error";
       return error;
     }
-    return Poco::Crypto::DigestEngine::digestToHex(engine.digest());
+    return sha256.HexDigest();
   } catch (const Poco::Exception& e) {
     std::fclose(file);
     error.message = "cannot compute the content hash: " + e.displayText();

@@ -1,9 +1,9 @@
 #include "importers/csv_dialect.h"
 
+#include "core/dutch_csv_writer.h"
+
 namespace clusterpilot {
 namespace {
-
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 // The header line up to (not including) its line break; line breaks inside
 // quotes belong to the line.
@@ -47,9 +47,9 @@ std::string CsvDialect::DelimiterName() const {
 
 CsvDialect DetectCsvDialect(std::string_view start) {
   CsvDialect dialect;
-  if (start.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
+  if (start.substr(0, kUtf8ByteOrderMark.size()) == kUtf8ByteOrderMark) {
     dialect.byte_order_mark = true;
-    dialect.header_offset = kByteOrderMark.size();
+    dialect.header_offset = kUtf8ByteOrderMark.size();
   }
   std::string_view line = FirstLine(start.substr(dialect.header_offset));
   // Excel writes and honours "sep=;" as a first line naming the delimiter.

@@ -6,6 +6,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/dutch_csv_writer.h"
+
 namespace clusterpilot {
 namespace {
 
@@ -152,7 +154,9 @@ Status CsvExportReader::ReadRows(const RowCallback& callback) {
 void CsvExportReader::OnField(void* data, size_t length, void* self) {
   auto* reader = static_cast<CsvExportReader*>(self);
   if (reader->cell_count_ == reader->raw_cells_.size()) reader->raw_cells_.emplace_back();
-  reader->raw_cells_[reader->cell_count_++].assign(static_cast<const char*>(data), length);
+  // Our own files (a reject file read back) neutralise formulas; undo that.
+  reader->raw_cells_[reader->cell_count_++] =
+      UndoFormulaNeutralising(std::string_view(static_cast<const char*>(data), length));
 }
 
 void CsvExportReader::OnRowEnd(int, void* self) {

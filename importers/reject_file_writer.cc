@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/dutch_csv_writer.h"
+
 namespace clusterpilot {
 
 Result<std::unique_ptr<RejectFileWriter>> RejectFileWriter::Create(
@@ -17,7 +19,7 @@ Result<std::unique_ptr<RejectFileWriter>> RejectFileWriter::Create(
   }
   std::vector<std::string> header = columns;
   header.push_back(reason_column);
-  writer->file_ << "\xEF\xBB\xBF" << JoinCsvRow(header, delimiter) << "\r\n";
+  writer->file_ << kUtf8ByteOrderMark << JoinCsvRow(header, delimiter) << "\r\n";
   return writer;
 }
 
@@ -50,19 +52,7 @@ std::string JoinCsvRow(const std::vector<std::string>& cells, char delimiter) {
 void AppendCsvRow(const std::vector<std::string>& cells, char delimiter, std::string* line) {
   for (size_t i = 0; i < cells.size(); ++i) {
     if (i > 0) *line += delimiter;
-    const std::string& cell = cells[i];
-    bool quote = false;
-    for (char c : cell) quote = quote || c == delimiter || c == '"' || c == '\n' || c == '\r';
-    if (!quote) {
-      *line += cell;
-      continue;
-    }
-    *line += '"';
-    for (char c : cell) {
-      if (c == '"') *line += '"';
-      *line += c;
-    }
-    *line += '"';
+    AppendCsvText(cells[i], delimiter, line);
   }
 }
 

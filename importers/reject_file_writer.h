@@ -2,7 +2,8 @@
 // the user opens in Excel, fixes and imports again. Same delimiter and
 // columns as the input (an XML input gets the canonical CSV columns) plus a
 // reason column, which the importer ignores on the way back in. Always UTF-8
-// with a byte-order mark and CRLF, so Excel shows accents right.
+// with a byte-order mark and CRLF, so Excel shows accents right; a value that
+// Excel would run as a formula gets a leading ' which the importer strips.
 #ifndef CLUSTERPILOT_IMPORTERS_REJECT_FILE_WRITER_H_
 #define CLUSTERPILOT_IMPORTERS_REJECT_FILE_WRITER_H_
 
@@ -39,8 +40,9 @@ class RejectFileWriter {
   std::ofstream file_;
 };
 
-// Joins cells into one CSV line (no line break), quoting a cell that holds
-// the delimiter, a quote or a line break, doubling its quotes.
+// Joins text cells into one CSV line (no line break) with the one CSV
+// writer's rules (core/dutch_csv_writer.h): formulas neutralised, a cell
+// holding the delimiter, a quote or a line break quoted.
 std::string JoinCsvRow(const std::vector<std::string>& cells, char delimiter);
 // The same, appended to *line (whose capacity a hot loop reuses).
 void AppendCsvRow(const std::vector<std::string>& cells, char delimiter, std::string* line);

@@ -1,5 +1,6 @@
 #include "reports/cluster_distribution.h"
 
+#include "core/care_cluster.h"
 #include "core/cluster_profile.h"
 
 namespace clusterpilot {

@@ -3,41 +3,42 @@
 #include <cstring>
 #include <fstream>
 
-#include "reports/dutch_number.h"
+#include "core/dutch_csv_writer.h"
 
 namespace clusterpilot {
 namespace {
 
-std::string QuoteIfNeeded(const std::string& cell) {
-  if (cell.find_first_of(";\"\r\n") == std::string::npos) return cell;
-  std::string quoted = "\"";
-  for (char c : cell) {
-    if (c == '"') quoted += '"';
-    quoted += c;
+// One cell, typed: text is neutralised, numbers stay numbers.
+void WriteCell(const ReportCell& cell, const ReportColumn& column, int suppress_below,
+               DutchCsvWriter* csv) {
+  if (cell.Hidden()) {
+    csv->Text(HiddenMarker(cell, suppress_below));
+    return;
   }
-  return quoted + "\"";
+  switch (cell.kind) {
+    case CellKind::kEmpty:
+      csv->Empty();
+      return;
+    case CellKind::kText:
+      csv->Text(cell.text);
+      return;
+    case CellKind::kCount:
+      csv->Integer(cell.integer);
+      return;
+    case CellKind::kEuros:
+      csv->Cents(cell.integer);
+      return;
+    case CellKind::kPercent:
+      csv->Decimal(cell.real * 100.0, column.decimals);
+      return;
+    case CellKind::kDecimal:
+      csv->Decimal(cell.real, column.decimals);
+      return;
+  }
+  csv->Empty();
 }
 
 }  // namespace
-
-std::string CsvCellText(const ReportCell& cell, const ReportColumn& column, int suppress_below) {
-  if (cell.Hidden()) return HiddenMarker(cell, suppress_below);
-  switch (cell.kind) {
-    case CellKind::kEmpty:
-      return "";
-    case CellKind::kText:
-      return cell.text;
-    case CellKind::kCount:
-      return std::to_string(cell.integer);
-    case CellKind::kEuros:
-      return FormatPlainCents(cell.integer);
-    case CellKind::kPercent:
-      return FormatPlainDecimal(cell.real * 100.0, column.decimals);
-    case CellKind::kDecimal:
-      return FormatPlainDecimal(cell.real, column.decimals);
-  }
-  return "";
-}
 
 std::string LabelWithUnit(const ReportColumn& column) {
   switch (column.kind) {
@@ -50,28 +51,19 @@ std::string LabelWithUnit(const ReportColumn& column) {
   }
 }
 
-std::string CsvLine(const std::vector<std::string>& cells) {
-  std::string line;
-  for (size_t i = 0; i < cells.size(); ++i) {
-    if (i > 0) line += ';';
-    line += QuoteIfNeeded(cells[i]);
-  }
-  return line + "\r\n";
-}
-
 std::string CsvTableText(const ReportTable& table, int suppress_below) {
-  std::string text(kUtf8ByteOrderMark);
-  std::vector<std::string> header = {table.row_header};
-  for (const ReportColumn& column : table.columns) header.push_back(LabelWithUnit(column));
-  text += CsvLine(header);
+  DutchCsvWriter csv;
+  csv.ByteOrderMark().Text(table.row_header);
+  for (const ReportColumn& column : table.columns) csv.Text(LabelWithUnit(column));
+  csv.EndLine();
   for (const ReportRow& row : table.rows) {
-    std::vector<std::string> cells = {row.label};
+    csv.Text(row.label);
     for (size_t c = 0; c < table.columns.size(); ++c) {
-      cells.push_back(CsvCellText(row.cells[c], table.columns[c], suppress_below));
+      WriteCell(row.cells[c], table.columns[c], suppress_below, &csv);
     }
-    text += CsvLine(cells);
+    csv.EndLine();
   }
-  return text;
+  return csv.Take();
 }
 
 Status WriteTextFile(const std::string& path, const std::string& content) {

@@ -11,10 +11,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/dutch_csv_writer.h"
+
 namespace clusterpilot {
 namespace {
-
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 bool IsValidUtf8(const std::string& text) {
   Poco::UTF8Encoding utf8;
@@ -29,7 +29,7 @@ bool IsValidUtf8(const std::string& text) {
 }
 
 std::string ToUtf8(const std::string& raw) {
-  if (raw.starts_with(kByteOrderMark)) return raw.substr(kByteOrderMark.size());
+  if (raw.starts_with(kUtf8ByteOrderMark)) return raw.substr(kUtf8ByteOrderMark.size());
   if (IsValidUtf8(raw)) return raw;
   Poco::Windows1252Encoding windows1252;
   Poco::UTF8Encoding utf8;

@@ -158,26 +158,4 @@ std::string FormatPercent(double fraction, int decimals) {
   return FormatDecimal(fraction * 100.0, decimals) + "%";
 }
 
-std::string FormatPlainCents(int64_t cents) {
-  const bool negative = cents < 0;
-  const int64_t magnitude = negative ? -cents : cents;
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%s%lld,%02d", negative ? "-" : "",
-                static_cast<long long>(magnitude / 100), static_cast<int>(magnitude % 100));
-  return buffer;
-}
-
-std::string FormatPlainDecimal(double value, int decimals) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  std::string text = buffer;
-  if (text.starts_with('-') && text.find_first_not_of("-0.") == std::string::npos) {
-    text.erase(0, 1);  // no "-0,0"
-  }
-  for (char& c : text) {
-    if (c == '.') c = ',';
-  }
-  return text;
-}
-
 }  // namespace clusterpilot

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/dutch_csv_writer.h"  // FormatPlainCents, FormatPlainDecimal
+
 namespace clusterpilot {
 
 // Reads an amount in euros into cents. Accepts "1.234,56", "1234,56",
@@ -27,11 +29,6 @@ std::string FormatWholeEuros(int64_t cents);
 std::string FormatDecimal(double value, int decimals);
 // "12,3%" for 0.123.
 std::string FormatPercent(double fraction, int decimals = 1);
-
-// Without thousands separators, for CSV cells that Dutch Excel reads as
-// numbers: "1234,56" for cents, "12,3" for FormatPlainDecimal(12.3, 1).
-std::string FormatPlainCents(int64_t cents);
-std::string FormatPlainDecimal(double value, int decimals);
 
 }  // namespace clusterpilot
 

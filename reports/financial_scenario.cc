@@ -1,5 +1,6 @@
 #include "reports/financial_scenario.h"
 
+#include "core/care_cluster.h"
 #include "reports/fit_summary.h"
 
 namespace clusterpilot {

@@ -1,30 +1,42 @@
 #include "reports/flagged_patient_list.h"
 
 #include "core/cluster_assignment.h"
-#include "reports/csv_table_writer.h"
-#include "reports/dutch_number.h"
+#include "core/dutch_csv_writer.h"
 
 namespace clusterpilot {
 namespace {
 
-std::string ClusterText(int cluster) { return cluster == 0 ? "" : std::to_string(cluster); }
+// No cluster is an empty cell.
+void WriteCluster(int cluster, DutchCsvWriter* csv) {
+  if (cluster == 0) {
+    csv->Empty();
+  } else {
+    csv->Integer(cluster);
+  }
+}
 
 }  // namespace
 
 std::string FlaggedPatientsCsv(const MonthSnapshot& snapshot) {
-  std::string text(kUtf8ByteOrderMark);
-  text += CsvLine({"department", "patient", "measurement", "rating_date", "cluster",
-                   "classifier_cluster", "clinician_cluster", "flags", "top_probability (%)"});
+  DutchCsvWriter csv;
+  csv.ByteOrderMark();
+  for (const char* label :
+       {"department", "patient", "measurement", "rating_date", "cluster", "classifier_cluster",
+        "clinician_cluster", "flags", "top_probability (%)"}) {
+    csv.Text(label);
+  }
+  csv.EndLine();
   for (const PatientMonth& patient : snapshot.patients) {
     if (!patient.classified || patient.flags == 0) continue;
     const double top = patient.probabilities.empty() ? 0 : patient.probabilities[0].probability;
-    text += CsvLine({snapshot.departments[patient.department], patient.patient_id,
-                     std::to_string(patient.measurement_id), patient.rating_date,
-                     ClusterText(patient.ReportedCluster()), ClusterText(patient.algorithm_cluster),
-                     ClusterText(patient.clinician_cluster), FitFlagNames(patient.flags),
-                     FormatPlainDecimal(top * 100.0, 1)});
+    csv.Text(snapshot.departments[patient.department]).Text(patient.patient_id);
+    csv.Integer(patient.measurement_id).Text(patient.rating_date);
+    WriteCluster(patient.ReportedCluster(), &csv);
+    WriteCluster(patient.algorithm_cluster, &csv);
+    WriteCluster(patient.clinician_cluster, &csv);
+    csv.Text(FitFlagNames(patient.flags)).Decimal(top * 100.0, 1).EndLine();
   }
-  return text;
+  return csv.Take();
 }
 
 }  // namespace clusterpilot

@@ -1,32 +1,11 @@
 #include "reports/markup.h"
 
+#include "core/xml_text.h"
+
 namespace clusterpilot {
 
 std::string EscapeMarkup(std::string_view text) {
-  std::string escaped;
-  escaped.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        escaped += "&amp;";
-        break;
-      case '<':
-        escaped += "&lt;";
-        break;
-      case '>':
-        escaped += "&gt;";
-        break;
-      case '"':
-        escaped += "&quot;";
-        break;
-      case '\'':
-        escaped += "&#39;";
-        break;
-      default:
-        escaped += c;
-    }
-  }
-  return escaped;
+  return EscapeXmlCharacters(text, XmlPlace::kAttribute);
 }
 
 }  // namespace clusterpilot

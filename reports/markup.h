@@ -7,7 +7,10 @@
 
 namespace clusterpilot {
 
-// Replaces & < > " ' by character references.
+// Replaces & < > " ' tab LF CR by character references (core/xml_text.h,
+// the attribute rules, which suit text and attributes alike). Forbidden
+// characters are refused once over the whole document: see
+// CheckXmlCharacters, called where the report is written.
 std::string EscapeMarkup(std::string_view text);
 
 }  // namespace clusterpilot

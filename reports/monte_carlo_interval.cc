@@ -8,6 +8,8 @@
 #include <thread>
 #include <tuple>
 
+#include "core/care_cluster.h"
+
 namespace clusterpilot {
 namespace {
 

@@ -3,6 +3,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/care_cluster.h"
 #include "reports/tariff_table.h"
 
 namespace clusterpilot {

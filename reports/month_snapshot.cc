@@ -3,28 +3,28 @@
 namespace clusterpilot {
 namespace {
 
-CalendarDate FirstDay(const ReportMonth& month) { return CalendarDate{month.year, month.month, 1}; }
+CalendarDate FirstDay(const CalendarMonth& month) { return month.FirstDay(); }
 
 }  // namespace
 
-Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const ReportMonth& month) {
+Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const CalendarMonth& month) {
   return ReadMonthSnapshot(store, FirstDay(month), FirstDay(month.Plus(1)));
 }
 
-ReportMonth SnapshotMonth(const MonthSnapshot& snapshot) {
-  return ReportMonth{snapshot.first_day.year, snapshot.first_day.month};
+CalendarMonth SnapshotMonth(const MonthSnapshot& snapshot) {
+  return CalendarMonth::Of(snapshot.first_day);
 }
 
-Result<std::optional<ReportMonth>> LatestRatedMonth(Store& store) {
+Result<std::optional<CalendarMonth>> LatestRatedMonth(Store& store) {
   Result<std::optional<CalendarDate>> latest = LatestRatingDate(store);
   if (!latest.ok()) return latest.error();
-  std::optional<ReportMonth> month;
-  if (latest.value()) month = ReportMonth{latest.value()->year, latest.value()->month};
+  std::optional<CalendarMonth> month;
+  if (latest.value()) month = CalendarMonth::Of(*latest.value());
   return month;
 }
 
 Result<std::vector<bool>> RatedInLastYear(
-    Store& store, const ReportMonth& month,
+    Store& store, const CalendarMonth& month,
     const std::vector<std::pair<std::string, std::string>>& patient_departments) {
   return RatedBetween(store, FirstDay(month.Plus(-11)), FirstDay(month.Plus(1)),
                       patient_departments);

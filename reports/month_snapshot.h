@@ -1,4 +1,4 @@
-// The report's view of the store, by ReportMonth: the month snapshot and the
+// The report's view of the store, by CalendarMonth: the month snapshot and the
 // look-ups around it. The queries and the snapshot's types live in store/
 // (store/month_snapshot.h, store/rating_lookup.h); this only turns report
 // months into the date ranges the store asks for.
@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/error.h"
-#include "reports/report_month.h"
+#include "core/calendar_month.h"
 #include "store/month_snapshot.h"
 #include "store/rating_lookup.h"
 
@@ -20,18 +20,18 @@ namespace clusterpilot {
 class Store;
 
 // The month's snapshot with the store's current classifications.
-Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const ReportMonth& month);
+Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const CalendarMonth& month);
 
 // The report month a snapshot covers.
-ReportMonth SnapshotMonth(const MonthSnapshot& snapshot);
+CalendarMonth SnapshotMonth(const MonthSnapshot& snapshot);
 
 // The month of the latest rating date in the store; nullopt when empty.
-Result<std::optional<ReportMonth>> LatestRatedMonth(Store& store);
+Result<std::optional<CalendarMonth>> LatestRatedMonth(Store& store);
 
 // For each (patient, department) pair: whether the store has a rating of
 // that patient in that department in the 12 months ending with `month`.
 Result<std::vector<bool>> RatedInLastYear(
-    Store& store, const ReportMonth& month,
+    Store& store, const CalendarMonth& month,
     const std::vector<std::pair<std::string, std::string>>& patient_departments);
 
 }  // namespace clusterpilot

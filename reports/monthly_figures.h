@@ -63,7 +63,7 @@ struct RevenueMonth {
 };
 
 struct MonthlyFigures {
-  ReportMonth month;
+  CalendarMonth month;
   ClusterModelRecord model;
   std::string tariff_file;
   std::string revenue_file;                    // empty: no revenue given
@@ -71,7 +71,7 @@ struct MonthlyFigures {
   DepartmentFigures institution;
   int64_t distinct_patients = 0;  // patients, each counted once across departments
   bool has_previous = false;
-  ReportMonth previous_month;
+  CalendarMonth previous_month;
   ClusterCounts previous_clusters;               // institution, previous month
   std::map<std::pair<int, int>, int64_t> moves;  // (from, to) cluster -> patients
   MonteCarloOptions monte_carlo;

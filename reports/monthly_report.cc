@@ -4,6 +4,7 @@
 #include <optional>
 #include <unordered_set>
 
+#include "core/xml_text.h"
 #include "reports/csv_table_writer.h"
 #include "reports/flagged_patient_list.h"
 #include "reports/html_report_writer.h"
@@ -87,7 +88,16 @@ Status WriteFiles(const PilotReport& report, const MonthSnapshot& snapshot, bool
   files->push_back("report.xlsx");
   Status xlsx = WriteXlsxReport(report, directory + "/report.xlsx");
   if (!xlsx.ok()) return xlsx;
-  Status html = write("report.html", HtmlReportText(report));
+  // A character XML forbids (from a department name, say) is refused here,
+  // once for the whole page, rather than at each of its many pieces.
+  const std::string page = HtmlReportText(report);
+  Status well_formed = CheckXmlCharacters(page);
+  if (!well_formed.ok()) {
+    Error error = well_formed.error();
+    error.file = directory + "/report.html";
+    return error;
+  }
+  Status html = write("report.html", page);
   if (!html.ok()) return html;
   return write(kReportMarkerFile, JsonReportText(report));
 }
@@ -103,7 +113,7 @@ struct ReportInputs {
 
 // The month's rows lie all over the file (rows are stored in import order),
 // so each connection that reads a month prepares for scattered reads.
-Result<MonthSnapshot> LoadOnOwnConnection(const std::string& path, ReportMonth month) {
+Result<MonthSnapshot> LoadOnOwnConnection(const std::string& path, CalendarMonth month) {
   auto store = Store::Open(path, Store::OpenMode::kMustExist);
   if (!store.ok()) return store.error();
   Status prepared = store.value()->PrepareForScatteredReads();

@@ -9,16 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar_month.h"
 #include "core/error.h"
 #include "reports/monte_carlo_interval.h"
-#include "reports/report_month.h"
 
 namespace clusterpilot {
 
 class Store;
 
 struct ReportRequest {
-  ReportMonth month;
+  CalendarMonth month;
   std::string tariff_file;
   std::string revenue_file;  // empty: no comparison with today's revenue
   std::string out_dir;

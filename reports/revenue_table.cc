@@ -71,9 +71,9 @@ Result<RevenueEntry> ParseEntry(const std::string& path, const DelimitedRow& row
     return RowError(path, row, 1,
                     "not a department in the store (" + departments->Explanation() + ")");
   }
-  const std::optional<ReportMonth> month = ReportMonth::Parse(row.cells[2]);
-  if (!month) return RowError(path, row, 2, "not a month (write YYYY-MM, e.g. 2026-10)");
-  entry.month = *month;
+  const Result<CalendarMonth> month = CalendarMonth::Parse(row.cells[2]);
+  if (!month.ok()) return RowError(path, row, 2, "not a month (write YYYY-MM, e.g. 2026-10)");
+  entry.month = month.value();
   std::string problem;
   if (!ParseEuroCents(row.cells[3], &entry.amount_cents, &problem)) {
     return RowError(path, row, 3, problem);
@@ -90,7 +90,7 @@ DepartmentDirectory FixedDepartments(std::set<std::string> names) {
                              [shared]() { return Result<std::set<std::string>>(*shared); }};
 }
 
-std::vector<RevenueEntry> RevenueTable::InMonth(const ReportMonth& month) const {
+std::vector<RevenueEntry> RevenueTable::InMonth(const CalendarMonth& month) const {
   std::vector<RevenueEntry> selected;
   for (const RevenueEntry& entry : entries) {
     if (entry.month == month) selected.push_back(entry);
@@ -110,7 +110,7 @@ Result<RevenueTable> ReadRevenueTable(const std::string& path,
   if (!header.ok()) return header.error();
   RevenueTable table;
   table.file_name = path;
-  std::map<std::tuple<std::string, std::string, ReportMonth>, int> line_of;
+  std::map<std::tuple<std::string, std::string, CalendarMonth>, int> line_of;
   DepartmentCheck check(departments);
   for (size_t i = 1; i < rows.value().size(); ++i) {
     const DelimitedRow& row = rows.value()[i];

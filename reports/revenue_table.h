@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar_month.h"
 #include "core/error.h"
-#include "reports/report_month.h"
 
 namespace clusterpilot {
 
@@ -18,7 +18,7 @@ struct RevenueEntry {
   int line = 0;  // where it is in the file
   std::string patient_id;
   std::string department;
-  ReportMonth month;
+  CalendarMonth month;
   int64_t amount_cents = 0;
 };
 
@@ -27,7 +27,7 @@ struct RevenueTable {
   std::vector<RevenueEntry> entries;  // in file order
 
   // The entries of one month, in file order.
-  std::vector<RevenueEntry> InMonth(const ReportMonth& month) const;
+  std::vector<RevenueEntry> InMonth(const CalendarMonth& month) const;
 };
 
 // The departments the store knows. `exists` is asked once per department

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "core/care_cluster.h"
 #include "reports/delimited_file.h"
 #include "reports/dutch_number.h"
 
@@ -70,8 +71,6 @@ Status CheckEveryClusterPriced(const std::string& path,
 }
 
 }  // namespace
-
-bool IsCareCluster(int cluster) { return cluster >= 1 && cluster <= 21 && cluster != 9; }
 
 Result<TariffTable> ReadTariffTable(const std::string& path) {
   Result<std::vector<DelimitedRow>> rows = ReadDelimitedFile(path);

@@ -16,7 +16,6 @@ namespace clusterpilot {
 inline constexpr int kClusterSlots = 22;
 
 // True for the clusters of the model (1-8 and 10-21).
-bool IsCareCluster(int cluster);
 
 struct ClusterTariff {
   int64_t low_cents = 0;

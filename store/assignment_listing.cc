@@ -16,7 +16,7 @@ constexpr const char* kSelect =
     "LEFT JOIN cluster_model cm ON cm.id = c.model_id "
     "LEFT JOIN clinician_override o ON o.id = "
     "  (SELECT max(id) FROM clinician_override WHERE measurement_id = m.id) "
-    "WHERE (?1 = '' OR m.rating_date BETWEEN ?1 || '-01' AND ?1 || '-31') "
+    "WHERE (?1 = '' OR (m.rating_date >= ?1 AND m.rating_date < ?3)) "
     "  AND (?2 = '' OR m.department = ?2) "
     "ORDER BY m.department, m.rating_date, m.patient_id, m.id";
 
@@ -57,8 +57,10 @@ AssignmentRow ReadRow(const SqlStatement& row) {
 
 Result<std::vector<AssignmentRow>> ReadAssignments(Store& store, const AssignmentFilter& filter) {
   SqlStatement select(store, kSelect);
-  select.BindText(1, filter.month);
+  // The month as [its first day, the next month's first day) of ISO dates.
+  select.BindText(1, filter.month ? filter.month->FirstDayIso() : "");
   select.BindText(2, filter.department);
+  select.BindText(3, filter.month ? filter.month->Plus(1).FirstDayIso() : "");
   std::vector<AssignmentRow> rows;
   while (select.Step()) rows.push_back(ReadRow(select));
   if (!select.status().ok()) return select.status().error();

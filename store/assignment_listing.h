@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar_month.h"
 #include "core/error.h"
 #include "core/supercluster.h"
 #include "store/override_table.h"
@@ -18,8 +19,8 @@ namespace clusterpilot {
 class Store;
 
 struct AssignmentFilter {
-  std::string month;       // "2026-03"; empty for every month
-  std::string department;  // exact name; empty for every department
+  std::optional<CalendarMonth> month;  // none for every month
+  std::string department;              // exact name; empty for every department
 };
 
 struct AssignmentRow {

@@ -23,6 +23,8 @@
 #include <xercesc/util/XMLUni.hpp>
 #include <xercesc/validators/common/Grammar.hpp>
 
+#include "core/care_cluster.h"
+
 namespace clusterpilot {
 
 // Defined in the source CMake generates from schemas/cluster-model.xsd.
@@ -270,7 +272,7 @@ class ModelHandler : public xc::DefaultHandler {
   void StartCluster() {
     const std::string text = Required("number");
     const double number = ParseNumber(text).value_or(0);
-    if (number != static_cast<int>(number) || !IsCareClusterNumber(static_cast<int>(number))) {
+    if (number != static_cast<int>(number) || !IsCareCluster(static_cast<int>(number))) {
       Fail("number", text, "not a care cluster number (1-21; 9 is unused)");
     }
     for (const ModelCluster& cluster : definition_.clusters) {

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "classifier/io/cluster_model_reader.h"
+#include "core/xml_text.h"
 
 namespace clusterpilot {
 namespace {
@@ -17,31 +18,8 @@ std::string Number(double value) {
   return text == "-0" ? "0" : text;
 }
 
-std::string Escape(const std::string& text) {
-  std::string escaped;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        escaped += "&amp;";
-        break;
-      case '<':
-        escaped += "&lt;";
-        break;
-      case '>':
-        escaped += "&gt;";
-        break;
-      case '"':
-        escaped += "&quot;";
-        break;
-      default:
-        escaped += c;
-    }
-  }
-  return escaped;
-}
-
 std::string Attribute(const char* name, const std::string& value) {
-  return std::string(" ") + name + "=\"" + Escape(value) + "\"";
+  return std::string(" ") + name + "=\"" + EscapeXmlCharacters(value, XmlPlace::kAttribute) + "\"";
 }
 
 void WriteThresholds(const ClusterModelDefinition& definition, std::string* xml) {
@@ -153,7 +131,8 @@ std::string WriteClusterModel(const ClusterModel& model) {
   xml += "<cluster-model" + Attribute("xmlns", kClusterModelNamespace) +
          Attribute("name", definition.name) + Attribute("version", definition.version) + ">\n";
   if (!definition.description.empty()) {
-    xml += "  <description>" + Escape(definition.description) + "</description>\n";
+    xml += "  <description>" + EscapeXmlCharacters(definition.description, XmlPlace::kElement) +
+           "</description>\n";
   }
   WriteThresholds(definition, &xml);
   WriteClusters(definition, &xml);

@@ -10,7 +10,9 @@
 #include <optional>
 
 #include "classifier/default_model.h"
+#include "core/care_cluster.h"
 #include "core/cluster_profile.h"
+#include "core/dutch_csv_writer.h"
 
 namespace clusterpilot {
 namespace {
@@ -41,7 +43,7 @@ void OnRow(int, void* user) {
 // are fed to libcsv line by line so errors can name their line).
 Result<std::vector<CsvRow>> ReadTable(const CsvText& table) {
   std::string_view text = table.content;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.starts_with(kUtf8ByteOrderMark)) text.remove_prefix(kUtf8ByteOrderMark.size());
   csv_parser parser;
   if (csv_init(&parser, CSV_APPEND_NULL) != 0) return MakeError("out of memory");
   csv_set_delim(&parser, ';');
@@ -196,7 +198,7 @@ class RowParser {
   int Type(const char* column_name, int column) {
     const std::string text = Cell(row_, column);
     const std::optional<int> number = CodeNumber(text, "ZT");
-    if (!number || !IsCareClusterNumber(*number)) {
+    if (!number || !IsCareCluster(*number)) {
       Fail(column_name, text, "not a zorgvraagtype (ZT01-ZT21; ZT09 is unused)");
       return 0;
     }

@@ -143,7 +143,9 @@ TEST_F(AssignmentsCommandTest, WritesToAFileAndRefusesBadOptions) {
   EXPECT_EQ(Lines(ReadFile(dir_.File("list.csv"))).size(), 4u);
   CommandOutcome month = RunClusterpilot({"assignments", "--db", db_, "--month", "2026-3"});
   EXPECT_EQ(month.exit_code, 2);
-  EXPECT_EQ(month.err, "clusterpilot assignments: --month \"2026-3\": use YYYY-MM, e.g. 2026-03\n");
+  EXPECT_EQ(month.err,
+            "clusterpilot assignments: --month \"2026-3\": not a month; write it as YYYY-MM, e.g. "
+            "2026-03\n");
   CommandOutcome format = RunClusterpilot({"assignments", "--db", db_, "--format", "xlsx"});
   EXPECT_EQ(format.exit_code, 2);
   EXPECT_EQ(format.err, "clusterpilot assignments: --format \"xlsx\": use csv or json\n");
@@ -176,6 +178,18 @@ TEST_F(AssignmentsCommandTest, AnOverrideIsStoredBesideTheAlgorithmAuditedAndSho
                           entry.object == "measurement " + Id(0) + ": cluster 5 (algorithm: 4)");
   }
   EXPECT_TRUE(audited);
+}
+
+// A reason or user typed into `override` reaches Excel as text, never as a
+// formula (OWASP's leading ').
+TEST_F(AssignmentsCommandTest, OverrideTextComesOutNeutralisedInTheCsv) {
+  ASSERT_EQ(Override(0, "5", "=HYPERLINK(\"http://x\",\"y\")", "@SUM(1)").exit_code, 0);
+  ASSERT_EQ(Override(1, "5", "+cmd|' /C calc'!A0", "-2+3").exit_code, 0);
+  const std::string csv = RunClusterpilot({"assignments", "--db", db_}).out;
+  EXPECT_NE(csv.find(";5;\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\";'@SUM(1);20"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find(";5;'+cmd|' /C calc'!A0;'-2+3;20"), std::string::npos) << csv;
 }
 
 TEST_F(AssignmentsCommandTest, AnOverrideToAClusterThatDoesNotExistOrIsNotInTheModelIsRefused) {

@@ -70,7 +70,7 @@ TEST(GenerateCommandTest, BadOptionsAreUsageErrors) {
       {{"--patients", "10", "--months", "3", "--departments", "21", "--out", out},
        "--departments \"21\": give a whole number from 6 to 20"},
       {{"--patients", "10", "--months", "3", "--end-month", "2026-13", "--out", out},
-       "--end-month \"2026-13\": give a month as YYYY-MM"},
+       "--end-month \"2026-13\": not a month; write it as YYYY-MM, e.g. 2026-03"},
       {{"--patients", "10", "--months", "3", "--end-month", "9999-01", "--out", out},
        "--end-month \"9999-01\": the month is not over yet; choose an earlier month"},
       {{"--patients", "10", "--months", "3", "--out", dir.File("x.txt")},

@@ -88,7 +88,8 @@ TEST_F(ReportCommandTest, UsageErrors) {
       {"--month", "10-2026", "--tariffs", dir_.File("tariffs.csv"), "--out", dir_.File("r")});
   EXPECT_EQ(month.exit_code, 2);
   EXPECT_EQ(month.err,
-            "clusterpilot report: --month \"10-2026\": write the month as YYYY-MM, e.g. 2026-10\n");
+            "clusterpilot report: --month \"10-2026\": not a month; write it as YYYY-MM, e.g. "
+            "2026-03\n");
   CommandOutcome seed = Report({"--month", "2026-10", "--tariffs", dir_.File("tariffs.csv"),
                                 "--out", dir_.File("r"), "--seed", "twelve"});
   EXPECT_EQ(seed.exit_code, 2);

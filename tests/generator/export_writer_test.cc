@@ -74,6 +74,22 @@ TEST(ExportWriterTest, XmlFollowsTheExportSchema) {
             "</honosplus-export>\n");
 }
 
+TEST(ExportWriterTest, XmlRefusesACharacterXmlForbidsAndNamesIt) {
+  ScopedTempDir dir;
+  Measurement measurement = Example();
+  auto writer = ExportWriter::Create(dir.File("e.xml"));
+  ASSERT_TRUE(writer.ok());
+  writer.value()->Write(measurement);
+  measurement.clinician = "E. \x01Hart";
+  writer.value()->Write(measurement);
+  Status finished = writer.value()->Finish();
+  ASSERT_FALSE(finished.ok());
+  EXPECT_EQ(finished.error().ToString(),
+            dir.File("e.xml") +
+                ": measurement 2 attribute \"clinician\" \"U+0001\": is a character XML 1.0 does "
+                "not allow; remove it from the value (byte 4 of the text)");
+}
+
 TEST(ExportWriterTest, TheFileNameDecidesTheFormat) {
   auto writer = ExportWriter::Create("export.txt");
   ASSERT_FALSE(writer.ok());

@@ -104,8 +104,7 @@ TEST(SyntheticInstitutionTest, MeasurementsAreValidUniqueAndInsideTheWindow) {
   SyntheticOptions options;
   options.patients = 2000;
   options.months = 12;
-  options.end_year = 2026;
-  options.end_month = 3;
+  options.last_month = CalendarMonth(2026, 3);
   std::vector<SyntheticMeasurement> all = Generate(options);
   EXPECT_GT(all.size(), 2000u * 13 / 10);
   std::set<std::tuple<std::string, std::string, std::string>> keys;

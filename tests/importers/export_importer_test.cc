@@ -314,6 +314,23 @@ TEST_F(ExportImporterTest, XmlRowsAreStoredAndFutureDatesRejected) {
             "221");
 }
 
+// A value Excel would run as a formula reaches the reject file neutralised
+// (a leading ') and comes back into the store exactly as it was.
+TEST_F(ExportImporterTest, RejectFilesNeutraliseFormulasAndImportBackUnchanged) {
+  const std::string formula = "+cmd|' /C calc'!A0";
+  auto summary = Import("maart.csv", std::string(kHeader) + Row("P2", "08-03-2026", "5", formula));
+  ASSERT_TRUE(summary.ok()) << summary.error().ToString();
+  EXPECT_EQ(summary.value().counts.rejected, 1);
+  std::string rejects = ReadFile(summary.value().rejects_path);
+  const std::string neutralised = "P2;'+cmd|' /C calc'!A0;08-03-2026;A. Jansen;X;1;1;1;1;1;1;5;";
+  ASSERT_NE(rejects.find(neutralised), std::string::npos) << rejects;
+  rejects.replace(rejects.find(neutralised) + neutralised.size() - 2, 1, "2");
+  auto fixed = Import("maart.csv.rejects.csv", rejects);
+  ASSERT_TRUE(fixed.ok()) << fixed.error().ToString();
+  EXPECT_EQ(fixed.value().counts.stored, 1);
+  EXPECT_EQ(Column(*store_, "SELECT department FROM measurement WHERE patient_id = 'P2'"), formula);
+}
+
 TEST_F(ExportImporterTest, AnXmlSchemaViolationAnywhereStoresNothing) {
   std::string content = kXmlHead;
   for (int i = 0; i < 3000; ++i) content += XmlMeasurement("P" + std::to_string(i), "2026-03-07");

@@ -4,6 +4,8 @@
 
 #include <random>
 
+#include "core/care_cluster.h"
+
 namespace clusterpilot {
 namespace {
 

@@ -12,7 +12,7 @@ class MonthSnapshotTest : public testing::Test {
  protected:
   MonthSnapshotTest() : fixture_(dir_.File("store.db")) {}
 
-  MonthSnapshot Load(const ReportMonth& month) {
+  MonthSnapshot Load(const CalendarMonth& month) {
     Result<MonthSnapshot> snapshot = LoadMonthSnapshot(fixture_.store(), month);
     EXPECT_TRUE(snapshot.ok()) << snapshot.error().ToString();
     return std::move(snapshot).value();
@@ -33,7 +33,7 @@ TEST_F(MonthSnapshotTest, KeepsTheLatestRatingOfEachPatientPerDepartment) {
   fixture_.Classify(late, 4, "4:0.6000;5:0.4000", kFlagAtypical);
   fixture_.Classify(other, 11, "11:1.0000");
 
-  const MonthSnapshot snapshot = Load(ReportMonth{2026, 10});
+  const MonthSnapshot snapshot = Load(CalendarMonth{2026, 10});
   EXPECT_EQ(snapshot.model.name, "old");
   ASSERT_EQ(snapshot.departments, (std::vector<std::string>{"FACT", "Psychosomatics"}));
   ASSERT_EQ(snapshot.patients.size(), 2u);
@@ -63,7 +63,7 @@ TEST_F(MonthSnapshotTest, UsesTheLatestModelAndTheLatestOverride) {
   fixture_.Override(a, 3);
   fixture_.Override(a, 2);  // the clinician confirmed after all: the latest wins
 
-  const MonthSnapshot snapshot = Load(ReportMonth{2026, 10});
+  const MonthSnapshot snapshot = Load(CalendarMonth{2026, 10});
   EXPECT_EQ(snapshot.model.version, "2");
   ASSERT_EQ(snapshot.patients.size(), 3u);
   EXPECT_EQ(snapshot.patients[0].algorithm_cluster, 2);
@@ -84,16 +84,16 @@ TEST_F(MonthSnapshotTest, AnswersTheQuestionsAroundAMonth) {
   fixture_.AddMeasurement("P2", "FACT", "2025-11-01");
   fixture_.AddMeasurement("P3", "Psychosomatics", "2026-10-31");
   Result<std::vector<bool>> rated = RatedInLastYear(
-      fixture_.store(), ReportMonth{2026, 10},
+      fixture_.store(), CalendarMonth{2026, 10},
       {{"P1", "FACT"}, {"P2", "FACT"}, {"P3", "Psychosomatics"}, {"P3", "FACT"}, {"P9", "FACT"}});
   ASSERT_TRUE(rated.ok());
   EXPECT_EQ(rated.value(), (std::vector<bool>{false, true, true, false, false}));
-  Result<std::optional<ReportMonth>> latest = LatestRatedMonth(fixture_.store());
+  Result<std::optional<CalendarMonth>> latest = LatestRatedMonth(fixture_.store());
   ASSERT_TRUE(latest.ok());
   EXPECT_EQ(latest.value()->Key(), "2026-10");
   Result<std::set<std::string>> departments = StoreDepartments(fixture_.store());
   EXPECT_EQ(departments.value(), (std::set<std::string>{"FACT", "Psychosomatics"}));
-  const MonthSnapshot empty = Load(ReportMonth{2024, 1});
+  const MonthSnapshot empty = Load(CalendarMonth{2024, 1});
   EXPECT_TRUE(empty.patients.empty());
   EXPECT_EQ(empty.model.id, 0);
 }

@@ -15,7 +15,7 @@
 namespace clusterpilot {
 namespace {
 
-const ReportMonth kMonth{2026, 10};
+const CalendarMonth kMonth{2026, 10};
 
 MonthlyFigures Figures(Store& store, const TariffTable& tariffs, int draws = 2000,
                        uint64_t seed = 5) {

@@ -106,7 +106,7 @@ void FillSyntheticStore(ReportStore* store, const SyntheticStoreOptions& options
       int cluster = clusters[random() % clusters.size()];
       for (int m = options.months - 1; m >= 0; --m) {
         if (unit(random) < 0.15) continue;  // not rated this month
-        const ReportMonth month = options.last.Plus(-m);
+        const CalendarMonth month = options.last.Plus(-m);
         if (unit(random) < 0.1) cluster = clusters[random() % clusters.size()];  // moved
         const int ratings_in_month = unit(random) < 0.2 ? 2 : 1;
         for (int r = 0; r < ratings_in_month; ++r) {

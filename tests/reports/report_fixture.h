@@ -9,8 +9,8 @@
 #include <memory>
 #include <string>
 
+#include "core/calendar_month.h"
 #include "core/item_ratings.h"
-#include "reports/report_month.h"
 #include "reports/tariff_table.h"
 #include "store/measurement_writer.h"
 #include "store/store.h"
@@ -49,7 +49,7 @@ struct SyntheticStoreOptions {
   int patients = 400;
   int departments = 6;
   int months = 3;
-  ReportMonth last{2026, 10};
+  CalendarMonth last{2026, 10};
   uint64_t seed = 7;
   double override_share = 0.2;    // of measurements, a clinician override
   double flag_share = 0.15;       // of measurements, a poor-fit flag

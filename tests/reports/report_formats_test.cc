@@ -57,7 +57,7 @@ class ReportFormatsTest : public testing::Test {
     WriteFile(dir_->File("tariffs.csv"), PlausibleTariffCsv());
     auto store = Store::Open(dir_->File("store.db"));
     ReportRequest request;
-    request.month = ReportMonth{2026, 10};
+    request.month = CalendarMonth{2026, 10};
     request.tariff_file = dir_->File("tariffs.csv");
     request.revenue_file = dir_->File("revenue.csv");
     request.out_dir = dir_->File("report");

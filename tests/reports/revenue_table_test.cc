@@ -26,7 +26,7 @@ TEST(RevenueTableTest, ReadsEntriesAndSelectsAMonth) {
   ASSERT_EQ(table.value().entries.size(), 3u);
   EXPECT_EQ(table.value().entries[0].amount_cents, 123456);
   EXPECT_EQ(table.value().entries[2].line, 4);
-  const std::vector<RevenueEntry> october = table.value().InMonth(ReportMonth{2026, 10});
+  const std::vector<RevenueEntry> october = table.value().InMonth(CalendarMonth{2026, 10});
   ASSERT_EQ(october.size(), 2u);
   EXPECT_EQ(october[1].patient_id, "P2");
   EXPECT_EQ(october[1].amount_cents, 8810);

@@ -48,7 +48,7 @@ class AssignmentListingTest : public testing::Test {
 };
 
 TEST_F(AssignmentListingTest, ListsTheLatestClassificationAndOverridePerMeasurement) {
-  const std::vector<AssignmentRow> rows = Read({"2026-03", ""});
+  const std::vector<AssignmentRow> rows = Read({CalendarMonth(2026, 3), ""});
   ASSERT_EQ(rows.size(), 3u);
   // Ordered by department, date, patient.
   EXPECT_EQ(rows[0].patient_id, "P3");
@@ -84,11 +84,14 @@ TEST_F(AssignmentListingTest, ListsTheLatestClassificationAndOverridePerMeasurem
 
 TEST_F(AssignmentListingTest, FiltersByMonthAndDepartment) {
   EXPECT_EQ(Read({}).size(), 4u);
-  EXPECT_EQ(Read({"2026-04", ""}).size(), 1u);
-  EXPECT_EQ(Read({"2026-02", ""}).size(), 0u);
-  EXPECT_EQ(Read({"2026-03", "Ouderen"}).size(), 1u);
-  EXPECT_EQ(Read({"", "Psychosomatiek"}).size(), 3u);
-  EXPECT_EQ(Read({"", "psychosomatiek"}).size(), 0u);
+  // A month is [its first day, the next month's first day): 31 March is in
+  // March, 1 April is not.
+  EXPECT_EQ(Read({CalendarMonth(2026, 3), ""}).size(), 3u);
+  EXPECT_EQ(Read({CalendarMonth(2026, 4), ""}).size(), 1u);
+  EXPECT_EQ(Read({CalendarMonth(2026, 2), ""}).size(), 0u);
+  EXPECT_EQ(Read({CalendarMonth(2026, 3), "Ouderen"}).size(), 1u);
+  EXPECT_EQ(Read({std::nullopt, "Psychosomatiek"}).size(), 3u);
+  EXPECT_EQ(Read({std::nullopt, "psychosomatiek"}).size(), 0u);
 }
 
 }  // namespace

@@ -1,37 +1,17 @@
-#include "app/assignment_export.h"
+#include "reports/assignment_export.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
-#include <cstdio>
 #include <ostream>
 #include <string_view>
 
 #include "core/assignment_explanation.h"
 #include "core/cluster_assignment.h"
+#include "core/dutch_csv_writer.h"
 
 namespace clusterpilot {
 namespace {
-
-constexpr char kUtf8Bom[] = "\xEF\xBB\xBF";
-
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(";\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
-
-// 0.9865 -> "0,9865": Dutch Excel reads a decimal comma.
-std::string DecimalComma(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.4f", value);
-  std::string text = buffer;
-  for (char& c : text) {
-    if (c == '.') c = ',';
-  }
-  return text;
-}
 
 std::vector<std::string> SplitLines(const std::string& text) {
   std::vector<std::string> lines;
@@ -57,36 +37,46 @@ std::vector<ClusterProbability> Probabilities(const AssignmentRow& row) {
   return ranked;
 }
 
+// "4: 0,9865 | 5: 0,0132": Dutch Excel reads a decimal comma.
 std::string ProbabilitiesText(const AssignmentRow& row) {
   std::vector<std::string> parts;
   for (const ClusterProbability& entry : Probabilities(row)) {
-    parts.push_back(std::to_string(entry.cluster) + ": " + DecimalComma(entry.probability));
+    parts.push_back(std::to_string(entry.cluster) + ": " +
+                    FormatPlainDecimal(entry.probability, 4));
   }
   return Join(parts, " | ");
 }
 
-std::string ClusterText(int cluster) { return cluster > 0 ? std::to_string(cluster) : ""; }
+// No cluster is an empty cell.
+void WriteCluster(int cluster, DutchCsvWriter* csv) {
+  if (cluster > 0) {
+    csv->Integer(cluster);
+  } else {
+    csv->Empty();
+  }
+}
 
-std::vector<std::string> CsvRow(const AssignmentRow& row) {
-  const bool over = row.clinician_override.has_value();
-  return {std::to_string(row.measurement_id),
-          row.patient_id,
-          row.department,
-          row.rating_date,
-          row.clinician,
-          SuperclusterName(row.supercluster),
-          row.classified ? row.model_name + " " + row.model_version : "",
-          ClusterText(row.cluster),
-          row.cluster > 0 ? DecimalComma(row.probability) : "",
-          ProbabilitiesText(row),
-          FitFlagNames(row.flags),
-          Join(SplitLines(row.flag_reasons), " | "),
-          DescribeStoredExplanation(row.explanation),
-          over ? std::to_string(row.clinician_override->cluster) : "",
-          over ? row.clinician_override->reason : "",
-          over ? row.clinician_override->by_user : "",
-          over ? row.clinician_override->at : "",
-          ClusterText(row.FinalCluster())};
+void WriteCsvRow(const AssignmentRow& row, DutchCsvWriter* csv) {
+  csv->Integer(row.measurement_id).Text(row.patient_id).Text(row.department);
+  csv->Text(row.rating_date).Text(row.clinician).Text(SuperclusterName(row.supercluster));
+  csv->Text(row.classified ? row.model_name + " " + row.model_version : "");
+  WriteCluster(row.cluster, csv);
+  if (row.cluster > 0) {
+    csv->Decimal(row.probability, 4);
+  } else {
+    csv->Empty();
+  }
+  csv->Text(ProbabilitiesText(row)).Text(FitFlagNames(row.flags));
+  csv->Text(Join(SplitLines(row.flag_reasons), " | "));
+  csv->Text(DescribeStoredExplanation(row.explanation));
+  if (row.clinician_override) {
+    const ClinicianOverride& over = *row.clinician_override;
+    csv->Integer(over.cluster).Text(over.reason).Text(over.by_user).Text(over.at);
+  } else {
+    csv->Empty().Empty().Empty().Empty();
+  }
+  WriteCluster(row.FinalCluster(), csv);
+  csv->EndLine();
 }
 
 Poco::Dynamic::Var ClusterValue(int cluster) {
@@ -142,21 +132,27 @@ Poco::JSON::Object::Ptr JsonRow(const AssignmentRow& row) {
 }  // namespace
 
 void WriteAssignmentsCsv(const std::vector<AssignmentRow>& rows, std::ostream& out) {
-  out << kUtf8Bom
-      << "measurement;patient;department;date;clinician;supercluster;model;cluster;probability;"
-         "probabilities;flags;flag_reasons;explanation;override_cluster;override_reason;"
-         "override_by;override_at;final_cluster\r\n";
-  for (const AssignmentRow& row : rows) {
-    const std::vector<std::string> fields = CsvRow(row);
-    for (size_t i = 0; i < fields.size(); ++i) out << (i == 0 ? "" : ";") << CsvField(fields[i]);
-    out << "\r\n";
+  DutchCsvWriter csv;
+  csv.ByteOrderMark();
+  for (const char* label :
+       {"measurement", "patient", "department", "date", "clinician", "supercluster", "model",
+        "cluster", "probability", "probabilities", "flags", "flag_reasons", "explanation",
+        "override_cluster", "override_reason", "override_by", "override_at", "final_cluster"}) {
+    csv.Text(label);
   }
+  csv.EndLine();
+  for (const AssignmentRow& row : rows) {
+    WriteCsvRow(row, &csv);
+    out << csv.text();
+    csv.Clear();
+  }
+  out << csv.text();
 }
 
 void WriteAssignmentsJson(const std::vector<AssignmentRow>& rows, const AssignmentFilter& filter,
                           std::ostream& out) {
   Poco::JSON::Object document(Poco::JSON_PRESERVE_KEY_ORDER);
-  document.set("month", filter.month);
+  document.set("month", filter.month ? filter.month->Key() : "");
   document.set("department", filter.department);
   document.set("count", static_cast<int64_t>(rows.size()));
   Poco::JSON::Array::Ptr list = new Poco::JSON::Array;

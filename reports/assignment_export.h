@@ -1,8 +1,8 @@
 // The work list of `clusterpilot assignments` as CSV for Dutch Excel (';',
 // decimal comma, UTF-8 with BOM) or as JSON for machines. Both carry the
 // same fields; sentences stay sentences in both.
-#ifndef CLUSTERPILOT_APP_ASSIGNMENT_EXPORT_H_
-#define CLUSTERPILOT_APP_ASSIGNMENT_EXPORT_H_
+#ifndef CLUSTERPILOT_REPORTS_ASSIGNMENT_EXPORT_H_
+#define CLUSTERPILOT_REPORTS_ASSIGNMENT_EXPORT_H_
 
 #include <iosfwd>
 #include <vector>
@@ -25,4 +25,4 @@ void WriteAssignmentsJson(const std::vector<AssignmentRow>& rows, const Assignme
 
 }  // namespace clusterpilot
 
-#endif  // CLUSTERPILOT_APP_ASSIGNMENT_EXPORT_H_
+#endif  // CLUSTERPILOT_REPORTS_ASSIGNMENT_EXPORT_H_
