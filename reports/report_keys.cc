@@ -52,7 +52,7 @@ std::optional<int> ClusterOfRowKey(const std::string& key) {
 
 std::optional<Supercluster> SuperclusterOfSubtotalKey(const std::string& key) {
   const std::optional<std::string_view> letter = AfterPrefix(key, kSubtotalPrefix);
-  if (!letter) return std::nullopt;
+  if (!letter || letter->empty()) return std::nullopt;  // "" would parse as kNone
   return ParseSupercluster(std::string(*letter));
 }
 

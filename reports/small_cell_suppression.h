@@ -48,8 +48,9 @@ struct DraftTable {
 struct SuppressionLimits {
   int suppress_below = 5;  // counts 1..suppress_below-1 are small; >= 2
   // Protecting a sum can hide a source of a link and following a link can
-  // unsettle a sum; both only ever hide more, and real tables settle in two
-  // or three rounds. More rounds than this means a bug in the relations.
+  // unsettle a sum. Both only ever hide more, so the rounds end; real tables
+  // settle in two or three. A table that needs more is hiding far more than
+  // its layout intends, which wants a look before anything is published.
   int max_rounds = 8;
 };
 

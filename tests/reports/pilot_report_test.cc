@@ -99,6 +99,12 @@ TEST(PilotReportTest, DepartmentTotalsAddUpToTheInstitution) {
       EXPECT_EQ(total_cell.integer, parts) << table.id << " row " << sum.total.row;
     }
     EXPECT_TRUE(SumsProtectSmallCells(table, report.relations[t].sums, 5)) << table.id;
+    for (const CellLink& link : report.relations[t].links) {
+      const ReportCell& target = table.At(link.target.row, link.target.column);
+      if (!table.At(link.source.row, link.source.column).Hidden()) continue;
+      EXPECT_TRUE(target.Hidden() || target.kind == CellKind::kEmpty)
+          << table.id << " row " << link.target.row << " column " << link.target.column;
+    }
   }
 }
 
