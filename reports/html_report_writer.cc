@@ -4,6 +4,7 @@
 
 #include "reports/dutch_number.h"
 #include "reports/markup.h"
+#include "reports/report_keys.h"
 #include "reports/svg_charts.h"
 
 namespace clusterpilot {
@@ -121,7 +122,7 @@ std::string InstitutionValue(const PilotReport& report, const std::string& table
                              const std::string& column_key) {
   const ReportTable* table = report.Find(table_id);
   if (table == nullptr) return "";
-  const int row = table->RowIndex("institution");
+  const int row = table->RowIndex(kInstitution);
   const int column = table->ColumnIndex(column_key);
   if (row < 0 || column < 0) return "";
   return HtmlCellText(table->At(row, column), table->columns[column], report.suppress_below);
@@ -135,54 +136,56 @@ std::string KeyFigure(const std::string& label, const std::string& value,
 }
 
 std::string KeyFigures(const PilotReport& report) {
+  namespace id = table_id;
+  namespace col = column_key;
   auto value = [&](const char* table, const char* column) {
     return InstitutionValue(report, table, column);
   };
   std::string html = "<section class=\"keys\">";
-  html += KeyFigure("Patients in the month", value("activity", "patients"),
-                    value("activity", "measurements") + " measurements");
-  html += KeyFigure(
-      "Expected cluster revenue", value("cluster_revenue", "tariff_expected"),
-      "90% interval " + value("cluster_revenue", "p5") + " to " + value("cluster_revenue", "p95"));
-  html += KeyFigure("All tariffs low", value("cluster_revenue", "tariff_low"),
-                    "all high: " + value("cluster_revenue", "tariff_high"));
+  html += KeyFigure("Patients in the month", value(id::kActivity, col::kPatients),
+                    value(id::kActivity, col::kMeasurements) + " measurements");
+  html += KeyFigure("Expected cluster revenue", value(id::kClusterRevenue, col::kTariffExpected),
+                    "90% interval " + value(id::kClusterRevenue, col::kP5) + " to " +
+                        value(id::kClusterRevenue, col::kP95));
+  html += KeyFigure("All tariffs low", value(id::kClusterRevenue, col::kTariffLow),
+                    "all high: " + value(id::kClusterRevenue, col::kTariffHigh));
   if (!report.revenue_file.empty()) {
-    html += KeyFigure("Difference with current revenue", value("impact", "difference"),
-                      value("impact", "difference_percent") + " of " + value("impact", "current") +
-                          " billed for the same patients");
-    html += KeyFigure("Coverage", value("activity", "coverage"),
+    html += KeyFigure("Difference with current revenue", value(id::kImpact, col::kDifference),
+                      value(id::kImpact, col::kDifferencePercent) + " of " +
+                          value(id::kImpact, col::kCurrent) + " billed for the same patients");
+    html += KeyFigure("Coverage", value(id::kActivity, col::kCoverage),
                       "patients with revenue rated in the last 12 months");
   }
-  html += KeyFigure("Poorly fitting", value("fit", "poor_fit_share"),
-                    value("fit", "poor_fit") + " patients; " +
-                        value("poor_fit_revenue", "share_of_expected") + " of expected revenue");
-  html += KeyFigure("Override rate", value("overrides", "override_rate"),
-                    "of " + value("overrides", "reviewed") + " reviewed measurements");
+  html += KeyFigure("Poorly fitting", value(id::kFit, col::kPoorFitShare),
+                    value(id::kFit, col::kPoorFit) + " patients; " +
+                        value(id::kPoorFitRevenue, col::kShareOfExpected) + " of expected revenue");
+  html += KeyFigure("Override rate", value(id::kOverrides, col::kOverrideRate),
+                    "of " + value(id::kOverrides, col::kReviewed) + " reviewed measurements");
   return html + "</section>\n";
 }
 
 std::string WorstFit(const PilotReport& report) {
-  const ReportTable* ranking = report.Find("fit_ranking");
+  const ReportTable* ranking = report.Find(table_id::kFitRanking);
   if (ranking == nullptr || ranking->rows.empty()) return "";
+  auto text = [&](int row, const char* key) {
+    const int column = ranking->ColumnOf(key);
+    return EscapeMarkup(
+        HtmlCellText(ranking->At(row, column), ranking->columns[column], report.suppress_below));
+  };
   std::string items;
   for (size_t i = 0; i < ranking->rows.size() && i < kWorstFitListed; ++i) {
-    const ReportRow& row = ranking->rows[i];
-    items += Tag(
-        "li",
-        "<strong>" + EscapeMarkup(row.label) + "</strong>: " +
-            EscapeMarkup(HtmlCellText(row.cells[0], ranking->columns[0], report.suppress_below)) +
-            " of patients fit poorly (" +
-            EscapeMarkup(HtmlCellText(row.cells[1], ranking->columns[1], report.suppress_below)) +
-            " of " +
-            EscapeMarkup(HtmlCellText(row.cells[2], ranking->columns[2], report.suppress_below)) +
-            ")");
+    const int row = static_cast<int>(i);
+    items += Tag("li", "<strong>" + EscapeMarkup(ranking->rows[i].label) +
+                           "</strong>: " + text(row, column_key::kPoorFitShare) +
+                           " of patients fit poorly (" + text(row, column_key::kPoorFit) + " of " +
+                           text(row, column_key::kClassified) + ")");
   }
   return "<section>" + Tag("h2", "Where the model fits worst") + Tag("ol", items) + "</section>\n";
 }
 
 std::string Charts(const PilotReport& report) {
   std::string html;
-  if (const ReportTable* distribution = report.Find("distribution")) {
+  if (const ReportTable* distribution = report.Find(table_id::kDistribution)) {
     html += "<section class=\"chart-section\">" + Tag("h2", "Cluster distribution per department") +
             Tag("p",
                 "Share of each department's patients per care cluster (blue: non-psychotic, "
@@ -190,13 +193,13 @@ std::string Charts(const PilotReport& report) {
                 "description") +
             DistributionChartSvg(*distribution, report.suppress_below) + "</section>\n";
   }
-  if (const ReportTable* revenue = report.Find("cluster_revenue")) {
+  if (const ReportTable* revenue = report.Find(table_id::kClusterRevenue)) {
     html += "<section class=\"chart-section\">" + Tag("h2", "Cluster revenue per department") +
             Tag("p",
                 "Expected revenue per month with the 90% Monte Carlo interval (p5-p95) and the "
                 "range from all-low to all-high tariffs.",
                 "description") +
-            RevenueIntervalChartSvg(*revenue, report.Find("impact")) + "</section>\n";
+            RevenueIntervalChartSvg(*revenue, report.Find(table_id::kImpact)) + "</section>\n";
   }
   return html;
 }

@@ -160,7 +160,10 @@ Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& requ
   const MonthlyFigures figures =
       ComputeMonthlyFigures(in.current, in.previous ? &*in.previous : nullptr, in.tariffs,
                             in.revenue ? &*in.revenue : nullptr, in.simulated, request.monte_carlo);
-  const PilotReport report = BuildPilotReport(figures, request.suppress_below, UtcTimestamp());
+  Result<PilotReport> built = BuildPilotReport(
+      figures, SuppressionLimits{.suppress_below = request.suppress_below}, UtcTimestamp());
+  if (!built.ok()) return built.error();
+  const PilotReport& report = built.value();
 
   const std::string what = "patients of " + request.month.Key() +
                            (request.with_patient_list ? " with patient list" : "");

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "reports/monthly_figures.h"
 #include "reports/report_table.h"
 #include "reports/small_cell_suppression.h"
@@ -28,14 +29,17 @@ struct PilotReport {
   uint64_t seed = 0;
   std::vector<std::string> warnings;
   std::vector<ReportTable> tables;
-  std::vector<std::vector<TableSum>> sums;  // per table: the totals the reader can check
+  // Per table: the sums and links a reader can check, as suppression saw them.
+  std::vector<TableRelations> relations;
 
   const ReportTable* Find(const std::string& id) const;  // nullptr when absent
 };
 
-// Lays the figures out as tables and hides small cells. suppress_below >= 2.
-PilotReport BuildPilotReport(const MonthlyFigures& figures, int suppress_below,
-                             const std::string& generated_at);
+// Lays the figures out as tables and hides small cells in every one of them
+// (SuppressSmallCells). Fails, publishing nothing, when the hiding of a
+// table does not settle within limits.max_rounds.
+Result<PilotReport> BuildPilotReport(const MonthlyFigures& figures, const SuppressionLimits& limits,
+                                     const std::string& generated_at);
 
 }  // namespace clusterpilot
 

@@ -1,6 +1,49 @@
 #include "reports/report_table.h"
 
+#include <cstdio>
+#include <cstdlib>
+#include <utility>
+
 namespace clusterpilot {
+namespace {
+
+// A table addressed outside itself is a programming error, not bad input:
+// there is nothing the user can fix, and going on would publish garbage.
+[[noreturn]] void StopAtBadAddress(const ReportTable& table, const std::string& what) {
+  std::fprintf(stderr, "report table \"%s\": %s\n", table.id.c_str(), what.c_str());
+  std::abort();
+}
+
+}  // namespace
+
+ReportCell& ReportTable::At(int row, int column) {
+  return const_cast<ReportCell&>(std::as_const(*this).At(row, column));
+}
+
+const ReportCell& ReportTable::At(int row, int column) const {
+  const bool inside = row >= 0 && row < static_cast<int>(rows.size()) && column >= 0 &&
+                      column < static_cast<int>(rows[row].cells.size());
+  if (!inside) {
+    StopAtBadAddress(*this, "no cell at row " + std::to_string(row) + ", column " +
+                                std::to_string(column) + " (" + std::to_string(rows.size()) +
+                                " rows)");
+  }
+  return rows[row].cells[column];
+}
+
+ReportCell& ReportTable::At(int row, const std::string& column_key) {
+  return At(row, ColumnOf(column_key));
+}
+
+const ReportCell& ReportTable::At(int row, const std::string& column_key) const {
+  return At(row, ColumnOf(column_key));
+}
+
+int ReportTable::ColumnOf(const std::string& key) const {
+  const int column = ColumnIndex(key);
+  if (column < 0) StopAtBadAddress(*this, "no column \"" + key + "\"");
+  return column;
+}
 
 ReportCell ReportCell::Text(std::string text) {
   ReportCell cell;

@@ -68,10 +68,21 @@ struct ReportTable {
   std::vector<ReportColumn> columns;
   std::vector<ReportRow> rows;
 
-  ReportCell& At(int row, int column) { return rows[row].cells[column]; }
-  const ReportCell& At(int row, int column) const { return rows[row].cells[column]; }
+  // The cell at `row` and `column`. A position outside the table is a bug in
+  // the code that lays the table out: it stops the program with a message
+  // naming the table and the position (also in release builds), never reads
+  // past the end.
+  ReportCell& At(int row, int column);
+  const ReportCell& At(int row, int column) const;
+  // The cell at `row` in the column keyed `column_key`; an unknown key stops
+  // the program with a message naming the table and the key.
+  ReportCell& At(int row, const std::string& column_key);
+  const ReportCell& At(int row, const std::string& column_key) const;
+
   int ColumnIndex(const std::string& key) const;  // -1 when absent
   int RowIndex(const std::string& key) const;     // -1 when absent
+  // Like ColumnIndex, but an unknown key stops the program as At does.
+  int ColumnOf(const std::string& key) const;
   bool Has(CellPrivacy privacy) const;
 };
 

@@ -98,7 +98,36 @@ bool PickProtectiveCell(const ReportTable& table, const TableSum& sum, CellRef* 
   return true;
 }
 
+// HideWith over every link, in order; true when it hid anything.
+bool FollowLinks(ReportTable* table, const std::vector<CellLink>& links) {
+  bool changed = false;
+  for (const CellLink& link : links) {
+    const bool was_hidden = table->At(link.target.row, link.target.column).Hidden();
+    HideWith(table, link.source, link.target);
+    changed = changed || was_hidden != table->At(link.target.row, link.target.column).Hidden();
+  }
+  return changed;
+}
+
+Error Unsettled(const ReportTable& table, int rounds) {
+  Error error = MakeError("hiding small numbers did not settle after " + std::to_string(rounds) +
+                          " rounds; the report is not written (a bug: please report it)");
+  error.field = "table";
+  error.value = table.id;
+  return error;
+}
+
 }  // namespace
+
+Status SuppressSmallCells(ReportTable* table, const TableRelations& relations,
+                          const SuppressionLimits& limits) {
+  HideSmallCounts(table, limits.suppress_below);
+  for (int round = 0; round < limits.max_rounds; ++round) {
+    ProtectSums(table, relations.sums, limits.suppress_below);
+    if (!FollowLinks(table, relations.links)) return Status::Ok();
+  }
+  return Unsettled(*table, limits.max_rounds);
+}
 
 void HideSmallCounts(ReportTable* table, int suppress_below) {
   for (ReportRow& row : table->rows) {

@@ -8,6 +8,7 @@
 
 #include <vector>
 
+#include "core/error.h"
 #include "reports/report_table.h"
 
 namespace clusterpilot {
@@ -22,6 +23,43 @@ struct TableSum {
   CellRef total;
   std::vector<CellRef> parts;
 };
+
+// A figure computed from another cell of the same table, such as a
+// percentage or an amount from its count: hidden ("x") whenever its source is.
+struct CellLink {
+  CellRef source;
+  CellRef target;
+};
+
+// Everything a reader can work out from a table besides reading its cells.
+// Plain data rather than code, so that the suppression (and the report-wide
+// audit that replaces it) sees every relation the table exposes.
+struct TableRelations {
+  std::vector<TableSum> sums;
+  std::vector<CellLink> links;  // applied in order: a chain of links settles in one round
+};
+
+// A table as a builder lays it out, before anything is hidden.
+struct DraftTable {
+  ReportTable table;
+  TableRelations relations;
+};
+
+struct SuppressionLimits {
+  int suppress_below = 5;  // counts 1..suppress_below-1 are small; >= 2
+  // Protecting a sum can hide a source of a link and following a link can
+  // unsettle a sum. Both only ever hide more, so the rounds end; real tables
+  // settle in two or three. A table that needs more is hiding far more than
+  // its layout intends, which wants a look before anything is published.
+  int max_rounds = 8;
+};
+
+// Makes `table` safe to publish: hides its small counts, then protects the
+// sums and follows the links, again and again until a round changes
+// nothing. Returns an error naming the table when that has not happened
+// within limits.max_rounds rounds; the table must then not be published.
+Status SuppressSmallCells(ReportTable* table, const TableRelations& relations,
+                          const SuppressionLimits& limits);
 
 // Hides every count cell from 1 to suppress_below - 1 as kSmall.
 void HideSmallCounts(ReportTable* table, int suppress_below);

@@ -9,6 +9,7 @@
 #include "reports/cluster_distribution.h"
 #include "reports/dutch_number.h"
 #include "reports/markup.h"
+#include "reports/report_keys.h"
 
 namespace clusterpilot {
 namespace {
@@ -77,8 +78,8 @@ std::vector<Segment> ColumnSegments(const ReportTable& table, int column, int64_
   };
   for (const ReportRow& row : table.rows) {
     const ReportCell& cell = row.cells[column];
-    if (row.key.starts_with("supercluster:")) {
-      const Supercluster supercluster = *ParseSupercluster(row.key.substr(13));
+    if (const std::optional<Supercluster> subtotal = SuperclusterOfSubtotalKey(row.key)) {
+      const Supercluster supercluster = *subtotal;
       const int64_t hidden = cell.Hidden() ? 0 : cell.integer - shown_in_group;
       if (hidden > 0) {
         segments.push_back(
@@ -89,14 +90,15 @@ std::vector<Segment> ColumnSegments(const ReportTable& table, int column, int64_
       shown_in_group = 0;
       continue;
     }
+    const std::optional<int> cluster = ClusterOfRowKey(row.key);
     const bool leaf =
-        row.key.starts_with("cluster:") || row.key == "no_cluster" || row.key == "not_classified";
+        cluster || row.key == row_key::kNoCluster || row.key == row_key::kNotClassified;
     if (!leaf || cell.Hidden() || cell.integer == 0) continue;
     drawn += cell.integer;
     std::string colour = kNotClassifiedColour;
-    if (row.key == "no_cluster") colour = kNoClusterColour;
-    if (row.key.starts_with("cluster:")) {
-      colour = ClusterColour(std::stoi(row.key.substr(8)));
+    if (row.key == row_key::kNoCluster) colour = kNoClusterColour;
+    if (cluster) {
+      colour = ClusterColour(*cluster);
       shown_in_group += cell.integer;
     }
     segments.push_back(
@@ -176,7 +178,7 @@ std::string ClusterColour(int cluster) {
 }
 
 std::string DistributionChartSvg(const ReportTable& distribution, int suppress_below) {
-  const int total_row = distribution.RowIndex("total");
+  const int total_row = distribution.RowIndex(row_key::kTotal);
   const int columns = static_cast<int>(distribution.columns.size());
   const int height = 20 + columns * kRowHeight + 50;
   std::string svg = SvgOpen(height, "cluster distribution per department");
@@ -184,7 +186,7 @@ std::string DistributionChartSvg(const ReportTable& distribution, int suppress_b
   for (int c = 0; c < columns; ++c) {
     const double y = 10 + c * kRowHeight;
     const ReportCell& total = distribution.At(total_row, c);
-    const bool institution = distribution.columns[c].key == "institution";
+    const bool institution = distribution.columns[c].key == kInstitution;
     svg += Text(kLabelWidth - 8, y + 13, distribution.columns[c].label, "end",
                 institution ? " font-weight=\"bold\"" : "");
     if (total.Hidden() || total.integer == 0) {
@@ -221,14 +223,14 @@ std::string RevenueIntervalChartSvg(const ReportTable& revenue, const ReportTabl
   std::vector<Row> rows;
   double maximum = 0;
   for (const ReportRow& row : revenue.rows) {
-    if (row.key == "institution") continue;
+    if (row.key == kInstitution) continue;
     Row entry{row.label,
-              CellAt(revenue, row.key, "tariff_low"),
-              CellAt(revenue, row.key, "tariff_high"),
-              CellAt(revenue, row.key, "tariff_expected"),
-              CellAt(revenue, row.key, "p5"),
-              CellAt(revenue, row.key, "p95"),
-              impact != nullptr ? CellAt(*impact, row.key, "current") : nullptr};
+              CellAt(revenue, row.key, column_key::kTariffLow),
+              CellAt(revenue, row.key, column_key::kTariffHigh),
+              CellAt(revenue, row.key, column_key::kTariffExpected),
+              CellAt(revenue, row.key, column_key::kP5),
+              CellAt(revenue, row.key, column_key::kP95),
+              impact != nullptr ? CellAt(*impact, row.key, column_key::kCurrent) : nullptr};
     for (const ReportCell* cell : {entry.high, entry.p95, entry.current}) {
       if (Usable(cell)) maximum = std::max(maximum, static_cast<double>(cell->integer));
     }

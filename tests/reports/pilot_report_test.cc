@@ -17,21 +17,20 @@ namespace {
 
 const CalendarMonth kMonth{2026, 10};
 
-MonthlyFigures Figures(Store& store, const TariffTable& tariffs, int draws = 2000,
-                       uint64_t seed = 5) {
+Result<MonthlyFigures> Figures(Store& store, const TariffTable& tariffs, int draws = 2000,
+                               uint64_t seed = 5) {
   Result<MonthSnapshot> current = LoadMonthSnapshot(store, kMonth);
+  if (!current.ok()) return current.error();
   Result<MonthSnapshot> previous = LoadMonthSnapshot(store, kMonth.Plus(-1));
-  EXPECT_TRUE(current.ok() && previous.ok());
+  if (!previous.ok()) return previous.error();
   const MonteCarloOptions options{draws, seed, 0};
   return ComputeMonthlyFigures(current.value(), &previous.value(), tariffs, nullptr,
                                SimulateCurrentMonth(current.value(), tariffs, options), options);
 }
 
-TariffTable ReadTariffs(const ScopedTempDir& dir, const std::string& csv) {
+Result<TariffTable> ReadTariffs(const ScopedTempDir& dir, const std::string& csv) {
   WriteFile(dir.File("tariffs.csv"), csv);
-  Result<TariffTable> tariffs = ReadTariffTable(dir.File("tariffs.csv"));
-  EXPECT_TRUE(tariffs.ok()) << tariffs.error().ToString();
-  return tariffs.value();
+  return ReadTariffTable(dir.File("tariffs.csv"));
 }
 
 int64_t SqlCount(Store& store, const std::string& sql) {
@@ -44,7 +43,11 @@ TEST(PilotReportTest, DepartmentTotalsAddUpToTheInstitution) {
   ScopedTempDir dir;
   ReportStore fixture(dir.File("store.db"));
   FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 900, .unclassified_share = 0.05});
-  const MonthlyFigures figures = Figures(fixture.store(), ReadTariffs(dir, PlausibleTariffCsv()));
+  const Result<TariffTable> tariffs = ReadTariffs(dir, PlausibleTariffCsv());
+  ASSERT_TRUE(tariffs.ok()) << tariffs.error().ToString();
+  const Result<MonthlyFigures> computed = Figures(fixture.store(), tariffs.value());
+  ASSERT_TRUE(computed.ok()) << computed.error().ToString();
+  const MonthlyFigures& figures = computed.value();
 
   int64_t patients = 0, measurements = 0, expected = 0, low = 0, high = 0, poor_fit = 0, moved = 0;
   ClusterCounts clusters;
@@ -82,28 +85,60 @@ TEST(PilotReportTest, DepartmentTotalsAddUpToTheInstitution) {
                      "SELECT count(*) FROM measurement WHERE rating_date LIKE '2026-10-%'"));
 
   // Every sum a reader can check in the published tables holds.
-  const PilotReport report = BuildPilotReport(figures, 5, "now");
+  const Result<PilotReport> built = BuildPilotReport(figures, SuppressionLimits{}, "now");
+  ASSERT_TRUE(built.ok()) << built.error().ToString();
+  const PilotReport& report = built.value();
+  ASSERT_EQ(report.relations.size(), report.tables.size());
   for (size_t t = 0; t < report.tables.size(); ++t) {
     const ReportTable& table = report.tables[t];
-    for (const TableSum& sum : report.sums[t]) {
+    for (const TableSum& sum : report.relations[t].sums) {
       const ReportCell& total_cell = table.At(sum.total.row, sum.total.column);
       int64_t parts = 0;
       for (const CellRef& part : sum.parts) parts += table.At(part.row, part.column).integer;
       EXPECT_EQ(total_cell.integer, parts) << table.id << " row " << sum.total.row;
     }
-    EXPECT_TRUE(SumsProtectSmallCells(table, report.sums[t], 5)) << table.id;
+    EXPECT_TRUE(SumsProtectSmallCells(table, report.relations[t].sums, 5)) << table.id;
+    for (const CellLink& link : report.relations[t].links) {
+      const ReportCell& target = table.At(link.target.row, link.target.column);
+      if (!table.At(link.source.row, link.source.column).Hidden()) continue;
+      EXPECT_TRUE(target.Hidden() || target.kind == CellKind::kEmpty)
+          << table.id << " row " << link.target.row << " column " << link.target.column;
+    }
   }
+}
+
+// A table whose hiding needs a second round cannot be published in one:
+// the report refuses instead of publishing what is not yet safe.
+TEST(PilotReportTest, RefusesToPublishWhenHidingDoesNotSettle) {
+  ScopedTempDir dir;
+  ReportStore fixture(dir.File("store.db"));
+  FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 300});
+  const Result<TariffTable> tariffs = ReadTariffs(dir, PlausibleTariffCsv());
+  ASSERT_TRUE(tariffs.ok()) << tariffs.error().ToString();
+  const Result<MonthlyFigures> figures = Figures(fixture.store(), tariffs.value());
+  ASSERT_TRUE(figures.ok()) << figures.error().ToString();
+
+  const Result<PilotReport> report =
+      BuildPilotReport(figures.value(), SuppressionLimits{.max_rounds = 1}, "now");
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.error().ToString(),
+            "table \"fit\": hiding small numbers did not settle after 1 rounds; the report "
+            "is not written (a bug: please report it)");
+  EXPECT_TRUE(BuildPilotReport(figures.value(), SuppressionLimits{.max_rounds = 2}, "now").ok());
 }
 
 TEST(PilotReportTest, FixedPricesAndEveryMeasurementReviewedGiveTheExactSumToTheCent) {
   ScopedTempDir dir;
   ReportStore fixture(dir.File("store.db"));
   FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 700, .override_share = 1.0});
-  const TariffTable tariffs = ReadTariffs(dir, TariffCsv([](int cluster) {
-                                            const int64_t cents = 98765 + cluster * 1234;
-                                            return ClusterTariff{cents, cents, cents};
-                                          }));
-  const MonthlyFigures figures = Figures(fixture.store(), tariffs);
+  const Result<TariffTable> tariffs = ReadTariffs(dir, TariffCsv([](int cluster) {
+                                                    const int64_t cents = 98765 + cluster * 1234;
+                                                    return ClusterTariff{cents, cents, cents};
+                                                  }));
+  ASSERT_TRUE(tariffs.ok()) << tariffs.error().ToString();
+  const Result<MonthlyFigures> computed = Figures(fixture.store(), tariffs.value());
+  ASSERT_TRUE(computed.ok()) << computed.error().ToString();
+  const MonthlyFigures& figures = computed.value();
 
   // The exact sum straight from SQL: each patient's latest measurement per
   // department, priced at the clinician's latest cluster.
@@ -141,6 +176,7 @@ TEST(PilotReportTest, SameSeedSameNumbersInEveryFile) {
   }
   WriteFile(dir.File("tariffs.csv"), PlausibleTariffCsv());
   auto store = Store::Open(dir.File("store.db"));
+  ASSERT_TRUE(store.ok()) << store.error().ToString();
   auto run = [&](const std::string& out, uint64_t seed) {
     ReportRequest request;
     request.month = kMonth;
@@ -149,11 +185,11 @@ TEST(PilotReportTest, SameSeedSameNumbersInEveryFile) {
     request.monte_carlo = MonteCarloOptions{3000, seed, 0};
     request.user = "test";
     Result<ReportSummary> summary = WriteMonthlyReport(*store.value(), request);
-    EXPECT_TRUE(summary.ok()) << summary.error().ToString();
+    ASSERT_TRUE(summary.ok()) << summary.error().ToString();
   };
-  run("first", 99);
-  run("second", 99);
-  run("third", 100);
+  ASSERT_NO_FATAL_FAILURE(run("first", 99));
+  ASSERT_NO_FATAL_FAILURE(run("second", 99));
+  ASSERT_NO_FATAL_FAILURE(run("third", 100));
   for (const char* file : {"cluster_revenue.csv", "distribution.csv", "fit.csv", "changes.csv"}) {
     EXPECT_EQ(ReadFile(dir.File(std::string("first/") + file)),
               ReadFile(dir.File(std::string("second/") + file)))

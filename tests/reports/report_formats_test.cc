@@ -56,6 +56,7 @@ class ReportFormatsTest : public testing::Test {
     }
     WriteFile(dir_->File("tariffs.csv"), PlausibleTariffCsv());
     auto store = Store::Open(dir_->File("store.db"));
+    ASSERT_TRUE(store.ok()) << store.error().ToString();
     ReportRequest request;
     request.month = CalendarMonth{2026, 10};
     request.tariff_file = dir_->File("tariffs.csv");

@@ -113,3 +113,68 @@ TEST(SmallCellSuppressionTest, RandomTablesAreAlwaysProtected) {
 
 }  // namespace
 }  // namespace clusterpilot
+
+namespace clusterpilot {
+namespace {
+
+// One count column and a derived column (its amount) with its own sum: a
+// small count hides its amount, and then the amount's sum needs a companion.
+ReportTable CountsWithAmounts(const std::vector<int64_t>& counts, TableRelations* relations) {
+  ReportTable table;
+  table.id = "amounts";
+  table.columns = {{"patients", "", CellKind::kCount, 1}, {"euros", "", CellKind::kEuros, 1}};
+  int64_t total = 0;
+  for (size_t r = 0; r < counts.size(); ++r) {
+    table.rows.push_back({"r" + std::to_string(r),
+                          "",
+                          RowStyle::kNormal,
+                          {ReportCell::Count(counts[r]), ReportCell::Euros(counts[r] * 1000)}});
+    total += counts[r];
+  }
+  table.rows.push_back(
+      {"total", "", RowStyle::kTotal, {ReportCell::Count(total), ReportCell::Euros(total * 1000)}});
+  const int total_row = static_cast<int>(counts.size());
+  TableSum euros{{total_row, 1}, {}};
+  for (int r = 0; r < total_row; ++r) {
+    euros.parts.push_back({r, 1});
+    relations->links.push_back({{r, 0}, {r, 1}});
+  }
+  relations->sums = {euros};
+  return table;
+}
+
+TEST(SmallCellSuppressionTest, SettlesWhenLinksAndSumsNeedSeveralRounds) {
+  TableRelations relations;
+  ReportTable table = CountsWithAmounts({3, 40, 50}, &relations);
+  const Status status = SuppressSmallCells(&table, relations, SuppressionLimits{});
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  EXPECT_EQ(table.At(0, 0).privacy, CellPrivacy::kSmall);
+  EXPECT_EQ(table.At(0, 1).privacy, CellPrivacy::kProtective);  // the small count's amount
+  EXPECT_EQ(table.At(1, 1).privacy, CellPrivacy::kProtective);  // its companion in the sum
+  EXPECT_EQ(table.At(2, 1).privacy, CellPrivacy::kShown);
+  EXPECT_EQ(table.At(3, 1).privacy, CellPrivacy::kShown);
+}
+
+// Round 1 follows the link and unsettles the amounts' sum; a limit of one
+// round must refuse rather than hand back a table with a lone hidden amount.
+TEST(SmallCellSuppressionTest, FailsLoudlyWhenItDoesNotSettleInTheAllowedRounds) {
+  TableRelations relations;
+  ReportTable table = CountsWithAmounts({3, 40, 50}, &relations);
+  const Status status = SuppressSmallCells(&table, relations,
+                                           SuppressionLimits{.suppress_below = 5, .max_rounds = 1});
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().ToString(),
+            "table \"amounts\": hiding small numbers did not settle after 1 rounds; the report "
+            "is not written (a bug: please report it)");
+}
+
+TEST(SmallCellSuppressionTest, ATableWithoutSmallCountsSettlesInOneRound) {
+  TableRelations relations;
+  ReportTable table = CountsWithAmounts({30, 40, 50}, &relations);
+  ASSERT_TRUE(SuppressSmallCells(&table, relations, SuppressionLimits{.max_rounds = 1}).ok());
+  EXPECT_FALSE(table.Has(CellPrivacy::kSmall));
+  EXPECT_FALSE(table.Has(CellPrivacy::kProtective));
+}
+
+}  // namespace
+}  // namespace clusterpilot

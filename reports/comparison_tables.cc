@@ -1,0 +1,165 @@
+#include "reports/comparison_tables.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "reports/cluster_row_plan.h"
+#include "reports/department_layout.h"
+#include "reports/report_keys.h"
+
+namespace clusterpilot {
+namespace {
+
+namespace col = column_key;
+
+// More moves than this would bury the frequent ones in a long list.
+constexpr size_t kMovesListed = 15;
+
+std::vector<ReportCell> ChangeCells(const DepartmentFigures& d) {
+  return {ReportCell::Count(d.change.previous_patients), ReportCell::Count(d.patients),
+          ReportCell::Count(d.change.in_both_months), ReportCell::Count(d.change.moved),
+          ReportCell::Percent(d.change.moved, d.change.in_both_months)};
+}
+
+// Previous count and share, this month's count and share, and the change of
+// the share in points; no change when either share does not exist.
+std::vector<ReportCell> ShiftCells(int64_t before, int64_t before_total, int64_t now,
+                                   int64_t now_total) {
+  const ReportCell share_before = ReportCell::Percent(before, before_total);
+  const ReportCell share_now = ReportCell::Percent(now, now_total);
+  ReportCell change = ReportCell::Empty();
+  if (share_before.kind == CellKind::kPercent && share_now.kind == CellKind::kPercent) {
+    change = ReportCell::Decimal((share_now.real - share_before.real) * 100.0);
+  }
+  return {ReportCell::Count(before), share_before, ReportCell::Count(now), share_now, change};
+}
+
+ReportRow ShiftRow(const ClusterRowPlan& row, const ClusterCounts& before, const ClusterCounts& now,
+                   size_t columns) {
+  ReportRow out{row.key, row.label, row.style, {}};
+  if (row.style == RowStyle::kGroup) {
+    out.cells.assign(columns, ReportCell::Empty());
+  } else {
+    out.cells = ShiftCells(row.CountIn(before), before.Total(), row.CountIn(now), now.Total());
+  }
+  return out;
+}
+
+// In every row: each share with its count, the change with both shares.
+std::vector<CellLink> ShiftLinks(const ReportTable& table) {
+  const int previous = table.ColumnOf(col::kPrevious);
+  const int previous_percent = table.ColumnOf(col::kPreviousPercent);
+  const int current = table.ColumnOf(col::kCurrent);
+  const int current_percent = table.ColumnOf(col::kCurrentPercent);
+  const int change = table.ColumnOf(col::kChangePoints);
+  std::vector<CellLink> links;
+  for (int row = 0; row < static_cast<int>(table.rows.size()); ++row) {
+    links.push_back({{row, previous}, {row, previous_percent}});
+    links.push_back({{row, current}, {row, current_percent}});
+    links.push_back({{row, previous_percent}, {row, change}});
+    links.push_back({{row, current_percent}, {row, change}});
+  }
+  return links;
+}
+
+// Moves by their number of patients, most first; equal ones keep their
+// (from, to) order.
+std::vector<std::pair<std::pair<int, int>, int64_t>> MovesByFrequency(
+    const std::map<std::pair<int, int>, int64_t>& moves) {
+  std::vector<std::pair<std::pair<int, int>, int64_t>> sorted(moves.begin(), moves.end());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  return sorted;
+}
+
+ReportRow MoveRow(std::pair<int, int> clusters, int64_t patients) {
+  const std::string label =
+      std::to_string(clusters.first) + " \xE2\x86\x92 " + std::to_string(clusters.second);
+  return ReportRow{MoveRowKey(clusters.first, clusters.second),
+                   label,
+                   RowStyle::kNormal,
+                   {ReportCell::Count(patients)}};
+}
+
+// All moves = the listed ones + other moves.
+TableSum MovesSum(const ReportTable& table) {
+  TableSum sum{{static_cast<int>(table.rows.size()) - 1, 0}, {}};
+  for (int row = 0; row + 1 < static_cast<int>(table.rows.size()); ++row) {
+    sum.parts.push_back({row, 0});
+  }
+  return sum;
+}
+
+}  // namespace
+
+DraftTable ChangesTable(const MonthlyFigures& figures) {
+  ReportTable table{table_id::kChanges,
+                    "Change since " + figures.previous_month.Name(),
+                    "Patients rated in both months in the same department, and those whose "
+                    "cluster changed (both months with a cluster).",
+                    "",
+                    {Column(col::kPreviousPatients, "Patients previous month", CellKind::kCount),
+                     Column(col::kPatients, "Patients this month", CellKind::kCount),
+                     Column(col::kInBothMonths, "Rated in both months", CellKind::kCount),
+                     Column(col::kMoved, "Moved cluster", CellKind::kCount),
+                     Column(col::kMovedShare, "Share moved", CellKind::kPercent)},
+                    {}};
+  AddDepartmentRows(figures, ChangeCells, &table);
+  TableRelations relations{DepartmentColumnSums(table, {col::kPreviousPatients, col::kPatients,
+                                                        col::kInBothMonths, col::kMoved}),
+                           {}};
+  AppendLinks(LinksInEveryRow(table, col::kMoved, {col::kMovedShare}), &relations.links);
+  AppendLinks(LinksInEveryRow(table, col::kInBothMonths, {col::kMovedShare}), &relations.links);
+  return {std::move(table), std::move(relations)};
+}
+
+DraftTable ClusterShiftTable(const MonthlyFigures& figures) {
+  const std::vector<ClusterRowPlan> plan = ClusterRows();
+  ReportTable table{table_id::kClusterShift,
+                    "Distribution shift since " + figures.previous_month.Name(),
+                    "Institution-wide patients per cluster in both months; change in "
+                    "percentage points of all patients.",
+                    "Cluster",
+                    {Column(col::kPrevious, "Previous month", CellKind::kCount),
+                     Column(col::kPreviousPercent, "Previous %", CellKind::kPercent),
+                     Column(col::kCurrent, "This month", CellKind::kCount),
+                     Column(col::kCurrentPercent, "This month %", CellKind::kPercent),
+                     Column(col::kChangePoints, "Change (points)", CellKind::kDecimal)},
+                    {}};
+  for (const ClusterRowPlan& row : plan) {
+    table.rows.push_back(ShiftRow(row, figures.previous_clusters, figures.institution.clusters,
+                                  table.columns.size()));
+  }
+  TableRelations relations{
+      ClusterColumnSums(plan, {table.ColumnOf(col::kPrevious), table.ColumnOf(col::kCurrent)}),
+      ShiftLinks(table)};
+  return {std::move(table), std::move(relations)};
+}
+
+DraftTable MovesTable(const MonthlyFigures& figures, int suppress_below) {
+  ReportTable table{table_id::kMoves,
+                    "Moves between clusters since " + figures.previous_month.Name(),
+                    "The most frequent moves of patients rated in both months; moves of fewer "
+                    "patients are counted together.",
+                    "From cluster to cluster",
+                    {Column(col::kPatients, "Patients", CellKind::kCount)},
+                    {}};
+  int64_t other = 0;
+  int64_t all = 0;
+  for (const auto& [clusters, patients] : MovesByFrequency(figures.moves)) {
+    all += patients;
+    if (patients < suppress_below || table.rows.size() >= kMovesListed) {
+      other += patients;
+    } else {
+      table.rows.push_back(MoveRow(clusters, patients));
+    }
+  }
+  table.rows.push_back(ReportRow{
+      row_key::kOtherMoves, "Other moves", RowStyle::kNormal, {ReportCell::Count(other)}});
+  table.rows.push_back(
+      ReportRow{row_key::kAllMoves, "All moves", RowStyle::kTotal, {ReportCell::Count(all)}});
+  TableRelations relations{{MovesSum(table)}, {}};
+  return {std::move(table), std::move(relations)};
+}
+
+}  // namespace clusterpilot
