@@ -10,6 +10,20 @@
 
 namespace clusterpilot {
 
+// OpenSSL's SHA-256 uses the CPU's SHA instructions: over 1 GB/s here.
+StreamingContentHash::StreamingContentHash()
+    : engine_(std::make_unique<Poco::Crypto::DigestEngine>("SHA256")) {}
+
+StreamingContentHash::~StreamingContentHash() = default;
+
+void StreamingContentHash::Update(std::string_view bytes) {
+  engine_->update(bytes.data(), bytes.size());
+}
+
+std::string StreamingContentHash::HexDigest() {
+  return Poco::Crypto::DigestEngine::digestToHex(engine_->digest());
+}
+
 Result<std::string> ContentHash(const std::string& path, const std::string& display_name) {
   Error error;
   error.file = display_name;
@@ -19,12 +33,11 @@ Result<std::string> ContentHash(const std::string& path, const std::string& disp
     return error;
   }
   try {
-    // OpenSSL's SHA-256 uses the CPU's SHA instructions: over 1 GB/s here.
-    Poco::Crypto::DigestEngine engine("SHA256");
+    StreamingContentHash hash;
     std::vector<char> block(1 << 20);
     size_t read = 0;
     while ((read = std::fread(block.data(), 1, block.size(), file)) > 0) {
-      engine.update(block.data(), read);
+      hash.Update(std::string_view(block.data(), read));
     }
     const bool failed = std::ferror(file) != 0;
     std::fclose(file);
@@ -32,7 +45,7 @@ Result<std::string> ContentHash(const std::string& path, const std::string& disp
       error.message = "read error";
       return error;
     }
-    return Poco::Crypto::DigestEngine::digestToHex(engine.digest());
+    return hash.HexDigest();
   } catch (const Poco::Exception& e) {
     std::fclose(file);
     error.message = "cannot compute the content hash: " + e.displayText();
