@@ -11,7 +11,7 @@ namespace {
 constexpr int kRowNotBegun = 0;
 constexpr int kFieldBegun = 2;
 
-constexpr size_t kMaxPieceBytes = 64 * 1024;
+constexpr size_t kMaxPieceBytes = size_t{64} * 1024;
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 

@@ -26,7 +26,7 @@ namespace clusterpilot {
 
 // The longest value any reader keeps, in bytes: far above any real field
 // (the longest, an id, is 200 characters), far below what hurts memory.
-inline constexpr size_t kMaxValueBytes = 64 * 1024;
+inline constexpr size_t kMaxValueBytes = size_t{64} * 1024;
 
 // How many lines ended which way: the summary of a file that yields nothing
 // names them, because a wrong guess there is the usual cause.
