@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <cstdint>
 #include <ostream>
 
 #include "app/command_handlers.h"
@@ -20,6 +22,8 @@ int RunImportCommand(CommandContext& context) {
   std::string setting_error;
   const int listed = context.settings.GetInt("import.listed_problems", 10, &setting_error);
   if (!setting_error.empty()) return context.Fail(setting_error, kExitUsage);
+  const int max_stream_mb = context.settings.GetInt("import.max_stream_mb", 2048, &setting_error);
+  if (!setting_error.empty()) return context.Fail(setting_error, kExitUsage);
 
   auto store = Store::Open(context.DatabasePath());
   if (!store.ok()) return context.Fail(store.error(), kExitInputRejected);
@@ -33,6 +37,7 @@ int RunImportCommand(CommandContext& context) {
     options.user = context.User();
     options.today = CalendarDate::Today();
     options.listed_problems = listed;
+    options.max_stream_bytes = static_cast<uint64_t>(std::max(max_stream_mb, 1)) << 20;
     Result<ImportSummary> summary = importer.Import(options);
     if (!summary.ok()) {
       context.Fail(summary.error(), kExitInputRejected);

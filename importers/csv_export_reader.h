@@ -1,7 +1,7 @@
-// Streams the rows of a CSV export with libcsv: RFC 4180 quoting (delimiters,
-// doubled quotes and line breaks inside quoted fields), LF or CRLF, blank
-// lines and trailing empty columns ignored. Memory stays flat however large
-// the file: one row at a time.
+// Streams the rows of a CSV export through the shared DelimitedReader
+// (core/delimited_reader.h): RFC 4180 quoting, LF, CRLF and bare CR line
+// ends, blank lines and trailing empty columns ignored. Memory stays flat
+// however large the file: one row at a time.
 #ifndef CLUSTERPILOT_IMPORTERS_CSV_EXPORT_READER_H_
 #define CLUSTERPILOT_IMPORTERS_CSV_EXPORT_READER_H_
 
@@ -11,13 +11,12 @@
 #include <string>
 #include <vector>
 
+#include "core/delimited_reader.h"
 #include "core/error.h"
 #include "importers/csv_dialect.h"
 #include "importers/header_mapping.h"
 #include "importers/raw_measurement.h"
 #include "importers/text_decoder.h"
-
-struct csv_parser;
 
 namespace clusterpilot {
 
@@ -38,11 +37,16 @@ class CsvExportReader {
       std::function<bool(const RawMeasurement& row, const std::vector<std::string>& cells)>;
 
   // Reads every row after the header. Fails only for what spoils the whole
-  // file: a read error, or a quote that is never closed.
+  // file: a read error, a value longer than kMaxValueBytes, or a quote that
+  // is never closed.
   Status ReadRows(const RowCallback& callback);
 
   const CsvDialect& dialect() const { return dialect_; }
   const HeaderMapping& mapping() const { return mapping_; }
+  // The line the header is on.
+  int header_line() const { return header_line_; }
+  // The line ends seen so far: the whole file's once rows have been read.
+  const LineEndCounts& line_ends() const { return reader_.line_ends(); }
   // Known once rows have been read: see TextDecoder::EncodingName().
   std::string EncodingName() const { return decoder_.EncodingName(); }
 
@@ -51,35 +55,20 @@ class CsvExportReader {
 
   Status ReadHeader(std::string first_chunk);
   bool ReadChunk(std::string* chunk);
-  // Feeds `text` to libcsv line by line so every row knows its line number.
-  // Returns the bytes consumed: all of `text`, or fewer when `stop_after_row`
-  // and a row completed.
-  size_t Feed(std::string_view text, bool stop_after_row);
-  Status CheckFieldSize();
-  Status Finish();
-
-  static void OnField(void* data, size_t length, void* self);
-  static void OnRowEnd(int terminator, void* self);
-  void HandleRow();
-  void FillRow();
+  Status ReadError() const;
+  bool HandleRow(int line, const std::vector<std::string>& raw_cells);
+  void FillRow(int line, const std::vector<std::string>& raw_cells);
 
   std::string display_name_;
   std::FILE* file_;
   CsvDialect dialect_;
   HeaderMapping mapping_;
   TextDecoder decoder_;
-  std::unique_ptr<csv_parser> parser_;
-
-  int line_ = 1;  // the line being fed
-  int last_row_end_line_ = 0;
-  std::vector<std::string> raw_cells_;  // bytes as in the file
-  size_t cell_count_ = 0;
+  DelimitedReader reader_;
+  int header_line_ = 0;
+  std::string pending_;             // read but not yet fed
   std::vector<std::string> cells_;  // decoded
   RawMeasurement row_;
-  bool header_done_ = false;
-  bool stopped_ = false;
-  std::vector<std::string> header_;
-  std::string pending_;  // read but not yet fed
   const RowCallback* callback_ = nullptr;
 };
 

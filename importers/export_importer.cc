@@ -5,11 +5,13 @@
 #include <filesystem>
 #include <thread>
 
+#include "core/column_aliases.h"
 #include "importers/content_hash.h"
 #include "importers/csv_export_reader.h"
 #include "importers/import_record.h"
 #include "importers/record_writer.h"
 #include "importers/reject_file_writer.h"
+#include "importers/spooled_input.h"
 #include "importers/xml_export_reader.h"
 #include "store/audit_log.h"
 #include "store/measurement_writer.h"
@@ -28,9 +30,10 @@ std::string LowerExtension(const std::string& path) {
   return extension;
 }
 
-// By extension; anything else (.txt from an EPD) by its first character.
-ExportFormat DetectFormat(const std::string& path) {
-  const std::string extension = LowerExtension(path);
+// By the extension of `name`; anything else (.txt from an EPD, standard
+// input) by the first character of the bytes at `path`.
+ExportFormat DetectFormat(const std::string& name, const std::string& path) {
+  const std::string extension = LowerExtension(name);
   if (extension == ".xml") return ExportFormat::kXml;
   if (extension == ".csv") return ExportFormat::kCsv;
   std::FILE* file = std::fopen(path.c_str(), "rb");
@@ -48,7 +51,7 @@ ExportFormat DetectFormat(const std::string& path) {
 
 // "reden" beside Dutch column names, "reason" beside English ones.
 std::string ReasonColumn(const HeaderMapping& mapping) {
-  const std::string date = FoldHeaderName(mapping.NameOf(kDateField));
+  const std::string date = FoldColumnName(mapping.NameOf(kDateField));
   return date.find("datum") != std::string::npos ? "reden" : "reason";
 }
 
@@ -83,11 +86,13 @@ class ReaderThread {
 
 // Everything one file's import needs while it runs.
 struct FileImport {
-  FileImport(const ImportOptions& import_options)
-      : options(import_options), display_name(import_options.path) {}
+  explicit FileImport(const ImportOptions& import_options)
+      : options(import_options),
+        display_name(import_options.path == "-" ? "standard input" : import_options.path) {}
 
   const ImportOptions& options;
   std::string display_name;
+  std::string source_path;  // where the bytes are read: the file, or the copy of a stream
   ExportFormat format = ExportFormat::kCsv;
   std::unique_ptr<CsvExportReader> csv;
   XmlExportReader* xml = nullptr;
@@ -109,7 +114,7 @@ Status ReadAll(FileImport& import, RecordProducer& producer) {
       return producer.Add(raw, [&](std::string* text) { AppendCsvRow(cells, delimiter, text); });
     });
   }
-  return import.xml->Read(import.options.path, import.display_name, [&](const RawMeasurement& raw) {
+  return import.xml->Read(import.source_path, import.display_name, [&](const RawMeasurement& raw) {
     return producer.Add(raw, [&](std::string* text) { *text = CanonicalRejectRow(raw); });
   });
 }
@@ -118,8 +123,37 @@ Status ReadAll(FileImport& import, RecordProducer& producer) {
 // CSV and 330 as XML.
 int64_t ExpectedRows(const FileImport& import) {
   std::error_code ignored;
-  const auto bytes = static_cast<int64_t>(std::filesystem::file_size(import.options.path, ignored));
+  const auto bytes = static_cast<int64_t>(std::filesystem::file_size(import.source_path, ignored));
   return bytes / (import.format == ExportFormat::kCsv ? 120 : 330);
+}
+
+// The name the batch records: the file's name, "stdin" for standard input.
+std::string BatchFileName(const std::string& path) {
+  if (path == "-") return "stdin";
+  return std::filesystem::path(path).filename().string();
+}
+
+// Where the reject file goes unless --rejects says: beside the file, or in
+// the working directory for standard input and devices (/dev/stdin).
+std::string DefaultRejectsPath(const std::string& path) {
+  if (path == "-" || path.starts_with("/dev/")) return BatchFileName(path) + ".rejects.csv";
+  return path + ".rejects.csv";
+}
+
+// Why a file gave no data rows, with what the reader saw: the usual cause
+// is line ends or a delimiter other than the reader took them for.
+Error NoMeasurements(const FileImport& import) {
+  std::string reason;
+  if (import.csv) {
+    const CsvExportReader& csv = *import.csv;
+    reason = "the file holds only the header (line " + std::to_string(csv.header_line()) +
+             ") and no data rows; line ends seen: " + csv.line_ends().Describe() + "; delimiter " +
+             csv.dialect().DelimiterName();
+  } else {
+    reason = "the file holds no <measurement> elements";
+  }
+  return MakeError("no measurements found in " + import.display_name + ": " + reason +
+                   ". Nothing was recorded; import the file again once it holds measurements");
 }
 
 // Runs inside the file's transaction: batch row, reader thread, writes,
@@ -131,7 +165,7 @@ Status ImportInTransaction(Store& store, FileImport& import, const std::string& 
     import.summary.previous = previous.value();
     return Status::Ok();
   }
-  const std::string file_name = std::filesystem::path(import.options.path).filename().string();
+  const std::string file_name = BatchFileName(import.options.path);
   Result<std::unique_ptr<MeasurementWriter>> writer = MeasurementWriter::Begin(
       store,
       ImportBatchInfo{file_name, content_hash, import.format == ExportFormat::kCsv ? "csv" : "xml",
@@ -166,6 +200,9 @@ Status ImportInTransaction(Store& store, FileImport& import, const std::string& 
   }
   reader.Join();
   if (!read_status.ok()) return read_status;
+  // Recording an empty batch would mark the content imported, and the
+  // fixed file would then be "already imported": refuse it instead.
+  if (import.summary.counts.read == 0) return NoMeasurements(import);
 
   Status finished = writer.value()->Finish(import.summary.counts);
   if (!finished.ok()) return finished;
@@ -228,16 +265,30 @@ ExportImporter::~ExportImporter() = default;
 
 Result<ImportSummary> ExportImporter::Import(const ImportOptions& options) {
   FileImport import(options);
-  import.format = DetectFormat(options.path);
-  import.summary.file_name = options.path;
+  import.summary.file_name = import.display_name;
   import.summary.rejects_path =
-      options.rejects_path.empty() ? options.path + ".rejects.csv" : options.rejects_path;
+      options.rejects_path.empty() ? DefaultRejectsPath(options.path) : options.rejects_path;
 
-  Result<std::string> hash = ContentHash(options.path, import.display_name);
-  if (!hash.ok()) return hash.error();
+  // A stream is read once, into a copy, hashed on the way; a file is hashed
+  // first so content imported before costs no parsing.
+  std::unique_ptr<SpooledInput> spooled;
+  std::string hash;
+  if (SpooledInput::IsStream(options.path)) {
+    auto copy = SpooledInput::Copy(options.path, import.display_name, options.max_stream_bytes);
+    if (!copy.ok()) return copy.error();
+    spooled = std::move(copy).value();
+    import.source_path = spooled->path();
+    hash = spooled->content_hash();
+  } else {
+    import.source_path = options.path;
+    Result<std::string> hashed = ContentHash(options.path, import.display_name);
+    if (!hashed.ok()) return hashed.error();
+    hash = std::move(hashed).value();
+  }
+  import.format = DetectFormat(options.path, import.source_path);
 
   if (import.format == ExportFormat::kCsv) {
-    auto csv = CsvExportReader::Open(options.path, import.display_name);
+    auto csv = CsvExportReader::Open(import.source_path, import.display_name);
     if (!csv.ok()) return csv.error();
     import.csv = std::move(csv).value();
     import.labels = CsvLabels(import.csv->mapping());
@@ -259,8 +310,7 @@ Result<ImportSummary> ExportImporter::Import(const ImportOptions& options) {
     import.reject_columns = CanonicalRejectColumns();
   }
 
-  Status imported =
-      store_.InTransaction([&] { return ImportInTransaction(store_, import, hash.value()); });
+  Status imported = store_.InTransaction([&] { return ImportInTransaction(store_, import, hash); });
   if (import.csv) {
     import.summary.details =
         "delimiter " + import.csv->dialect().DelimiterName() + ", " + import.csv->EncodingName();

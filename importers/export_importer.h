@@ -11,6 +11,7 @@
 #ifndef CLUSTERPILOT_IMPORTERS_EXPORT_IMPORTER_H_
 #define CLUSTERPILOT_IMPORTERS_EXPORT_IMPORTER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -24,12 +25,14 @@ class Store;
 class XmlExportReader;
 
 struct ImportOptions {
-  std::string path;          // .xml or .csv; other names are sniffed
+  std::string path;          // .xml or .csv; other names are sniffed; "-" for standard input
   std::string rejects_path;  // "" for <path>.rejects.csv
   bool strict = false;       // the first row not stored rejects the whole file
   std::string user;          // for the batch and the audit log
   CalendarDate today;        // ratings after this day are rejected
   int listed_problems = 10;  // how many problems the summary keeps
+  // The most read from standard input, a pipe or a device, which may never end.
+  uint64_t max_stream_bytes = uint64_t{2048} << 20;
 };
 
 class ExportImporter {
@@ -39,9 +42,10 @@ class ExportImporter {
   ExportImporter(const ExportImporter&) = delete;
   ExportImporter& operator=(const ExportImporter&) = delete;
 
-  // Imports one file. An Error means nothing of the file was stored: the
-  // file could not be read, broke the schema, lacked a required column, or
-  // (with strict) had a row that could not be stored. Otherwise the summary
+  // Imports one file. An Error means nothing of the file was stored, not
+  // even a batch: the file could not be read, broke the schema, lacked a
+  // required column, held no measurement at all, or (with strict) had a row
+  // that could not be stored. Otherwise the summary
   // tells what was stored and what not; rows not stored are also written to
   // the reject file. Call from one thread at a time.
   Result<ImportSummary> Import(const ImportOptions& options);

@@ -1,24 +1,22 @@
 #include "importers/header_mapping.h"
 
-#include <cctype>
 #include <utility>
+
+#include "core/column_aliases.h"
 
 namespace clusterpilot {
 namespace {
 
-// Base letters of U+00C0..U+00FF (the accented letters of Western European
-// languages); ' ' for the two signs, which folding then drops.
-constexpr char kLatin1Base[65] =
-    "aaaaaaaceeeeiiiidnooooo ouuuuyts"
-    "aaaaaaaceeeeiiiidnooooo ouuuuyty";
+// The key of the reason column of our own reject files.
+constexpr int kReasonKey = kExportFieldCount;
 
-struct Alias {
+struct NamedAlias {
   const char* folded;
-  ExportField field;
+  int field;
 };
 
 // The folded names accepted for each field besides the item numbers.
-constexpr Alias kAliases[] = {
+constexpr NamedAlias kNamedAliases[] = {
     {"patientid", kPatientField},
     {"patient", kPatientField},
     {"patientnummer", kPatientField},
@@ -51,7 +49,27 @@ constexpr Alias kAliases[] = {
     {"hv8soort", kHv08TypeField},
     {"soort8", kHv08TypeField},
     {"soort08", kHv08TypeField},
+    {"reden", kReasonKey},
+    {"reason", kReasonKey},
 };
+
+// Every accepted name: the named fields, and per item "hv7", "hv07",
+// "honos7", "honos07", "item7", "item07".
+const std::vector<ColumnAlias>& Aliases() {
+  static const std::vector<ColumnAlias> aliases = [] {
+    std::vector<ColumnAlias> all;
+    for (const NamedAlias& alias : kNamedAliases) all.push_back({alias.folded, alias.field});
+    for (int item = 0; item < kItemCount; ++item) {
+      const std::string number = std::to_string(item + 1);
+      for (const char* prefix : {"hv", "honos", "item"}) {
+        all.push_back({prefix + number, ItemField(item)});
+        if (item < 9) all.push_back({std::string(prefix) + "0" + number, ItemField(item)});
+      }
+    }
+    return all;
+  }();
+  return aliases;
+}
 
 // The names a message suggests for a missing field.
 std::string AcceptedNames(ExportField field) {
@@ -71,22 +89,6 @@ std::string AcceptedNames(ExportField field) {
   return std::string(ExportFieldName(field)) + ", " + short_code + "honos_" + n + " or item_" + n;
 }
 
-// "hv7", "hv07", "honos7", "item19" -> the item field; kNoColumn otherwise.
-int ItemFieldFor(std::string_view folded) {
-  for (std::string_view prefix : {"hv", "honos", "item"}) {
-    if (folded.substr(0, prefix.size()) != prefix) continue;
-    const std::string_view digits = folded.substr(prefix.size());
-    if (digits.empty() || digits.size() > 2) return kNoColumn;
-    int number = 0;
-    for (char c : digits) {
-      if (c < '0' || c > '9') return kNoColumn;
-      number = number * 10 + (c - '0');
-    }
-    if (number >= 1 && number <= kItemCount) return ItemField(number - 1);
-  }
-  return kNoColumn;
-}
-
 Error HeaderError(const std::string& file_name, int line, std::string message) {
   Error error;
   error.file = file_name;
@@ -103,57 +105,38 @@ const std::string& HeaderMapping::NameOf(ExportField field) const {
   return column >= 0 ? header[column] : kEmpty;
 }
 
-std::string FoldHeaderName(std::string_view name) {
-  std::string folded;
-  for (size_t i = 0; i < name.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(name[i]);
-    if (c == 0xC3 && i + 1 < name.size()) {
-      const unsigned char next = static_cast<unsigned char>(name[i + 1]);
-      if (next >= 0x80 && next <= 0xBF) {
-        folded += kLatin1Base[next - 0x80];
-        ++i;
-        continue;
-      }
-    }
-    if (std::isspace(c) || c == '_' || c == '-' || c == '.') continue;
-    folded += static_cast<char>(std::tolower(c));
-  }
-  std::erase(folded, ' ');
-  return folded;
-}
-
 int FieldForHeaderName(std::string_view name) {
-  const std::string folded = FoldHeaderName(name);
-  if (folded == "reden" || folded == "reason") return kIgnoredColumn;
-  for (const Alias& alias : kAliases) {
-    if (folded == alias.folded) return alias.field;
-  }
-  return ItemFieldFor(folded);
+  const ColumnMatch match = MatchColumns({std::string(name)}, Aliases(), kReasonKey + 1);
+  const int key = match.key_of_column[0];
+  if (key == kReasonKey) return kIgnoredColumn;
+  return key == kUnknownColumn ? kNoColumn : key;
 }
 
 Result<HeaderMapping> MapHeader(const std::vector<std::string>& header,
                                 const std::string& file_name, int header_line) {
+  const ColumnMatch match = MatchColumns(header, Aliases(), kReasonKey + 1);
+  // Two reason columns harm nothing: both are ignored.
+  if (match.duplicate && match.key_of_column[match.duplicate->first] != kReasonKey) {
+    const auto [first, second] = *match.duplicate;
+    const auto field = static_cast<ExportField>(match.key_of_column[first]);
+    return HeaderError(file_name, header_line,
+                       "columns \"" + header[first] + "\" and \"" + header[second] +
+                           "\" are both read as " + std::string(ExportFieldName(field)) +
+                           "; keep one of them");
+  }
   HeaderMapping mapping;
   mapping.header = header;
   for (size_t column = 0; column < header.size(); ++column) {
-    const int field = FieldForHeaderName(header[column]);
-    if (field == kNoColumn) {
+    const int key = match.key_of_column[column];
+    if (key == kUnknownColumn || key == kReasonKey) {
       // Excel leaves empty header cells after the last column; not worth a mention.
-      if (!FoldHeaderName(header[column]).empty())
+      if (key == kUnknownColumn && !FoldColumnName(header[column]).empty())
         mapping.unknown_columns.push_back(header[column]);
       mapping.field_of_column.push_back(kIgnoredColumn);
       continue;
     }
-    mapping.field_of_column.push_back(field);
-    if (field == kIgnoredColumn) continue;
-    int& existing = mapping.column_of_field[field];
-    if (existing != kNoColumn) {
-      return HeaderError(
-          file_name, header_line,
-          "columns \"" + header[existing] + "\" and \"" + header[column] + "\" are both read as " +
-              std::string(ExportFieldName(static_cast<ExportField>(field))) + "; keep one of them");
-    }
-    existing = static_cast<int>(column);
+    mapping.field_of_column.push_back(key);
+    mapping.column_of_field[key] = static_cast<int>(column);
   }
   std::string missing;
   for (int field = 0; field < kExportFieldCount; ++field) {

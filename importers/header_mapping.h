@@ -1,7 +1,7 @@
 // Which column of a CSV export holds which field. EPDs and Excel users name
 // columns freely ("Patiëntnummer", "patient_id", "HV7", "honos_7"), so names
-// are compared folded: lower case, accents dropped, spaces, '_' and '-'
-// removed. Unknown columns are ignored and listed for the summary.
+// are compared folded (core/column_aliases.h): lower case, accents dropped,
+// only letters and digits kept. Unknown columns are ignored and listed for the summary.
 #ifndef CLUSTERPILOT_IMPORTERS_HEADER_MAPPING_H_
 #define CLUSTERPILOT_IMPORTERS_HEADER_MAPPING_H_
 
@@ -29,10 +29,6 @@ struct HeaderMapping {
   // The column name the file uses for `field` ("" when absent).
   const std::string& NameOf(ExportField field) const;
 };
-
-// "patiëntnummer" -> "patientnummer", "Datum meting" -> "datummeting",
-// "HV08_soort" -> "hv08soort".
-std::string FoldHeaderName(std::string_view name);
 
 // The field a header cell names, kIgnoredColumn for the reason column of our
 // own reject files ("reden", "reason"), or kNoColumn when unknown.

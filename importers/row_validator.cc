@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "core/supercluster.h"
+#include "importers/field_limits.h"
 
 namespace clusterpilot {
 namespace {
@@ -87,8 +88,22 @@ bool RowValidator::Validate(const RawMeasurement& raw, Measurement* measurement,
                             std::vector<RowProblem>* problems) const {
   const size_t before = problems->size();
   problems->insert(problems->end(), raw.problems.begin(), raw.problems.end());
-  Check(raw, measurement, problems);
+  // A value over its limit or holding a control character is reported on
+  // its own: the other checks would only quote it back.
+  if (CheckLimits(raw, problems)) Check(raw, measurement, problems);
   return problems->size() == before;
+}
+
+bool RowValidator::CheckLimits(const RawMeasurement& raw, std::vector<RowProblem>* problems) const {
+  bool within = true;
+  for (int field = 0; field < kExportFieldCount; ++field) {
+    const auto export_field = static_cast<ExportField>(field);
+    std::optional<std::string> why = CheckFieldText(export_field, Trim(raw.values[field]));
+    if (!why) continue;
+    Problem(raw, export_field, "", std::move(*why), problems);
+    within = false;
+  }
+  return within;
 }
 
 void RowValidator::Check(const RawMeasurement& raw, Measurement* measurement,

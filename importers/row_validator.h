@@ -3,7 +3,9 @@
 // empty, a real calendar date not after today (a time after it, as EPDs
 // write timestamps, is ignored), a supercluster from the
 // vocabulary, a patient and a department. Every problem of the row is
-// reported, not only the first, so the person fixing the file fixes it once.
+// reported, not only the first, so the person fixing the file fixes it once;
+// only a value over its length limit or with a control character
+// (importers/field_limits.h) is reported alone, before the other checks.
 #ifndef CLUSTERPILOT_IMPORTERS_ROW_VALIDATOR_H_
 #define CLUSTERPILOT_IMPORTERS_ROW_VALIDATOR_H_
 
@@ -42,6 +44,9 @@ class RowValidator {
   const FieldLabels& labels() const { return labels_; }
 
  private:
+  // Holds every field to its limit (importers/field_limits.h); false when
+  // one is broken.
+  bool CheckLimits(const RawMeasurement& raw, std::vector<RowProblem>* problems) const;
   void Check(const RawMeasurement& raw, Measurement* measurement,
              std::vector<RowProblem>* problems) const;
   void Problem(const RawMeasurement& raw, ExportField field, std::string_view value,

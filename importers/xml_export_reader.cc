@@ -1,22 +1,27 @@
 #include "importers/xml_export_reader.h"
 
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
-#include <xercesc/framework/LocalFileInputSource.hpp>
 #include <xercesc/framework/MemBufInputSource.hpp>
 #include <xercesc/framework/XMLGrammarPoolImpl.hpp>
 #include <xercesc/internal/XMLScanner.hpp>
+#include <xercesc/sax/InputSource.hpp>
 #include <xercesc/sax/Locator.hpp>
 #include <xercesc/sax/SAXParseException.hpp>
 #include <xercesc/sax2/Attributes.hpp>
 #include <xercesc/sax2/DefaultHandler.hpp>
 #include <xercesc/sax2/SAX2XMLReader.hpp>
 #include <xercesc/sax2/XMLReaderFactory.hpp>
+#include <xercesc/util/BinInputStream.hpp>
 #include <xercesc/util/PlatformUtils.hpp>
 #include <xercesc/util/SecurityManager.hpp>
 #include <xercesc/util/TransService.hpp>
 #include <xercesc/util/XMLString.hpp>
 #include <xercesc/util/XMLUni.hpp>
 #include <xercesc/validators/common/Grammar.hpp>
+
+#include "importers/xml_value_limit.h"
 
 namespace clusterpilot {
 
@@ -83,6 +88,51 @@ int FieldOfAttribute(const XMLCh* name) {
   }
   return -1;
 }
+
+// The file's bytes as Xerces asks for them, each block shown to the value
+// limit first: a value over it ends the parse before Xerces buffers it.
+class LimitedFileStream : public x::BinInputStream {
+ public:
+  LimitedFileStream(std::FILE* file, XmlValueLimit* limit, std::optional<Error>* error)
+      : file_(file), limit_(limit), error_(error) {}
+
+  XMLFilePos curPos() const override { return position_; }
+  const XMLCh* getContentType() const override { return nullptr; }
+
+  XMLSize_t readBytes(XMLByte* const to_fill, const XMLSize_t max_to_read) override {
+    const size_t read = std::fread(to_fill, 1, max_to_read, file_);
+    position_ += read;
+    if (read == 0 && std::ferror(file_)) {
+      Error error;
+      error.message = std::string("read error: ") + std::strerror(errno);
+      *error_ = error;
+      throw ParseStopped();
+    }
+    *error_ = limit_->Scan(std::string_view(reinterpret_cast<const char*>(to_fill), read));
+    if (*error_) throw ParseStopped();
+    return read;
+  }
+
+ private:
+  std::FILE* file_;
+  XmlValueLimit* limit_;
+  std::optional<Error>* error_;
+  XMLFilePos position_ = 0;
+};
+
+class LimitedFileSource : public x::InputSource {
+ public:
+  LimitedFileSource(std::FILE* file, XmlValueLimit* limit, std::optional<Error>* error)
+      : file_(file), limit_(limit), error_(error) {}
+  x::BinInputStream* makeStream() const override {
+    return new LimitedFileStream(file_, limit_, error_);
+  }
+
+ private:
+  std::FILE* file_;
+  XmlValueLimit* limit_;
+  std::optional<Error>* error_;
+};
 
 }  // namespace
 
@@ -256,17 +306,19 @@ Status XmlExportReader::Read(const std::string& path, const std::string& display
                              const MeasurementCallback& callback) {
   ExportHandler& handler = parts_->handler;
   handler.Start(display_name, &callback);
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    Error error;
+    error.file = display_name;
+    error.message = std::string("cannot be read: ") + std::strerror(errno);
+    return error;
+  }
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(file, std::fclose);
+  XmlValueLimit limit(display_name);
+  std::optional<Error> stream_error;
   try {
-    XMLCh* xml_path = x::XMLString::transcode(path.c_str());
-    std::unique_ptr<x::LocalFileInputSource> source;
-    try {
-      source = std::make_unique<x::LocalFileInputSource>(xml_path);
-    } catch (...) {
-      x::XMLString::release(&xml_path);
-      throw;
-    }
-    x::XMLString::release(&xml_path);
-    parts_->reader->parse(*source);
+    LimitedFileSource source(file, &limit, &stream_error);
+    parts_->reader->parse(source);
   } catch (const ParseStopped&) {
   } catch (const x::XMLException& e) {
     Error error;
@@ -279,7 +331,14 @@ Status XmlExportReader::Read(const std::string& path, const std::string& display
     error.message = "cannot be read: " + Utf8(e.getMessage());
     return error;
   }
-  if (handler.error()) return *handler.error();
+  // Xerces reads ahead: a schema error it met first is the one to report.
+  if (handler.error() && (!stream_error || handler.error()->line <= stream_error->line)) {
+    return *handler.error();
+  }
+  if (stream_error) {
+    if (stream_error->file.empty()) stream_error->file = display_name;
+    return *stream_error;
+  }
   return Status::Ok();
 }
 

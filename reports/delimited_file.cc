@@ -4,13 +4,13 @@
 #include <Poco/TextConverter.h>
 #include <Poco/UTF8Encoding.h>
 #include <Poco/Windows1252Encoding.h>
-#include <csv.h>
 
 #include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <sstream>
 
+#include "core/delimited_reader.h"
 #include "core/dutch_csv_writer.h"
 
 namespace clusterpilot {
@@ -39,34 +39,12 @@ std::string ToUtf8(const std::string& raw) {
   return converted;
 }
 
-std::string TrimCell(const char* data, size_t size) {
-  std::string_view cell(data, size);
+std::string_view TrimCell(std::string_view cell) {
   while (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t')) cell.remove_prefix(1);
   while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\t' || cell.back() == '\r')) {
     cell.remove_suffix(1);
   }
-  return std::string(cell);
-}
-
-struct ParseState {
-  int current_line = 1;
-  DelimitedRow row;
-  std::vector<DelimitedRow> rows;
-};
-
-void OnField(void* data, size_t size, void* state_pointer) {
-  auto* state = static_cast<ParseState*>(state_pointer);
-  if (state->row.cells.empty()) state->row.line = state->current_line;
-  state->row.cells.push_back(TrimCell(static_cast<const char*>(data), size));
-}
-
-void OnRowEnd(int, void* state_pointer) {
-  auto* state = static_cast<ParseState*>(state_pointer);
-  const bool blank = std::all_of(state->row.cells.begin(), state->row.cells.end(),
-                                 [](const std::string& cell) { return cell.empty(); });
-  const bool comment = !state->row.cells.empty() && state->row.cells[0].starts_with('#');
-  if (!blank && !comment) state->rows.push_back(std::move(state->row));
-  state->row = DelimitedRow();
+  return cell;
 }
 
 std::string Folded(const std::string& text) {
@@ -88,25 +66,15 @@ Result<std::vector<DelimitedRow>> ReadDelimitedFile(const std::string& path) {
   } catch (const Poco::Exception& e) {
     return Error{path, 0, 0, "", "", "cannot be read as text: " + e.displayText()};
   }
-  csv_parser parser;
-  csv_init(&parser, CSV_APPEND_NULL);
-  csv_set_delim(&parser, ';');
-  ParseState state;
-  std::istringstream lines(text);
-  std::string line;
-  bool parsed = true;
-  while (parsed && std::getline(lines, line)) {
-    line += '\n';
-    parsed = csv_parse(&parser, line.data(), line.size(), OnField, OnRowEnd, &state) == line.size();
-    ++state.current_line;
+  Result<std::vector<DelimitedRow>> rows = ReadDelimitedText(text, ';', path);
+  if (!rows.ok()) return rows.error();
+  std::vector<DelimitedRow> kept;
+  for (DelimitedRow& row : rows.value()) {
+    for (std::string& cell : row.cells) cell = std::string(TrimCell(cell));
+    if (!row.cells.empty() && row.cells[0].starts_with('#')) continue;
+    kept.push_back(std::move(row));
   }
-  parsed = parsed && csv_fini(&parser, OnField, OnRowEnd, &state) == 0;
-  const std::string problem = csv_strerror(csv_error(&parser));
-  csv_free(&parser);
-  if (!parsed) {
-    return Error{path, state.current_line - 1, 0, "", "", "cannot be read as CSV: " + problem};
-  }
-  return std::move(state.rows);
+  return kept;
 }
 
 Status CheckHeader(const std::string& path, const DelimitedRow& header,

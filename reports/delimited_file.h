@@ -1,23 +1,21 @@
 // Reads the small ';'-separated files finance staff keep in Dutch Excel
 // (tariffs, revenue): UTF-8 with or without a byte-order mark, or the
 // Windows-1252 that "CSV (gescheiden door lijstscheidingsteken)" writes;
-// quoted cells may hold ';', quotes and line breaks.
+// quoted cells may hold ';', quotes and line breaks; any line end (LF, CRLF,
+// CR). Parsing is core's DelimitedReader, the one libcsv reader.
 #ifndef CLUSTERPILOT_REPORTS_DELIMITED_FILE_H_
 #define CLUSTERPILOT_REPORTS_DELIMITED_FILE_H_
 
 #include <string>
 #include <vector>
 
+#include "core/delimited_reader.h"
 #include "core/error.h"
 
 namespace clusterpilot {
 
-struct DelimitedRow {
-  int line = 0;                    // 1-based line of the file where the row is
-  std::vector<std::string> cells;  // trimmed of surrounding spaces
-};
-
-// All rows of the file, header included, except blank rows and comment rows
+// All rows of the file, header included, cells trimmed of surrounding
+// spaces, except blank rows and comment rows
 // (first cell starting with '#', as in data/demo_tariffs.csv). Errors name
 // the file.
 Result<std::vector<DelimitedRow>> ReadDelimitedFile(const std::string& path);

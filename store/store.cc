@@ -2,7 +2,9 @@
 
 #include <Poco/Exception.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -71,6 +73,52 @@ Status CheckExistingFile(const std::string& path) {
   return Status::Ok();
 }
 
+// Why the store cannot be written, asked of the file system before SQLite
+// answers less clearly ("damaged?", "unable to open database file").
+// Root passes every permission check, so as root only a read-only file
+// system shows here.
+Status CheckWritable(const std::string& path, bool exists) {
+  std::error_code ignored;
+  std::filesystem::path folder = std::filesystem::absolute(path, ignored).parent_path();
+  const auto refuse = [&](const std::string& what, int error) -> Status {
+    if (error == EROFS) {
+      return StoreError(path, "cannot be written: " + what +
+                                  " is on a read-only file system; copy the store to a writable "
+                                  "folder (or remount the disk writable) and use that copy");
+    }
+    if (error == ENOENT) {
+      return StoreError(path, "cannot be created: the folder " + folder.string() +
+                                  " does not exist; create it or name another --db");
+    }
+    return StoreError(path, "cannot be written: permission denied on " + what +
+                                "; ask its owner for write access, or copy the store to a "
+                                "folder of your own and use that copy");
+  };
+  if (exists && ::access(path.c_str(), W_OK) != 0) return refuse("the file", errno);
+  // SQLite keeps its write-ahead log and lock file beside the store.
+  if (::access(folder.c_str(), W_OK) != 0) return refuse("the folder " + folder.string(), errno);
+  return Status::Ok();
+}
+
+// The message for what SQLite reports as busy, full or read-only; the
+// plain message for anything else.
+std::string DescribeSqliteError(sqlite3* db, const std::string& text) {
+  switch (sqlite3_errcode(db) & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return "is locked by another program writing to it (another clusterpilot import, classify "
+             "or report?); wait until it has finished and try again";
+    case SQLITE_FULL:
+      return "cannot be written: the disk is full; free space on it (or move the store to a "
+             "disk with room) and try again; nothing was changed";
+    case SQLITE_READONLY:
+      return "cannot be written: it is read-only (" + text +
+             "); copy the store to a writable folder and use that copy";
+    default:
+      return "database error: " + text;
+  }
+}
+
 int ReadUserVersion(sqlite3* db) {
   sqlite3_stmt* statement = nullptr;
   int version = -1;
@@ -106,6 +154,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
     return StoreError(path, "no store here yet; import an export first (clusterpilot import --db " +
                                 path + " FILE)");
   }
+  Status writable = CheckWritable(path, exists);
+  if (!writable.ok()) return writable.error();
   if (exists && std::filesystem::file_size(path, ignored) > 0) {
     Status checked = CheckExistingFile(path);
     if (!checked.ok()) return checked.error();
@@ -164,7 +214,7 @@ Status Store::Execute(const std::string& sql) {
   if (sqlite3_exec(handle(), sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
     std::string text = message != nullptr ? message : "unknown SQLite error";
     sqlite3_free(message);
-    return StoreError(path_, "database error: " + text);
+    return StoreError(path_, DescribeSqliteError(handle(), text));
   }
   return Status::Ok();
 }

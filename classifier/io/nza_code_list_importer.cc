@@ -1,7 +1,5 @@
 #include "classifier/io/nza_code_list_importer.h"
 
-#include <csv.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -12,77 +10,27 @@
 #include "classifier/default_model.h"
 #include "core/care_cluster.h"
 #include "core/cluster_profile.h"
+#include "core/column_aliases.h"
+#include "core/delimited_reader.h"
 #include "core/dutch_csv_writer.h"
 
 namespace clusterpilot {
 namespace {
 
-struct CsvRow {
-  int line = 0;
-  std::vector<std::string> cells;
-};
+using CsvRow = DelimitedRow;
 
-struct TableReader {
-  std::vector<CsvRow> rows;
-  std::vector<std::string> cells;
-  int line = 0;
-};
-
-void OnField(void* data, size_t size, void* user) {
-  auto* reader = static_cast<TableReader*>(user);
-  reader->cells.emplace_back(data == nullptr ? "" : std::string(static_cast<char*>(data), size));
-}
-
-void OnRow(int, void* user) {
-  auto* reader = static_cast<TableReader*>(user);
-  reader->rows.push_back({reader->line, std::move(reader->cells)});
-  reader->cells.clear();
-}
-
-// The rows of a ';'-separated table, each with the line it ends on (rows
-// are fed to libcsv line by line so errors can name their line).
+// The rows of a ';'-separated table, each with the line it starts on.
 Result<std::vector<CsvRow>> ReadTable(const CsvText& table) {
-  std::string_view text = table.content;
-  if (text.starts_with(kUtf8ByteOrderMark)) text.remove_prefix(kUtf8ByteOrderMark.size());
-  csv_parser parser;
-  if (csv_init(&parser, CSV_APPEND_NULL) != 0) return MakeError("out of memory");
-  csv_set_delim(&parser, ';');
-  TableReader reader;
-  while (!text.empty()) {
-    const size_t end = text.find('\n');
-    const std::string_view line = text.substr(0, end == std::string_view::npos ? end : end + 1);
-    ++reader.line;
-    csv_parse(&parser, line.data(), line.size(), OnField, OnRow, &reader);
-    text.remove_prefix(line.size());
-  }
-  csv_fini(&parser, OnField, OnRow, &reader);
-  csv_free(&parser);
-  if (reader.rows.empty()) return Error{table.file_name, 0, 0, "", "", "is empty"};
-  return reader.rows;
+  Result<std::vector<CsvRow>> rows = ReadDelimitedText(table.content, ';', table.file_name);
+  if (!rows.ok()) return rows.error();
+  if (rows.value().empty()) return Error{table.file_name, 0, 0, "", "", "is empty"};
+  return rows;
 }
 
 Error RowError(const CsvText& table, int line, const std::string& column, const std::string& value,
                std::string message) {
   return Error{table.file_name,   line, 0, column.empty() ? "" : "column \"" + column + "\"", value,
                std::move(message)};
-}
-
-// Lower-case letters and digits only, with ë (UTF-8 or Windows-1252) read
-// as e, so "Coëfficiënt", "coefficient" and "COEFFICIENT " compare equal.
-std::string FoldHeader(const std::string& header) {
-  std::string folded;
-  for (size_t i = 0; i < header.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(header[i]);
-    if (c == 0xC3 && i + 1 < header.size() && static_cast<unsigned char>(header[i + 1]) == 0xAB) {
-      folded += 'e';
-      ++i;
-    } else if (c == 0xEB) {
-      folded += 'e';
-    } else if (std::isalnum(c) != 0) {
-      folded += static_cast<char>(std::tolower(c));
-    }
-  }
-  return folded;
 }
 
 struct ColumnSpec {
@@ -102,14 +50,14 @@ Result<std::vector<int>> MapColumns(const CsvText& table, const CsvRow& header,
   std::string expected;
   for (const ColumnSpec& spec : specs)
     expected += (expected.empty() ? "" : ";") + std::string(spec.name);
-  for (const ColumnSpec& spec : specs) {
-    int found = -1;
-    for (size_t i = 0; i < header.cells.size() && found < 0; ++i) {
-      const std::string folded = FoldHeader(header.cells[i]);
-      for (const char* alias : spec.aliases) {
-        if (folded == alias) found = static_cast<int>(i);
-      }
-    }
+  std::vector<ColumnAlias> aliases;
+  for (size_t key = 0; key < specs.size(); ++key) {
+    for (const char* alias : specs[key].aliases) aliases.push_back({alias, static_cast<int>(key)});
+  }
+  const ColumnMatch match = MatchColumns(header.cells, aliases, static_cast<int>(specs.size()));
+  for (size_t key = 0; key < specs.size(); ++key) {
+    const ColumnSpec& spec = specs[key];
+    const int found = match.column_of_key[key];
     if (found < 0 && spec.required) {
       return RowError(
           table, header.line, "", "",

@@ -3,12 +3,16 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
+#include <iostream>
 #include <sstream>
 #include <thread>
 
@@ -222,6 +226,200 @@ TEST(ImportCommandTest, KillingAnImportMidwayLeavesTheStoreAsBefore) {
   CommandOutcome again = RunClusterpilot({"import", "--db", db, dir.File("big.csv")});
   EXPECT_EQ(again.exit_code, 0) << again.err;
   EXPECT_NE(again.out.find(", batch 2\n"), std::string::npos) << again.out;
+}
+
+// Read without Store::Open, which would create the store when it is missing.
+int64_t CountRows(const std::string& db, const std::string& table) {
+  sqlite3* connection = nullptr;
+  if (sqlite3_open_v2(db.c_str(), &connection, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(connection);
+    return -1;
+  }
+  int64_t count = -1;
+  sqlite3_exec(
+      connection, ("SELECT count(*) FROM " + table).c_str(),
+      [](void* out, int, char** values, char**) {
+        *static_cast<int64_t*>(out) = std::stoll(values[0]);
+        return 0;
+      },
+      &count, nullptr);
+  sqlite3_close(connection);
+  return count;
+}
+
+std::string StoredLine(int64_t count) {
+  std::ostringstream line;
+  line << "  stored    " << std::setw(9) << count << "\n";
+  return line.str();
+}
+
+std::string NotImported(const std::string& name) {
+  return "  " + name + " was not imported; nothing from it was stored\n";
+}
+
+TEST(ImportCommandTest, AnExcelForMacExportWithBareCrLineEndsImportsCompletely) {
+  ScopedTempDir dir;
+  ASSERT_EQ(RunClusterpilot(
+                {"generate", "--patients", "200", "--months", "3", "--out", dir.File("base.csv")})
+                .exit_code,
+            0);
+  const std::string truth = ReadFile(dir.File("base.csv.truth.csv"));
+  const int64_t measurements = std::count(truth.begin(), truth.end(), '\n') - 1;
+  std::string mac = ReadFile(dir.File("base.csv"));
+  ASSERT_NE(mac.find('\n'), std::string::npos);
+  size_t at = 0;
+  while ((at = mac.find("\r\n", at)) != std::string::npos) mac.erase(at + 1, 1);
+  std::replace(mac.begin(), mac.end(), '\n', '\r');
+  WriteFile(dir.File("mac.csv"), mac);
+  CommandOutcome outcome =
+      RunClusterpilot({"import", "--db", dir.File("s.db"), dir.File("mac.csv")});
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.out.find(StoredLine(measurements)), std::string::npos) << outcome.out;
+  EXPECT_EQ(CountRows(dir.File("s.db"), "measurement"), measurements);
+}
+
+TEST(ImportCommandTest, AHeaderEndingInCrKeepsTheFirstDataRow) {
+  ScopedTempDir dir;
+  std::string header = kHeader;
+  header.back() = '\r';
+  WriteFile(dir.File("cr.csv"), header + Row("P1") + Row("P2"));
+  CommandOutcome outcome =
+      RunClusterpilot({"import", "--db", dir.File("s.db"), dir.File("cr.csv")});
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.out.find(StoredLine(2)), std::string::npos) << outcome.out;
+}
+
+TEST(ImportCommandTest, AFileWithoutMeasurementsIsRefusedAndNotRecorded) {
+  ScopedTempDir dir;
+  const std::string db = dir.File("s.db");
+  std::string header = kHeader;
+  header.back() = '\r';
+  WriteFile(dir.File("leeg.csv"), header);
+  CommandOutcome outcome = RunClusterpilot({"import", "--db", db, dir.File("leeg.csv")});
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_EQ(outcome.err, "clusterpilot import: no measurements found in " + dir.File("leeg.csv") +
+                             ": the file holds only the header (line 1) and no data rows; line "
+                             "ends seen: 1 CR; delimiter ';'. Nothing was recorded; import the "
+                             "file again once it holds measurements\n" +
+                             NotImported(dir.File("leeg.csv")));
+  EXPECT_EQ(CountRows(db, "import_batch"), 0);
+
+  WriteFile(dir.File("leeg.xml"),
+            "<?xml version=\"1.0\"?>\n"
+            "<honosplus-export xmlns=\"urn:clusterpilot:honosplus-export:1\"/>\n");
+  outcome = RunClusterpilot({"import", "--db", db, dir.File("leeg.xml")});
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_EQ(outcome.err, "clusterpilot import: no measurements found in " + dir.File("leeg.xml") +
+                             ": the file holds no <measurement> elements. Nothing was recorded; "
+                             "import the file again once it holds measurements\n" +
+                             NotImported(dir.File("leeg.xml")));
+  EXPECT_EQ(CountRows(db, "import_batch"), 0);
+
+  // Fixed, the same file imports; refused, it was never "already imported".
+  WriteFile(dir.File("leeg.csv"), header + Row("P1"));
+  outcome = RunClusterpilot({"import", "--db", db, dir.File("leeg.csv")});
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.out.find(StoredLine(1)), std::string::npos) << outcome.out;
+  EXPECT_EQ(CountRows(db, "import_batch"), 1);
+}
+
+TEST(ImportCommandTest, StandardInputImportsAndIsRecognisedAgain) {
+  ScopedTempDir dir;
+  const std::string db = dir.File("s.db");
+  WriteFile(dir.File("in.csv"), std::string(kHeader) + Row("P1") + Row("P2"));
+  CommandOutcome outcome = RunClusterpilot({"import", "--db", db, "-"}, "", dir.File("in.csv"));
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_EQ(outcome.out.rfind("standard input: CSV (delimiter ';', ASCII), batch 1\n", 0), 0u)
+      << outcome.out;
+  EXPECT_NE(outcome.out.find(StoredLine(2)), std::string::npos) << outcome.out;
+  outcome = RunClusterpilot({"import", "--db", db, "/dev/stdin"}, "", dir.File("in.csv"));
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.out.find("nothing added"), std::string::npos) << outcome.out;
+  EXPECT_EQ(CountRows(db, "measurement"), 2);
+}
+
+TEST(ImportCommandTest, AFifoIsReadOnceAndImported) {
+  ScopedTempDir dir;
+  const std::string fifo = dir.File("export.csv");
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  const std::string content = std::string(kHeader) + Row("P1") + Row("P2") + Row("P3");
+  std::thread writer([&] {
+    std::ofstream out(fifo, std::ios::binary);
+    out << content;
+  });
+  CommandOutcome outcome = RunClusterpilot({"import", "--db", dir.File("s.db"), fifo});
+  writer.join();
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.out.find(StoredLine(3)), std::string::npos) << outcome.out;
+  EXPECT_EQ(CountRows(dir.File("s.db"), "measurement"), 3);
+}
+
+TEST(ImportCommandTest, StreamsThatNeverEndAreRefused) {
+  ScopedTempDir dir;
+  const std::string db = dir.File("s.db");
+  CommandOutcome outcome = RunClusterpilot({"import", "--db", db, "/dev/zero"});
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_EQ(outcome.err,
+            "clusterpilot import: /dev/zero: holds a NUL byte (at byte 1); a CSV or XML export "
+            "holds none (is this a device such as /dev/zero?)\n" +
+                NotImported("/dev/zero"));
+  std::string big = kHeader;
+  while (big.size() <= (1 << 20)) big += Row("P" + std::to_string(big.size()));
+  WriteFile(dir.File("big.csv"), big);
+  WriteFile(dir.File("settings.properties"), "import.max_stream_mb = 1\n");
+  outcome =
+      RunClusterpilot({"import", "--db", db, "--config", dir.File("settings.properties"), "-"}, "",
+                      dir.File("big.csv"));
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_EQ(outcome.err,
+            "clusterpilot import: standard input: is longer than 1 MB, the limit for an import "
+            "from standard input, a pipe or a device (setting import.max_stream_mb); save it to a "
+            "file and import the file\n" +
+                NotImported("-"));
+  EXPECT_EQ(CountRows(db, "import_batch"), 0);
+}
+
+TEST(ImportCommandTest, AValueOverTheLimitIsNamedAsSuch) {
+  ScopedTempDir dir;
+  for (const std::string quote : {"", "\""}) {
+    WriteFile(dir.File("long.csv"),
+              std::string(kHeader) + quote + std::string(2 << 20, 'p') + quote + Row("").substr(0));
+    CommandOutcome outcome =
+        RunClusterpilot({"import", "--db", dir.File("s.db"), dir.File("long.csv")});
+    EXPECT_EQ(outcome.exit_code, 1);
+    const std::string what =
+        quote.empty() ? "the value is longer than 64 KB, the limit for any value"
+                      : "a quoted value starting on this line is longer than 64 KB, the limit "
+                        "for any value; is its closing quote (\") missing?";
+    EXPECT_EQ(outcome.err, "clusterpilot import: " + dir.File("long.csv") +
+                               ":2: column \"patient\": " + what + "\n" +
+                               NotImported(dir.File("long.csv")));
+  }
+}
+
+// The XML reader keeps no value longer than the limit, so a huge attribute
+// costs no more memory than a small file: measured on the real binary.
+TEST(ImportCommandTest, AHugeXmlAttributeIsRefusedInBoundedMemory) {
+  ScopedTempDir dir;
+  const std::string path = dir.File("huge.xml");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<honosplus-export xmlns=\"urn:clusterpilot:honosplus-export:1\">\n"
+           "<measurement patient=\"";
+    const std::string block(1 << 20, 'x');
+    for (int i = 0; i < 200; ++i) out << block;
+    out << "\"/>\n</honosplus-export>\n";
+  }
+  CommandOutcome outcome = RunClusterpilot({"import", "--db", dir.File("s.db"), path});
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_EQ(outcome.err, "clusterpilot import: " + path +
+                             ":3: attribute \"patient\": the value is longer than 64 KB, the "
+                             "limit for any value\n" +
+                             NotImported(path));
+  EXPECT_LT(outcome.max_rss_kb, 100 * 1024) << "peak memory in KB";
+  std::cout << "peak memory of the 200 MB attribute import: " << outcome.max_rss_kb / 1024
+            << " MB\n";
 }
 
 }  // namespace

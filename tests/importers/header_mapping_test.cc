@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/column_aliases.h"
+
 namespace clusterpilot {
 namespace {
 
@@ -12,12 +14,12 @@ std::vector<std::string> ItemColumns(const std::string& prefix) {
 }
 
 TEST(HeaderMappingTest, FoldsCaseAccentsSpacesAndSeparators) {
-  EXPECT_EQ(FoldHeaderName("Patiëntnummer"), "patientnummer");
-  EXPECT_EQ(FoldHeaderName(" Datum meting "), "datummeting");
-  EXPECT_EQ(FoldHeaderName("HV08_soort"), "hv08soort");
-  EXPECT_EQ(FoldHeaderName("rating-date"), "ratingdate");
-  EXPECT_EQ(FoldHeaderName("CLIËNTNUMMER"), "clientnummer");
-  EXPECT_EQ(FoldHeaderName("Beoordelaar\t"), "beoordelaar");
+  EXPECT_EQ(FoldColumnName("Patiëntnummer"), "patientnummer");
+  EXPECT_EQ(FoldColumnName(" Datum meting "), "datummeting");
+  EXPECT_EQ(FoldColumnName("HV08_soort"), "hv08soort");
+  EXPECT_EQ(FoldColumnName("rating-date"), "ratingdate");
+  EXPECT_EQ(FoldColumnName("CLIËNTNUMMER"), "clientnummer");
+  EXPECT_EQ(FoldColumnName("Beoordelaar\t"), "beoordelaar");
 }
 
 TEST(HeaderMappingTest, AcceptsEveryDocumentedAlias) {

@@ -1,6 +1,7 @@
 #include "tests/support/command_runner.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -9,7 +10,7 @@
 namespace clusterpilot {
 
 CommandOutcome RunClusterpilot(const std::vector<std::string>& arguments,
-                               const std::string& working_dir) {
+                               const std::string& working_dir, const std::string& stdin_path) {
   ScopedTempDir capture;
   const std::string out_path = capture.File("stdout");
   const std::string err_path = capture.File("stderr");
@@ -19,6 +20,11 @@ CommandOutcome RunClusterpilot(const std::vector<std::string>& arguments,
     if (!working_dir.empty() && chdir(working_dir.c_str()) != 0) _exit(127);
     const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (!stdin_path.empty()) {
+      const int in = open(stdin_path.c_str(), O_RDONLY);
+      if (in < 0) _exit(127);
+      dup2(in, 0);
+    }
     dup2(out, 1);
     dup2(err, 2);
     std::vector<char*> argv;
@@ -31,7 +37,9 @@ CommandOutcome RunClusterpilot(const std::vector<std::string>& arguments,
     _exit(127);
   }
   int status = 0;
-  waitpid(child, &status, 0);
+  struct rusage usage {};
+  wait4(child, &status, 0, &usage);
+  outcome.max_rss_kb = usage.ru_maxrss;
   outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   outcome.out = ReadFile(out_path);
   outcome.err = ReadFile(err_path);
