@@ -24,8 +24,18 @@ struct Error {
   std::string ToString() const;
 };
 
+// Named ways to build an Error, so a call site says which parts it knows
+// instead of spelling `Error{path, 0, 0, "", "", message}`.
+
 // An error with only a message, for problems not tied to a place.
 Error MakeError(std::string message);
+// A problem with a whole file or folder: `path: message`.
+Error FileError(std::string file, std::string message);
+// A problem on one line of a file: `path:line: message`.
+Error LineError(std::string file, int line, std::string message);
+// A field's value on one line: `path:line: field "value": message`.
+Error FieldError(std::string file, int line, std::string field, std::string value,
+                 std::string message);
 
 // Either a value or an Error. Small on purpose: the code base does not throw
 // across module boundaries, so each boundary returns one of these.
