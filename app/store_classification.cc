@@ -42,8 +42,11 @@ Result<ClassifyTally> ClassifyStore(Store& store, const ModelChoice& choice,
                        std::to_string(tally.classified) + " measurements with model " +
                            model.name() + " " + model.version());
   });
-  store.Execute("PRAGMA foreign_keys = ON");
+  // Switch the checks back on whatever happened; when both fail, the
+  // classification's own error is the one the user needs to see.
+  Status checked = store.Execute("PRAGMA foreign_keys = ON");
   if (!status.ok()) return status.error();
+  if (!checked.ok()) return checked.error();
   return tally;
 }
 

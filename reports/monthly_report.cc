@@ -72,9 +72,10 @@ Result<std::optional<RevenueMonth>> ReadRevenue(Store& store, const ReportReques
 
 // The month's rows lie all over the file (rows are stored in import order):
 // map the file and keep pages cached so the previous month reuses them.
-void PrepareForScatteredReads(Store& store) {
-  store.Execute("PRAGMA mmap_size = 2000000000");
-  store.Execute("PRAGMA cache_size = -262144");
+Status PrepareForScatteredReads(Store& store) {
+  Status mapped = store.Execute("PRAGMA mmap_size = 2000000000");
+  if (!mapped.ok()) return mapped;
+  return store.Execute("PRAGMA cache_size = -262144");
 }
 
 Status WriteFiles(const PilotReport& report, const MonthSnapshot& snapshot, bool with_patient_list,
@@ -112,7 +113,8 @@ Result<MonthSnapshot> LoadOnOwnConnection(const std::string& path, ReportMonth m
                                           const ClusterModelInfo& model) {
   auto store = Store::Open(path, Store::OpenMode::kMustExist);
   if (!store.ok()) return store.error();
-  PrepareForScatteredReads(*store.value());
+  Status prepared = PrepareForScatteredReads(*store.value());
+  if (!prepared.ok()) return prepared.error();
   return LoadMonthSnapshot(*store.value(), month, model);
 }
 
@@ -124,7 +126,8 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   Result<TariffTable> tariffs = ReadTariffTable(request.tariff_file);
   if (!tariffs.ok()) return tariffs.error();
   inputs.tariffs = std::move(tariffs).value();
-  PrepareForScatteredReads(store);
+  Status prepared = PrepareForScatteredReads(store);
+  if (!prepared.ok()) return prepared.error();
   Result<ClusterModelInfo> model = LatestClusterModel(store);
   if (!model.ok()) return model.error();
   std::future<Result<MonthSnapshot>> previous =

@@ -99,6 +99,12 @@ void ConfigureSqliteOnce() {
   (void)configured;
 }
 
+// Ends a transaction that failed. SQLite may have rolled it back itself
+// (then ROLLBACK fails with "no transaction is active"), and the failure that
+// brought us here is the one to report, so ROLLBACK's own outcome is dropped
+// on purpose.
+void RollBackAfterFailure(Store& store) { static_cast<void>(store.Execute("ROLLBACK")); }
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mode) {
@@ -173,15 +179,15 @@ Status Store::InTransaction(const std::function<Status()>& work) {
   } catch (const Poco::Exception& e) {
     outcome = StoreError(path_, "database error: " + e.displayText());
   } catch (...) {
-    Execute("ROLLBACK");
+    RollBackAfterFailure(*this);
     throw;
   }
   if (!outcome.ok()) {
-    Execute("ROLLBACK");
+    RollBackAfterFailure(*this);
     return outcome;
   }
   Status committed = Execute("COMMIT");
-  if (!committed.ok()) Execute("ROLLBACK");
+  if (!committed.ok()) RollBackAfterFailure(*this);
   return committed;
 }
 
