@@ -16,9 +16,6 @@ int RunGenerateCommand(CommandContext& context);
 int RunDemoCommand(CommandContext& context);
 int RunAuditCommand(CommandContext& context);
 
-// For subcommands whose stage is not built yet: says so plainly, exits 2.
-int NotBuiltYet(CommandContext& context, const char* issue);
-
 }  // namespace clusterpilot
 
 #endif  // CLUSTERPILOT_APP_COMMAND_HANDLERS_H_

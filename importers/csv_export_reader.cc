@@ -14,14 +14,6 @@ constexpr size_t kChunkSize = 1 << 20;
 // rest of the file piles up in memory.
 constexpr size_t kMaxFieldBytes = 1 << 20;
 
-Error FileError(const std::string& file_name, int line, std::string message) {
-  Error error;
-  error.file = file_name;
-  error.line = line;
-  error.message = std::move(message);
-  return error;
-}
-
 bool IsBlank(const std::string& text) {
   return std::all_of(text.begin(), text.end(),
                      [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
@@ -38,7 +30,7 @@ Result<std::unique_ptr<CsvExportReader>> CsvExportReader::Open(const std::string
                                                                const std::string& display_name) {
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) {
-    return FileError(display_name, 0, std::string("cannot be read: ") + std::strerror(errno));
+    return FileError(display_name, std::string("cannot be read: ") + std::strerror(errno));
   }
   std::string first_chunk(kChunkSize, '\0');
   first_chunk.resize(std::fread(first_chunk.data(), 1, first_chunk.size(), file));
@@ -86,7 +78,7 @@ Status CsvExportReader::ReadHeader(std::string first_chunk) {
       Status finished = Finish();
       if (!finished.ok()) return finished;
       if (!header_done_)
-        return FileError(display_name_, 0,
+        return FileError(display_name_,
                          "is empty; expected a header line "
                          "with the column names");
     }
@@ -120,7 +112,7 @@ size_t CsvExportReader::Feed(std::string_view text, bool stop_after_row) {
 
 Status CsvExportReader::CheckFieldSize() {
   if (csv_get_buffer_size(parser_.get()) <= kMaxFieldBytes) return Status::Ok();
-  return FileError(display_name_, last_row_end_line_ + 1, UnclosedQuoteMessage());
+  return LineError(display_name_, last_row_end_line_ + 1, UnclosedQuoteMessage());
 }
 
 Status CsvExportReader::Finish() {
@@ -128,7 +120,7 @@ Status CsvExportReader::Finish() {
   // opened with a quote. At the end of the file that quote never closed.
   constexpr int kFieldBegun = 2;
   if (parser_->pstate == kFieldBegun && parser_->quoted) {
-    return FileError(display_name_, last_row_end_line_ + 1, UnclosedQuoteMessage());
+    return LineError(display_name_, last_row_end_line_ + 1, UnclosedQuoteMessage());
   }
   csv_fini(parser_.get(), OnField, OnRowEnd, this);
   return Status::Ok();
@@ -144,7 +136,7 @@ Status CsvExportReader::ReadRows(const RowCallback& callback) {
     if (stopped_) return Status::Ok();
   } while (ReadChunk(&chunk));
   if (std::ferror(file_)) {
-    return FileError(display_name_, line_, std::string("read error: ") + std::strerror(errno));
+    return LineError(display_name_, line_, std::string("read error: ") + std::strerror(errno));
   }
   return Finish();
 }

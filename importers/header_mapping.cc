@@ -87,14 +87,6 @@ int ItemFieldFor(std::string_view folded) {
   return kNoColumn;
 }
 
-Error HeaderError(const std::string& file_name, int line, std::string message) {
-  Error error;
-  error.file = file_name;
-  error.line = line;
-  error.message = std::move(message);
-  return error;
-}
-
 }  // namespace
 
 const std::string& HeaderMapping::NameOf(ExportField field) const {
@@ -148,7 +140,7 @@ Result<HeaderMapping> MapHeader(const std::vector<std::string>& header,
     if (field == kIgnoredColumn) continue;
     int& existing = mapping.column_of_field[field];
     if (existing != kNoColumn) {
-      return HeaderError(
+      return LineError(
           file_name, header_line,
           "columns \"" + header[existing] + "\" and \"" + header[column] + "\" are both read as " +
               std::string(ExportFieldName(static_cast<ExportField>(field))) + "; keep one of them");
@@ -163,7 +155,7 @@ Result<HeaderMapping> MapHeader(const std::vector<std::string>& header,
     missing += "no column for " + std::string(ExportFieldName(export_field)) + " (name it " +
                AcceptedNames(export_field) + ")";
   }
-  if (!missing.empty()) return HeaderError(file_name, header_line, missing);
+  if (!missing.empty()) return LineError(file_name, header_line, missing);
   return mapping;
 }
 

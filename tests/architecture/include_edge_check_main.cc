@@ -3,6 +3,7 @@
 // Exit 0 when the tree keeps the table, 1 with one line per forbidden edge,
 // 2 when the table or the tree cannot be read.
 #include <cstdio>
+#include <exception>
 #include <fstream>
 #include <sstream>
 
@@ -15,14 +16,7 @@ int Fail(const clusterpilot::Error& error) {
   return 2;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: include_edge_check SOURCE_ROOT\n");
-    return 2;
-  }
-  const std::string root = argv[1];
+int Check(const std::string& root) {
   const std::string table_file = root + "/docs/architecture.md";
   std::ifstream in(table_file, std::ios::binary);
   if (!in) return Fail(clusterpilot::FileError(table_file, "cannot be read"));
@@ -40,4 +34,18 @@ int main(int argc, char** argv) {
   }
   std::printf("every #include keeps the table in %s\n", table_file.c_str());
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: include_edge_check SOURCE_ROOT\n");
+    return 2;
+  }
+  try {
+    return Check(argv[1]);
+  } catch (const std::exception& e) {  // std::filesystem throws on an unreadable folder
+    return Fail(clusterpilot::FileError(argv[1], std::string("cannot be read: ") + e.what()));
+  }
 }
