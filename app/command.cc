@@ -87,9 +87,4 @@ int CommandContext::Fail(const std::string& message, int exit_code) const {
   return exit_code;
 }
 
-int NotBuiltYet(CommandContext& context, const char* issue) {
-  return context.Fail(
-      std::string("not built yet (issue ") + issue + "); nothing was read or changed", kExitUsage);
-}
-
 }  // namespace clusterpilot

@@ -17,7 +17,7 @@ namespace clusterpilot {
 // The exit codes scripts rely on (DESIGN.md).
 inline constexpr int kExitSuccess = 0;
 inline constexpr int kExitInputRejected = 1;  // nothing, or only the valid part, was stored
-inline constexpr int kExitUsage = 2;          // wrong options, or a command not built yet
+inline constexpr int kExitUsage = 2;          // wrong options
 
 struct OptionSpec {
   const char* name;         // "db" for --db

@@ -17,9 +17,6 @@ int RunDemoCommand(CommandContext& context);
 int RunAuditCommand(CommandContext& context);
 int RunStoreCommand(CommandContext& context);
 
-// For subcommands whose stage is not built yet: says so plainly, exits 2.
-int NotBuiltYet(CommandContext& context, const char* issue);
-
 }  // namespace clusterpilot
 
 #endif  // CLUSTERPILOT_APP_COMMAND_HANDLERS_H_

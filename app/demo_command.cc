@@ -52,12 +52,9 @@ Status PrepareFolder(const DemoFolder& folder) {
   std::error_code error;
   if (fs::exists(folder.root, error) && !fs::is_empty(folder.root, error) &&
       !fs::exists(folder.File(kMarkerFile), error)) {
-    return Error{folder.root,
-                 0,
-                 0,
-                 "",
-                 "",
-                 "holds other files and is not an earlier demo; choose a new folder with --out"};
+    return FileError(
+        folder.root,
+        "holds other files and is not an earlier demo; choose a new folder with --out");
   }
   for (const char* name :
        {"clusterpilot.db", "clusterpilot.db-wal", "clusterpilot.db-shm", "honosplus-export.csv",
@@ -65,7 +62,7 @@ Status PrepareFolder(const DemoFolder& folder) {
     fs::remove(folder.File(name), error);
   }
   fs::create_directories(folder.root, error);
-  if (error) return Error{folder.root, 0, 0, "", "", "cannot be created: " + error.message()};
+  if (error) return FileError(folder.root, "cannot be created: " + error.message());
   return WriteTextFile(folder.File(kMarkerFile), "a clusterpilot demo folder; safe to delete\n");
 }
 

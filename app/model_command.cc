@@ -18,7 +18,7 @@ constexpr const char* kUsage =
 
 Result<CsvText> ReadCsv(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
-  if (!file) return Error{path, 0, 0, "", "", "cannot be opened"};
+  if (!file) return FileError(path, "cannot be opened");
   std::ostringstream content;
   content << file.rdbuf();
   return CsvText{path, content.str()};
@@ -27,7 +27,7 @@ Result<CsvText> ReadCsv(const std::string& path) {
 Status WriteModelFile(const ClusterModel& model, const std::string& path) {
   std::ofstream file(path, std::ios::binary);
   if (file) file << WriteClusterModel(model);
-  if (!file) return Error{path, 0, 0, "", "", "cannot be written"};
+  if (!file) return FileError(path, "cannot be written");
   return Status::Ok();
 }
 

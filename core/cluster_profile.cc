@@ -45,7 +45,12 @@ bool ParseRange(const std::string& cell, int8_t* low, int8_t* high, double* weig
 
 Error ProfileError(const std::string& file_name, int line, int column, std::string field,
                    std::string value, std::string message) {
-  return Error{file_name, line, column, std::move(field), std::move(value), std::move(message)};
+  return Error{.file = file_name,
+               .line = line,
+               .column = column,
+               .field = std::move(field),
+               .value = std::move(value),
+               .message = std::move(message)};
 }
 
 Result<ClusterProfile> ParseProfileLine(const std::vector<std::string>& cells,

@@ -27,4 +27,23 @@ Error MakeError(std::string message) {
   return error;
 }
 
+Error FileError(std::string file, std::string message) {
+  return LineError(std::move(file), 0, std::move(message));
+}
+
+Error LineError(std::string file, int line, std::string message) {
+  return FieldError(std::move(file), line, "", "", std::move(message));
+}
+
+Error FieldError(std::string file, int line, std::string field, std::string value,
+                 std::string message) {
+  Error error;
+  error.file = std::move(file);
+  error.line = line;
+  error.field = std::move(field);
+  error.value = std::move(value);
+  error.message = std::move(message);
+  return error;
+}
+
 }  // namespace clusterpilot

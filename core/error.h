@@ -24,13 +24,24 @@ struct Error {
   std::string ToString() const;
 };
 
+// Named ways to build an Error, so a call site says which parts it knows
+// instead of spelling `Error{path, 0, 0, "", "", message}`.
+
 // An error with only a message, for problems not tied to a place.
 Error MakeError(std::string message);
+// A problem with a whole file or folder: `path: message`.
+Error FileError(std::string file, std::string message);
+// A problem on one line of a file: `path:line: message`.
+Error LineError(std::string file, int line, std::string message);
+// A field's value on one line: `path:line: field "value": message`.
+Error FieldError(std::string file, int line, std::string field, std::string value,
+                 std::string message);
 
-// Either a value or an Error. Small on purpose: the code base does not throw
+// Either a value or an Error; [[nodiscard]], so a caller cannot drop it
+// unseen. Small on purpose: the code base does not throw
 // across module boundaries, so each boundary returns one of these.
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
   Result(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design
@@ -45,8 +56,9 @@ class Result {
   std::variant<T, Error> state_;
 };
 
-// The outcome of an operation that produces no value.
-class Status {
+// The outcome of an operation that produces no value. Like Result it must
+// be looked at: [[nodiscard]] turns an ignored failure into a compile error.
+class [[nodiscard]] Status {
  public:
   static Status Ok() { return Status(); }
   Status(Error error) : ok_(false), error_(std::move(error)) {}  // NOLINT: implicit by design

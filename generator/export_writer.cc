@@ -23,10 +23,7 @@ bool EndsWithIgnoringCase(const std::string& text, const std::string& suffix) {
 Result<std::unique_ptr<ExportWriter>> ExportWriter::Create(const std::string& path) {
   if (EndsWithIgnoringCase(path, ".csv")) return CsvExportWriter::Create(path);
   if (EndsWithIgnoringCase(path, ".xml")) return XmlExportWriter::Create(path);
-  Error error;
-  error.file = path;
-  error.message = "the name must end in .csv or .xml; it decides the format";
-  return error;
+  return FileError(path, "the name must end in .csv or .xml; it decides the format");
 }
 
 std::string DutchDate(const CalendarDate& date) {

@@ -8,18 +8,16 @@ namespace {
 
 constexpr size_t kFlushAt = 1 << 20;
 
-Error FileError(const std::string& path, const std::string& what) {
-  Error error;
-  error.file = path;
-  error.message = what + ": " + std::strerror(errno);
-  return error;
+// `path: what: reason`, the reason taken from errno.
+Error SystemError(const std::string& path, const std::string& what) {
+  return FileError(path, what + ": " + std::strerror(errno));
 }
 
 }  // namespace
 
 Result<std::unique_ptr<OutputFile>> OutputFile::Create(const std::string& path) {
   std::FILE* file = std::fopen(path.c_str(), "wb");
-  if (file == nullptr) return FileError(path, "cannot be written");
+  if (file == nullptr) return SystemError(path, "cannot be written");
   return std::unique_ptr<OutputFile>(new OutputFile(path, file));
 }
 
@@ -47,7 +45,7 @@ Status OutputFile::Close() {
   Flush();
   const bool closed = std::fclose(file_) == 0;
   file_ = nullptr;
-  if (failed_ || !closed) return FileError(path_, "could not be written completely");
+  if (failed_ || !closed) return SystemError(path_, "could not be written completely");
   return Status::Ok();
 }
 

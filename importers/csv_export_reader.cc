@@ -11,14 +11,6 @@ namespace {
 
 constexpr size_t kChunkSize = 1 << 20;
 
-Error FileError(const std::string& file_name, int line, std::string message) {
-  Error error;
-  error.file = file_name;
-  error.line = line;
-  error.message = std::move(message);
-  return error;
-}
-
 bool IsBlank(const std::string& text) {
   return std::all_of(text.begin(), text.end(),
                      [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
@@ -30,7 +22,7 @@ Result<std::unique_ptr<CsvExportReader>> CsvExportReader::Open(const std::string
                                                                const std::string& display_name) {
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) {
-    return FileError(display_name, 0, std::string("cannot be read: ") + std::strerror(errno));
+    return FileError(display_name, std::string("cannot be read: ") + std::strerror(errno));
   }
   std::string first_chunk(kChunkSize, '\0');
   first_chunk.resize(std::fread(first_chunk.data(), 1, first_chunk.size(), file));
@@ -58,7 +50,7 @@ bool CsvExportReader::ReadChunk(std::string* chunk) {
 
 Status CsvExportReader::ReadError() const {
   if (!std::ferror(file_)) return Status::Ok();
-  return FileError(display_name_, reader_.line(),
+  return LineError(display_name_, reader_.line(),
                    std::string("read error: ") + std::strerror(errno));
 }
 
@@ -85,8 +77,7 @@ Status CsvExportReader::ReadHeader(std::string first_chunk) {
       Status finished = reader_.Finish(take_header);
       if (!finished.ok()) return finished;
       if (header_line_ == 0)
-        return FileError(display_name_, 0,
-                         "is empty; expected a header line with the column names");
+        return FileError(display_name_, "is empty; expected a header line with the column names");
     }
   }
   std::vector<std::string> header;

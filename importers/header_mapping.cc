@@ -146,7 +146,7 @@ Result<HeaderMapping> MapHeader(const std::vector<std::string>& header,
     missing += "no column for " + std::string(ExportFieldName(export_field)) + " (name it " +
                AcceptedNames(export_field) + ")";
   }
-  if (!missing.empty()) return HeaderError(file_name, header_line, missing);
+  if (!missing.empty()) return LineError(file_name, header_line, missing);
   return mapping;
 }
 

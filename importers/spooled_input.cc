@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "importers/content_hash.h"
+#include "core/sha256.h"
 
 namespace clusterpilot {
 namespace {

@@ -70,8 +70,7 @@ Status WriteTextFile(const std::string& path, const std::string& content) {
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
   file.write(content.data(), static_cast<std::streamsize>(content.size()));
   file.close();
-  if (!file)
-    return Error{path, 0, 0, "", "", std::string("cannot be written: ") + std::strerror(errno)};
+  if (!file) return FileError(path, std::string("cannot be written: ") + std::strerror(errno));
   return Status::Ok();
 }
 

@@ -57,14 +57,14 @@ std::string Folded(const std::string& text) {
 
 Result<std::vector<DelimitedRow>> ReadDelimitedFile(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
-  if (!file) return Error{path, 0, 0, "", "", "cannot be read (does the file exist?)"};
+  if (!file) return FileError(path, "cannot be read (does the file exist?)");
   std::stringstream raw;
   raw << file.rdbuf();
   std::string text;
   try {
     text = ToUtf8(raw.str());
   } catch (const Poco::Exception& e) {
-    return Error{path, 0, 0, "", "", "cannot be read as text: " + e.displayText()};
+    return FileError(path, "cannot be read as text: " + e.displayText());
   }
   Result<std::vector<DelimitedRow>> rows = ReadDelimitedText(text, ';', path);
   if (!rows.ok()) return rows.error();
@@ -84,13 +84,9 @@ Status CheckHeader(const std::string& path, const DelimitedRow& header,
     matches = Folded(header.cells[i]) == expected[i];
   }
   if (matches) return Status::Ok();
-  return Error{
-      path,
-      header.line,
-      0,
-      "",
-      "",
-      "the first line must be the header " + JoinHeader(expected) + " (columns separated by ;)"};
+  return LineError(
+      path, header.line,
+      "the first line must be the header " + JoinHeader(expected) + " (columns separated by ;)");
 }
 
 std::string JoinHeader(const std::vector<std::string>& names) {

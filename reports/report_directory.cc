@@ -9,19 +9,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Error DirectoryError(const std::string& path, std::string message) {
-  return Error{path, 0, 0, "", "", std::move(message)};
-}
-
 // A new, empty folder named after `destination` in `parent`.
 Result<std::string> MakeSibling(const fs::path& parent, const fs::path& destination,
                                 const std::string& purpose) {
   std::string pattern =
       (parent / ("." + destination.filename().string() + "." + purpose + "-XXXXXX")).string();
   if (mkdtemp(pattern.data()) == nullptr) {
-    return DirectoryError(parent.string(),
-                          "cannot create a folder here: " +
-                              std::error_code(errno, std::generic_category()).message());
+    return FileError(parent.string(),
+                     "cannot create a folder here: " +
+                         std::error_code(errno, std::generic_category()).message());
   }
   return pattern;
 }
@@ -30,14 +26,14 @@ Status CheckReplaceable(const fs::path& destination) {
   std::error_code error;
   if (!fs::exists(destination, error)) return Status::Ok();
   if (!fs::is_directory(destination, error)) {
-    return DirectoryError(destination.string(), "is a file, not a folder; choose another --out");
+    return FileError(destination.string(), "is a file, not a folder; choose another --out");
   }
   if (fs::is_empty(destination, error) || fs::exists(destination / kReportMarkerFile, error)) {
     return Status::Ok();
   }
-  return DirectoryError(destination.string(),
-                        "holds other files and is not an earlier report; choose a new or empty "
-                        "folder for --out");
+  return FileError(destination.string(),
+                   "holds other files and is not an earlier report; choose a new or empty "
+                   "folder for --out");
 }
 
 void RemoveQuietly(const std::string& path) {
@@ -56,7 +52,7 @@ Status PublishReportDirectory(const std::string& out_dir,
   std::error_code error;
   fs::create_directories(target.parent_path(), error);
   if (error)
-    return DirectoryError(target.parent_path().string(), "cannot be created: " + error.message());
+    return FileError(target.parent_path().string(), "cannot be created: " + error.message());
   Result<std::string> staging = MakeSibling(target.parent_path(), target, "partial");
   if (!staging.ok()) return staging.error();
   Status written = write(staging.value());
@@ -76,14 +72,14 @@ Status PublishReportDirectory(const std::string& out_dir,
     fs::rename(target, previous, error);
     if (error) {
       RemoveQuietly(staging.value());
-      return DirectoryError(target.string(), "cannot be replaced: " + error.message());
+      return FileError(target.string(), "cannot be replaced: " + error.message());
     }
   }
   fs::rename(staging.value(), target, error);
   if (error) {
     if (!previous.empty()) fs::rename(previous, target, error);
     RemoveQuietly(staging.value());
-    return DirectoryError(target.string(), "cannot be put in place: " + error.message());
+    return FileError(target.string(), "cannot be put in place: " + error.message());
   }
   if (!previous.empty()) RemoveQuietly(previous);
   return Status::Ok();

@@ -14,7 +14,7 @@ const std::vector<std::string> kHeader = {"patient", "department", "month", "amo
 constexpr size_t kDepartmentsNamedInError = 8;
 
 Error RowError(const std::string& path, const DelimitedRow& row, int column, std::string message) {
-  return Error{path, row.line, 0, kHeader[column], row.cells[column], std::move(message)};
+  return FieldError(path, row.line, kHeader[column], row.cells[column], std::move(message));
 }
 
 std::string KnownList(const std::set<std::string>& known) {
@@ -54,13 +54,9 @@ class DepartmentCheck {
 Result<RevenueEntry> ParseEntry(const std::string& path, const DelimitedRow& row,
                                 DepartmentCheck* departments) {
   if (row.cells.size() != kHeader.size()) {
-    return Error{path,
-                 row.line,
-                 0,
-                 "",
-                 "",
-                 "expected 4 columns (" + JoinHeader(kHeader) + "), found " +
-                     std::to_string(row.cells.size())};
+    return LineError(path, row.line,
+                     "expected 4 columns (" + JoinHeader(kHeader) + "), found " +
+                         std::to_string(row.cells.size()));
   }
   RevenueEntry entry;
   entry.line = row.line;
@@ -103,8 +99,7 @@ Result<RevenueTable> ReadRevenueTable(const std::string& path,
   Result<std::vector<DelimitedRow>> rows = ReadDelimitedFile(path);
   if (!rows.ok()) return rows.error();
   if (rows.value().empty()) {
-    return Error{path, 0,  0,
-                 "",   "", "the file is empty; expected the header " + JoinHeader(kHeader)};
+    return FileError(path, "the file is empty; expected the header " + JoinHeader(kHeader));
   }
   Status header = CheckHeader(path, rows.value()[0], kHeader);
   if (!header.ok()) return header.error();
@@ -121,14 +116,11 @@ Result<RevenueTable> ReadRevenueTable(const std::string& path,
         row.line);
     if (!inserted) {
       // The patient's identifier stays out of the message: the line says which row.
-      return Error{path,
-                   row.line,
-                   0,
-                   "patient",
-                   "",
-                   "this patient already has an amount for " + entry.value().department + " in " +
-                       entry.value().month.Key() + " on line " + std::to_string(seen->second) +
-                       " (one row per patient, department and month)"};
+      return FieldError(path, row.line, "patient", "",
+                        "this patient already has an amount for " + entry.value().department +
+                            " in " + entry.value().month.Key() + " on line " +
+                            std::to_string(seen->second) +
+                            " (one row per patient, department and month)");
     }
     table.entries.push_back(std::move(entry).value());
   }

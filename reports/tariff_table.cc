@@ -27,7 +27,7 @@ int ParseClusterNumber(std::string text) {
 }
 
 Error RowError(const std::string& path, const DelimitedRow& row, int column, std::string message) {
-  return Error{path, row.line, 0, kHeader[column], row.cells[column], std::move(message)};
+  return FieldError(path, row.line, kHeader[column], row.cells[column], std::move(message));
 }
 
 Result<int64_t> ReadAmount(const std::string& path, const DelimitedRow& row, int column) {
@@ -64,10 +64,9 @@ Status CheckEveryClusterPriced(const std::string& path,
     }
   }
   if (missing.empty()) return Status::Ok();
-  return Error{
-      path, 0,
-      0,    "cluster",
-      "",   "no tariffs for cluster " + missing + " (every cluster 1-8 and 10-21 needs a row)"};
+  return FieldError(
+      path, 0, "cluster", "",
+      "no tariffs for cluster " + missing + " (every cluster 1-8 and 10-21 needs a row)");
 }
 
 }  // namespace
@@ -76,8 +75,7 @@ Result<TariffTable> ReadTariffTable(const std::string& path) {
   Result<std::vector<DelimitedRow>> rows = ReadDelimitedFile(path);
   if (!rows.ok()) return rows.error();
   if (rows.value().empty()) {
-    return Error{path, 0,  0,
-                 "",   "", "the file is empty; expected the header " + JoinHeader(kHeader)};
+    return FileError(path, "the file is empty; expected the header " + JoinHeader(kHeader));
   }
   Status header = CheckHeader(path, rows.value()[0], kHeader);
   if (!header.ok()) return header.error();
@@ -87,13 +85,9 @@ Result<TariffTable> ReadTariffTable(const std::string& path) {
   for (size_t i = 1; i < rows.value().size(); ++i) {
     const DelimitedRow& row = rows.value()[i];
     if (row.cells.size() != kHeader.size()) {
-      return Error{path,
-                   row.line,
-                   0,
-                   "",
-                   "",
-                   "expected 4 columns (" + JoinHeader(kHeader) + "), found " +
-                       std::to_string(row.cells.size())};
+      return LineError(path, row.line,
+                       "expected 4 columns (" + JoinHeader(kHeader) + "), found " +
+                           std::to_string(row.cells.size()));
     }
     const int cluster = ParseClusterNumber(row.cells[0]);
     if (cluster == 0) {

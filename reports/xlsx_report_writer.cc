@@ -156,7 +156,7 @@ void WriteAboutSheet(lxw_workbook* workbook, const PilotReport& report, const Fo
 
 Status WriteXlsxReport(const PilotReport& report, const std::string& path) {
   lxw_workbook* workbook = workbook_new(path.c_str());
-  if (workbook == nullptr) return Error{path, 0, 0, "", "", "cannot be created"};
+  if (workbook == nullptr) return FileError(path, "cannot be created");
   const Formats formats = MakeFormats(workbook);
   WriteAboutSheet(workbook, report, formats);
   for (const ReportTable& table : report.tables) {
@@ -164,7 +164,7 @@ Status WriteXlsxReport(const PilotReport& report, const std::string& path) {
   }
   const lxw_error closed = workbook_close(workbook);
   if (closed != LXW_NO_ERROR) {
-    return Error{path, 0, 0, "", "", std::string("cannot be written: ") + lxw_strerror(closed)};
+    return FileError(path, std::string("cannot be written: ") + lxw_strerror(closed));
   }
   return Status::Ok();
 }

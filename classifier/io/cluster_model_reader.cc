@@ -124,8 +124,12 @@ class ModelHandler : public xc::DefaultHandler {
 
   [[noreturn]] void Fail(Place place, std::string field, std::string value,
                          std::string message) const {
-    throw ModelProblem{Error{file_name_, place.line, place.column, std::move(field),
-                             std::move(value), std::move(message)}};
+    throw ModelProblem{Error{.file = file_name_,
+                             .line = place.line,
+                             .column = place.column,
+                             .field = std::move(field),
+                             .value = std::move(value),
+                             .message = std::move(message)}};
   }
   [[noreturn]] void Fail(std::string field, std::string value, std::string message) const {
     Fail(Here(), std::move(field), std::move(value), std::move(message));
@@ -138,12 +142,12 @@ class ModelHandler : public xc::DefaultHandler {
       message += " (a cluster model starts with <cluster-model xmlns=\"" +
                  std::string(kClusterModelNamespace) + "\" name=\"...\" version=\"...\">)";
     }
-    xml_error_ = Error{file_name_,
-                       static_cast<int>(problem.getLineNumber()),
-                       static_cast<int>(problem.getColumnNumber()),
-                       "",
-                       "",
-                       "not a valid cluster model: " + message};
+    xml_error_ = Error{.file = file_name_,
+                       .line = static_cast<int>(problem.getLineNumber()),
+                       .column = static_cast<int>(problem.getColumnNumber()),
+                       .field = "",
+                       .value = "",
+                       .message = "not a valid cluster model: " + message};
   }
 
   std::optional<std::string> Attribute(const char* name) const {
@@ -444,10 +448,10 @@ Result<ClusterModelDefinition> ParseDefinition(std::string_view xml, const std::
     if (handler.xml_error()) return *handler.xml_error();
     return problem.error;
   } catch (const xc::XMLException& e) {
-    return Error{file_name, static_cast<int>(e.getSrcLine()),           0, "",
-                 "",        "cannot be read: " + ToUtf8(e.getMessage())};
+    return LineError(file_name, static_cast<int>(e.getSrcLine()),
+                     "cannot be read: " + ToUtf8(e.getMessage()));
   } catch (const xc::SAXException& e) {
-    return Error{file_name, 0, 0, "", "", "cannot be read: " + ToUtf8(e.getMessage())};
+    return FileError(file_name, "cannot be read: " + ToUtf8(e.getMessage()));
   }
   if (handler.xml_error()) return *handler.xml_error();
   reader.reset();  // the reader must go before its grammar pool
@@ -472,7 +476,7 @@ Result<ClusterModel> ReadClusterModel(std::string_view xml, const std::string& f
 
 Result<ClusterModel> ReadClusterModelFile(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
-  if (!file) return Error{path, 0, 0, "", "", "cannot be opened"};
+  if (!file) return FileError(path, "cannot be opened");
   std::ostringstream content;
   content << file.rdbuf();
   return ReadClusterModel(content.str(), path);

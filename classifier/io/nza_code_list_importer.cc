@@ -29,8 +29,8 @@ Result<std::vector<CsvRow>> ReadTable(const CsvText& table) {
 
 Error RowError(const CsvText& table, int line, const std::string& column, const std::string& value,
                std::string message) {
-  return Error{table.file_name,   line, 0, column.empty() ? "" : "column \"" + column + "\"", value,
-               std::move(message)};
+  return FieldError(table.file_name, line, column.empty() ? "" : "column \"" + column + "\"", value,
+                    std::move(message));
 }
 
 struct ColumnSpec {
@@ -225,8 +225,7 @@ Status ReadCoefficients(const CsvText& table, ImportState* state) {
     entry.line[question][answer] = row.line;
     state->questions_used[question] = true;
   }
-  if (state->coefficients.empty())
-    return Error{table.file_name, 0, 0, "", "", "has no coefficients"};
+  if (state->coefficients.empty()) return FileError(table.file_name, "has no coefficients");
   return Status::Ok();
 }
 
@@ -265,25 +264,17 @@ Status ReadConstants(const CsvText& table, const CsvText& coefficients, ImportSt
 Status CheckComplete(const NzaCodeLists& tables, const ImportState& state) {
   for (const auto& [type, entry] : state.coefficients) {
     if (state.constants.count(type) == 0) {
-      return Error{tables.constants.file_name,
-                   0,
-                   0,
-                   "zorgvraagtype",
-                   TypeCode(type),
-                   "no constant (" + TypeCode(type) + " has coefficients in " +
-                       tables.coefficients.file_name + ")"};
+      return FieldError(tables.constants.file_name, 0, "zorgvraagtype", TypeCode(type),
+                        "no constant (" + TypeCode(type) + " has coefficients in " +
+                            tables.coefficients.file_name + ")");
     }
     for (int question = 0; question < kItemCount; ++question) {
       if (!state.questions_used[question]) continue;
       for (int answer = 0; answer <= kMaxRating; ++answer) {
         if (entry.line[question][answer] != 0) continue;
-        return Error{
-            tables.coefficients.file_name,
-            0,
-            0,
-            "zorgvraagtype",
-            TypeCode(type),
-            "no coefficient for " + ItemCode(question) + " answer " + std::to_string(answer)};
+        return FieldError(
+            tables.coefficients.file_name, 0, "zorgvraagtype", TypeCode(type),
+            "no coefficient for " + ItemCode(question) + " answer " + std::to_string(answer));
       }
     }
   }

@@ -15,6 +15,15 @@ TEST(ErrorTest, FormatsPlaceFieldValueAndMessage) {
   EXPECT_EQ(MakeError("plain").ToString(), "plain");
 }
 
+TEST(ErrorTest, FactoriesFillOnlyThePartsTheyName) {
+  EXPECT_EQ(FileError("tarieven.csv", "cannot be read").ToString(), "tarieven.csv: cannot be read");
+  EXPECT_EQ(LineError("tarieven.csv", 4, "has 3 cells, expected 2").ToString(),
+            "tarieven.csv:4: has 3 cells, expected 2");
+  const Error field = FieldError("tarieven.csv", 4, "cluster", "22", "not a care cluster");
+  EXPECT_EQ(field.ToString(), "tarieven.csv:4: cluster \"22\": not a care cluster");
+  EXPECT_EQ(field.column, 0);
+}
+
 TEST(ErrorTest, ResultHoldsEitherValueOrError) {
   Result<int> good = 3;
   Result<int> bad = MakeError("no");
