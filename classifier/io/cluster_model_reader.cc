@@ -34,6 +34,8 @@ namespace {
 
 namespace xc = xercesc;
 
+constexpr std::string_view kModelNamespace = "urn:clusterpilot:cluster-model:1";
+
 constexpr int kEntityExpansionLimit = 100;
 
 std::string ToUtf8(const XMLCh* text) {
@@ -63,10 +65,17 @@ class ModelHandler : public xc::DefaultHandler {
 
   void setDocumentLocator(const xc::Locator* locator) override { locator_ = locator; }
 
-  void startElement(const XMLCh*, const XMLCh* local_name, const XMLCh*,
+  void startElement(const XMLCh* uri, const XMLCh* local_name, const XMLCh*,
                     const xc::Attributes& attributes) override {
     attributes_ = &attributes;
     const std::string element = ToUtf8(local_name);
+    // The schema validates only our namespace: a document in another one
+    // would reach the handlers below unchecked, so it is refused whole.
+    if (path_.empty() && ToUtf8(uri) != kModelNamespace) {
+      Fail(Here(), element, ToUtf8(uri),
+           "is not a clusterpilot cluster model (expected namespace " +
+               std::string(kModelNamespace) + ")");
+    }
     path_.push_back(element);
     const std::string parent = path_.size() >= 2 ? path_[path_.size() - 2] : "";
     if (element == "cluster-model") {
@@ -296,12 +305,19 @@ class ModelHandler : public xc::DefaultHandler {
   }
 
   void StartProfile() {
-    ModelCluster& cluster = definition_.clusters.back();
+    ModelCluster& cluster = CurrentCluster("profile");
     ClusterProfile& profile = cluster.profile.emplace();
     profile.cluster = cluster.number;
     profile.supercluster = cluster.supercluster;
     profile.name = cluster.name;
     profile.hv08_types = Attribute("hv08-types").value_or("");
+  }
+
+  // The cluster an element belongs to. The schema puts these elements inside
+  // a <cluster>; this keeps the reader safe where the schema did not apply.
+  ModelCluster& CurrentCluster(const char* element) {
+    if (definition_.clusters.empty()) Fail(element, "", "must stand inside a <cluster>");
+    return definition_.clusters.back();
   }
 
   int NewItem() {
@@ -314,7 +330,9 @@ class ModelHandler : public xc::DefaultHandler {
 
   void ReadProfileItem() {
     const int item = NewItem();
-    ClusterProfile& profile = *definition_.clusters.back().profile;
+    ModelCluster& cluster = CurrentCluster("item");
+    if (!cluster.profile) Fail("item", "", "must stand inside a <profile>");
+    ClusterProfile& profile = *cluster.profile;
     const std::string low = Required("low");
     profile.low[item] = Rating("low", low);
     profile.high[item] = Rating("high", Required("high"));
@@ -329,7 +347,7 @@ class ModelHandler : public xc::DefaultHandler {
   void ReadCoefficientItem() {
     const std::string code = Required("code");
     const int item = NewItem();
-    auto& row = definition_.clusters.back().coefficients[item];
+    auto& row = CurrentCluster("item").coefficients[item];
     for (int rating = 0; rating <= kMaxRating; ++rating) {
       const std::string name = "r" + std::to_string(rating);
       std::optional<std::string> text = Attribute(name.c_str());

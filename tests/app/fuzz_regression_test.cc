@@ -11,8 +11,8 @@ namespace {
 // Found by fuzz_cluster_model_reader: in a foreign namespace the schema does
 // not stop the content, and a <profile> before any <cluster> made the reader
 // call back() on an empty cluster list (UBSan; the release binary aborts
-// with exit 134 today). Enable once classifier's model reader refuses it.
-TEST(FuzzRegressionTest, DISABLED_ModelWithAProfileOutsideAClusterIsRefused) {
+// with exit 134). The reader now refuses a foreign root namespace.
+TEST(FuzzRegressionTest, ModelWithAProfileOutsideAClusterIsRefused) {
   ScopedTempDir dir;
   const std::string model = std::string(CLUSTERPILOT_SOURCE_DIR) +
                             "/fuzz/regressions/cluster_model_reader/profile-outside-cluster.xml";
