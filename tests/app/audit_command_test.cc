@@ -9,20 +9,11 @@
 #include "store/audit_log.h"
 #include "store/store.h"
 #include "tests/support/command_runner.h"
+#include "tests/support/raw_sqlite.h"
 #include "tests/support/temp_dir.h"
 
 namespace clusterpilot {
 namespace {
-
-void RunSqlite(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  char* message = nullptr;
-  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
-      << (message ? message : "");
-  sqlite3_free(message);
-  sqlite3_close(db);
-}
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;

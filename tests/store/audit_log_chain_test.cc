@@ -10,20 +10,11 @@
 #include "store/audit_log.h"
 #include "store/audit_log_anchor.h"
 #include "store/store.h"
+#include "tests/support/raw_sqlite.h"
 #include "tests/support/temp_dir.h"
 
 namespace clusterpilot {
 namespace {
-
-void RunSqlite(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  char* message = nullptr;
-  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
-      << (message ? message : "");
-  sqlite3_free(message);
-  sqlite3_close(db);
-}
 
 constexpr const char* kDropTriggers =
     "DROP TRIGGER audit_log_is_append_only_update; "

@@ -9,6 +9,7 @@
 
 #include "store/schema_migrations.h"
 #include "store/sql_statement.h"
+#include "tests/support/raw_sqlite.h"
 #include "tests/support/temp_dir.h"
 
 namespace clusterpilot {
@@ -24,17 +25,6 @@ int64_t CountRows(Store& store, const std::string& table) {
   SqlStatement count(store, "SELECT count(*) FROM " + table);
   EXPECT_TRUE(count.Step()) << count.status().error().ToString();
   return count.Int(0);
-}
-
-// Runs SQL on a file through plain SQLite, as another program would.
-void RunSqlite(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  char* message = nullptr;
-  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
-      << (message ? message : "");
-  sqlite3_free(message);
-  sqlite3_close(db);
 }
 
 TEST(StoreTest, CreatesANewStoreAtTheCurrentVersionInWalMode) {
