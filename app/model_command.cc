@@ -4,8 +4,8 @@
 
 #include "app/command_handlers.h"
 #include "app/model_choice.h"
-#include "classifier/io/cluster_model_writer.h"
 #include "classifier/default_model.h"
+#include "classifier/io/cluster_model_writer.h"
 #include "classifier/io/nza_code_list_importer.h"
 #include "core/calendar_date.h"
 

@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/error.h"
 #include "core/calendar_month.h"
+#include "core/error.h"
 #include "store/month_snapshot.h"
 #include "store/rating_lookup.h"
 

@@ -1,8 +1,8 @@
 // End-to-end tests of `clusterpilot classify` on real stores.
 #include <gtest/gtest.h>
 
-#include "classifier/io/cluster_model_writer.h"
 #include "classifier/default_model.h"
+#include "classifier/io/cluster_model_writer.h"
 #include "store/audit_log.h"
 #include "store/sql_statement.h"
 #include "store/store.h"
