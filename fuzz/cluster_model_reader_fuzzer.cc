@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "classifier/cluster_model_reader.h"
+#include "classifier/io/cluster_model_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view xml(reinterpret_cast<const char*>(data), size);

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "classifier/nza_code_list_importer.h"
+#include "classifier/io/nza_code_list_importer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string tables[3];
