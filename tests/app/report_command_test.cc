@@ -191,6 +191,31 @@ TEST_F(ReportCommandTest, NeverOverwritesAFolderThatIsNotAReport) {
   EXPECT_EQ(ReadFile(report + "/thesis.docx"), "x");
 }
 
+// Issue #10 item 9: a report of a month without data was written with exit 0.
+TEST_F(ReportCommandTest, AMonthWithoutMeasurementsNamesTheMonthsThatHaveThem) {
+  CommandOutcome outcome = Report(
+      {"--month", "2027-01", "--tariffs", dir_.File("tariffs.csv"), "--out", dir_.File("r")});
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_EQ(outcome.err,
+            "clusterpilot report: --month \"2027-01\": no measurements in this month; the store "
+            "has measurements in 2026-08 to 2026-10\n");
+  EXPECT_EQ(outcome.out, "");
+  EXPECT_FALSE(fs::exists(dir_.File("r")));
+}
+
+// Issue #10 item 9: a misspelt setting was silently ignored.
+TEST_F(ReportCommandTest, AnUnknownSettingNamesTheNearestKnownOne) {
+  const std::string settings = dir_.File("clusterpilot.properties");
+  WriteFile(settings, "# thresholds\nreport.monte_carlo_draws = 500\nreport.supress_below = 10\n");
+  CommandOutcome outcome = Report({"--month", "2026-10", "--tariffs", dir_.File("tariffs.csv"),
+                                   "--out", dir_.File("r"), "--config", settings});
+  EXPECT_EQ(outcome.exit_code, 2);
+  EXPECT_EQ(outcome.err, "clusterpilot report: " + settings +
+                             ":3: setting \"report.supress_below\": not a known setting; did you "
+                             "mean \"report.suppress_below\"?\n");
+  EXPECT_FALSE(fs::exists(dir_.File("r")));
+}
+
 TEST(DemoCommandTest, RunsTheWholeChainAndCanRunAgain) {
   ScopedTempDir dir;
   const std::string out = dir.File("demo");
