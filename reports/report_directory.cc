@@ -124,7 +124,7 @@ Status SwapLink(const fs::path& staging, const fs::path& target) {
   }
   if (symlink(fs::path(report.value()).filename().c_str(), link.c_str()) != 0 ||
       rename(link.c_str(), target.c_str()) != 0) {
-    const Status failed = FileError(target.string(), "cannot be put in place: " + ErrnoText());
+    Status failed = FileError(target.string(), "cannot be put in place: " + ErrnoText());
     if (!aside.empty()) rename(aside.c_str(), target.c_str());
     RemoveQuietly(link);
     RemoveQuietly(report.value());
