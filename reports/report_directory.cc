@@ -1,6 +1,8 @@
 #include "reports/report_directory.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +10,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 #include "reports/report_manifest.h"
@@ -82,6 +85,71 @@ void RemoveLeftovers(const fs::path& target) {
     RemoveQuietly(it->path());
   }
 }
+
+// The staging folder of this run, for the signal handler below; empty
+// when there is none.
+char g_staging[PATH_MAX];
+constexpr int kCleanedSignals[] = {SIGINT, SIGTERM, SIGHUP};
+
+// Ctrl-C (or a TERM or HUP) while the report is written must not leave the
+// patient list behind: remove the staging folder's files and the folder,
+// then die of the signal as before. Only async-signal-safe calls here
+// (open, getdents64, unlinkat, rmdir, sigaction, raise): no allocation.
+void RemoveStagingAndDie(int signal_number) {
+  const int folder = open(g_staging, O_RDONLY | O_DIRECTORY);
+  if (folder >= 0) {
+    alignas(dirent64) char entries[4096];
+    // Removing entries while reading them may skip some: read again from
+    // the start until only "." and ".." are left.
+    for (bool removed = true; removed;) {
+      removed = false;
+      lseek(folder, 0, SEEK_SET);
+      for (ssize_t size; (size = getdents64(folder, entries, sizeof entries)) > 0;) {
+        for (ssize_t at = 0; at < size;) {
+          const auto* entry = reinterpret_cast<const dirent64*>(entries + at);
+          at += entry->d_reclen;
+          if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0) continue;
+          removed |= unlinkat(folder, entry->d_name, 0) == 0;
+        }
+      }
+    }
+    close(folder);
+    rmdir(g_staging);
+  }
+  struct sigaction original = {};
+  original.sa_handler = SIG_DFL;
+  sigaction(signal_number, &original, nullptr);
+  raise(signal_number);
+}
+
+// While it lives, a signal that ends the run removes `staging` first.
+class StagingGuard {
+ public:
+  explicit StagingGuard(const std::string& staging) {
+    if (staging.size() >= sizeof g_staging) return;
+    std::memcpy(g_staging, staging.c_str(), staging.size() + 1);
+    struct sigaction action = {};
+    action.sa_handler = RemoveStagingAndDie;
+    sigemptyset(&action.sa_mask);
+    for (size_t i = 0; i < std::size(kCleanedSignals); ++i) {
+      sigaction(kCleanedSignals[i], &action, &previous_[i]);
+    }
+    armed_ = true;
+  }
+  ~StagingGuard() {
+    if (!armed_) return;
+    for (size_t i = 0; i < std::size(kCleanedSignals); ++i) {
+      sigaction(kCleanedSignals[i], &previous_[i], nullptr);
+    }
+    g_staging[0] = '\0';
+  }
+  StagingGuard(const StagingGuard&) = delete;
+  StagingGuard& operator=(const StagingGuard&) = delete;
+
+ private:
+  struct sigaction previous_[std::size(kCleanedSignals)] = {};
+  bool armed_ = false;
+};
 
 Status CheckReplaceable(const fs::path& target) {
   std::error_code error;
@@ -168,6 +236,7 @@ Status PublishReportDirectory(const std::string& out_dir,
   if (!replaceable.ok()) return replaceable;
   Result<std::string> staging = MakeSibling(target, kStagingKind);
   if (!staging.ok()) return staging.error();
+  const StagingGuard guard(staging.value());
   Status done = write(staging.value());
   if (done.ok()) done = WriteReportManifest(staging.value());
   if (done.ok()) done = PutInPlace(staging.value(), target);

@@ -23,7 +23,9 @@ inline constexpr const char* kReportMarkerFile = "report.json";
 // untouched. Refuses (before calling `write`) an out_dir that is a file, or
 // a non-empty folder that is not exactly a report this tool wrote; the error
 // names the first file that is not part of one. Staging folders that killed
-// runs left beside out_dir are removed first: they may hold patient ids.
+// runs left beside out_dir are removed first: they may hold patient ids;
+// SIGINT, SIGTERM or SIGHUP while this runs removes the staging folder
+// before the process dies of the signal (the handlers are put back after).
 //
 // Where the file system cannot exchange two folders (RENAME_EXCHANGE fails
 // with EINVAL), out_dir becomes a symbolic link to a hidden sibling folder

@@ -10,6 +10,7 @@
 // its kill counts. Stores are small so the whole file runs in well
 // under a minute on a busy two-core machine.
 #include <gtest/gtest.h>
+#include <string.h>
 
 #include <filesystem>
 #include <functional>
@@ -330,6 +331,36 @@ TEST_F(ReportKillTest, StagingFoldersDoNotOutliveTheNextRun) {
   ASSERT_FALSE(StagingLeftovers().empty()) << "the kill left no staging folder to clean up";
   ASSERT_EQ(Report(base_db_, out_, "2026-09").exit_code, 0);
   EXPECT_EQ(StagingLeftovers(), std::vector<std::string>{});
+}
+
+// Ctrl-C (SIGINT) or a TERM while the report is written: the run removes
+// its staging folder (the patient list in it) before it dies, without
+// waiting for a next run; --out holds the old or the new report.
+TEST_F(ReportKillTest, InterruptedWhileWritingRemovesItsStagingFolderAtOnce) {
+  if (!StraceWorks()) GTEST_SKIP() << "strace cannot trace processes here";
+  ASSERT_EQ(Report(base_db_, dir_.File("new-report"), "2026-09").exit_code, 0);
+  const auto new_report = Comparable(dir_.File("new-report"));
+  const struct {
+    int signal;
+    const char* syscall;
+    int at;
+  } moments[] = {{SIGINT, "write", 1},
+                 {SIGTERM, "write", 20},
+                 {SIGINT, "write", 40},
+                 {SIGHUP, "unlink", 1},
+                 {SIGTERM, "renameat2", 1}};
+  for (const auto& moment : moments) {
+    const std::string when = std::string(sigabbrev_np(moment.signal)) + " at " + moment.syscall +
+                             " " + std::to_string(moment.at);
+    CopyStore(base_db_, work_db_);
+    PutOldReportBack();
+    EXPECT_EQ(RunKilledAtSyscall(ReportArguments(work_db_, out_, "2026-09"), moment.syscall,
+                                 moment.at, moment.signal),
+              KillOutcome::kKilled)
+        << when;
+    EXPECT_EQ(StagingLeftovers(), std::vector<std::string>{}) << when;
+    ExpectOldOrNewReport(new_report, when);
+  }
 }
 
 // The file-system calls of a report run, as strace names them: creating the
