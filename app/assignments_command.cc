@@ -1,11 +1,14 @@
 #include <fstream>
+#include <optional>
 #include <ostream>
 #include <set>
 
 #include "app/command_handlers.h"
+#include "core/department_name.h"
 #include "reports/assignment_export.h"
 #include "store/assignment_listing.h"
 #include "store/audit_log.h"
+#include "store/rating_lookup.h"
 #include "store/store.h"
 
 namespace clusterpilot {
@@ -30,6 +33,22 @@ void Write(const std::string& format, const std::vector<AssignmentRow>& rows,
   }
 }
 
+// The store's spelling of --department, whatever its case or accents; a
+// name the store does not know is a usage error that lists the known ones.
+Result<std::string> StoreSpelling(Store& store, const std::string& typed) {
+  Result<std::set<std::string>> known = StoreDepartments(store);
+  if (!known.ok()) return known.error();
+  const std::optional<std::string> spelled = MatchDepartment(typed, known.value());
+  if (spelled) return *spelled;
+  Error error = MakeError(
+      known.value().empty()
+          ? "not a department in the store; it holds no measurements yet"
+          : "not a department in the store (known: " + DepartmentList(known.value()) + ")");
+  error.field = "--department";
+  error.value = typed;
+  return error;
+}
+
 }  // namespace
 
 int RunAssignmentsCommand(CommandContext& context) {
@@ -46,6 +65,14 @@ int RunAssignmentsCommand(CommandContext& context) {
   }
   auto store = Store::Open(context.DatabasePath(), Store::OpenMode::kMustExist);
   if (!store.ok()) return context.Fail(store.error(), kExitInputRejected);
+  if (!filter.department.empty()) {
+    Result<std::string> spelled = StoreSpelling(*store.value(), filter.department);
+    if (!spelled.ok()) {
+      const bool unknown = spelled.error().field == "--department";
+      return context.Fail(spelled.error(), unknown ? kExitUsage : kExitInputRejected);
+    }
+    filter.department = spelled.value();
+  }
   Result<std::vector<AssignmentRow>> rows = ReadAssignments(*store.value(), filter);
   if (!rows.ok()) return context.Fail(rows.error(), kExitInputRejected);
   // Audit first, then show: nothing is written unless the read is on record.

@@ -9,8 +9,11 @@
 #include <Poco/Util/OptionSet.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
 
+#include <fstream>
+#include <iterator>
 #include <ostream>
 
+#include "app/setting_keys.h"
 #include "store/audit_log_anchor.h"
 
 namespace clusterpilot {
@@ -88,6 +91,11 @@ class CommandApplication : public Poco::Util::Application {
           new Poco::Util::PropertyFileConfiguration(path));
       std::map<std::string, std::string> values;
       CollectKeys(*file, "", &values);
+      // A misspelt key would otherwise leave its setting at the default, silently.
+      std::ifstream text(path, std::ios::binary);
+      const Status known =
+          CheckSettingKeys(values, path, std::string(std::istreambuf_iterator<char>(text), {}));
+      if (!known.ok()) *error = known.error().ToString();
       return Settings(std::move(values));
     } catch (const Poco::Exception& e) {
       *error = path + ": cannot read the settings file: " + e.displayText();

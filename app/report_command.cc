@@ -1,9 +1,11 @@
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 #include <ostream>
 
 #include "app/command_handlers.h"
 #include "reports/monthly_report.h"
+#include "store/rating_lookup.h"
 #include "store/store.h"
 
 namespace clusterpilot {
@@ -57,6 +59,34 @@ std::string ReadSettings(const Settings& settings, ReportRequest* request) {
   return error;
 }
 
+// "2026-01 to 2026-03, 2026-06": runs of consecutive months as ranges.
+std::string MonthRanges(const std::vector<CalendarMonth>& months) {
+  std::string text;
+  for (size_t start = 0, end = 0; start < months.size(); start = end) {
+    for (end = start + 1; end < months.size() && months[end] == months[end - 1].Plus(1);) ++end;
+    text += (text.empty() ? "" : ", ") + months[start].Key();
+    if (end - start > 1) text += " to " + months[end - 1].Key();
+  }
+  return text;
+}
+
+// A report of a month nobody was rated in would be all zeros: refuse it,
+// naming the months that have data.
+Status CheckMonthHasData(Store& store, CalendarMonth month) {
+  Result<std::vector<CalendarMonth>> months = MonthsWithMeasurements(store);
+  if (!months.ok()) return months.error();
+  if (std::find(months.value().begin(), months.value().end(), month) != months.value().end()) {
+    return Status::Ok();
+  }
+  Error error = MakeError(months.value().empty()
+                              ? "no measurements in this month; the store holds none yet"
+                              : "no measurements in this month; the store has measurements in " +
+                                    MonthRanges(months.value()));
+  error.field = "--month";
+  error.value = month.Key();
+  return error;
+}
+
 void PrintSummary(const ReportSummary& summary, const ReportRequest& request, std::ostream& out) {
   int csv_files = 0;
   for (const std::string& file : summary.files) csv_files += file.ends_with(".csv") ? 1 : 0;
@@ -78,6 +108,8 @@ int RunReportCommand(CommandContext& context) {
   if (!problem.empty()) return context.Fail(problem, kExitUsage);
   auto store = Store::Open(context.DatabasePath(), Store::OpenMode::kMustExist);
   if (!store.ok()) return context.Fail(store.error(), kExitInputRejected);
+  Status has_data = CheckMonthHasData(*store.value(), request.month);
+  if (!has_data.ok()) return context.Fail(has_data.error(), kExitInputRejected);
   Result<ReportSummary> summary = WriteMonthlyReport(*store.value(), request);
   if (!summary.ok()) return context.Fail(summary.error(), kExitInputRejected);
   PrintSummary(summary.value(), request, *context.out);

@@ -58,13 +58,15 @@ Result<std::vector<bool>> RatedInLastYear(Store& store, const ReportRequest& req
 }
 
 Result<std::optional<RevenueMonth>> ReadRevenue(Store& store, const ReportRequest& request,
-                                                const MonthSnapshot& current) {
+                                                const MonthSnapshot& current,
+                                                std::vector<std::string>* warnings) {
   if (request.revenue_file.empty()) return std::optional<RevenueMonth>();
   Result<RevenueTable> table = ReadRevenueTable(request.revenue_file, StoreDirectory(store));
   if (!table.ok()) return table.error();
   RevenueMonth month;
   month.file_name = request.revenue_file;
   month.entries = table.value().InMonth(request.month);
+  *warnings = table.value().WarningsIn(request.month);
   Result<std::vector<bool>> rated = RatedInLastYear(store, request, current, month.entries);
   if (!rated.ok()) return rated.error();
   month.rated_in_last_year = std::move(rated).value();
@@ -109,6 +111,7 @@ struct ReportInputs {
   std::optional<MonthSnapshot> previous;  // absent when nobody was rated the month before
   std::optional<RevenueMonth> revenue;
   MonteCarloResult simulated;
+  std::vector<std::string> revenue_warnings;  // e.g. patients netting below zero
 };
 
 // The month's rows lie all over the file (rows are stored in import order),
@@ -141,7 +144,8 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   std::future<MonteCarloResult> simulated = std::async(std::launch::async, [&inputs, &request] {
     return SimulateCurrentMonth(inputs.current, inputs.tariffs, request.monte_carlo);
   });
-  Result<std::optional<RevenueMonth>> revenue = ReadRevenue(store, request, inputs.current);
+  Result<std::optional<RevenueMonth>> revenue =
+      ReadRevenue(store, request, inputs.current, &inputs.revenue_warnings);
   Result<MonthSnapshot> before = previous.get();
   inputs.simulated = simulated.get();
   if (!revenue.ok()) return revenue.error();
@@ -173,6 +177,8 @@ Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& requ
   ReportSummary summary;
   summary.out_dir = request.out_dir;
   summary.warnings = report.warnings;
+  summary.warnings.insert(summary.warnings.end(), in.revenue_warnings.begin(),
+                          in.revenue_warnings.end());
   summary.patients = figures.institution.patients;
   Status published = PublishReportDirectory(request.out_dir, [&](const std::string& staging) {
     summary.files.clear();

@@ -2,8 +2,10 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <tuple>
 
+#include "core/department_name.h"
 #include "reports/delimited_file.h"
 #include "reports/dutch_number.h"
 
@@ -19,36 +21,38 @@ Error RowError(const std::string& path, const DelimitedRow& row, int column, std
 
 std::string KnownList(const std::set<std::string>& known) {
   if (known.empty()) return "the store holds no measurements yet";
-  std::string list = "known: ";
-  size_t named = 0;
-  for (const std::string& department : known) {
-    if (named == kDepartmentsNamedInError) {
-      list += ", ...";
-      break;
-    }
-    list += (named++ == 0 ? "" : ", ") + department;
-  }
-  return list;
+  return "known: " + DepartmentList(known, kDepartmentsNamedInError);
 }
 
-// Answers `exists` once per name.
+// Answers `exists` once per name; a name the store does not have as typed
+// is matched against all the store's departments, ignoring case and accents.
 class DepartmentCheck {
  public:
   explicit DepartmentCheck(const DepartmentDirectory& directory) : directory_(directory) {}
-  bool Known(const std::string& name) {
-    auto found = known_.find(name);
-    if (found == known_.end()) found = known_.emplace(name, directory_.exists(name)).first;
+  // The store's spelling of `name`; nullopt when it has no such department.
+  std::optional<std::string> Find(const std::string& name) {
+    auto found = spelling_.find(name);
+    if (found == spelling_.end()) {
+      found = spelling_.emplace(name, directory_.exists(name) ? name : Spelled(name)).first;
+    }
     return found->second;
   }
-  std::string Explanation() const {
-    Result<std::set<std::string>> all = directory_.all();
-    if (!all.ok()) return all.error().message;
-    return KnownList(all.value());
+  std::string Explanation() {
+    if (!all_) all_ = directory_.all();
+    if (!all_->ok()) return all_->error().message;
+    return KnownList(all_->value());
   }
 
  private:
+  std::optional<std::string> Spelled(const std::string& name) {
+    if (!all_) all_ = directory_.all();
+    if (!all_->ok()) return std::nullopt;
+    return MatchDepartment(name, all_->value());
+  }
+
   const DepartmentDirectory& directory_;
-  std::map<std::string, bool> known_;
+  std::map<std::string, std::optional<std::string>> spelling_;
+  std::optional<Result<std::set<std::string>>> all_;
 };
 
 Result<RevenueEntry> ParseEntry(const std::string& path, const DelimitedRow& row,
@@ -62,11 +66,12 @@ Result<RevenueEntry> ParseEntry(const std::string& path, const DelimitedRow& row
   entry.line = row.line;
   entry.patient_id = row.cells[0];
   if (entry.patient_id.empty()) return RowError(path, row, 0, "no patient given");
-  entry.department = row.cells[1];
-  if (!departments->Known(entry.department)) {
+  const std::optional<std::string> department = departments->Find(row.cells[1]);
+  if (!department) {
     return RowError(path, row, 1,
                     "not a department in the store (" + departments->Explanation() + ")");
   }
+  entry.department = *department;
   const Result<CalendarMonth> month = CalendarMonth::Parse(row.cells[2]);
   if (!month.ok()) return RowError(path, row, 2, "not a month (write YYYY-MM, e.g. 2026-10)");
   entry.month = month.value();
@@ -74,8 +79,20 @@ Result<RevenueEntry> ParseEntry(const std::string& path, const DelimitedRow& row
   if (!ParseEuroCents(row.cells[3], &entry.amount_cents, &problem)) {
     return RowError(path, row, 3, problem);
   }
-  if (entry.amount_cents < 0) return RowError(path, row, 3, "a revenue amount cannot be negative");
   return entry;
+}
+
+// The patient's identifier stays out of the warning: the lines say which rows.
+RevenueWarning NetCreditWarning(const std::string& path, const RevenueEntry& entry,
+                                const std::vector<int>& lines) {
+  std::string line_list;
+  for (const int line : lines) line_list += (line_list.empty() ? "" : ", ") + std::to_string(line);
+  return RevenueWarning{entry.month, path + ":" + std::to_string(entry.line) +
+                                         ": a patient's revenue in " + entry.department + " for " +
+                                         entry.month.Key() + " nets " +
+                                         FormatEuros(entry.amount_cents) +
+                                         (lines.size() == 1 ? " (line " : " (lines ") + line_list +
+                                         "): credit notes exceed the charges; counted as it nets"};
 }
 
 }  // namespace
@@ -84,6 +101,14 @@ DepartmentDirectory FixedDepartments(std::set<std::string> names) {
   auto shared = std::make_shared<const std::set<std::string>>(std::move(names));
   return DepartmentDirectory{[shared](const std::string& name) { return shared->count(name) > 0; },
                              [shared]() { return Result<std::set<std::string>>(*shared); }};
+}
+
+std::vector<std::string> RevenueTable::WarningsIn(const CalendarMonth& month) const {
+  std::vector<std::string> selected;
+  for (const RevenueWarning& warning : warnings) {
+    if (warning.month == month) selected.push_back(warning.text);
+  }
+  return selected;
 }
 
 std::vector<RevenueEntry> RevenueTable::InMonth(const CalendarMonth& month) const {
@@ -105,24 +130,27 @@ Result<RevenueTable> ReadRevenueTable(const std::string& path,
   if (!header.ok()) return header.error();
   RevenueTable table;
   table.file_name = path;
-  std::map<std::tuple<std::string, std::string, CalendarMonth>, int> line_of;
+  std::map<std::tuple<std::string, std::string, CalendarMonth>, size_t> index_of;
+  std::vector<std::vector<int>> lines_of;  // per entry, every row summed into it
   DepartmentCheck check(departments);
   for (size_t i = 1; i < rows.value().size(); ++i) {
-    const DelimitedRow& row = rows.value()[i];
-    Result<RevenueEntry> entry = ParseEntry(path, row, &check);
+    Result<RevenueEntry> entry = ParseEntry(path, rows.value()[i], &check);
     if (!entry.ok()) return entry.error();
-    auto [seen, inserted] = line_of.emplace(
+    const auto [found, inserted] = index_of.emplace(
         std::make_tuple(entry.value().patient_id, entry.value().department, entry.value().month),
-        row.line);
-    if (!inserted) {
-      // The patient's identifier stays out of the message: the line says which row.
-      return FieldError(path, row.line, "patient", "",
-                        "this patient already has an amount for " + entry.value().department +
-                            " in " + entry.value().month.Key() + " on line " +
-                            std::to_string(seen->second) +
-                            " (one row per patient, department and month)");
+        table.entries.size());
+    if (inserted) {
+      table.entries.push_back(entry.value());
+      lines_of.push_back({entry.value().line});
+    } else {
+      table.entries[found->second].amount_cents += entry.value().amount_cents;
+      lines_of[found->second].push_back(entry.value().line);
     }
-    table.entries.push_back(std::move(entry).value());
+  }
+  for (size_t i = 0; i < table.entries.size(); ++i) {
+    if (table.entries[i].amount_cents < 0) {
+      table.warnings.push_back(NetCreditWarning(path, table.entries[i], lines_of[i]));
+    }
   }
   return table;
 }

@@ -15,19 +15,29 @@
 namespace clusterpilot {
 
 struct RevenueEntry {
-  int line = 0;  // where it is in the file
+  int line = 0;  // the patient's first row for this department and month
   std::string patient_id;
-  std::string department;
+  std::string department;  // as the store spells it
   CalendarMonth month;
-  int64_t amount_cents = 0;
+  int64_t amount_cents = 0;  // the sum of the patient's rows; below zero after credit notes
+};
+
+// A note for the report, such as a patient whose credit notes exceed the
+// month's charges.
+struct RevenueWarning {
+  CalendarMonth month;
+  std::string text;
 };
 
 struct RevenueTable {
   std::string file_name;
-  std::vector<RevenueEntry> entries;  // in file order
+  std::vector<RevenueEntry> entries;  // one per patient, department and month, in file order
+  std::vector<RevenueWarning> warnings;
 
   // The entries of one month, in file order.
   std::vector<RevenueEntry> InMonth(const CalendarMonth& month) const;
+  // The warnings about one month.
+  std::vector<std::string> WarningsIn(const CalendarMonth& month) const;
 };
 
 // The departments the store knows. `exists` is asked once per department
@@ -41,11 +51,13 @@ struct DepartmentDirectory {
 DepartmentDirectory FixedDepartments(std::set<std::string> names);
 
 // Reads `patient;department;month;amount` (header required, ';'-separated,
-// month as YYYY-MM, decimal comma allowed). Refuses the whole file, naming
-// file, line, column and value, for: a department not in `departments`
-// (the store's), a month that is not YYYY-MM, a
-// non-numeric or negative amount, an empty patient, or a second amount for
-// the same patient, department and month.
+// month as YYYY-MM, decimal comma allowed). Several rows of one patient,
+// department and month are summed, and negative amounts (credit notes) are
+// allowed; a patient whose month nets below zero gets a warning. Department
+// names match the store's whatever their case or accents. Refuses the whole
+// file, naming file, line, column and value, for: a department not in
+// `departments` (the store's), a month that is not YYYY-MM, a non-numeric
+// amount, or an empty patient.
 Result<RevenueTable> ReadRevenueTable(const std::string& path,
                                       const DepartmentDirectory& departments);
 

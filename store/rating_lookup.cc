@@ -21,6 +21,24 @@ Result<bool> HasDepartment(Store& store, const std::string& department) {
   return found;
 }
 
+Result<std::vector<CalendarMonth>> MonthsWithMeasurements(Store& store) {
+  SqlStatement select(store, "SELECT min(rating_date) FROM measurement WHERE rating_date >= ?1");
+  std::vector<CalendarMonth> months;
+  std::string from = "0000-01-01";
+  // Hop from each month with data to the first rating after it.
+  for (;;) {
+    select.BindText(1, from);
+    if (!select.Step() || select.IsNull(0)) break;
+    const std::optional<CalendarDate> date = CalendarDate::Parse(std::string(select.Text(0)));
+    if (!date) break;
+    months.push_back(CalendarMonth::Of(*date));
+    from = months.back().Plus(1).FirstDayIso();
+    select.Reset();
+  }
+  if (!select.status().ok()) return select.status().error();
+  return months;
+}
+
 Result<std::optional<CalendarDate>> LatestRatingDate(Store& store) {
   SqlStatement select(store, "SELECT max(rating_date) FROM measurement");
   std::optional<CalendarDate> date;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/calendar_date.h"
+#include "core/calendar_month.h"
 #include "core/error.h"
 
 namespace clusterpilot {
@@ -22,6 +23,10 @@ Result<std::set<std::string>> StoreDepartments(Store& store);
 // Whether any measurement names `department`. Quick for a department that
 // exists; a full scan for one that does not.
 Result<bool> HasDepartment(Store& store, const std::string& department);
+
+// The months that hold at least one rating, in order. One index seek per
+// month with data (measurement_by_date), so it stays quick on a big store.
+Result<std::vector<CalendarMonth>> MonthsWithMeasurements(Store& store);
 
 // The latest rating date in the store; nullopt when it holds none.
 Result<std::optional<CalendarDate>> LatestRatingDate(Store& store);

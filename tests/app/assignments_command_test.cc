@@ -101,6 +101,27 @@ TEST_F(AssignmentsCommandTest, ListsAMonthAsCsvForDutchExcel) {
             "assignments of month 2026-03, department all: 2 measurements of 2 patients");
 }
 
+// Issue #10 item 9: `--department volwassenen` (wrong case) once returned
+// nothing with exit 0.
+TEST_F(AssignmentsCommandTest, DepartmentsMatchWhateverTheirCaseAndAnUnknownOneIsAnError) {
+  for (const char* typed : {"volwassenen", " VOLWASSENEN", "Volwassenen"}) {
+    CommandOutcome outcome =
+        RunClusterpilot({"assignments", "--db", db_, "--department", typed, "--format", "json"});
+    ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+    Poco::JSON::Parser parser;
+    auto document = parser.parse(outcome.out).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_EQ(document->getValue<int>("count"), 2) << typed;
+    EXPECT_EQ(document->getValue<std::string>("department"), "Volwassenen") << typed;
+  }
+  CommandOutcome unknown =
+      RunClusterpilot({"assignments", "--db", db_, "--department", "Volwasenen"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(unknown.out, "");
+  EXPECT_EQ(unknown.err,
+            "clusterpilot assignments: --department \"Volwasenen\": not a department in the "
+            "store (known: Ouderen, Volwassenen)\n");
+}
+
 TEST_F(AssignmentsCommandTest, JsonCarriesTheSameFieldsForMachines) {
   ASSERT_EQ(Override(0, "5", "history of repeated self-harm", "dr.jansen").exit_code, 0);
   CommandOutcome outcome = RunClusterpilot(

@@ -1,13 +1,17 @@
-// Audit first, then show: `audit` and `assignments` commit their audit entry
-// before the first byte of output. When the entry cannot be written, nothing
+// Audit first, then show: `audit`, `assignments` and `report
+// --with-patient-list` commit their audit entry before the first byte of
+// output. When the entry cannot be written, nothing
 // is shown and the exit code is 1.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <filesystem>
+
 #include "store/audit_log.h"
 #include "store/store.h"
+#include "tests/reports/report_fixture.h"
 #include "tests/support/command_runner.h"
 #include "tests/support/measurement_seed.h"
 #include "tests/support/raw_sqlite.h"
@@ -85,17 +89,42 @@ TEST_F(AuditFirstTest, TheAuditLogIsNotShownWhenTheReadCannotBeRecorded) {
             "clusterpilot audit: " + db_ + ": database error: database or disk is full\n");
 }
 
+// A report with the flagged-patient list names patients: no folder appears,
+// not even a staging folder, unless the reading is on record.
+TEST_F(AuditFirstTest, AReportWithPatientListWritesNothingWhenTheReadCannotBeRecorded) {
+  RefuseAuditWrites();
+  const size_t before = AuditEntries();
+  WriteFile(dir_.File("tariffs.csv"), PlausibleTariffCsv());
+  const std::string out = dir_.File("reports/care-team");
+  CommandOutcome outcome =
+      RunClusterpilot({"report", "--db", db_, "--month", "2026-03", "--tariffs",
+                       dir_.File("tariffs.csv"), "--out", out, "--with-patient-list"});
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_EQ(outcome.out, "");
+  EXPECT_EQ(outcome.err,
+            "clusterpilot report: " + db_ + ": database error: database or disk is full\n");
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("reports")));
+  EXPECT_EQ(AuditEntries(), before);
+}
+
 // The same with a store file the user may not write. Root may write any
 // file, so the test only means something for other users.
 TEST_F(AuditFirstTest, AReadOnlyStoreShowsNothing) {
   if (geteuid() == 0) GTEST_SKIP() << "root can write a 0444 file; the trigger test covers it";
   ASSERT_EQ(chmod(db_.c_str(), 0444), 0);
-  for (const char* command : {"audit", "assignments"}) {
-    CommandOutcome outcome = RunClusterpilot({command, "--db", db_});
-    EXPECT_EQ(outcome.exit_code, 1) << command;
-    EXPECT_EQ(outcome.out, "") << command;
-    EXPECT_NE(outcome.err, "") << command;
+  WriteFile(dir_.File("tariffs.csv"), PlausibleTariffCsv());
+  const std::vector<std::vector<std::string>> commands = {
+      {"audit", "--db", db_},
+      {"assignments", "--db", db_},
+      {"report", "--db", db_, "--month", "2026-03", "--tariffs", dir_.File("tariffs.csv"), "--out",
+       dir_.File("out"), "--with-patient-list"}};
+  for (const std::vector<std::string>& command : commands) {
+    CommandOutcome outcome = RunClusterpilot(command);
+    EXPECT_EQ(outcome.exit_code, 1) << command[0];
+    EXPECT_EQ(outcome.out, "") << command[0];
+    EXPECT_NE(outcome.err, "") << command[0];
   }
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("out")));
 }
 
 }  // namespace

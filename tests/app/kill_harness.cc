@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -174,13 +175,14 @@ int CountSyscalls(const std::vector<std::string>& arguments, const std::string& 
 }
 
 KillOutcome RunKilledAtSyscall(const std::vector<std::string>& arguments,
-                               const std::string& syscall, int at) {
-  const std::string inject = "inject=" + syscall + ":signal=SIGKILL:when=" + std::to_string(at);
+                               const std::string& syscall, int at, int signal) {
+  const std::string inject =
+      "inject=" + syscall + ":signal=SIG" + sigabbrev_np(signal) + ":when=" + std::to_string(at);
   const int status = WaitFor(StartProgram(
       "strace", Traced({"-o", "/dev/null", "-e", "trace=" + syscall, "-e", inject}, arguments)));
-  // strace ends the way its tracee did: killed by the signal, or exit 128+9.
-  const bool killed = (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ||
-                      (WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGKILL);
+  // strace ends the way its tracee did: killed by the signal, or exit 128+N.
+  const bool killed = (WIFSIGNALED(status) && WTERMSIG(status) == signal) ||
+                      (WIFEXITED(status) && WEXITSTATUS(status) == 128 + signal);
   return killed ? KillOutcome::kKilled : KillOutcome::kFinished;
 }
 

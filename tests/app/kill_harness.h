@@ -4,6 +4,8 @@
 #ifndef CLUSTERPILOT_TESTS_APP_KILL_HARNESS_H_
 #define CLUSTERPILOT_TESTS_APP_KILL_HARNESS_H_
 
+#include <signal.h>
+
 #include <chrono>
 #include <map>
 #include <random>
@@ -43,10 +45,11 @@ bool StraceWorks();
 // many times it entered `syscall` (e.g. "pwrite64"), or -1 if strace failed.
 int CountSyscalls(const std::vector<std::string>& arguments, const std::string& syscall);
 
-// Runs clusterpilot with `arguments` under strace, which sends SIGKILL as it
-// enters its `at`-th call of `syscall` (the call does not happen).
+// Runs clusterpilot with `arguments` under strace, which sends `signal`
+// (SIGKILL unless given) as it enters its `at`-th call of `syscall`; kKilled
+// when the command died of that signal.
 KillOutcome RunKilledAtSyscall(const std::vector<std::string>& arguments,
-                               const std::string& syscall, int at);
+                               const std::string& syscall, int at, int signal = SIGKILL);
 
 // How long a full, unkilled run of `arguments` takes; fails the test if it
 // exits with a code other than `expected_exit`.

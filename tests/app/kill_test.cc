@@ -10,12 +10,14 @@
 // its kill counts. Stores are small so the whole file runs in well
 // under a minute on a busy two-core machine.
 #include <gtest/gtest.h>
+#include <string.h>
 
 #include <filesystem>
 #include <functional>
 #include <iostream>
 #include <regex>
 
+#include "reports/report_manifest.h"
 #include "tests/app/kill_harness.h"
 #include "tests/support/command_runner.h"
 #include "tests/support/temp_dir.h"
@@ -185,11 +187,16 @@ TEST_F(KillTest, OverrideKilledAtRandomMomentsAndWritesLeavesTheStoreBeforeOrAft
 
 // A report's files compared as a reader would: text byte for byte except the
 // time it was generated; the XLSX (a zip that embeds the time) only for
-// being complete, i.e. ending in the zip's end-of-directory record.
-std::map<std::string, std::string> Comparable(std::map<std::string, std::string> files) {
+// being complete, i.e. ending in the zip's end-of-directory record; the
+// manifest (hashes over those times) for matching every file it lists.
+std::map<std::string, std::string> Comparable(const std::string& folder) {
+  std::map<std::string, std::string> files = FolderContents(folder);
   static const std::regex kTimestamp("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
   for (auto& [name, bytes] : files) {
-    if (name.ends_with(".xlsx")) {
+    if (name == kReportManifestFile) {
+      const Status verified = VerifyReportManifest(folder);
+      bytes = verified.ok() ? "a manifest that verifies" : verified.error().ToString();
+    } else if (name.ends_with(".xlsx")) {
       const bool complete =
           bytes.size() >= 22 && bytes.rfind("PK\x05\x06", bytes.size() - 22) != std::string::npos;
       bytes = complete ? "a complete zip" : "a truncated zip";
@@ -200,6 +207,12 @@ std::map<std::string, std::string> Comparable(std::map<std::string, std::string>
   return files;
 }
 
+// Issue #10 asks for at least 100 kills of `report`: 40 at random moments,
+// 8 in its SQLite writes and 60 at random file-system calls, about a
+// minute on a busy two-core machine.
+constexpr int kReportKillsAtMoments = 40;
+constexpr int kReportKillsAtCalls = 60;
+
 class ReportKillTest : public KillTest {
  protected:
   void SetUp() override {
@@ -207,7 +220,7 @@ class ReportKillTest : public KillTest {
     MakeStore(/*classified=*/true);
     // The old report (August) at --out, kept aside as the pristine copy.
     ASSERT_EQ(Report(base_db_, old_report_, "2026-08").exit_code, 0);
-    old_ = Comparable(FolderContents(old_report_));
+    old_ = Comparable(old_report_);
     ASSERT_FALSE(old_.empty());
   }
 
@@ -243,10 +256,21 @@ class ReportKillTest : public KillTest {
   // What issue #10 item 4 asks: --out holds the complete old or new report.
   void ExpectOldOrNewReport(const std::map<std::string, std::string>& new_report,
                             const std::string& when) {
-    const auto now = Comparable(FolderContents(out_));
+    const auto now = Comparable(out_);
     EXPECT_TRUE(now == old_ || now == new_report)
         << when << ": --out holds " << now.size() << " files, neither the old report ("
         << old_.size() << " files) nor the new one (" << new_report.size() << ")";
+  }
+
+  // What issue #10 item 4 asks too: no staging folder (the patient list in
+  // it) outlives the next run, which ends with the new report in place.
+  void ExpectTheNextRunRemovesLeftovers() {
+    CopyStore(base_db_, work_db_);
+    CommandOutcome next = Report(work_db_, out_, "2026-09");
+    ASSERT_EQ(next.exit_code, 0) << next.err;
+    EXPECT_EQ(StagingLeftovers(), std::vector<std::string>{});
+    const Status verified = VerifyReportManifest(out_);
+    EXPECT_TRUE(verified.ok()) << verified.error().ToString();
   }
 
   const std::string tariffs_ = std::string(CLUSTERPILOT_SOURCE_DIR) + "/data/demo_tariffs.csv";
@@ -258,17 +282,16 @@ class ReportKillTest : public KillTest {
 TEST_F(ReportKillTest, ReportKilledAtRandomMomentsAndWritesLeavesTheOldOrTheNewReport) {
   // The new report (September), for comparison.
   ASSERT_EQ(Report(base_db_, dir_.File("new-report"), "2026-09").exit_code, 0);
-  const auto new_report = Comparable(FolderContents(dir_.File("new-report")));
+  const auto new_report = Comparable(dir_.File("new-report"));
   ASSERT_NE(new_report, old_);
   int leftovers = 0;
   KillBothWays("report", {.before_db = base_db_,
                           .work_db = work_db_,
                           .arguments = ReportArguments(work_db_, out_, "2026-09"),
-                          .reset =
-                              [&] {
-                                RemoveStagingLeftovers();
-                                PutOldReportBack();
-                              },
+                          .kills = kReportKillsAtMoments,
+                          // Staging folders stay from run to run: each run
+                          // must remove what the killed ones left.
+                          .reset = [&] { PutOldReportBack(); },
                           .check =
                               [&] {
                                 ExpectOldOrNewReport(new_report, "after a kill");
@@ -276,18 +299,18 @@ TEST_F(ReportKillTest, ReportKilledAtRandomMomentsAndWritesLeavesTheOldOrTheNewR
                               }});
   std::cout << "[ kills    ] report: " << leftovers << " kills left a staging folder beside --out"
             << std::endl;
+  ExpectTheNextRunRemovesLeftovers();
 }
 
 // Renames as strace names them: std::filesystem::rename may use any.
 constexpr char kRenames[] = "rename,renameat,renameat2";
 
-// Issue #10 item 4: a kill between the two renames that replace the old
-// report leaves no report at --out today. Enable when the replacement is one
-// atomic step (renameat2 RENAME_EXCHANGE or a symlink swap).
-TEST_F(ReportKillTest, DISABLED_KilledAtEachRenameLeavesTheOldOrTheNewReport) {
+// Issue #10 item 4: a kill between the two renames that once replaced the
+// old report left no report at --out; the replacement is now one exchange.
+TEST_F(ReportKillTest, KilledAtEachRenameLeavesTheOldOrTheNewReport) {
   if (!StraceWorks()) GTEST_SKIP() << "strace cannot trace processes here";
   ASSERT_EQ(Report(base_db_, dir_.File("new-report"), "2026-09").exit_code, 0);
-  const auto new_report = Comparable(FolderContents(dir_.File("new-report")));
+  const auto new_report = Comparable(dir_.File("new-report"));
   for (int kill_at = 1; kill_at <= 4; ++kill_at) {
     CopyStore(base_db_, work_db_);
     RemoveStagingLeftovers();
@@ -299,8 +322,8 @@ TEST_F(ReportKillTest, DISABLED_KilledAtEachRenameLeavesTheOldOrTheNewReport) {
 }
 
 // Issue #10 item 4: a staging folder (here one holding the flagged-patient
-// list) must not outlive the next run. Today nothing removes it.
-TEST_F(ReportKillTest, DISABLED_StagingFoldersDoNotOutliveTheNextRun) {
+// list) must not outlive the next run.
+TEST_F(ReportKillTest, StagingFoldersDoNotOutliveTheNextRun) {
   if (!StraceWorks()) GTEST_SKIP() << "strace cannot trace processes here";
   PutOldReportBack();
   ASSERT_EQ(RunKilledAtSyscall(ReportArguments(base_db_, out_, "2026-09"), kRenames, 1),
@@ -308,6 +331,92 @@ TEST_F(ReportKillTest, DISABLED_StagingFoldersDoNotOutliveTheNextRun) {
   ASSERT_FALSE(StagingLeftovers().empty()) << "the kill left no staging folder to clean up";
   ASSERT_EQ(Report(base_db_, out_, "2026-09").exit_code, 0);
   EXPECT_EQ(StagingLeftovers(), std::vector<std::string>{});
+}
+
+// Ctrl-C (SIGINT) or a TERM while the report is written: the run removes
+// its staging folder (the patient list in it) before it dies, without
+// waiting for a next run; --out holds the old or the new report.
+TEST_F(ReportKillTest, InterruptedWhileWritingRemovesItsStagingFolderAtOnce) {
+  if (!StraceWorks()) GTEST_SKIP() << "strace cannot trace processes here";
+  ASSERT_EQ(Report(base_db_, dir_.File("new-report"), "2026-09").exit_code, 0);
+  const auto new_report = Comparable(dir_.File("new-report"));
+  const struct {
+    int signal;
+    const char* syscall;
+    int at;
+  } moments[] = {{SIGINT, "write", 1},
+                 {SIGTERM, "write", 20},
+                 {SIGINT, "write", 40},
+                 {SIGHUP, "unlink", 1},
+                 {SIGTERM, "renameat2", 1}};
+  for (const auto& moment : moments) {
+    const std::string when = std::string(sigabbrev_np(moment.signal)) + " at " + moment.syscall +
+                             " " + std::to_string(moment.at);
+    CopyStore(base_db_, work_db_);
+    PutOldReportBack();
+    EXPECT_EQ(RunKilledAtSyscall(ReportArguments(work_db_, out_, "2026-09"), moment.syscall,
+                                 moment.at, moment.signal),
+              KillOutcome::kKilled)
+        << when;
+    EXPECT_EQ(StagingLeftovers(), std::vector<std::string>{}) << when;
+    ExpectOldOrNewReport(new_report, when);
+  }
+}
+
+// The file-system calls of a report run, as strace names them: creating the
+// staging folder, writing its files, exchanging it with --out, removing the
+// old report, and the same at startup (libraries, the store).
+const std::vector<std::string> kFolderSteps = {"openat",    "write",  "mkdir",    "rename",
+                                               "renameat2", "unlink", "unlinkat", "rmdir"};
+
+// One moment of a run: its `at`-th call of `syscall`.
+struct SyscallMoment {
+  std::string syscall;
+  int at;
+};
+
+// Every call of `syscalls` a full run makes, so kills can be spread over
+// them uniformly.
+std::vector<SyscallMoment> SyscallMoments(const std::vector<std::string>& arguments,
+                                          const std::vector<std::string>& syscalls) {
+  std::vector<SyscallMoment> moments;
+  for (const std::string& syscall : syscalls) {
+    const int calls = CountSyscalls(arguments, syscall);
+    for (int at = 1; at <= calls; ++at) moments.push_back({syscall, at});
+  }
+  return moments;
+}
+
+// Issue #10 "must show": kills of `report` at random moments including
+// between the renames. Random moments in time rarely land in the last
+// milliseconds where the report is put in place; these land on a random
+// file-system call of the whole run, publishing included.
+TEST_F(ReportKillTest, ReportKilledAtRandomFileSystemCallsLeavesTheOldOrTheNewReport) {
+  if (!StraceWorks()) GTEST_SKIP() << "strace cannot trace processes here";
+  ASSERT_EQ(Report(base_db_, dir_.File("new-report"), "2026-09").exit_code, 0);
+  const auto new_report = Comparable(dir_.File("new-report"));
+  CopyStore(base_db_, work_db_);
+  PutOldReportBack();
+  const std::vector<std::string> arguments = ReportArguments(work_db_, out_, "2026-09");
+  const std::vector<SyscallMoment> moments = SyscallMoments(arguments, kFolderSteps);
+  ASSERT_GT(moments.size(), 100u);
+  std::uniform_int_distribution<size_t> pick(0, moments.size() - 1);
+  int killed = 0;
+  int exchanges = 0;
+  for (int run = 0; run < kReportKillsAtCalls; ++run) {
+    CopyStore(base_db_, work_db_);
+    PutOldReportBack();
+    const SyscallMoment moment = moments[pick(KillRandom())];
+    const std::string when = moment.syscall + " " + std::to_string(moment.at);
+    killed += RunKilledAtSyscall(arguments, moment.syscall, moment.at) == KillOutcome::kKilled;
+    exchanges += moment.syscall == "renameat2";
+    EXPECT_EQ(IntegrityCheck(work_db_), "ok") << when;
+    ExpectOldOrNewReport(new_report, "killed at " + when);
+    if (HasFailure()) break;
+  }
+  std::cout << "[ kills    ] report at random file-system calls (of " << moments.size()
+            << "): " << killed << " killed, " << exchanges << " at the exchange" << std::endl;
+  ExpectTheNextRunRemovesLeftovers();
 }
 
 }  // namespace

@@ -158,16 +158,62 @@ TEST_F(ReportCommandTest, SuppressionThresholdComesFromTheSettings) {
   EXPECT_EQ(bad.err, "clusterpilot report: setting report.suppress_below must be at least 2\n");
 }
 
+// Issue #10 item 4: `mkdir d; echo '{}' > d/report.json; echo x >
+// d/thesis.docx; clusterpilot report ... --out d` once deleted thesis.docx.
 TEST_F(ReportCommandTest, NeverOverwritesAFolderThatIsNotAReport) {
-  WriteFile(dir_.File("notes.txt"), "mine");
+  const std::string d = dir_.File("d");
+  fs::create_directories(d);
+  WriteFile(d + "/report.json", "{}");
+  WriteFile(d + "/thesis.docx", "x");
   CommandOutcome outcome =
-      Report({"--month", "2026-10", "--tariffs", dir_.File("tariffs.csv"), "--out", dir_.path()});
+      Report({"--month", "2026-10", "--tariffs", dir_.File("tariffs.csv"), "--out", d});
   EXPECT_EQ(outcome.exit_code, 1);
   EXPECT_EQ(outcome.err,
-            "clusterpilot report: " + dir_.path() +
-                ": holds other files and is not an earlier report; choose a new or empty "
-                "folder for --out\n");
-  EXPECT_EQ(ReadFile(dir_.File("notes.txt")), "mine");
+            "clusterpilot report: " + d +
+                ": holds \"report.json\", which is not part of a report clusterpilot "
+                "wrote; nothing was changed; choose a new or empty folder for --out\n");
+  EXPECT_EQ(ReadFile(d + "/thesis.docx"), "x");
+  EXPECT_EQ(ReadFile(d + "/report.json"), "{}");
+
+  // A report the tool wrote, with a thesis saved into it since.
+  const std::string report = dir_.File("report");
+  ASSERT_EQ(Report({"--month", "2026-10", "--tariffs", dir_.File("tariffs.csv"), "--out", report})
+                .exit_code,
+            0);
+  WriteFile(report + "/thesis.docx", "x");
+  CommandOutcome refused =
+      Report({"--month", "2026-10", "--tariffs", dir_.File("tariffs.csv"), "--out", report});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_EQ(refused.err,
+            "clusterpilot report: " + report +
+                ": holds \"thesis.docx\", which is not part of a report clusterpilot "
+                "wrote; nothing was changed; choose a new or empty folder for --out\n");
+  EXPECT_EQ(ReadFile(report + "/thesis.docx"), "x");
+}
+
+// Issue #10 item 9: a report of a month without data was written with exit 0.
+TEST_F(ReportCommandTest, AMonthWithoutMeasurementsNamesTheMonthsThatHaveThem) {
+  CommandOutcome outcome = Report(
+      {"--month", "2027-01", "--tariffs", dir_.File("tariffs.csv"), "--out", dir_.File("r")});
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_EQ(outcome.err,
+            "clusterpilot report: --month \"2027-01\": no measurements in this month; the store "
+            "has measurements in 2026-08 to 2026-10\n");
+  EXPECT_EQ(outcome.out, "");
+  EXPECT_FALSE(fs::exists(dir_.File("r")));
+}
+
+// Issue #10 item 9: a misspelt setting was silently ignored.
+TEST_F(ReportCommandTest, AnUnknownSettingNamesTheNearestKnownOne) {
+  const std::string settings = dir_.File("clusterpilot.properties");
+  WriteFile(settings, "# thresholds\nreport.monte_carlo_draws = 500\nreport.supress_below = 10\n");
+  CommandOutcome outcome = Report({"--month", "2026-10", "--tariffs", dir_.File("tariffs.csv"),
+                                   "--out", dir_.File("r"), "--config", settings});
+  EXPECT_EQ(outcome.exit_code, 2);
+  EXPECT_EQ(outcome.err, "clusterpilot report: " + settings +
+                             ":3: setting \"report.supress_below\": not a known setting; did you "
+                             "mean \"report.suppress_below\"?\n");
+  EXPECT_FALSE(fs::exists(dir_.File("r")));
 }
 
 TEST(DemoCommandTest, RunsTheWholeChainAndCanRunAgain) {
