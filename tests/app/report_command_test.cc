@@ -188,12 +188,12 @@ TEST(DemoCommandTest, RunsTheWholeChainAndCanRunAgain) {
   EXPECT_NE(ReadFile(out + "/tariffs.csv").find("ILLUSTRATIVE TARIFFS FOR THE DEMO ONLY"),
             std::string::npos);
   const std::string activity = ReadFile(out + "/report/activity.csv");
-  EXPECT_NE(activity.find("Institution;"), std::string::npos);
-  EXPECT_EQ(activity.find("Institution;0;"), std::string::npos) << activity;
+  EXPECT_NE(activity.find("Instelling;"), std::string::npos);
+  EXPECT_EQ(activity.find("Instelling;0;"), std::string::npos) << activity;
   const std::string fit = ReadFile(out + "/report/fit_ranking.csv");
   EXPECT_NE(fit.find("Psychosomatiek"), std::string::npos) << "the model fits psychosomatics worst";
   const std::string overrides = ReadFile(out + "/report/overrides.csv");
-  EXPECT_EQ(overrides.find("Institution;0;"), std::string::npos) << overrides;
+  EXPECT_EQ(overrides.find("Instelling;0;"), std::string::npos) << overrides;
 
   fs::create_directories(dir.File("other"));
   WriteFile(dir.File("other/thesis.docx"), "precious");
