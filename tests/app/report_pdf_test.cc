@@ -101,6 +101,19 @@ std::vector<std::string> Words(const std::string& text) {
   return words;
 }
 
+// The values on the last line from `from` to `to` that starts with
+// `label`; -1 when no line does.
+int LastRowValues(const std::vector<std::string>& lines, size_t from, size_t to,
+                  const std::string& label) {
+  int values = -1;
+  for (size_t l = from; l < to && l < lines.size(); ++l) {
+    const size_t at = lines[l].find(label);
+    if (at == std::string::npos || lines[l].find_first_not_of(' ') != at) continue;
+    values = ValuesIn(lines[l].substr(at + label.size()));
+  }
+  return values;
+}
+
 class ReportPdfTest : public testing::Test {
  protected:
   void SetUp() override {
@@ -113,19 +126,31 @@ class ReportPdfTest : public testing::Test {
         << "(scripts/install-dependencies.sh does)";
   }
 
-  // Runs the demo and prints its report; returns the PDF's path.
-  std::string PrintDemo() {
-    const CommandOutcome demo = RunClusterpilot({"demo", "--out", dir_.File("demo")});
-    EXPECT_EQ(demo.exit_code, 0) << demo.err;
-    const std::string pdf = dir_.File("report.pdf");
+  // Prints `html_path` to `pdf` on A4 (Chromium's default paper).
+  void Print(const std::string& html_path, const std::string& pdf) {
     const std::string print = std::string("timeout 120 ") + kChromium +
                               " --headless --no-sandbox --disable-gpu "
                               "--disable-background-networking --disable-component-update "
                               "--no-first-run --disable-sync --no-pdf-header-footer "
                               "--user-data-dir=" +
                               dir_.File("profile") + " --print-to-pdf=" + pdf + " file://" +
-                              html_path();
+                              html_path;
     EXPECT_EQ(RunQuietly(print), 0) << print;
+  }
+
+  // The lines of the PDF's text, laid out as on paper.
+  std::vector<std::string> PdfLines(const std::string& pdf) {
+    const std::string text = pdf + ".txt";
+    EXPECT_EQ(RunQuietly(std::string(kPdfToText) + " -layout " + pdf + " " + text), 0);
+    return Lines(ReadFile(text));
+  }
+
+  // Runs the demo and prints its report; returns the PDF's path.
+  std::string PrintDemo() {
+    const CommandOutcome demo = RunClusterpilot({"demo", "--out", dir_.File("demo")});
+    EXPECT_EQ(demo.exit_code, 0) << demo.err;
+    const std::string pdf = dir_.File("report.pdf");
+    Print(html_path(), pdf);
     return pdf;
   }
 
@@ -188,15 +213,7 @@ TEST_F(ReportPdfTest, TheDemoReportPrintsOnA4WithEveryColumn) {
             << "\" is not on paper";
       }
     }
-    int values = -1;
-    for (size_t l = starts[t]; l < starts[t + 1]; ++l) {
-      const std::string& line = lines[l];
-      const size_t label = line.find(table.last_row_label);
-      if (label == std::string::npos || line.find_first_not_of(' ') != label) {
-        continue;
-      }
-      values = ValuesIn(line.substr(label + table.last_row_label.size()));
-    }
+    const int values = LastRowValues(lines, starts[t], starts[t + 1], table.last_row_label);
     EXPECT_EQ(values, table.columns)
         << table.id << ": the row \"" << table.last_row_label << "\" shows " << values
         << " values on paper for " << table.columns << " columns\n"
@@ -205,7 +222,23 @@ TEST_F(ReportPdfTest, TheDemoReportPrintsOnA4WithEveryColumn) {
 }
 
 // The column check must fail on a table that is cut off, or it proves
-// nothing: a table too wide for the page loses its last columns.
+// nothing: printed without the report's print rules, a table too wide for
+// A4 loses its last columns, and the count on paper falls short.
+TEST_F(ReportPdfTest, ACutOffTableIsCaught) {
+  constexpr int kColumns = 40;
+  std::string html = "<!DOCTYPE html><html><body><h2>Wide</h2><table><tr><th>Label</th>";
+  for (int c = 0; c < kColumns; ++c) html += "<th>Column" + std::to_string(c) + "</th>";
+  html += "</tr><tr><td>Totaal</td>";
+  for (int c = 0; c < kColumns; ++c) html += "<td style=\"white-space:nowrap\">1.234</td>";
+  html += "</tr></table></body></html>";
+  WriteFile(dir_.File("wide.html"), html);
+  Print(dir_.File("wide.html"), dir_.File("wide.pdf"));
+  const std::vector<std::string> lines = PdfLines(dir_.File("wide.pdf"));
+  const int values = LastRowValues(lines, 0, lines.size(), "Totaal");
+  EXPECT_GT(values, 0);
+  EXPECT_LT(values, kColumns);
+}
+
 TEST(ReportPdfValuesTest, CountsTheValuesOfARow) {
   EXPECT_EQ(ValuesIn("   1.234    \xE2\x82\xAC\xC2\xA0"
                      "12.345,67   12,5%   <5   n<5   x   \xE2\x80\x93"),
