@@ -18,7 +18,7 @@ namespace {
 constexpr int kBarsWidth = 520;
 constexpr int kValueWidth = 110;
 constexpr int kMinLabelWidth = 100;
-constexpr int kMaxLabelWidth = 340;
+constexpr int kMaxLabelWidth = 600;  // beyond, the chart would shrink too much
 constexpr int kBarHeight = 18;
 constexpr int kRowHeight = 26;
 constexpr int kLegendRow = 14;
