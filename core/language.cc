@@ -49,8 +49,7 @@ constexpr Entry kCatalogue[] = {
      "Clusterverdeling (% van de patiënten van de afdeling)"},
     {"distribution_percent.description",
      "The same distribution as percentages of each column's total.",
-     "Dezelfde verdeling als percentage van het totaal van elke kolom. n<5: minder dan 5 "
-     "patiënten, percentage verborgen."},
+     "Dezelfde verdeling als percentage van het totaal van elke kolom."},
     {"distribution_percent.row_header", "Cluster", "Cluster"},
     {"fit.title", "Poorly fitting profiles", "Slecht passende profielen"},
     {"fit.description",

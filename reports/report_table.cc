@@ -117,7 +117,7 @@ std::string HiddenMarker(const ReportCell& cell, int suppress_below) {
 }
 
 std::string HiddenMarker(const ReportCell& cell, const ReportColumn& column, int suppress_below) {
-  const std::string marker = HiddenMarker(cell, suppress_below);
+  std::string marker = HiddenMarker(cell, suppress_below);
   if (cell.privacy == CellPrivacy::kSmall && column.kind == CellKind::kPercent) return "n" + marker;
   return marker;
 }

@@ -160,7 +160,8 @@ int DistributionLegend(double y, int width, Language language, std::string* svg)
   const int per_column = static_cast<int>((labels.size() + 1) / 2);
   for (size_t i = 0; i < labels.size(); ++i) {
     const int cluster = labels[i].cluster;
-    const double x = 10 + (static_cast<int>(i) / per_column) * column_width;
+    const int legend_column = static_cast<int>(i) / per_column;
+    const double x = 10 + legend_column * column_width;
     const double row_y = y + (static_cast<int>(i) % per_column) * kLegendRow;
     const std::string name = std::to_string(cluster) + " " + ClusterName(language, cluster);
     *svg += Rect(x, row_y, 12, 11, ClusterColour(cluster), name);
