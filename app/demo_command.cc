@@ -11,6 +11,7 @@
 #include "classification/store_classification.h"
 #include "core/calendar_date.h"
 #include "core/calendar_month.h"
+#include "core/language.h"
 #include "generator/export_writer.h"
 #include "generator/revenue_file_writer.h"
 #include "generator/synthetic_institution.h"
@@ -179,7 +180,8 @@ Status ReviewAsClinicians(Store& store, const TrueClusters& truth, const Calenda
   return Status::Ok();
 }
 
-Result<ReportSummary> WriteReport(Store& store, const DemoFolder& folder, const std::string& user) {
+Result<ReportSummary> WriteReport(Store& store, const DemoFolder& folder, const std::string& user,
+                                  Language language) {
   Result<std::optional<CalendarMonth>> month = LatestRatedMonth(store);
   if (!month.ok()) return month.error();
   if (!month.value()) return MakeError("the demo store holds no measurements");
@@ -189,6 +191,7 @@ Result<ReportSummary> WriteReport(Store& store, const DemoFolder& folder, const 
   request.revenue_file = folder.File("revenue.csv");
   request.out_dir = folder.File("report");
   request.user = user;
+  request.language = language;
   return WriteMonthlyReport(store, request);
 }
 
@@ -218,7 +221,11 @@ int RunDemoCommand(CommandContext& context) {
   if (!classified.ok()) return context.Fail(classified.error(), kExitInputRejected);
   Status reviewed = ReviewAsClinicians(*store.value(), truth, options.last_month, out);
   if (!reviewed.ok()) return context.Fail(reviewed.error(), kExitInputRejected);
-  Result<ReportSummary> report = WriteReport(*store.value(), folder, context.User());
+  // The demo shows the edition the report command would write; a value
+  // that is not nl or en falls back to Dutch here (`report` refuses it).
+  const Language language =
+      ParseLanguage(context.settings.GetString("report.language", "nl")).value_or(kDefaultLanguage);
+  Result<ReportSummary> report = WriteReport(*store.value(), folder, context.User(), language);
   if (!report.ok()) return context.Fail(report.error(), kExitInputRejected);
   out << "4. wrote the report for the latest month\n";
   for (const std::string& warning : report.value().warnings) out << "   note: " << warning << "\n";

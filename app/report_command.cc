@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "app/command_handlers.h"
+#include "core/language.h"
 #include "reports/monthly_report.h"
 #include "store/rating_lookup.h"
 #include "store/store.h"
@@ -43,7 +44,7 @@ std::string ReadOptions(const CommandContext& context, ReportRequest* request) {
   return "";
 }
 
-// report.suppress_below and report.monte_carlo_draws, into *request; the
+// report.suppress_below, report.monte_carlo_draws and report.language, into *request; the
 // first problem as a message, else "".
 std::string ReadSettings(const Settings& settings, ReportRequest* request) {
   std::string error;
@@ -56,6 +57,12 @@ std::string ReadSettings(const Settings& settings, ReportRequest* request) {
   if (error.empty() && (request->monte_carlo.draws < 100 || request->monte_carlo.draws > 1000000)) {
     error = "setting report.monte_carlo_draws must be between 100 and 1000000";
   }
+  if (!error.empty()) return error;
+  const std::string code = settings.GetString("report.language", "nl");
+  const std::optional<Language> language = ParseLanguage(code);
+  if (!language)
+    return "setting report.language \"" + code + "\": write nl (Dutch) or en (English)";
+  request->language = *language;
   return error;
 }
 

@@ -12,7 +12,7 @@ namespace {
 void WriteCell(const ReportCell& cell, const ReportColumn& column, int suppress_below,
                DutchCsvWriter* csv) {
   if (cell.Hidden()) {
-    csv->Text(HiddenMarker(cell, suppress_below));
+    csv->Text(HiddenMarker(cell, column, suppress_below));
     return;
   }
   switch (cell.kind) {

@@ -133,15 +133,13 @@ std::string FormatEuros(int64_t cents) {
   const int64_t magnitude = negative ? -cents : cents;
   char decimals[8];
   std::snprintf(decimals, sizeof decimals, ",%02d", static_cast<int>(magnitude % 100));
-  return "\xE2\x82\xAC " + Sign(negative) + GroupThousands(std::to_string(magnitude / 100)) +
-         decimals;
+  return kEuroPrefix + Sign(negative) + GroupThousands(std::to_string(magnitude / 100)) + decimals;
 }
 
 std::string FormatWholeEuros(int64_t cents) {
   const bool negative = cents < 0;
   const int64_t magnitude = ((negative ? -cents : cents) + 50) / 100;
-  return "\xE2\x82\xAC " + Sign(negative && magnitude != 0) +
-         GroupThousands(std::to_string(magnitude));
+  return kEuroPrefix + Sign(negative && magnitude != 0) + GroupThousands(std::to_string(magnitude));
 }
 
 std::string FormatDecimal(double value, int decimals) {

@@ -19,9 +19,13 @@ namespace clusterpilot {
 // words for the person who wrote the file.
 bool ParseEuroCents(std::string_view text, int64_t* cents, std::string* problem);
 
+// "€" and a no-break space (U+00A0): the sign never wraps away from its
+// amount, on screen or on paper.
+inline constexpr const char* kEuroPrefix = "\xE2\x82\xAC\xC2\xA0";
+
 // "1.234.567".
 std::string FormatCount(int64_t count);
-// "€ 1.234,56"; negative amounts as "€ -1.234,56".
+// "€ 1.234,56" (with kEuroPrefix); negative amounts as "€ -1.234,56".
 std::string FormatEuros(int64_t cents);
 // "€ 1.235": rounded to whole euros, for charts and key figures.
 std::string FormatWholeEuros(int64_t cents);

@@ -5,14 +5,20 @@
 #include "reports/dutch_number.h"
 #include "reports/markup.h"
 #include "reports/report_keys.h"
+#include "reports/report_language.h"
 #include "reports/svg_charts.h"
 
 namespace clusterpilot {
 namespace {
 
+// Tables with this many value columns print on a landscape page; with the
+// second number also in a smaller type.
+constexpr size_t kLandscapeColumns = 7;
 constexpr size_t kWideTableColumns = 9;
 constexpr size_t kWorstFitListed = 3;
 
+// Print rules: A4 portrait, and a named landscape page for wide tables, so
+// that no table loses its last columns on paper; headers wrap, numbers never.
 constexpr const char* kStyle = R"css(
 :root { --ink: #212121; --muted: #616161; --line: #e0e0e0; --accent: #1a237e; --warn: #fff8e1; }
 * { box-sizing: border-box; }
@@ -26,38 +32,41 @@ h2 { font-size: 18px; margin: 28px 0 6px; border-bottom: 2px solid var(--accent)
 .keys { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 10px; margin: 16px 0; }
 .key { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
 .key .label { color: var(--muted); font-size: 12px; }
-.key .value { font-size: 20px; font-weight: 600; }
+.key .value { font-size: 20px; font-weight: 600; white-space: nowrap; }
 .key .detail { color: var(--muted); font-size: 12px; }
 .description { color: var(--muted); margin: 2px 0 8px; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; margin-bottom: 8px; }
 table.wide { font-size: 11px; }
 th, td { padding: 3px 6px; border-bottom: 1px solid var(--line); vertical-align: bottom; }
-th { text-align: right; font-weight: 600; background: #f5f5f5; }
+th { text-align: right; font-weight: 600; background: #f5f5f5; overflow-wrap: break-word; hyphens: auto; }
 th:first-child, td:first-child { text-align: left; min-width: 13em; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.hidden { color: var(--muted); font-style: italic; }
 tr.total td { font-weight: 700; border-top: 2px solid #9e9e9e; }
 tr.subtotal td { font-weight: 600; background: #fafafa; }
 tr.group td { font-style: italic; color: var(--accent); padding-top: 8px; }
-svg.chart { width: 100%; height: auto; max-width: 820px; display: block; }
+svg.chart { width: 100%; height: auto; max-width: 900px; display: block; overflow: visible; }
 .legend { color: var(--muted); font-size: 12px; }
 .method { color: var(--muted); font-size: 12px; }
 footer { margin-top: 28px; color: var(--muted); font-size: 11px; border-top: 1px solid var(--line); padding-top: 8px; }
-@page { size: A4; margin: 14mm 12mm; }
+@page { size: A4 portrait; margin: 12mm 10mm; }
+@page landscape { size: A4 landscape; margin: 10mm 10mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 9.5pt; }
-  h1 { font-size: 18pt; }
-  h2 { font-size: 12pt; break-after: avoid; }
-  table { font-size: 8pt; }
+  body { max-width: none; padding: 0; font-size: 9pt; }
+  h1 { font-size: 17pt; }
+  h2 { font-size: 12pt; break-after: avoid; margin-top: 14px; }
+  table { font-size: 7.5pt; width: 100%; }
   table.wide { font-size: 6.5pt; }
   th, td { padding: 1px 3px; }
-  th:first-child, td:first-child { min-width: 10em; }
+  th:first-child, td:first-child { min-width: 0; width: 24%; }
   thead { display: table-header-group; }
   tr, .key, figure { break-inside: avoid; }
   .table-wrap { overflow: visible; }
-  .keys { grid-template-columns: repeat(4, 1fr); }
+  .keys { grid-template-columns: repeat(3, 1fr); }
   section.chart-section { break-inside: avoid; }
+  section.landscape { page: landscape; }
+  svg.chart { max-width: 100%; }
 }
 )css";
 
@@ -80,8 +89,33 @@ const char* RowClass(RowStyle style) {
   return "";
 }
 
-std::string TableHtml(const ReportTable& table, int suppress_below) {
-  std::string html = "<section id=\"" + EscapeMarkup(table.id) + "\">" +
+bool HasSmallPercent(const ReportTable& table) {
+  for (const ReportRow& row : table.rows) {
+    for (size_t c = 0; c < table.columns.size(); ++c) {
+      if (row.cells[c].privacy == CellPrivacy::kSmall &&
+          table.columns[c].kind == CellKind::kPercent) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::string HiddenLegend(const ReportTable& table, Language language, int suppress_below) {
+  const std::vector<PhraseValue> k = {Value("{k}", std::to_string(suppress_below))};
+  std::string legend;
+  if (table.Has(CellPrivacy::kSmall) || table.Has(CellPrivacy::kProtective)) {
+    legend += Phrase(language, "html.hidden_legend", k);
+  }
+  if (HasSmallPercent(table)) legend += " " + Phrase(language, "html.hidden_percent_legend", k);
+  return legend.empty() ? "" : Tag("p", EscapeMarkup(legend), "legend");
+}
+
+// `table` already in the reader's language (LocalisedTable).
+std::string TableHtml(const ReportTable& table, Language language, int suppress_below) {
+  const bool landscape = table.columns.size() >= kLandscapeColumns;
+  std::string html = "<section id=\"" + EscapeMarkup(table.id) + "\"" +
+                     (landscape ? " class=\"landscape\"" : "") + ">" +
                      Tag("h2", EscapeMarkup(table.title)) +
                      Tag("p", EscapeMarkup(table.description), "description");
   html += "<div class=\"table-wrap\"><table";
@@ -105,19 +139,11 @@ std::string TableHtml(const ReportTable& table, int suppress_below) {
     html += "</tr>";
   }
   html += "</tbody></table></div>";
-  if (table.Has(CellPrivacy::kSmall) || table.Has(CellPrivacy::kProtective)) {
-    html += Tag("p",
-                EscapeMarkup("<" + std::to_string(suppress_below) + ": fewer than " +
-                             std::to_string(suppress_below) +
-                             " patients, hidden for privacy. x: hidden so that a small "
-                             "number cannot be worked out from the totals."),
-                "legend");
-  }
-  return html + "</section>\n";
+  return html + HiddenLegend(table, language, suppress_below) + "</section>\n";
 }
 
-// The institution's figure in `table` at `column`, as shown; "" when the
-// table or column is absent.
+// The institution's figure in `table_id` at `column_key`, as shown; "" when
+// the table or column is absent.
 std::string InstitutionValue(const PilotReport& report, const std::string& table_id,
                              const std::string& column_key) {
   const ReportTable* table = report.Find(table_id);
@@ -141,26 +167,35 @@ std::string KeyFigures(const PilotReport& report) {
   auto value = [&](const char* table, const char* column) {
     return InstitutionValue(report, table, column);
   };
+  auto say = [&report](const char* key, const std::vector<PhraseValue>& values = {}) {
+    return Phrase(report.language, key, values);
+  };
   std::string html = "<section class=\"keys\">";
-  html += KeyFigure("Patients in the month", value(id::kActivity, col::kPatients),
-                    value(id::kActivity, col::kMeasurements) + " measurements");
-  html += KeyFigure("Expected cluster revenue", value(id::kClusterRevenue, col::kTariffExpected),
-                    "90% interval " + value(id::kClusterRevenue, col::kP5) + " to " +
-                        value(id::kClusterRevenue, col::kP95));
-  html += KeyFigure("All tariffs low", value(id::kClusterRevenue, col::kTariffLow),
-                    "all high: " + value(id::kClusterRevenue, col::kTariffHigh));
+  html += KeyFigure(
+      say("html.key_patients"), value(id::kActivity, col::kPatients),
+      say("html.key_measurements", {Value("{count}", value(id::kActivity, col::kMeasurements))}));
+  html +=
+      KeyFigure(say("html.key_expected"), value(id::kClusterRevenue, col::kTariffExpected),
+                say("html.key_interval", {Value("{low}", value(id::kClusterRevenue, col::kP5)),
+                                          Value("{high}", value(id::kClusterRevenue, col::kP95))}));
+  html += KeyFigure(
+      say("html.key_low"), value(id::kClusterRevenue, col::kTariffLow),
+      say("html.key_high", {Value("{high}", value(id::kClusterRevenue, col::kTariffHigh))}));
   if (!report.revenue_file.empty()) {
-    html += KeyFigure("Difference with current revenue", value(id::kImpact, col::kDifference),
-                      value(id::kImpact, col::kDifferencePercent) + " of " +
-                          value(id::kImpact, col::kCurrent) + " billed for the same patients");
-    html += KeyFigure("Coverage", value(id::kActivity, col::kCoverage),
-                      "patients with revenue rated in the last 12 months");
+    html += KeyFigure(say("html.key_difference"), value(id::kImpact, col::kDifference),
+                      say("html.key_difference_detail",
+                          {Value("{percent}", value(id::kImpact, col::kDifferencePercent)),
+                           Value("{current}", value(id::kImpact, col::kCurrent))}));
+    html += KeyFigure(say("html.key_coverage"), value(id::kActivity, col::kCoverage),
+                      say("html.key_coverage_detail"));
   }
-  html += KeyFigure("Poorly fitting", value(id::kFit, col::kPoorFitShare),
-                    value(id::kFit, col::kPoorFit) + " patients; " +
-                        value(id::kPoorFitRevenue, col::kShareOfExpected) + " of expected revenue");
-  html += KeyFigure("Override rate", value(id::kOverrides, col::kOverrideRate),
-                    "of " + value(id::kOverrides, col::kReviewed) + " reviewed measurements");
+  html += KeyFigure(say("html.key_poor_fit"), value(id::kFit, col::kPoorFitShare),
+                    say("html.key_poor_fit_detail",
+                        {Value("{count}", value(id::kFit, col::kPoorFit)),
+                         Value("{share}", value(id::kPoorFitRevenue, col::kShareOfExpected))}));
+  html += KeyFigure(
+      say("html.key_override"), value(id::kOverrides, col::kOverrideRate),
+      say("html.key_override_detail", {Value("{count}", value(id::kOverrides, col::kReviewed))}));
   return html + "</section>\n";
 }
 
@@ -169,64 +204,74 @@ std::string WorstFit(const PilotReport& report) {
   if (ranking == nullptr || ranking->rows.empty()) return "";
   auto text = [&](int row, const char* key) {
     const int column = ranking->ColumnOf(key);
-    return EscapeMarkup(
-        HtmlCellText(ranking->At(row, column), ranking->columns[column], report.suppress_below));
+    return HtmlCellText(ranking->At(row, column), ranking->columns[column], report.suppress_below);
   };
   std::string items;
   for (size_t i = 0; i < ranking->rows.size() && i < kWorstFitListed; ++i) {
     const int row = static_cast<int>(i);
+    const std::string line = Phrase(report.language, "html.worst_fit_item",
+                                    {Value("{share}", text(row, column_key::kPoorFitShare)),
+                                     Value("{count}", text(row, column_key::kPoorFit)),
+                                     Value("{total}", text(row, column_key::kClassified))});
     items += Tag("li", "<strong>" + EscapeMarkup(ranking->rows[i].label) +
-                           "</strong>: " + text(row, column_key::kPoorFitShare) +
-                           " of patients fit poorly (" + text(row, column_key::kPoorFit) + " of " +
-                           text(row, column_key::kClassified) + ")");
+                           "</strong>: " + EscapeMarkup(line));
   }
-  return "<section>" + Tag("h2", "Where the model fits worst") + Tag("ol", items) + "</section>\n";
+  return "<section>" + Tag("h2", EscapeMarkup(Phrase(report.language, "html.worst_fit"))) +
+         Tag("ol", items) + "</section>\n";
 }
 
 std::string Charts(const PilotReport& report) {
+  const Language language = report.language;
   std::string html;
   if (const ReportTable* distribution = report.Find(table_id::kDistribution)) {
-    html += "<section class=\"chart-section\">" + Tag("h2", "Cluster distribution per department") +
-            Tag("p",
-                "Share of each department's patients per care cluster (blue: non-psychotic, "
-                "orange: psychotic, green: organic).",
-                "description") +
-            DistributionChartSvg(*distribution, report.suppress_below) + "</section>\n";
+    const ReportTable localised = LocalisedTable(*distribution, language, report);
+    html +=
+        "<section class=\"chart-section\">" +
+        Tag("h2", EscapeMarkup(Phrase(language, "html.distribution_chart"))) +
+        Tag("p", EscapeMarkup(Phrase(language, "html.distribution_chart_note")), "description") +
+        DistributionChartSvg(localised, report.suppress_below, language) + "</section>\n";
   }
   if (const ReportTable* revenue = report.Find(table_id::kClusterRevenue)) {
-    html += "<section class=\"chart-section\">" + Tag("h2", "Cluster revenue per department") +
-            Tag("p",
-                "Expected revenue per month with the 90% Monte Carlo interval (p5-p95) and the "
-                "range from all-low to all-high tariffs.",
-                "description") +
-            RevenueIntervalChartSvg(*revenue, report.Find(table_id::kImpact)) + "</section>\n";
+    const ReportTable localised = LocalisedTable(*revenue, language, report);
+    html += "<section class=\"chart-section\">" +
+            Tag("h2", EscapeMarkup(Phrase(language, "html.revenue_chart"))) +
+            Tag("p", EscapeMarkup(Phrase(language, "html.revenue_chart_note")), "description") +
+            RevenueIntervalChartSvg(localised, report.Find(table_id::kImpact), language) +
+            "</section>\n";
   }
   return html;
 }
 
+std::string ModelName(const PilotReport& report) {
+  return report.model.empty() ? Phrase(report.language, "html.no_model") : report.model;
+}
+
 std::string Method(const PilotReport& report) {
-  std::string text =
-      "Cluster model: " + (report.model.empty() ? std::string("none yet") : report.model) +
-      ". Tariffs: " + report.tariff_file +
-      " (euro per patient per month; scenarios, not official prices)" + ". Revenue: " +
-      (report.revenue_file.empty() ? std::string("not given") : report.revenue_file) +
-      ". Interval: " + FormatCount(report.draws) + " Monte Carlo draws with seed " +
-      std::to_string(report.seed) +
-      "; each draw prices every cluster from a triangular distribution (low, expected, high) and "
-      "draws the cluster of every patient no clinician reviewed from the classifier's "
-      "probabilities; p5, p50 and p95 are order statistics of the draws. A patient counts once per "
-      "department per month (the latest rating). Counts from 1 to " +
-      std::to_string(report.suppress_below - 1) + " are hidden as <" +
-      std::to_string(report.suppress_below) +
-      ", and further cells as x where a total would reveal them.";
-  return "<section class=\"method\">" + Tag("h2", "How these numbers are made") +
+  const Language language = report.language;
+  const std::string text = Phrase(
+      language, "html.method",
+      {Value("{model}", ModelName(report)), Value("{tariffs}", report.tariff_file),
+       Value("{revenue}", report.revenue_file.empty() ? Phrase(language, "html.not_given")
+                                                      : report.revenue_file),
+       Value("{draws}", FormatCount(report.draws)), Value("{seed}", std::to_string(report.seed)),
+       Value("{k_minus_1}", std::to_string(report.suppress_below - 1)),
+       Value("{k}", std::to_string(report.suppress_below))});
+  return "<section class=\"method\">" +
+         Tag("h2", EscapeMarkup(Phrase(language, "html.method_title"))) +
          Tag("p", EscapeMarkup(text)) + "</section>\n";
+}
+
+std::string MonthTitle(const PilotReport& report) {
+  const Result<CalendarMonth> month = CalendarMonth::Parse(report.month_key);
+  const std::string name =
+      month.ok() ? MonthName(report.language, month.value()) : report.month_name;
+  return Phrase(report.language, "html.title", {Value("{month}", name)});
 }
 
 }  // namespace
 
 std::string HtmlCellText(const ReportCell& cell, const ReportColumn& column, int suppress_below) {
-  if (cell.Hidden()) return HiddenMarker(cell, suppress_below);
+  if (cell.Hidden()) return HiddenMarker(cell, column, suppress_below);
   switch (cell.kind) {
     case CellKind::kEmpty:
       return "\xE2\x80\x93";
@@ -245,17 +290,19 @@ std::string HtmlCellText(const ReportCell& cell, const ReportColumn& column, int
 }
 
 std::string HtmlReportText(const PilotReport& report) {
-  const std::string title = "Care-cluster pilot report " + report.month_name;
-  std::string html =
-      "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
-      "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, "
-      "initial-scale=1\"/>\n<title>" +
-      EscapeMarkup(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+  const Language language = report.language;
+  const std::string title = MonthTitle(report);
+  std::string html = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" +
+                     std::string(LanguageCode(language)) +
+                     "\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" "
+                     "content=\"width=device-width, initial-scale=1\"/>\n<title>" +
+                     EscapeMarkup(title) + "</title>\n<style>" + kStyle +
+                     "</style>\n</head>\n<body>\n";
   html += "<header>" + Tag("h1", EscapeMarkup(title)) +
           Tag("p",
-              EscapeMarkup("Per department and for the institution. Cluster model: " +
-                           (report.model.empty() ? std::string("none yet") : report.model) +
-                           ". Generated " + report.generated_at + "."),
+              EscapeMarkup(Phrase(language, "html.subtitle",
+                                  {Value("{model}", ModelName(report)),
+                                   Value("{generated}", report.generated_at)})),
               "subtitle") +
           "</header>\n";
   if (!report.warnings.empty()) {
@@ -266,13 +313,12 @@ std::string HtmlReportText(const PilotReport& report) {
   html += KeyFigures(report);
   html += Charts(report);
   html += WorstFit(report);
-  for (const ReportTable& table : report.tables) html += TableHtml(table, report.suppress_below);
+  for (const ReportTable& table : report.tables) {
+    html += TableHtml(LocalisedTable(table, language, report), language, report.suppress_below);
+  }
   html += Method(report);
-  html += "<footer>" +
-          EscapeMarkup(
-              "clusterpilot - synthetic or pseudonymised data only; no patient "
-              "identifiers in this report.") +
-          "</footer>\n</body>\n</html>\n";
+  html +=
+      "<footer>" + EscapeMarkup(Phrase(language, "html.footer")) + "</footer>\n</body>\n</html>\n";
   return html;
 }
 

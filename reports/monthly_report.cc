@@ -13,6 +13,7 @@
 #include "reports/monthly_figures.h"
 #include "reports/pilot_report.h"
 #include "reports/report_directory.h"
+#include "reports/report_language.h"
 #include "reports/revenue_table.h"
 #include "reports/tariff_table.h"
 #include "reports/xlsx_report_writer.h"
@@ -80,7 +81,10 @@ Status WriteFiles(const PilotReport& report, const MonthSnapshot& snapshot, bool
     return WriteTextFile(directory + "/" + name, content);
   };
   for (const ReportTable& table : report.tables) {
-    Status status = write(table.id + ".csv", CsvTableText(table, report.suppress_below));
+    // File names keep the English table ids whatever the language: scripts
+    // that pick up distribution.csv keep working when the setting changes.
+    const ReportTable localised = LocalisedTable(table, report.language, report);
+    Status status = write(table.id + ".csv", CsvTableText(localised, report.suppress_below));
     if (!status.ok()) return status;
   }
   if (with_patient_list) {
@@ -167,6 +171,7 @@ Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& requ
   Result<PilotReport> built = BuildPilotReport(
       figures, SuppressionLimits{.suppress_below = request.suppress_below}, UtcTimestamp());
   if (!built.ok()) return built.error();
+  built.value().language = request.language;
   const PilotReport& report = built.value();
 
   const std::string what = "patients of " + request.month.Key() +

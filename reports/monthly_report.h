@@ -11,6 +11,7 @@
 
 #include "core/calendar_month.h"
 #include "core/error.h"
+#include "core/language.h"
 #include "reports/monte_carlo_interval.h"
 
 namespace clusterpilot {
@@ -25,7 +26,8 @@ struct ReportRequest {
   bool with_patient_list = false;  // adds flagged-patients.csv (names patients)
   int suppress_below = 5;          // counts 1..suppress_below-1 are hidden; >= 2
   MonteCarloOptions monte_carlo;
-  std::string user;  // who asked, for the audit log
+  Language language = kDefaultLanguage;  // of HTML, CSV and XLSX; JSON stays English
+  std::string user;                      // who asked, for the audit log
 };
 
 struct ReportSummary {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/language.h"
 #include "reports/monthly_figures.h"
 #include "reports/report_table.h"
 #include "reports/small_cell_suppression.h"
@@ -25,6 +26,9 @@ struct PilotReport {
   std::string revenue_file;  // empty: no revenue file given
   std::string generated_at;  // UTC timestamp
   int suppress_below = 5;
+  // The language HTML, CSV and XLSX are written in (report_language.h); the
+  // tables themselves and the JSON stay English.
+  Language language = kDefaultLanguage;
   int draws = 0;
   uint64_t seed = 0;
   std::vector<std::string> warnings;

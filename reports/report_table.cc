@@ -116,4 +116,10 @@ std::string HiddenMarker(const ReportCell& cell, int suppress_below) {
   return "";
 }
 
+std::string HiddenMarker(const ReportCell& cell, const ReportColumn& column, int suppress_below) {
+  std::string marker = HiddenMarker(cell, suppress_below);
+  if (cell.privacy == CellPrivacy::kSmall && column.kind == CellKind::kPercent) return "n" + marker;
+  return marker;
+}
+
 }  // namespace clusterpilot

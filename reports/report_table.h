@@ -89,6 +89,9 @@ struct ReportTable {
 // How a hidden cell reads in every format: "<5" for a small count (with the
 // threshold in force), "x" for a protective one; "" for a shown cell.
 std::string HiddenMarker(const ReportCell& cell, int suppress_below);
+// The same for people reading `column`: in a percentage column a small
+// count reads "n<5", so that it is not taken for "less than 5%".
+std::string HiddenMarker(const ReportCell& cell, const ReportColumn& column, int suppress_below);
 
 }  // namespace clusterpilot
 

@@ -1,6 +1,7 @@
 #include "reports/svg_charts.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -14,19 +15,56 @@
 namespace clusterpilot {
 namespace {
 
-constexpr int kChartWidth = 820;
-constexpr int kLabelWidth = 190;
+constexpr int kBarsWidth = 520;
 constexpr int kValueWidth = 110;
+constexpr int kMinLabelWidth = 100;
+constexpr int kMaxLabelWidth = 600;  // beyond, the chart would shrink too much
 constexpr int kBarHeight = 18;
 constexpr int kRowHeight = 26;
-constexpr const char* kHiddenColour = "#9e9e9e";
-constexpr const char* kNoClusterColour = "#424242";
-constexpr const char* kNotClassifiedColour = "#e0e0e0";
+constexpr int kLegendRow = 14;
+constexpr int kSegmentNumberWidth = 14;  // narrower segments carry no number
+constexpr const char* kHiddenColour = "#aaaaaa";
+constexpr const char* kHiddenWithinColour = "#dddddd";
+constexpr const char* kNoClusterColour = "#555555";
+constexpr const char* kNotClassifiedColour = "#ffffff";
+
+// Paul Tol's "muted" scheme: nine colours that people with any common form
+// of colour blindness can tell apart. Clusters take them in report order, so
+// any two clusters fewer than nine places apart differ, neighbours included.
+constexpr std::array<const char*, 9> kMuted = {"#cc6677", "#332288", "#ddcc77",
+                                               "#117733", "#88ccee", "#882255",
+                                               "#44aa99", "#999933", "#aa4499"};
 
 std::string Number(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f", value);
   return buffer;
+}
+
+// Width of `text` in px at `font_size`: Helvetica averages about 0.55 em
+// per character. Generous, so labels are never cut.
+double TextWidth(const std::string& text, double font_size) {
+  int characters = 0;
+  for (unsigned char c : text) characters += (c & 0xC0) != 0x80 ? 1 : 0;
+  return characters * font_size * 0.58;
+}
+
+int LabelWidth(const std::vector<std::string>& labels) {
+  double widest = 0;
+  for (const std::string& label : labels) widest = std::max(widest, TextWidth(label, 12));
+  return std::clamp(static_cast<int>(std::ceil(widest)) + 16, kMinLabelWidth, kMaxLabelWidth);
+}
+
+// `text` cut to fit `width` px at `font_size`, with an ellipsis.
+std::string Fit(const std::string& text, double width, double font_size) {
+  if (TextWidth(text, font_size) <= width) return text;
+  std::string cut;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) != 0x80 && TextWidth(cut, font_size) + 2 * font_size * 0.58 > width) break;
+    cut += text[i];
+  }
+  return cut + "\xE2\x80\xA6";
 }
 
 std::string Rect(double x, double y, double width, double height, const std::string& fill,
@@ -42,34 +80,34 @@ std::string Text(double x, double y, const std::string& text, const std::string&
          extra + ">" + EscapeMarkup(text) + "</text>";
 }
 
-std::string SvgOpen(int height, const std::string& label) {
+std::string SvgOpen(int width, int height, const std::string& label) {
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 " +
-         std::to_string(kChartWidth) + " " + std::to_string(height) +
-         "\" role=\"img\" aria-label=\"" + EscapeMarkup(label) +
-         "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">";
+         std::to_string(width) + " " + std::to_string(height) + "\" role=\"img\" aria-label=\"" +
+         EscapeMarkup(label) + "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">";
+}
+
+// Black on light colours, white on dark ones.
+const char* InkOn(const std::string& colour) {
+  if (colour.size() != 7 || colour[0] != '#') return "#000000";
+  auto channel = [&](int at) { return std::stoi(colour.substr(at, 2), nullptr, 16) / 255.0; };
+  const double luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return luminance > 0.45 ? "#000000" : "#ffffff";
 }
 
 struct Segment {
   double patients = 0;
   std::string colour;
   std::string title;
+  std::string mark;         // printed on the segment when it is wide enough
+  bool ends_group = false;  // the last segment of a supercluster
 };
 
-int Hue(Supercluster supercluster) {
-  if (supercluster == Supercluster::kPsychotic) return 25;
-  if (supercluster == Supercluster::kOrganic) return 130;
-  return 210;
-}
-
-// The pale shade of a supercluster: its hidden small numbers together.
-std::string PaleColour(Supercluster supercluster) {
-  return "hsl(" + std::to_string(Hue(supercluster)) + ",45%,86%)";
-}
-
 // The visible segments of one distribution column. Hidden cells are drawn
-// together: within a supercluster whose subtotal is shown (in its pale
-// shade), and the rest in grey; both sizes follow from shown numbers.
-std::vector<Segment> ColumnSegments(const ReportTable& table, int column, int64_t total) {
+// together: within a supercluster whose subtotal is shown (light grey,
+// marked with the supercluster's letter), and the rest in grey; both sizes
+// follow from shown numbers.
+std::vector<Segment> ColumnSegments(const ReportTable& table, int column, int64_t total,
+                                    Language language) {
   std::vector<Segment> segments;
   int64_t drawn = 0;
   int64_t shown_in_group = 0;
@@ -79,14 +117,15 @@ std::vector<Segment> ColumnSegments(const ReportTable& table, int column, int64_
   for (const ReportRow& row : table.rows) {
     const ReportCell& cell = row.cells[column];
     if (const std::optional<Supercluster> subtotal = SuperclusterOfSubtotalKey(row.key)) {
-      const Supercluster supercluster = *subtotal;
       const int64_t hidden = cell.Hidden() ? 0 : cell.integer - shown_in_group;
       if (hidden > 0) {
-        segments.push_back(
-            {static_cast<double>(hidden), PaleColour(supercluster),
-             SuperclusterName(supercluster) + ", hidden small numbers together: " + share(hidden)});
+        segments.push_back({static_cast<double>(hidden), kHiddenWithinColour,
+                            SuperclusterLetter(*subtotal) + ", " +
+                                Phrase(language, "chart.hidden") + ": " + share(hidden),
+                            SuperclusterLetter(*subtotal)});
         drawn += hidden;
       }
+      if (!segments.empty()) segments.back().ends_group = true;
       shown_in_group = 0;
       continue;
     }
@@ -97,46 +136,52 @@ std::vector<Segment> ColumnSegments(const ReportTable& table, int column, int64_
     drawn += cell.integer;
     std::string colour = kNotClassifiedColour;
     if (row.key == row_key::kNoCluster) colour = kNoClusterColour;
+    std::string mark;
     if (cluster) {
       colour = ClusterColour(*cluster);
+      mark = std::to_string(*cluster);
       shown_in_group += cell.integer;
     }
     segments.push_back(
-        {static_cast<double>(cell.integer), colour, row.label + ": " + share(cell.integer)});
+        {static_cast<double>(cell.integer), colour, row.label + ": " + share(cell.integer), mark});
   }
   if (total > drawn) {
     segments.push_back({static_cast<double>(total - drawn), kHiddenColour,
-                        "hidden small numbers together: " + share(total - drawn)});
+                        Phrase(language, "chart.hidden") + ": " + share(total - drawn), ""});
   }
   return segments;
 }
 
-std::string DistributionLegend(double y) {
-  std::string svg;
-  double x = kLabelWidth;
-  for (const ClusterLabel& label : ClusterLabels()) {
-    svg += Rect(x, y, 14, 12, ClusterColour(label.cluster),
-                std::to_string(label.cluster) + " " + label.name);
-    svg += Text(x + 16, y + 10, std::to_string(label.cluster), "start", " font-size=\"10\"");
-    x += 30;
+// Two columns of swatches with the cluster's number and name, then the
+// swatches for what is not a cluster. Returns the height used.
+int DistributionLegend(double y, int width, Language language, std::string* svg) {
+  const double column_width = (width - 20) / 2.0;
+  const std::vector<ClusterLabel>& labels = ClusterLabels();
+  const int per_column = static_cast<int>((labels.size() + 1) / 2);
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const int cluster = labels[i].cluster;
+    const int legend_column = static_cast<int>(i) / per_column;
+    const double x = 10 + legend_column * column_width;
+    const double row_y = y + (static_cast<int>(i) % per_column) * kLegendRow;
+    const std::string name = std::to_string(cluster) + " " + ClusterName(language, cluster);
+    *svg += Rect(x, row_y, 12, 11, ClusterColour(cluster), name);
+    *svg +=
+        Text(x + 16, row_y + 9.5, Fit(name, column_width - 22, 10), "start", " font-size=\"10\"");
   }
-  y += 20;
-  x = kLabelWidth;
-  for (const auto& [colour, name] : std::vector<std::pair<std::string, std::string>>{
-           {kNoClusterColour, "no fitting cluster"},
-           {kNotClassifiedColour, "not yet classified"},
-           {kHiddenColour, "hidden small numbers"}}) {
-    svg += Rect(x, y, 14, 12, colour, name);
-    svg += Text(x + 18, y + 10, name, "start", " font-size=\"10\"");
-    x += 130;
+  double x = 10;
+  const double extra_y = y + per_column * kLegendRow + 6;
+  const std::pair<const char*, const char*> kOthers[] = {
+      {kNoClusterColour, "chart.no_cluster"},
+      {kNotClassifiedColour, "chart.not_classified"},
+      {kHiddenColour, "chart.hidden"},
+      {kHiddenWithinColour, "chart.hidden_within"}};
+  for (const auto& [colour, key] : kOthers) {
+    const std::string name = Phrase(language, key);
+    *svg += Rect(x, extra_y, 12, 11, colour, name, " stroke=\"#9e9e9e\" stroke-width=\"0.5\"");
+    *svg += Text(x + 16, extra_y + 9.5, name, "start", " font-size=\"10\"");
+    x += 16 + TextWidth(name, 10) + 18;
   }
-  for (Supercluster s :
-       {Supercluster::kNonPsychotic, Supercluster::kPsychotic, Supercluster::kOrganic}) {
-    svg += Rect(x, y, 8, 12, PaleColour(s), "hidden small numbers within the supercluster");
-    x += 9;
-  }
-  svg += Text(x + 6, y + 10, "hidden within a supercluster", "start", " font-size=\"10\"");
-  return svg;
+  return per_column * kLegendRow + 6 + kLegendRow + 4;
 }
 
 double NiceStep(double range) {
@@ -163,54 +208,64 @@ bool Usable(const ReportCell* cell) {
 }  // namespace
 
 std::string ClusterColour(int cluster) {
-  const Supercluster supercluster = SuperclusterOf(cluster);
-  const int hue = Hue(supercluster);
-  int first = 1;
-  int count = 8;
-  if (supercluster == Supercluster::kPsychotic) {
-    first = 10;
-  } else if (supercluster == Supercluster::kOrganic) {
-    first = 18;
-    count = 4;
+  const std::vector<ClusterLabel>& labels = ClusterLabels();
+  for (size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i].cluster == cluster) return kMuted[i % kMuted.size()];
   }
-  const int lightness = 28 + (cluster - first) * 44 / std::max(count - 1, 1);
-  return "hsl(" + std::to_string(hue) + ",60%," + std::to_string(lightness) + "%)";
+  return kHiddenColour;
 }
 
-std::string DistributionChartSvg(const ReportTable& distribution, int suppress_below) {
+std::string DistributionChartSvg(const ReportTable& distribution, int suppress_below,
+                                 Language language) {
   const int total_row = distribution.RowIndex(row_key::kTotal);
   const int columns = static_cast<int>(distribution.columns.size());
-  const int height = 20 + columns * kRowHeight + 50;
-  std::string svg = SvgOpen(height, "cluster distribution per department");
-  const double bar_width = kChartWidth - kLabelWidth - kValueWidth;
+  std::vector<std::string> labels;
+  for (const ReportColumn& column : distribution.columns) labels.push_back(column.label);
+  const int label_width = LabelWidth(labels);
+  const int width = label_width + kBarsWidth + kValueWidth;
+  std::string body;
   for (int c = 0; c < columns; ++c) {
     const double y = 10 + c * kRowHeight;
     const ReportCell& total = distribution.At(total_row, c);
     const bool institution = distribution.columns[c].key == kInstitution;
-    svg += Text(kLabelWidth - 8, y + 13, distribution.columns[c].label, "end",
-                institution ? " font-weight=\"bold\"" : "");
+    body += Text(label_width - 8, y + 13, distribution.columns[c].label, "end",
+                 institution ? " font-weight=\"bold\"" : "");
     if (total.Hidden() || total.integer == 0) {
-      svg += Text(kLabelWidth, y + 13,
-                  total.Hidden() ? "fewer than " + std::to_string(suppress_below) + " patients"
-                                 : "no patients",
-                  "start", " fill=\"#616161\"");
+      body += Text(label_width, y + 13,
+                   total.Hidden() ? Phrase(language, "chart.fewer_than",
+                                           {Value("{k}", std::to_string(suppress_below))})
+                                  : Phrase(language, "chart.no_patients"),
+                   "start", " fill=\"#616161\"");
       continue;
     }
-    double x = kLabelWidth;
-    for (const Segment& segment : ColumnSegments(distribution, c, total.integer)) {
-      const double width = bar_width * segment.patients / static_cast<double>(total.integer);
-      svg += Rect(
-          x, y, width, kBarHeight, segment.colour, segment.title,
-          segment.colour == kNotClassifiedColour ? " stroke=\"#9e9e9e\" stroke-width=\"0.5\"" : "");
-      x += width;
+    double x = label_width;
+    for (const Segment& segment : ColumnSegments(distribution, c, total.integer, language)) {
+      const double w = kBarsWidth * segment.patients / static_cast<double>(total.integer);
+      body += Rect(x, y, w, kBarHeight, segment.colour, segment.title,
+                   " stroke=\"#ffffff\" stroke-width=\"0.6\"");
+      if (!segment.mark.empty() && w >= kSegmentNumberWidth) {
+        body += Text(x + w / 2, y + 13, segment.mark, "middle",
+                     std::string(" font-size=\"9\" fill=\"") + InkOn(segment.colour) + "\"");
+      }
+      x += w;
+      if (segment.ends_group) {
+        body += "<line x1=\"" + Number(x) + "\" y1=\"" + Number(y - 1) + "\" x2=\"" + Number(x) +
+                "\" y2=\"" + Number(y + kBarHeight + 1) +
+                "\" stroke=\"#ffffff\" stroke-width=\"2.5\"/>";
+      }
     }
-    svg += Text(kChartWidth - kValueWidth + 8, y + 13, FormatCount(total.integer) + " patients");
+    body +=
+        Text(label_width + kBarsWidth + 8, y + 13,
+             Phrase(language, "chart.patients", {Value("{count}", FormatCount(total.integer))}));
   }
-  svg += DistributionLegend(10 + columns * kRowHeight + 6);
-  return svg + "</svg>";
+  const int legend_height =
+      DistributionLegend(10 + columns * kRowHeight + 8, width, language, &body);
+  const int height = 10 + columns * kRowHeight + 8 + legend_height;
+  return SvgOpen(width, height, Phrase(language, "chart.distribution")) + body + "</svg>";
 }
 
-std::string RevenueIntervalChartSvg(const ReportTable& revenue, const ReportTable* impact) {
+std::string RevenueIntervalChartSvg(const ReportTable& revenue, const ReportTable* impact,
+                                    Language language) {
   struct Row {
     std::string label;
     const ReportCell* low;
@@ -221,6 +276,7 @@ std::string RevenueIntervalChartSvg(const ReportTable& revenue, const ReportTabl
     const ReportCell* current;
   };
   std::vector<Row> rows;
+  std::vector<std::string> labels;
   double maximum = 0;
   for (const ReportRow& row : revenue.rows) {
     if (row.key == kInstitution) continue;
@@ -235,71 +291,84 @@ std::string RevenueIntervalChartSvg(const ReportTable& revenue, const ReportTabl
       if (Usable(cell)) maximum = std::max(maximum, static_cast<double>(cell->integer));
     }
     rows.push_back(entry);
+    labels.push_back(row.label);
   }
   if (maximum <= 0) maximum = 100;
   const double step = NiceStep(maximum);
   const double axis_max = std::ceil(maximum / step) * step;
+  const int label_width = LabelWidth(labels);
+  const int chart_width = label_width + kBarsWidth + kValueWidth;
   const int height = 30 + static_cast<int>(rows.size()) * kRowHeight + 60;
-  std::string svg = SvgOpen(height, "cluster revenue interval per department");
-  const double left = kLabelWidth;
-  const double width = kChartWidth - kLabelWidth - 40;
+  std::string svg = SvgOpen(chart_width, height, Phrase(language, "chart.revenue"));
+  const double left = label_width;
+  const double width = kBarsWidth + kValueWidth - 50;  // room for the last tick's label
   auto x_of = [&](int64_t cents) { return left + width * static_cast<double>(cents) / axis_max; };
   const double axis_y = 20 + rows.size() * kRowHeight;
   for (double tick = 0; tick <= axis_max + step / 2; tick += step) {
     const double x = x_of(static_cast<int64_t>(tick));
     svg += "<line x1=\"" + Number(x) + "\" y1=\"10\" x2=\"" + Number(x) + "\" y2=\"" +
            Number(axis_y) + "\" stroke=\"#e0e0e0\"/>";
-    svg += Text(x, axis_y + 14, FormatWholeEuros(static_cast<int64_t>(tick)), "middle",
-                " font-size=\"10\"");
+    svg += Text(x, axis_y + 14, FormatWholeEuros(static_cast<int64_t>(tick)),
+                tick == 0 ? "start" : "middle", " font-size=\"10\"");
   }
   for (size_t i = 0; i < rows.size(); ++i) {
     const Row& row = rows[i];
     const double y = 20 + i * kRowHeight + kBarHeight / 2.0;
     svg += Text(left - 8, y + 4, row.label, "end");
     if (!Usable(row.expected) || !Usable(row.p5) || !Usable(row.p95)) {
-      svg += Text(left, y + 4, "hidden (few patients)", "start", " fill=\"#616161\"");
+      svg += Text(left, y + 4, Phrase(language, "chart.hidden_few"), "start", " fill=\"#616161\"");
       continue;
     }
     if (Usable(row.low) && Usable(row.high)) {
       svg += Rect(x_of(row.low->integer), y - 5,
                   std::max(x_of(row.high->integer) - x_of(row.low->integer), 1.0), 10, "#cfd8dc",
-                  "low-high scenarios: " + FormatWholeEuros(row.low->integer) + " - " +
-                      FormatWholeEuros(row.high->integer));
+                  Phrase(language, "chart.scenarios") + ": " + FormatWholeEuros(row.low->integer) +
+                      " - " + FormatWholeEuros(row.high->integer));
     }
     const double x5 = x_of(row.p5->integer);
     const double x95 = x_of(row.p95->integer);
     svg += "<path d=\"M" + Number(x5) + " " + Number(y) + " H" + Number(x95) + " M" + Number(x5) +
            " " + Number(y - 6) + " V" + Number(y + 6) + " M" + Number(x95) + " " + Number(y - 6) +
-           " V" + Number(y + 6) + "\" stroke=\"#1a237e\" stroke-width=\"2\" fill=\"none\"><title>" +
+           " V" + Number(y + 6) + "\" stroke=\"#332288\" stroke-width=\"2\" fill=\"none\"><title>" +
            EscapeMarkup("p5-p95: " + FormatWholeEuros(row.p5->integer) + " - " +
                         FormatWholeEuros(row.p95->integer)) +
            "</title></path>";
     svg += "<circle cx=\"" + Number(x_of(row.expected->integer)) + "\" cy=\"" + Number(y) +
-           "\" r=\"4\" fill=\"#1a237e\"><title>" +
-           EscapeMarkup("expected: " + FormatWholeEuros(row.expected->integer)) +
+           "\" r=\"4\" fill=\"#332288\"><title>" +
+           EscapeMarkup(Phrase(language, "chart.expected") + ": " +
+                        FormatWholeEuros(row.expected->integer)) +
            "</title></circle>";
     if (Usable(row.current)) {
       const double x = x_of(row.current->integer);
       svg += "<path d=\"M" + Number(x) + " " + Number(y - 6) + " L" + Number(x + 6) + " " +
              Number(y) + " L" + Number(x) + " " + Number(y + 6) + " L" + Number(x - 6) + " " +
-             Number(y) + " Z\" fill=\"#c62828\"><title>" +
-             EscapeMarkup("current revenue: " + FormatWholeEuros(row.current->integer)) +
+             Number(y) + " Z\" fill=\"#cc6677\"><title>" +
+             EscapeMarkup(Phrase(language, "chart.current") + ": " +
+                          FormatWholeEuros(row.current->integer)) +
              "</title></path>";
     }
   }
+  // The legend from the left edge, each entry as wide as its words.
   const double legend_y = axis_y + 34;
-  svg += Rect(left, legend_y - 9, 24, 10, "#cfd8dc", "scenarios");
-  svg += Text(left + 30, legend_y, "low-high scenarios");
-  svg += "<path d=\"M" + Number(left + 170) + " " + Number(legend_y - 4) + " H" +
-         Number(left + 194) + "\" stroke=\"#1a237e\" stroke-width=\"2\"/>";
-  svg += Text(left + 200, legend_y, "p5-p95 interval");
-  svg += "<circle cx=\"" + Number(left + 320) + "\" cy=\"" + Number(legend_y - 4) +
-         "\" r=\"4\" fill=\"#1a237e\"/>";
-  svg += Text(left + 330, legend_y, "expected");
+  double x = 10;
+  const std::string scenarios = Phrase(language, "chart.scenarios");
+  svg += Rect(x, legend_y - 9, 24, 10, "#cfd8dc", scenarios);
+  svg += Text(x + 30, legend_y, scenarios);
+  x += 30 + TextWidth(scenarios, 12) + 20;
+  const std::string interval = Phrase(language, "chart.interval");
+  svg += "<path d=\"M" + Number(x) + " " + Number(legend_y - 4) + " H" + Number(x + 24) +
+         "\" stroke=\"#332288\" stroke-width=\"2\"/>";
+  svg += Text(x + 30, legend_y, interval);
+  x += 30 + TextWidth(interval, 12) + 20;
+  const std::string expected = Phrase(language, "chart.expected");
+  svg += "<circle cx=\"" + Number(x + 4) + "\" cy=\"" + Number(legend_y - 4) +
+         "\" r=\"4\" fill=\"#332288\"/>";
+  svg += Text(x + 14, legend_y, expected);
+  x += 14 + TextWidth(expected, 12) + 20;
   if (impact != nullptr) {
-    svg += "<path d=\"M" + Number(left + 420) + " " + Number(legend_y - 10) +
-           " l6 6 l-6 6 l-6 -6 Z\" fill=\"#c62828\"/>";
-    svg += Text(left + 432, legend_y, "current revenue (same patients)");
+    svg += "<path d=\"M" + Number(x + 6) + " " + Number(legend_y - 10) +
+           " l6 6 l-6 6 l-6 -6 Z\" fill=\"#cc6677\"/>";
+    svg += Text(x + 18, legend_y, Phrase(language, "chart.current"));
   }
   return svg + "</svg>";
 }

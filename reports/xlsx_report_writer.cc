@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "reports/csv_table_writer.h"
+#include "reports/report_language.h"
 
 namespace clusterpilot {
 namespace {
@@ -59,12 +60,13 @@ Formats MakeFormats(lxw_workbook* workbook) {
   return f;
 }
 
-void WriteCell(lxw_worksheet* sheet, int row, int column, const ReportCell& cell, const Formats& f,
-               int suppress_below) {
+void WriteCell(lxw_worksheet* sheet, int row, int column, const ReportCell& cell,
+               const ReportColumn& heading, const Formats& f, int suppress_below) {
   const lxw_row_t r = static_cast<lxw_row_t>(row);
   const lxw_col_t c = static_cast<lxw_col_t>(column);
   if (cell.Hidden()) {
-    worksheet_write_string(sheet, r, c, HiddenMarker(cell, suppress_below).c_str(), f.hidden);
+    worksheet_write_string(sheet, r, c, HiddenMarker(cell, heading, suppress_below).c_str(),
+                           f.hidden);
     return;
   }
   switch (cell.kind) {
@@ -89,8 +91,8 @@ void WriteCell(lxw_worksheet* sheet, int row, int column, const ReportCell& cell
 }
 
 void WriteTableSheet(lxw_workbook* workbook, const ReportTable& table, const Formats& f,
-                     int suppress_below) {
-  const std::string name = table.id.substr(0, kMaxSheetName);
+                     int suppress_below, Language language) {
+  const std::string name = SheetName(table.id, language).substr(0, kMaxSheetName);
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, name.c_str());
   worksheet_write_string(sheet, 0, 0, table.title.c_str(), f.title);
   worksheet_write_string(sheet, 1, 0, table.description.c_str(), nullptr);
@@ -111,7 +113,8 @@ void WriteTableSheet(lxw_workbook* workbook, const ReportTable& table, const For
             : (report_row.style == RowStyle::kGroup ? f.italic : nullptr);
     worksheet_write_string(sheet, static_cast<lxw_row_t>(row), 0, report_row.label.c_str(), label);
     for (size_t c = 0; c < table.columns.size(); ++c) {
-      WriteCell(sheet, row, static_cast<int>(c + 1), report_row.cells[c], f, suppress_below);
+      WriteCell(sheet, row, static_cast<int>(c + 1), report_row.cells[c], table.columns[c], f,
+                suppress_below);
     }
     ++row;
   }
@@ -119,24 +122,34 @@ void WriteTableSheet(lxw_workbook* workbook, const ReportTable& table, const For
 }
 
 void WriteAboutSheet(lxw_workbook* workbook, const PilotReport& report, const Formats& f) {
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "about");
+  const Language language = report.language;
+  auto say = [language](const char* key, const std::vector<PhraseValue>& values = {}) {
+    return Phrase(language, key, values);
+  };
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, SheetName("about", language).c_str());
   worksheet_set_column(sheet, 0, 0, 34, nullptr);
   worksheet_set_column(sheet, 1, 1, 90, f.wrap);
-  worksheet_write_string(sheet, 0, 0, ("Care-cluster pilot report " + report.month_name).c_str(),
+  const Result<CalendarMonth> month = CalendarMonth::Parse(report.month_key);
+  const std::string month_name =
+      month.ok() ? MonthName(language, month.value()) : report.month_name;
+  worksheet_write_string(sheet, 0, 0, say("html.title", {Value("{month}", month_name)}).c_str(),
                          f.title);
+  const PhraseValue k = Value("{k}", std::to_string(report.suppress_below));
   const std::string hidden = "<" + std::to_string(report.suppress_below);
   std::vector<std::pair<std::string, std::string>> lines = {
-      {"Month", report.month_key},
-      {"Cluster model", report.model.empty() ? "(nothing classified yet)" : report.model},
-      {"Tariff file", report.tariff_file + " (euro per patient per month)"},
-      {"Revenue file", report.revenue_file.empty() ? "(none given)" : report.revenue_file},
-      {"Monte Carlo", std::to_string(report.draws) + " draws, seed " + std::to_string(report.seed)},
-      {"Generated", report.generated_at},
-      {hidden,
-       "fewer than " + std::to_string(report.suppress_below) + " patients: hidden for privacy"},
-      {"x", "hidden so that a small number cannot be worked out from the totals"},
+      {say("xlsx.month"), report.month_key},
+      {say("xlsx.model"), report.model.empty() ? say("xlsx.no_model") : report.model},
+      {say("xlsx.tariffs"), say("xlsx.tariff_unit", {Value("{file}", report.tariff_file)})},
+      {say("xlsx.revenue"),
+       report.revenue_file.empty() ? say("xlsx.no_revenue") : report.revenue_file},
+      {say("xlsx.monte_carlo"), say("xlsx.draws", {Value("{draws}", std::to_string(report.draws)),
+                                                   Value("{seed}", std::to_string(report.seed))})},
+      {say("xlsx.generated"), report.generated_at},
+      {hidden, say("xlsx.small", {k})},
+      {"n" + hidden, say("xlsx.percent_small", {k})},
+      {"x", say("xlsx.protective")},
   };
-  for (const std::string& warning : report.warnings) lines.emplace_back("Note", warning);
+  for (const std::string& warning : report.warnings) lines.emplace_back(say("xlsx.note"), warning);
   lxw_row_t row = 2;
   for (const auto& [key, value] : lines) {
     worksheet_write_string(sheet, row, 0, key.c_str(), f.bold);
@@ -144,10 +157,11 @@ void WriteAboutSheet(lxw_workbook* workbook, const PilotReport& report, const Fo
     ++row;
   }
   ++row;
-  worksheet_write_string(sheet, row++, 0, "Sheets", f.bold);
+  worksheet_write_string(sheet, row++, 0, say("xlsx.sheets").c_str(), f.bold);
   for (const ReportTable& table : report.tables) {
-    worksheet_write_string(sheet, row, 0, table.id.c_str(), nullptr);
-    worksheet_write_string(sheet, row, 1, table.title.c_str(), nullptr);
+    const ReportTable localised = LocalisedTable(table, language, report);
+    worksheet_write_string(sheet, row, 0, SheetName(table.id, language).c_str(), nullptr);
+    worksheet_write_string(sheet, row, 1, localised.title.c_str(), nullptr);
     ++row;
   }
 }
@@ -160,7 +174,8 @@ Status WriteXlsxReport(const PilotReport& report, const std::string& path) {
   const Formats formats = MakeFormats(workbook);
   WriteAboutSheet(workbook, report, formats);
   for (const ReportTable& table : report.tables) {
-    WriteTableSheet(workbook, table, formats, report.suppress_below);
+    WriteTableSheet(workbook, LocalisedTable(table, report.language, report), formats,
+                    report.suppress_below, report.language);
   }
   const lxw_error closed = workbook_close(workbook);
   if (closed != LXW_NO_ERROR) {

@@ -158,6 +158,34 @@ TEST_F(ReportCommandTest, SuppressionThresholdComesFromTheSettings) {
   EXPECT_EQ(bad.err, "clusterpilot report: setting report.suppress_below must be at least 2\n");
 }
 
+TEST_F(ReportCommandTest, LanguageComesFromTheSettings) {
+  const std::string dutch = dir_.File("nl");
+  ASSERT_EQ(Report({"--month", "2026-10", "--tariffs", dir_.File("tariffs.csv"), "--out", dutch})
+                .exit_code,
+            0);
+  EXPECT_NE(ReadFile(dutch + "/report.html")
+                .find("<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+                      "lang=\"nl\">"),
+            std::string::npos);
+  EXPECT_NE(ReadFile(dutch + "/activity.csv").find("Afdeling;Patiënten;Metingen;"),
+            std::string::npos);
+  WriteFile(dir_.File("en.properties"), "report.language = en\n");
+  const std::string english = dir_.File("en");
+  CommandOutcome outcome = Report({"--month", "2026-10", "--tariffs", dir_.File("tariffs.csv"),
+                                   "--out", english, "--config", dir_.File("en.properties")});
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(ReadFile(english + "/activity.csv").find("Department;Patients;Measurements;"),
+            std::string::npos);
+  WriteFile(dir_.File("fr.properties"), "report.language = fr\n");
+  CommandOutcome bad = Report({"--month", "2026-10", "--tariffs", dir_.File("tariffs.csv"), "--out",
+                               dir_.File("fr"), "--config", dir_.File("fr.properties")});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err,
+            "clusterpilot report: setting report.language \"fr\": write nl (Dutch) or en "
+            "(English)\n");
+  EXPECT_FALSE(fs::exists(dir_.File("fr")));
+}
+
 // Issue #10 item 4: `mkdir d; echo '{}' > d/report.json; echo x >
 // d/thesis.docx; clusterpilot report ... --out d` once deleted thesis.docx.
 TEST_F(ReportCommandTest, NeverOverwritesAFolderThatIsNotAReport) {
@@ -234,12 +262,12 @@ TEST(DemoCommandTest, RunsTheWholeChainAndCanRunAgain) {
   EXPECT_NE(ReadFile(out + "/tariffs.csv").find("ILLUSTRATIVE TARIFFS FOR THE DEMO ONLY"),
             std::string::npos);
   const std::string activity = ReadFile(out + "/report/activity.csv");
-  EXPECT_NE(activity.find("Institution;"), std::string::npos);
-  EXPECT_EQ(activity.find("Institution;0;"), std::string::npos) << activity;
+  EXPECT_NE(activity.find("Instelling;"), std::string::npos);
+  EXPECT_EQ(activity.find("Instelling;0;"), std::string::npos) << activity;
   const std::string fit = ReadFile(out + "/report/fit_ranking.csv");
   EXPECT_NE(fit.find("Psychosomatiek"), std::string::npos) << "the model fits psychosomatics worst";
   const std::string overrides = ReadFile(out + "/report/overrides.csv");
-  EXPECT_EQ(overrides.find("Institution;0;"), std::string::npos) << overrides;
+  EXPECT_EQ(overrides.find("Instelling;0;"), std::string::npos) << overrides;
 
   fs::create_directories(dir.File("other"));
   WriteFile(dir.File("other/thesis.docx"), "precious");

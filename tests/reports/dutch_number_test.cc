@@ -49,10 +49,17 @@ TEST(DutchNumberTest, FormatsTheDutchWay) {
   EXPECT_EQ(FormatCount(999), "999");
   EXPECT_EQ(FormatCount(1234567), "1.234.567");
   EXPECT_EQ(FormatCount(-1234), "-1.234");
-  EXPECT_EQ(FormatEuros(123456), "\xE2\x82\xAC 1.234,56");
-  EXPECT_EQ(FormatEuros(5), "\xE2\x82\xAC 0,05");
-  EXPECT_EQ(FormatEuros(-123456), "\xE2\x82\xAC -1.234,56");
-  EXPECT_EQ(FormatWholeEuros(123456), "\xE2\x82\xAC 1.235");
+  // A no-break space (U+00A0) after the euro sign: it never wraps away.
+  EXPECT_EQ(FormatEuros(123456),
+            "\xE2\x82\xAC\xC2\xA0"
+            "1.234,56");
+  EXPECT_EQ(FormatEuros(5),
+            "\xE2\x82\xAC\xC2\xA0"
+            "0,05");
+  EXPECT_EQ(FormatEuros(-123456), "\xE2\x82\xAC\xC2\xA0-1.234,56");
+  EXPECT_EQ(FormatWholeEuros(123456),
+            "\xE2\x82\xAC\xC2\xA0"
+            "1.235");
   EXPECT_EQ(FormatDecimal(1234.56, 1), "1.234,6");
   EXPECT_EQ(FormatDecimal(-0.01, 1), "0,0");
   EXPECT_EQ(FormatPercent(0.1234), "12,3%");

@@ -242,16 +242,16 @@ TEST(PilotReportTest, ComparesRevenueOverTheSamePatients) {
   // Institution row, CSV cells: patients with revenue 16, rated in the last
   // year 10 + Q1 = 11, coverage 68,8%.
   const std::string activity = ReadFile(dir.File("report/activity.csv"));
-  EXPECT_NE(activity.find("Institution;12;12;0;16;11;68,8\r\n"), std::string::npos) << activity;
+  EXPECT_NE(activity.find("Instelling;12;12;0;16;11;68,8\r\n"), std::string::npos) << activity;
   // The same 10 patients on both sides: current 1.500,00, cluster 10 x 20,00
   // plus 2 rated patients without revenue x 20,00 = 240,00.
   const std::string impact = ReadFile(dir.File("report/impact.csv"));
   EXPECT_NE(
-      impact.find("Institution;10;1500,00;240,00;-1260,00;-84,0;-1260,00;-1260,00;6;600,00\r\n"),
+      impact.find("Instelling;10;1500,00;240,00;-1260,00;-84,0;-1260,00;-1260,00;6;600,00\r\n"),
       std::string::npos)
       << impact;
   const std::string poor_fit = ReadFile(dir.File("report/poor_fit_revenue.csv"));
-  EXPECT_NE(poor_fit.find("Institution;6;120,00;50,0\r\n"), std::string::npos) << poor_fit;
+  EXPECT_NE(poor_fit.find("Instelling;6;120,00;50,0\r\n"), std::string::npos) << poor_fit;
 }
 
 }  // namespace

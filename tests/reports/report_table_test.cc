@@ -51,5 +51,20 @@ TEST_F(ReportTableDeathTest, APositionOutsideTheTableStopsWithThePosition) {
   EXPECT_DEATH(table.At(1, 2), "no cell at row 1, column 2");
 }
 
+// "<5%" would read as a small percentage; "n<5" says a count is hidden.
+TEST(ReportTableTest, ASmallCountInAPercentageColumnReadsAsACount) {
+  ReportCell small = ReportCell::Percent(3, 40);
+  small.privacy = CellPrivacy::kSmall;
+  ReportCell protective = ReportCell::Percent(30, 40);
+  protective.privacy = CellPrivacy::kProtective;
+  const ReportColumn percent{"share", "Share", CellKind::kPercent, 1};
+  const ReportColumn count{"patients", "Patients", CellKind::kCount, 1};
+  EXPECT_EQ(HiddenMarker(small, percent, 5), "n<5");
+  EXPECT_EQ(HiddenMarker(small, count, 5), "<5");
+  EXPECT_EQ(HiddenMarker(small, 5), "<5");
+  EXPECT_EQ(HiddenMarker(protective, percent, 5), "x");
+  EXPECT_EQ(HiddenMarker(ReportCell::Count(7), percent, 5), "");
+}
+
 }  // namespace
 }  // namespace clusterpilot

@@ -1,0 +1,440 @@
+#include "core/language.h"
+
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+#include <utility>
+
+#include "core/care_cluster.h"
+#include "core/cluster_profile.h"
+
+namespace clusterpilot {
+namespace {
+
+struct Entry {
+  const char* key;
+  const char* english;
+  const char* dutch;
+};
+
+// The catalogue. Keys name where a text appears: "<table id>.title",
+// "column.<column key>" (or "<table id>.column.<key>" where one key has two
+// wordings), "row.<row key>", "html.*", "chart.*", "xlsx.*", "sheet.<table
+// id>" (XLSX sheet names: at most 31 characters, no []:*?/\).
+constexpr Entry kCatalogue[] = {
+    // Table titles, descriptions and label-column headers.
+    {"activity.title", "Patients and measurements", "Patiënten en metingen"},
+    {"activity.description",
+     "Patients rated in the month, each counted once per department (their latest rating "
+     "there). Coverage: of the patients with revenue in the month, the share with a HoNOS+ "
+     "rating in that department in the last 12 months.",
+     "Patiënten met een meting in de maand, per afdeling één keer geteld (hun laatste meting "
+     "daar). Dekking: van de patiënten met omzet in de maand het deel met een HoNOS+-meting op "
+     "die afdeling in de laatste 12 maanden."},
+    {"honos.title", "HoNOS+ severity", "Ernst volgens HoNOS+"},
+    {"honos.description",
+     "Mean scores of patients whose items are all rated (a dynamic-route rating leaves items "
+     "unasked). HoNOS total: items 1-12, 0-48.",
+     "Gemiddelde scores van patiënten bij wie alle items gescoord zijn (de dynamische route laat "
+     "items ongevraagd). HoNOS-totaal: items 1-12, 0-48."},
+    {"distribution.title", "Cluster distribution (patients)", "Clusterverdeling (patiënten)"},
+    {"distribution.description",
+     "Patients per care cluster, using the clinician's cluster where a clinician confirmed or "
+     "changed the classifier's.",
+     "Patiënten per zorgcluster; waar een behandelaar het cluster van het algoritme bevestigde of "
+     "wijzigde, telt het cluster van de behandelaar."},
+    {"distribution.row_header", "Cluster", "Cluster"},
+    {"distribution_percent.title", "Cluster distribution (% of the department's patients)",
+     "Clusterverdeling (% van de patiënten van de afdeling)"},
+    {"distribution_percent.description",
+     "The same distribution as percentages of each column's total.",
+     "Dezelfde verdeling als percentage van het totaal van elke kolom."},
+    {"distribution_percent.row_header", "Cluster", "Cluster"},
+    {"fit.title", "Poorly fitting profiles", "Slecht passende profielen"},
+    {"fit.description",
+     "Patients the classifier flagged, per flag (a patient can carry several). Poor fit: "
+     "atypical, no fitting cluster or supercluster conflict.",
+     "Patiënten die het algoritme markeerde, per markering (een patiënt kan er meer hebben). "
+     "Slechte passing: atypisch, geen passend cluster of conflict met het supercluster."},
+    {"fit_ranking.title", "Where the model fits worst", "Waar het model het slechtst past"},
+    {"fit_ranking.description",
+     "Departments ranked by their share of poorly fitting patients (departments whose numbers "
+     "are hidden are left out).",
+     "Afdelingen gerangschikt naar hun aandeel slecht passende patiënten (afdelingen met "
+     "verborgen aantallen ontbreken)."},
+    {"fit_ranking.row_header", "Department", "Afdeling"},
+    {"overrides.title", "Clinician review of the classification",
+     "Beoordeling van de classificatie door behandelaars"},
+    {"overrides.description",
+     "Per measurement. Override rate: of the measurements a clinician reviewed, the share where "
+     "the clinician chose another cluster than the algorithm.",
+     "Per meting. Wijzigingspercentage: van de metingen die een behandelaar beoordeelde, het deel "
+     "waarin de behandelaar een ander cluster koos dan het algoritme."},
+    {"cluster_revenue.title", "Cluster revenue per month (price scenarios and interval)",
+     "Clusteromzet per maand (prijsscenario's en interval)"},
+    {"cluster_revenue.description",
+     "Each patient with a cluster paid that cluster's tariff. Low/expected/high: all clusters at "
+     "that tariff. Interval: Monte Carlo over prices (triangular) and over the classifier's "
+     "probabilities for patients no clinician reviewed. Intervals do not add up across "
+     "departments; the scenario sums do.",
+     "Elke patiënt met een cluster tegen het tarief van dat cluster. Laag/verwacht/hoog: alle "
+     "clusters tegen dat tarief. Interval: Monte Carlo over de prijzen (driehoeksverdeling) en "
+     "over de kansen van het algoritme voor patiënten die geen behandelaar beoordeelde. "
+     "Intervallen tellen niet op over afdelingen; de scenario's wel."},
+    {"impact.title", "Cluster revenue against current revenue",
+     "Clusteromzet tegenover huidige omzet"},
+    {"impact.description",
+     "Over the same patients: those rated in the month, whose cluster is known. Current revenue "
+     "is what the revenue file bills for them; the difference is expected cluster revenue minus "
+     "that, with the Monte Carlo interval. Revenue of patients not rated this month is shown "
+     "apart.",
+     "Over dezelfde patiënten: die met een meting in de maand en een bekend cluster. Huidige omzet "
+     "is wat het omzetbestand voor hen declareert; het verschil is de verwachte clusteromzet min "
+     "dat bedrag, met het Monte Carlo-interval. De omzet van patiënten zonder meting deze maand "
+     "staat apart."},
+    {"poor_fit_revenue.title", "Revenue riding on poorly fitting patients",
+     "Omzet die afhangt van slecht passende patiënten"},
+    {"poor_fit_revenue.description",
+     "The expected cluster revenue of patients flagged as fitting the model poorly: the least "
+     "reliable part of the estimate.",
+     "De verwachte clusteromzet van patiënten die als slecht passend gemarkeerd zijn: het minst "
+     "betrouwbare deel van de schatting."},
+    {"changes.title", "Change since {month}", "Verandering sinds {month}"},
+    {"changes.description",
+     "Patients rated in both months in the same department, and those whose cluster changed "
+     "(both months with a cluster).",
+     "Patiënten met een meting in beide maanden op dezelfde afdeling, en wie daarvan van cluster "
+     "wisselde (beide maanden met een cluster)."},
+    {"cluster_shift.title", "Distribution shift since {month}",
+     "Verschuiving in de verdeling sinds {month}"},
+    {"cluster_shift.description",
+     "Institution-wide patients per cluster in both months; change in percentage points of all "
+     "patients.",
+     "Patiënten per cluster in de hele instelling in beide maanden; verandering in procentpunten "
+     "van alle patiënten."},
+    {"cluster_shift.row_header", "Cluster", "Cluster"},
+    {"moves.title", "Moves between clusters since {month}",
+     "Overgangen tussen clusters sinds {month}"},
+    {"moves.description",
+     "The most frequent moves of patients rated in both months; moves of fewer patients are "
+     "counted together.",
+     "De vaakst voorkomende overgangen van patiënten met een meting in beide maanden; overgangen "
+     "van minder patiënten zijn samengeteld."},
+    {"moves.row_header", "From cluster to cluster", "Van cluster naar cluster"},
+    {"row_header", "Department", "Afdeling"},
+
+    // XLSX sheet names (file names keep the English table ids).
+    {"sheet.about", "about", "toelichting"},
+    {"sheet.activity", "activity", "activiteit"},
+    {"sheet.honos", "honos", "honos"},
+    {"sheet.distribution", "distribution", "verdeling"},
+    {"sheet.distribution_percent", "distribution_percent", "verdeling_procent"},
+    {"sheet.fit", "fit", "passing"},
+    {"sheet.fit_ranking", "fit_ranking", "passing_rangorde"},
+    {"sheet.overrides", "overrides", "beoordeling"},
+    {"sheet.cluster_revenue", "cluster_revenue", "clusteromzet"},
+    {"sheet.impact", "impact", "omzetverschil"},
+    {"sheet.poor_fit_revenue", "poor_fit_revenue", "omzet_slechte_passing"},
+    {"sheet.changes", "changes", "veranderingen"},
+    {"sheet.cluster_shift", "cluster_shift", "verschuiving"},
+    {"sheet.moves", "moves", "overgangen"},
+
+    // Column labels.
+    {"column.institution", "Institution", "Instelling"},
+    {"column.patients", "Patients", "Patiënten"},
+    {"column.measurements", "Measurements", "Metingen"},
+    {"column.not_classified", "Not yet classified", "Nog niet geclassificeerd"},
+    {"column.revenue_patients", "Patients with revenue", "Patiënten met omzet"},
+    {"column.rated_in_last_year", "... rated in last 12 months",
+     "... met meting in laatste 12 maanden"},
+    {"column.coverage", "Coverage", "Dekking"},
+    {"column.complete_patients", "Patients fully rated", "Patiënten volledig gescoord"},
+    {"column.honos_total", "HoNOS total", "HoNOS-totaal"},
+    {"column.behaviour", "Behaviour", "Gedrag"},
+    {"column.impairment", "Impairment", "Beperking"},
+    {"column.symptoms", "Symptoms", "Symptomen"},
+    {"column.social", "Social", "Sociaal"},
+    {"column.classified", "Patients classified", "Patiënten geclassificeerd"},
+    {"column.ambiguous", "Ambiguous", "Twijfelachtig"},
+    {"column.atypical", "Atypical", "Atypisch"},
+    {"column.no_fit", "No fit", "Geen passend cluster"},
+    {"column.supercluster_conflict", "Supercluster conflict", "Conflict met supercluster"},
+    {"column.insufficient_data", "Insufficient data", "Onvoldoende gegevens"},
+    {"column.poor_fit", "Poor fit (any)", "Slechte passing (totaal)"},
+    {"column.poor_fit_share", "Poor fit share", "Aandeel slechte passing"},
+    {"column.classified_measurements", "Measurements classified", "Metingen geclassificeerd"},
+    {"column.reviewed", "Reviewed by a clinician", "Beoordeeld door behandelaar"},
+    {"column.confirmed", "Confirmed", "Bevestigd"},
+    {"column.changed", "Changed", "Gewijzigd"},
+    {"column.override_rate", "Override rate", "Wijzigingspercentage"},
+    {"column.review_share", "Share reviewed", "Aandeel beoordeeld"},
+    {"column.priced_patients", "Patients with a cluster", "Patiënten met een cluster"},
+    {"column.tariff_low", "Low", "Laag"},
+    {"column.tariff_expected", "Expected", "Verwacht"},
+    {"column.tariff_high", "High", "Hoog"},
+    {"column.mean", "Interval mean", "Gemiddelde interval"},
+    {"column.p5", "p5", "p5"},
+    {"column.p50", "p50", "p50"},
+    {"column.p95", "p95", "p95"},
+    {"column.rated_revenue_patients", "Rated patients with revenue", "Gemeten patiënten met omzet"},
+    {"column.current", "Their current revenue", "Hun huidige omzet"},
+    {"column.expected", "Cluster revenue (expected)", "Clusteromzet (verwacht)"},
+    {"column.difference", "Difference", "Verschil"},
+    {"column.difference_percent", "Relative difference", "Relatief verschil"},
+    {"column.difference_p5", "Difference p5", "Verschil p5"},
+    {"column.difference_p95", "Difference p95", "Verschil p95"},
+    {"column.unrated_patients", "Patients with revenue, not rated this month",
+     "Patiënten met omzet, zonder meting deze maand"},
+    {"column.unrated_revenue", "Their revenue", "Hun omzet"},
+    {"column.poor_fit_patients", "Poorly fitting patients with a cluster",
+     "Slecht passende patiënten met een cluster"},
+    {"column.poor_fit_expected", "Their expected revenue", "Hun verwachte omzet"},
+    {"column.share_of_expected", "Share of expected revenue", "Aandeel van verwachte omzet"},
+    {"column.previous_patients", "Patients previous month", "Patiënten vorige maand"},
+    {"changes.column.patients", "Patients this month", "Patiënten deze maand"},
+    {"column.in_both_months", "Rated in both months", "Gemeten in beide maanden"},
+    {"column.moved", "Moved cluster", "Van cluster gewisseld"},
+    {"column.moved_share", "Share moved", "Aandeel gewisseld"},
+    {"column.previous", "Previous month", "Vorige maand"},
+    {"column.previous_percent", "Previous %", "Vorige maand %"},
+    {"cluster_shift.column.current", "This month", "Deze maand"},
+    {"column.current_percent", "This month %", "Deze maand %"},
+    {"column.change_points", "Change (points)", "Verandering (procentpunten)"},
+
+    // Row labels that are not department names.
+    {"row.institution", "Institution", "Instelling"},
+    {"row.total", "Total", "Totaal"},
+    {"row.no_cluster", "No fitting cluster", "Geen passend cluster"},
+    {"row.not_classified", "Not yet classified", "Nog niet geclassificeerd"},
+    {"row.other_moves", "Other moves", "Overige overgangen"},
+    {"row.all_moves", "All moves", "Alle overgangen"},
+    {"row.subtotal", "{name} subtotal", "{name} subtotaal"},
+    {"supercluster.X", "Non-psychotic (X)", "Psychische aandoening (X)"},
+    {"supercluster.Y", "Psychotic (Y)", "Psychotische stoornis (Y)"},
+    {"supercluster.Z", "Organic (Z)", "Cognitieve beperking (Z)"},
+
+    // The HTML page's own text.
+    {"html.title", "Care-cluster pilot report {month}", "Pilotrapportage zorgclusters {month}"},
+    {"html.subtitle",
+     "Per department and for the institution. Cluster model: {model}. Generated "
+     "{generated}.",
+     "Per afdeling en voor de hele instelling. Clustermodel: {model}. Gemaakt op {generated}."},
+    {"html.no_model", "none yet", "nog geen"},
+    {"html.key_patients", "Patients in the month", "Patiënten in de maand"},
+    {"html.key_measurements", "{count} measurements", "{count} metingen"},
+    {"html.key_expected", "Expected cluster revenue", "Verwachte clusteromzet"},
+    {"html.key_interval", "90% interval {low} to {high}", "90%-interval {low} tot {high}"},
+    {"html.key_low", "All tariffs low", "Alle tarieven laag"},
+    {"html.key_high", "all high: {high}", "alle hoog: {high}"},
+    {"html.key_difference", "Difference with current revenue", "Verschil met huidige omzet"},
+    {"html.key_difference_detail", "{percent} of {current} billed for the same patients",
+     "{percent} van {current} gedeclareerd voor dezelfde patiënten"},
+    {"html.key_coverage", "Coverage", "Dekking"},
+    {"html.key_coverage_detail", "patients with revenue rated in the last 12 months",
+     "patiënten met omzet en een meting in de laatste 12 maanden"},
+    {"html.key_poor_fit", "Poorly fitting", "Slecht passend"},
+    {"html.key_poor_fit_detail", "{count} patients; {share} of expected revenue",
+     "{count} patiënten; {share} van de verwachte omzet"},
+    {"html.key_override", "Override rate", "Wijzigingspercentage"},
+    {"html.key_override_detail", "of {count} reviewed measurements",
+     "van {count} beoordeelde metingen"},
+    {"html.worst_fit", "Where the model fits worst", "Waar het model het slechtst past"},
+    {"html.worst_fit_item", "{share} of patients fit poorly ({count} of {total})",
+     "{share} van de patiënten past slecht ({count} van {total})"},
+    {"html.distribution_chart", "Cluster distribution per department",
+     "Clusterverdeling per afdeling"},
+    {"html.distribution_chart_note",
+     "Share of each department's patients per care cluster; every cluster has its own colour "
+     "and its number on the bar, and a white line separates the superclusters.",
+     "Aandeel van de patiënten van elke afdeling per zorgcluster; elk cluster heeft een eigen "
+     "kleur en zijn nummer op de balk, en een witte lijn scheidt de superclusters."},
+    {"html.revenue_chart", "Cluster revenue per department", "Clusteromzet per afdeling"},
+    {"html.revenue_chart_note",
+     "Expected revenue per month with the 90% Monte Carlo interval (p5-p95) and the range from "
+     "all-low to all-high tariffs.",
+     "Verwachte omzet per maand met het 90%-Monte Carlo-interval (p5-p95) en de marge van alle "
+     "tarieven laag tot alle tarieven hoog."},
+    {"html.hidden_legend",
+     "<{k}: fewer than {k} patients, hidden for privacy. x: hidden so that a small number cannot "
+     "be worked out from the totals.",
+     "<{k}: minder dan {k} patiënten, verborgen voor de privacy. x: verborgen zodat een klein "
+     "aantal niet uit de totalen te herleiden is."},
+    {"html.hidden_percent_legend", "n<{k}: a percentage of fewer than {k} patients, hidden.",
+     "n<{k}: een percentage van minder dan {k} patiënten, verborgen."},
+    {"html.method_title", "How these numbers are made", "Hoe deze cijfers tot stand komen"},
+    {"html.method",
+     "Cluster model: {model}. Tariffs: {tariffs} (euro per patient per month; scenarios, not "
+     "official prices). Revenue: {revenue}. Interval: {draws} Monte Carlo draws with seed {seed}; "
+     "each draw prices every cluster from a triangular distribution (low, expected, high) and "
+     "draws the cluster of every patient no clinician reviewed from the classifier's "
+     "probabilities; p5, p50 and p95 are order statistics of the draws. A patient counts once per "
+     "department per month (the latest rating). Counts from 1 to {k_minus_1} are hidden as <{k}, "
+     "and further cells as x where a total would reveal them.",
+     "Clustermodel: {model}. Tarieven: {tariffs} (euro per patiënt per maand; scenario's, geen "
+     "officiële prijzen). Omzet: {revenue}. Interval: {draws} Monte Carlo-trekkingen met seed "
+     "{seed}; elke trekking prijst elk cluster uit een driehoeksverdeling (laag, verwacht, hoog) "
+     "en trekt het cluster van elke patiënt die geen behandelaar beoordeelde uit de kansen van het "
+     "algoritme; p5, p50 en p95 zijn ordestatistieken van de trekkingen. Een patiënt telt één keer "
+     "per afdeling per maand (de laatste meting). Aantallen van 1 tot en met {k_minus_1} zijn "
+     "verborgen als <{k}, en andere cellen als x waar een totaal ze zou verraden."},
+    {"html.not_given", "not given", "niet opgegeven"},
+    {"html.footer",
+     "clusterpilot - synthetic or pseudonymised data only; no patient identifiers in this report.",
+     "clusterpilot - alleen synthetische of gepseudonimiseerde gegevens; geen "
+     "patiëntnummers in dit rapport."},
+
+    // Chart labels.
+    {"chart.distribution", "cluster distribution per department", "clusterverdeling per afdeling"},
+    {"chart.revenue", "cluster revenue interval per department",
+     "interval van de clusteromzet per afdeling"},
+    {"chart.patients", "{count} patients", "{count} patiënten"},
+    {"chart.fewer_than", "fewer than {k} patients", "minder dan {k} patiënten"},
+    {"chart.no_patients", "no patients", "geen patiënten"},
+    {"chart.no_cluster", "no fitting cluster", "geen passend cluster"},
+    {"chart.not_classified", "not yet classified", "nog niet geclassificeerd"},
+    {"chart.hidden", "hidden small numbers", "verborgen kleine aantallen"},
+    {"chart.hidden_within", "hidden within a supercluster", "verborgen binnen een supercluster"},
+    {"chart.hidden_few", "hidden (few patients)", "verborgen (weinig patiënten)"},
+    {"chart.scenarios", "low-high scenarios", "scenario's laag-hoog"},
+    {"chart.interval", "p5-p95 interval", "interval p5-p95"},
+    {"chart.expected", "expected", "verwacht"},
+    {"chart.current", "current revenue (same patients)", "huidige omzet (zelfde patiënten)"},
+
+    // The XLSX "about" sheet.
+    {"xlsx.month", "Month", "Maand"},
+    {"xlsx.model", "Cluster model", "Clustermodel"},
+    {"xlsx.no_model", "(nothing classified yet)", "(nog niets geclassificeerd)"},
+    {"xlsx.tariffs", "Tariff file", "Tarievenbestand"},
+    {"xlsx.tariff_unit", "{file} (euro per patient per month)",
+     "{file} (euro per patiënt per maand)"},
+    {"xlsx.revenue", "Revenue file", "Omzetbestand"},
+    {"xlsx.no_revenue", "(none given)", "(niet opgegeven)"},
+    {"xlsx.monte_carlo", "Monte Carlo", "Monte Carlo"},
+    {"xlsx.draws", "{draws} draws, seed {seed}", "{draws} trekkingen, seed {seed}"},
+    {"xlsx.generated", "Generated", "Gemaakt op"},
+    {"xlsx.small", "fewer than {k} patients: hidden for privacy",
+     "minder dan {k} patiënten: verborgen voor de privacy"},
+    {"xlsx.protective", "hidden so that a small number cannot be worked out from the totals",
+     "verborgen zodat een klein aantal niet uit de totalen te herleiden is"},
+    {"xlsx.percent_small", "a percentage of fewer than {k} patients, hidden",
+     "een percentage van minder dan {k} patiënten, verborgen"},
+    {"xlsx.note", "Note", "Let op"},
+    {"xlsx.sheets", "Sheets", "Tabbladen"},
+};
+
+// The Dutch names of the care-demand types (zorgvraagtypen), in the words
+// the Dutch regulation's tables use for the UK clusters.
+constexpr std::pair<int, const char*> kDutchClusterNames[] = {
+    {1, "lichte problematiek, lage ernst"},
+    {2, "lichte problematiek, lage ernst met grotere zorgbehoefte"},
+    {3, "niet-psychotisch, matige ernst"},
+    {4, "niet-psychotisch, ernstig"},
+    {5, "niet-psychotisch, zeer ernstig"},
+    {6, "niet-psychotische stoornis met overwaardige ideeën"},
+    {7, "langdurige niet-psychotische stoornis, hoge beperking"},
+    {8, "niet-psychotische chaotische en complexe stoornissen"},
+    {10, "eerste psychose"},
+    {11, "langdurige of terugkerende psychose, weinig symptomen"},
+    {12, "langdurige of terugkerende psychose, hoge beperking"},
+    {13, "langdurige of terugkerende psychose, veel symptomen en hoge beperking"},
+    {14, "psychotische crisis"},
+    {15, "ernstige psychotische depressie"},
+    {16, "psychose met dubbele diagnose"},
+    {17, "psychose en affectieve stoornis, moeilijk te bereiken"},
+    {18, "cognitieve beperking, lage zorgbehoefte"},
+    {19, "cognitieve beperking of dementie, matige zorgbehoefte"},
+    {20, "cognitieve beperking of dementie, hoge zorgbehoefte"},
+    {21, "cognitieve beperking of dementie, hoge lichamelijke of betrokkenheidsbehoefte"},
+};
+
+const std::unordered_map<std::string_view, const Entry*>& Index() {
+  static const auto* index = [] {
+    auto* built = new std::unordered_map<std::string_view, const Entry*>();
+    for (const Entry& entry : kCatalogue) built->emplace(entry.key, &entry);
+    return built;
+  }();
+  return *index;
+}
+
+const Entry* Find(std::string_view key) {
+  const auto found = Index().find(key);
+  return found == Index().end() ? nullptr : found->second;
+}
+
+std::string Fill(std::string text, const std::vector<PhraseValue>& values, Language language) {
+  for (const PhraseValue& value : values) {
+    const std::string& with = language == Language::kDutch ? value.dutch : value.english;
+    for (size_t at = text.find(value.placeholder); at != std::string::npos;
+         at = text.find(value.placeholder, at + with.size())) {
+      text.replace(at, value.placeholder.size(), with);
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+std::optional<Language> ParseLanguage(std::string_view code) {
+  std::string lower;
+  for (char c : code) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "nl") return Language::kDutch;
+  if (lower == "en") return Language::kEnglish;
+  return std::nullopt;
+}
+
+std::string_view LanguageCode(Language language) {
+  return language == Language::kDutch ? "nl" : "en";
+}
+
+PhraseValue Value(std::string placeholder, const std::string& value) {
+  return PhraseValue{std::move(placeholder), value, value};
+}
+
+std::string Phrase(Language language, std::string_view key,
+                   const std::vector<PhraseValue>& values) {
+  const Entry* entry = Find(key);
+  if (entry == nullptr) {
+    // Not bad input: a key typed wrong in our own code, which a test hits.
+    std::fprintf(stderr, "text catalogue: no phrase \"%.*s\"\n", static_cast<int>(key.size()),
+                 key.data());
+    std::abort();
+  }
+  return Fill(language == Language::kDutch ? entry->dutch : entry->english, values, language);
+}
+
+bool HasDutch(std::string_view key, const std::string& english,
+              const std::vector<PhraseValue>& values) {
+  const Entry* entry = Find(key);
+  return entry != nullptr && Fill(entry->english, values, Language::kEnglish) == english;
+}
+
+std::string Translate(Language language, std::string_view key, const std::string& english,
+                      const std::vector<PhraseValue>& values) {
+  if (language == Language::kEnglish || !HasDutch(key, english, values)) return english;
+  return Fill(Find(key)->dutch, values, Language::kDutch);
+}
+
+std::string MonthName(Language language, const CalendarMonth& month) {
+  static const char* const kDutchMonths[] = {"januari",   "februari", "maart",    "april",
+                                             "mei",       "juni",     "juli",     "augustus",
+                                             "september", "oktober",  "november", "december"};
+  if (language == Language::kEnglish) return month.Name();
+  return std::string(kDutchMonths[month.month() - 1]) + " " + std::to_string(month.year());
+}
+
+std::string ClusterName(Language language, int cluster) {
+  if (!IsCareCluster(cluster)) return "";
+  if (language == Language::kDutch) {
+    for (const auto& [number, name] : kDutchClusterNames) {
+      if (number == cluster) return name;
+    }
+    return "";
+  }
+  for (const ClusterProfile& profile : DefaultClusterProfiles()) {
+    if (profile.cluster == cluster) return profile.name;
+  }
+  return "";
+}
+
+}  // namespace clusterpilot
