@@ -21,6 +21,8 @@ Result<ClassifyTally> ClassifyStore(Store& store, const ClusterModel& model,
     tally.skipped = done.value();
     Status classified = ClassifyPending(store, classifier, record.value().id, &tally);
     if (!classified.ok()) return classified;
+    classified = RecordClassifiedThrough(store, record.value().id);
+    if (!classified.ok()) return classified;
     return RecordAudit(store, options.user, "classify",
                        std::to_string(tally.classified) + " measurements with model " +
                            model.name() + " " + model.version());

@@ -7,6 +7,10 @@
 namespace clusterpilot {
 namespace {
 
+constexpr const char* kCurrentClusterModel =
+    "SELECT id, name, version, content_hash, loaded_at FROM current_cluster_model";
+constexpr const char* kCountClassified = "SELECT count(*) FROM classification WHERE model_id = ?";
+
 Result<int64_t> CountOf(Store& store, const char* sql, int64_t parameter = -1) {
   SqlStatement count(store, sql);
   if (parameter >= 0) count.BindInt(1, parameter);
@@ -70,8 +74,7 @@ Result<ClusterModelRecord> RegisterClusterModel(Store& store, const std::string&
 }
 
 Result<ClusterModelRecord> CurrentClusterModel(Store& store) {
-  SqlStatement select(
-      store, "SELECT id, name, version, content_hash, loaded_at FROM current_cluster_model");
+  SqlStatement select(store, kCurrentClusterModel);
   ClusterModelRecord model;
   if (select.Step()) {
     model =
@@ -82,12 +85,22 @@ Result<ClusterModelRecord> CurrentClusterModel(Store& store) {
   return model;
 }
 
+std::string CurrentClusterModelQuery() { return kCurrentClusterModel; }
+
 Result<int64_t> CountClassified(Store& store, int64_t model_id) {
-  return CountOf(store, "SELECT count(*) FROM classification WHERE model_id = ?", model_id);
+  return CountOf(store, kCountClassified, model_id);
 }
 
 Result<int64_t> CountMeasurements(Store& store) {
   return CountOf(store, "SELECT count(*) FROM measurement");
+}
+
+Status RecordClassifiedThrough(Store& store, int64_t model_id) {
+  SqlStatement record(store,
+                      "INSERT OR REPLACE INTO classification_progress(model_id, "
+                      "through_measurement_id) SELECT ?1, coalesce(max(id), 0) FROM measurement");
+  record.BindInt(1, model_id);
+  return record.Run();
 }
 
 ClassificationWriter::ClassificationWriter(Store& store, int64_t model_id,

@@ -48,9 +48,18 @@ Result<ClusterModelRecord> RegisterClusterModel(Store& store, const std::string&
 // The current model (see above); id 0 when no model was ever used.
 Result<ClusterModelRecord> CurrentClusterModel(Store& store);
 
+// CurrentClusterModel's SQL, for store/report_queries.h.
+std::string CurrentClusterModelQuery();
+
 // Measurements classified by the model `model_id`, and in the store at all.
 Result<int64_t> CountClassified(Store& store, int64_t model_id);
 Result<int64_t> CountMeasurements(Store& store);
+
+// Records, at the end of a classify run that classified every measurement
+// of the store with `model_id` (inside its transaction, under its write
+// lock), that the model has classified all measurements up to the highest id
+// stored: later runs read only what is stored after (UnclassifiedMeasurements).
+Status RecordClassifiedThrough(Store& store, int64_t model_id);
 
 // One result as the table keeps it. Texts are only read during Write.
 struct ClassificationRecord {

@@ -195,6 +195,10 @@ Result<MeasurementWriter::Outcome> MeasurementWriter::Write(const Measurement& m
   if (!run.ok()) return run.error();
   if (store_.ChangedRows() == 1) {
     last_stored_id_ = store_.LastInsertId();
+    if (departments_.find(measurement.department) == departments_.end()) {
+      Status recorded = RecordDepartment(measurement.department);
+      if (!recorded.ok()) return recorded.error();
+    }
     return Outcome::kStored;
   }
 
@@ -260,6 +264,15 @@ Status MeasurementWriter::Finish(const ImportCounts& counts) {
   }
   deferred_indexes_.clear();
   return Status::Ok();
+}
+
+// Once per department and writer: the first measurement stored for it.
+Status MeasurementWriter::RecordDepartment(const std::string& department) {
+  SqlStatement insert(store_, "INSERT OR IGNORE INTO measurement_department(name) VALUES(?)");
+  insert.BindText(1, department);
+  Status inserted = insert.Run();
+  if (inserted.ok()) departments_.insert(department);
+  return inserted;
 }
 
 }  // namespace clusterpilot

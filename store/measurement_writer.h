@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -94,7 +95,8 @@ class MeasurementWriter {
   // Stores `measurement`, read from `source_line`, unless its natural key is
   // taken: then kSkipped when the stored one is the same rating (SameRating),
   // kConflict otherwise with *stored filled in. The stored one is never
-  // changed.
+  // changed. The first measurement stored of a department adds it to
+  // measurement_department.
   Result<Outcome> Write(const Measurement& measurement, int source_line, StoredMeasurement* stored);
 
   // Keeps one problem of a rejected (or conflicting) row.
@@ -108,6 +110,7 @@ class MeasurementWriter {
   MeasurementWriter(Store& store, int64_t batch_id);
   Status ReadStored(const Measurement& measurement, StoredMeasurement* stored);
   Status DeferSecondaryIndexes();
+  Status RecordDepartment(const std::string& department);
 
   Store& store_;
   int64_t batch_id_;
@@ -116,6 +119,9 @@ class MeasurementWriter {
   std::unique_ptr<SqlStatement> select_;
   std::unique_ptr<SqlStatement> reject_;
   std::vector<std::string> deferred_indexes_;  // CREATE INDEX statements to run in Finish()
+  // Those already in measurement_department: a handful of names, so a set
+  // look-up per row spares a write per row.
+  std::set<std::string, std::less<>> departments_;
 };
 
 }  // namespace clusterpilot

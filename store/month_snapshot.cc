@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
-#include <unordered_map>
 
 #include "store/rating_columns.h"
 #include "store/sql_statement.h"
@@ -12,15 +11,23 @@
 namespace clusterpilot {
 namespace {
 
+// The month's measurements through the rating-date index, each with its
+// current classification and latest override looked up by measurement id:
+// every row read belongs to the month, however long the history.
 const std::string& MonthQuery() {
-  static const std::string sql = "SELECT m.id, m.patient_id, m.department, m.rating_date, " +
-                                 RatingColumnList("m") +
-                                 ", c.id, c.cluster, c.probabilities, c.flags "
-                                 "FROM measurement m "
-                                 "LEFT JOIN current_classification c ON c.measurement_id = m.id "
-                                 "WHERE m.rating_date >= ?1 AND m.rating_date < ?2";
+  static const std::string sql =
+      "SELECT m.id, m.patient_id, m.department, m.rating_date, " + RatingColumnList("m") +
+      ", c.id, c.cluster, c.probabilities, c.flags, "
+      "(SELECT o.cluster FROM clinician_override o WHERE o.measurement_id = m.id "
+      "ORDER BY o.id DESC LIMIT 1) "
+      "FROM measurement m "
+      "LEFT JOIN current_classification c ON c.measurement_id = m.id "
+      "WHERE m.rating_date >= ?1 AND m.rating_date < ?2";
   return sql;
 }
+
+constexpr const char* kCountInMonth =
+    "SELECT count(*) FROM measurement WHERE rating_date >= ?1 AND rating_date < ?2";
 
 enum Column {
   kId = 0,
@@ -32,19 +39,8 @@ enum Column {
   kCluster,
   kProbabilities,
   kFlags,
+  kOverrideCluster,
 };
-
-// The latest override of every measurement that has one. Overrides are few
-// beside measurements; one scan of them costs less than a look-up per row.
-using LatestOverrides = std::unordered_map<int64_t, int>;
-
-Result<LatestOverrides> ReadLatestOverrides(Store& store) {
-  SqlStatement select(store, "SELECT measurement_id, cluster FROM clinician_override ORDER BY id");
-  LatestOverrides latest;
-  while (select.Step()) latest[select.Int(0)] = static_cast<int>(select.Int(1));
-  if (!select.status().ok()) return select.status().error();
-  return latest;
-}
 
 struct MeasurementRow {
   PatientMonth patient;
@@ -52,7 +48,7 @@ struct MeasurementRow {
   std::string probabilities_text;
 };
 
-MeasurementRow ReadRow(const SqlStatement& select, const LatestOverrides& overrides) {
+MeasurementRow ReadRow(const SqlStatement& select) {
   MeasurementRow row;
   PatientMonth& patient = row.patient;
   patient.measurement_id = select.Int(kId);
@@ -67,8 +63,8 @@ MeasurementRow ReadRow(const SqlStatement& select, const LatestOverrides& overri
     row.probabilities_text = select.Text(kProbabilities);
     patient.flags = static_cast<uint32_t>(select.Int(kFlags));
   }
-  if (auto found = overrides.find(patient.measurement_id); found != overrides.end()) {
-    patient.clinician_cluster = found->second;
+  if (!select.IsNull(kOverrideCluster)) {
+    patient.clinician_cluster = static_cast<int>(select.Int(kOverrideCluster));
   }
   return row;
 }
@@ -114,14 +110,15 @@ void KeepLatestPerPatient(std::vector<MeasurementRow>* rows, MonthSnapshot* snap
 // How many measurements the month has, from the date index alone: sizes the
 // buffers before the rows arrive.
 int64_t CountInMonth(Store& store, const std::string& from, const std::string& until) {
-  SqlStatement count(
-      store, "SELECT count(*) FROM measurement WHERE rating_date >= ?1 AND rating_date < ?2");
+  SqlStatement count(store, kCountInMonth);
   count.BindText(1, from);
   count.BindText(2, until);
   return count.Step() ? count.Int(0) : 0;
 }
 
 }  // namespace
+
+std::vector<std::string> MonthSnapshotQueries() { return {MonthQuery(), kCountInMonth}; }
 
 Result<MonthSnapshot> ReadMonthSnapshot(Store& store, const CalendarDate& first_day,
                                         const CalendarDate& next_first_day) {
@@ -130,8 +127,6 @@ Result<MonthSnapshot> ReadMonthSnapshot(Store& store, const CalendarDate& first_
   Result<ClusterModelRecord> model = CurrentClusterModel(store);
   if (!model.ok()) return model.error();
   snapshot.model = std::move(model).value();
-  Result<LatestOverrides> overrides = ReadLatestOverrides(store);
-  if (!overrides.ok()) return overrides.error();
   const std::string from = first_day.ToIso();
   const std::string until = next_first_day.ToIso();
   SqlStatement select(store, MonthQuery());
@@ -141,7 +136,7 @@ Result<MonthSnapshot> ReadMonthSnapshot(Store& store, const CalendarDate& first_
   rows.reserve(static_cast<size_t>(CountInMonth(store, from, until)));
   std::map<std::string, int> department_index;
   while (select.Step()) {
-    rows.push_back(ReadRow(select, overrides.value()));
+    rows.push_back(ReadRow(select));
     department_index.emplace(rows.back().department_name, 0);
   }
   if (!select.status().ok()) return select.status().error();

@@ -66,6 +66,10 @@ struct MonthSnapshot {
 Result<MonthSnapshot> ReadMonthSnapshot(Store& store, const CalendarDate& first_day,
                                         const CalendarDate& next_first_day);
 
+// The SQL ReadMonthSnapshot runs, for the test that checks every report
+// query reads the month through an index (store/report_queries.h).
+std::vector<std::string> MonthSnapshotQueries();
+
 }  // namespace clusterpilot
 
 #endif  // CLUSTERPILOT_STORE_MONTH_SNAPSHOT_H_

@@ -27,16 +27,19 @@ constexpr std::string_view kCopyStatements[] = {
             pseudonym(clinician), supercluster, hv01, hv02, hv03, hv04, hv05, hv06, hv07, hv08,
             hv09, hv10, hv11, hv12, hv13, hv14, hv15, hv16, hv17, hv18, hv19, hv08_type,
             batch_id, source_line, route FROM source.measurement)sql",
+    R"sql(INSERT INTO main.measurement_department SELECT name FROM source.measurement_department)sql",
     R"sql(INSERT INTO main.cluster_model SELECT * FROM source.cluster_model)sql",
     R"sql(INSERT INTO main.cluster_model_use SELECT * FROM source.cluster_model_use)sql",
     R"sql(INSERT INTO main.classification SELECT * FROM source.classification)sql",
+    R"sql(INSERT INTO main.classification_progress SELECT * FROM source.classification_progress)sql",
     R"sql(INSERT INTO main.clinician_override SELECT id, measurement_id, cluster,
             '(left out of the pseudonymised copy)', pseudonym(by_user), at
             FROM source.clinician_override)sql",
 };
 const std::set<std::string> kKnownTables = {
-    "import_batch",   "measurement",        "cluster_model", "cluster_model_use",
-    "classification", "clinician_override", "rejected_row",  "audit_log"};
+    "import_batch",      "measurement",    "measurement_department",  "cluster_model",
+    "cluster_model_use", "classification", "classification_progress", "clinician_override",
+    "rejected_row",      "audit_log"};
 
 Error CopyError(const std::string& path, std::string message) {
   Error error;

@@ -4,9 +4,24 @@
 #include "store/store.h"
 
 namespace clusterpilot {
+namespace {
+
+constexpr const char* kDepartments = "SELECT name FROM measurement_department";
+constexpr const char* kHasDepartment = "SELECT 1 FROM measurement_department WHERE name = ?1";
+// max() of the first column of an index is one step down the index.
+constexpr const char* kLatestRatingDate = "SELECT max(rating_date) FROM measurement";
+constexpr const char* kRatedBetween =
+    "SELECT 1 FROM measurement WHERE patient_id = ?1 AND department = ?2 "
+    "AND rating_date >= ?3 AND rating_date < ?4 LIMIT 1";
+
+}  // namespace
+
+std::vector<std::string> RatingLookupQueries() {
+  return {kDepartments, kHasDepartment, kLatestRatingDate, kRatedBetween};
+}
 
 Result<std::set<std::string>> StoreDepartments(Store& store) {
-  SqlStatement select(store, "SELECT DISTINCT department FROM measurement");
+  SqlStatement select(store, kDepartments);
   std::set<std::string> departments;
   while (select.Step()) departments.emplace(select.Text(0));
   if (!select.status().ok()) return select.status().error();
@@ -14,7 +29,7 @@ Result<std::set<std::string>> StoreDepartments(Store& store) {
 }
 
 Result<bool> HasDepartment(Store& store, const std::string& department) {
-  SqlStatement select(store, "SELECT 1 FROM measurement WHERE department = ?1 LIMIT 1");
+  SqlStatement select(store, kHasDepartment);
   select.BindText(1, department);
   const bool found = select.Step();
   if (!select.status().ok()) return select.status().error();
@@ -40,7 +55,7 @@ Result<std::vector<CalendarMonth>> MonthsWithMeasurements(Store& store) {
 }
 
 Result<std::optional<CalendarDate>> LatestRatingDate(Store& store) {
-  SqlStatement select(store, "SELECT max(rating_date) FROM measurement");
+  SqlStatement select(store, kLatestRatingDate);
   std::optional<CalendarDate> date;
   if (select.Step() && !select.IsNull(0)) date = CalendarDate::Parse(std::string(select.Text(0)));
   if (!select.status().ok()) return select.status().error();
@@ -50,9 +65,7 @@ Result<std::optional<CalendarDate>> LatestRatingDate(Store& store) {
 Result<std::vector<bool>> RatedBetween(
     Store& store, const CalendarDate& from, const CalendarDate& until,
     const std::vector<std::pair<std::string, std::string>>& patient_departments) {
-  SqlStatement select(store,
-                      "SELECT 1 FROM measurement WHERE patient_id = ?1 AND department = ?2 "
-                      "AND rating_date >= ?3 AND rating_date < ?4 LIMIT 1");
+  SqlStatement select(store, kRatedBetween);
   const std::string from_iso = from.ToIso();
   const std::string until_iso = until.ToIso();
   std::vector<bool> rated;

@@ -20,8 +20,8 @@ class Store;
 // Every department that has a measurement in the store.
 Result<std::set<std::string>> StoreDepartments(Store& store);
 
-// Whether any measurement names `department`. Quick for a department that
-// exists; a full scan for one that does not.
+// Whether any measurement names `department`: one look-up in the table of
+// departments (schema version 5), however many measurements the store holds.
 Result<bool> HasDepartment(Store& store, const std::string& department);
 
 // The months that hold at least one rating, in order. One index seek per
@@ -36,6 +36,10 @@ Result<std::optional<CalendarDate>> LatestRatingDate(Store& store);
 Result<std::vector<bool>> RatedBetween(
     Store& store, const CalendarDate& from, const CalendarDate& until,
     const std::vector<std::pair<std::string, std::string>>& patient_departments);
+
+// The SQL of the functions above, for the test that checks they read
+// through indexes (store/report_queries.h).
+std::vector<std::string> RatingLookupQueries();
 
 }  // namespace clusterpilot
 

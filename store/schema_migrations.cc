@@ -140,9 +140,26 @@ WHEN OLD.chain_hash <> '' OR NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at
 BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
 )sql";
 
+// Version 5: cost follows the month, not the history. The departments that
+// have measurements get a table of their own (filled by MeasurementWriter),
+// so checking a revenue file's department no longer scans every measurement;
+// a model's results are indexed by model, so they are counted without
+// reading every other model's; and each finished classify run records up to
+// which measurement its model has classified everything, so the next run
+// reads only the measurements stored since.
+constexpr std::string_view kVersion5 = R"sql(
+CREATE TABLE measurement_department (name TEXT PRIMARY KEY) WITHOUT ROWID;
+INSERT INTO measurement_department SELECT DISTINCT department FROM measurement;
+CREATE INDEX classification_by_model ON classification(model_id, measurement_id);
+CREATE TABLE classification_progress (
+  model_id               INTEGER PRIMARY KEY REFERENCES cluster_model(id),
+  through_measurement_id INTEGER NOT NULL
+);
+)sql";
+
 // Migration N is kMigrations[N - 1]: a new version appends its SQL here and
 // raises kCurrentSchemaVersion.
-constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4};
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
 
 static_assert(std::size(kMigrations) == kCurrentSchemaVersion,
               "kCurrentSchemaVersion must name the last migration");

@@ -28,7 +28,7 @@ struct sqlite3;
 namespace clusterpilot {
 
 // The schema version this program writes; see store/schema_migrations.cc.
-inline constexpr int kCurrentSchemaVersion = 4;
+inline constexpr int kCurrentSchemaVersion = 5;
 
 // Written to PRAGMA application_id so a clusterpilot store can be told apart
 // from other SQLite files ("CPST").
@@ -60,8 +60,8 @@ class Store {
   int64_t ChangedRows();
 
   // Tunes the connection for a read that jumps all over the file (a month's
-  // rows lie where their imports put them): maps the file and keeps a large
-  // page cache, so a second read of nearby months reuses the pages.
+  // rows lie where their imports put them): a page cache of fixed size and
+  // no memory map, so the reader's memory follows the month, not the store.
   Status PrepareForScatteredReads();
 
   // Runs `work` inside one transaction (BEGIN IMMEDIATE): commits when it

@@ -35,11 +35,16 @@ constexpr const char* kPackedContextSql =
     " + 4 * (CASE m.route WHEN 'full' THEN 1 WHEN 'dynamic' THEN 2 ELSE 0 END)"
     " + 16 * coalesce(unicode(m.hv08_type), 0)";
 
+// Only measurements stored after the model's last finished run can lack its
+// result (classification_progress), so a run reads what was stored since,
+// not the whole history; NOT EXISTS still checks each of those.
 std::string SelectSql(bool model_has_results) {
-  const std::string unclassified = model_has_results
-                                       ? "WHERE NOT EXISTS (SELECT 1 FROM classification c "
-                                         "WHERE c.measurement_id = m.id AND c.model_id = ?1) "
-                                       : "";
+  const std::string unclassified =
+      model_has_results
+          ? "WHERE m.id > coalesce((SELECT p.through_measurement_id FROM classification_progress "
+            "p WHERE p.model_id = ?1), 0) AND NOT EXISTS (SELECT 1 FROM classification c "
+            "WHERE c.measurement_id = m.id AND c.model_id = ?1) "
+          : "";
   return "SELECT m.id, " + PackedRatingsSql() + ", " + kPackedContextSql + " FROM measurement m " +
          unclassified + "ORDER BY m.id";
 }

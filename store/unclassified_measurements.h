@@ -1,6 +1,9 @@
 // Streams the stored measurements a model has not classified yet, in id
 // order, with only what classifying needs (id, supercluster, ratings, HV08
 // type, route), so a million rows pass without a million allocations.
+// Only measurements stored after the model's last finished classify run
+// (RecordClassifiedThrough) are read, so a run costs what was stored since,
+// not the history.
 #ifndef CLUSTERPILOT_STORE_UNCLASSIFIED_MEASUREMENTS_H_
 #define CLUSTERPILOT_STORE_UNCLASSIFIED_MEASUREMENTS_H_
 

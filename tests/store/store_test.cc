@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "store/schema_migrations.h"
 #include "store/sql_statement.h"
@@ -77,6 +79,11 @@ TEST(StoreTest, MigratesAVersionOneStoreWithoutLosingData) {
   EXPECT_EQ(row.Text(3), "F");
   EXPECT_TRUE(row.IsNull(4));  // the column version 2 added
   EXPECT_EQ(CountRows(*store, "classification"), 0);
+  // Version 5 lists the departments the measurements name.
+  SqlStatement departments(*store, "SELECT name FROM measurement_department ORDER BY name");
+  std::vector<std::string> names;
+  while (departments.Step()) names.emplace_back(departments.Text(0));
+  EXPECT_EQ(names, (std::vector<std::string>{"Angst & Stemming", "Psychosomatiek"}));
 }
 
 // A version 2 store knew no "current model": the report took the newest

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "store/classification_table.h"
+#include "store/sql_statement.h"
 #include "store/store.h"
 #include "tests/support/measurement_seed.h"
 #include "tests/support/temp_dir.h"
@@ -53,6 +54,38 @@ TEST(UnclassifiedMeasurementsTest, StreamsWhatTheModelHasNotClassifiedWithTheCla
   while (first_run.Next(&read)) ++count;
   EXPECT_EQ(count, 3);
   EXPECT_TRUE(first_run.status().ok());
+}
+
+// A finished run records how far its model got; the next run reads only the
+// measurements stored after that.
+TEST(UnclassifiedMeasurementsTest, ReadsOnlyWhatWasStoredAfterTheModelsLastFinishedRun) {
+  ScopedTempDir dir;
+  auto store = Store::Open(dir.File("s.db")).value();
+  std::vector<Measurement> before = {
+      MakeMeasurement("P1", "A", "2026-03-01", Supercluster::kNone, {{7, 2}}),
+      MakeMeasurement("P2", "A", "2026-03-02", Supercluster::kNone, {{7, 3}})};
+  SeedMeasurements(*store, &before);
+  const int64_t model = RegisterClusterModel(*store, "m", "1", "h").value().id;
+  ClassificationWriter writer(*store, model, "now");
+  ASSERT_TRUE(writer.Write({before[0].id, 18, 1, "18:1.0000", 0, "", ""}).ok());
+  ASSERT_TRUE(writer.Write({before[1].id, 18, 1, "18:1.0000", 0, "", ""}).ok());
+  ASSERT_TRUE(RecordClassifiedThrough(*store, model).ok());
+  std::vector<Measurement> after = {
+      MakeMeasurement("P3", "B", "2026-04-01", Supercluster::kNone, {{7, 1}})};
+  SeedMeasurements(*store, &after);
+
+  UnclassifiedMeasurements pending(*store, model);
+  Measurement read;
+  ASSERT_TRUE(pending.Next(&read));
+  EXPECT_EQ(read.id, after[0].id);
+  EXPECT_FALSE(pending.Next(&read));
+  EXPECT_TRUE(pending.status().ok());
+  SqlStatement progress(*store,
+                        "SELECT through_measurement_id FROM classification_progress "
+                        "WHERE model_id = ?1");
+  progress.BindInt(1, model);
+  ASSERT_TRUE(progress.Step());
+  EXPECT_EQ(progress.Int(0), before[1].id);
 }
 
 TEST(UnclassifiedMeasurementsTest, AStoredValueOutsideZeroToFourReadsAsUnknown) {

@@ -1,0 +1,69 @@
+#include "store/report_queries.h"
+
+#include <gtest/gtest.h>
+
+#include "store/month_snapshot.h"
+#include "store/rating_lookup.h"
+#include "store/store.h"
+#include "tests/support/measurement_seed.h"
+#include "tests/support/temp_dir.h"
+
+namespace clusterpilot {
+namespace {
+
+// Tables that hold a row per model, per classify run or per department: they
+// stay small however long the history, so reading them whole is fine.
+const std::vector<std::string> kSmallTables = {"cluster_model", "cluster_model_use",
+                                               "measurement_department"};
+
+class ReportQueriesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = Store::Open(dir_.File("s.db")).value();
+    std::vector<Measurement> measurements = {
+        MakeMeasurement("P1", "A", "2026-03-01", Supercluster::kNonPsychotic, {{7, 2}}),
+        MakeMeasurement("P2", "B", "2026-04-02", Supercluster::kPsychotic, {{6, 3}})};
+    SeedMeasurements(*store_, &measurements);
+  }
+
+  ScopedTempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(ReportQueriesTest, NoReportQueryScansMeasurementsOrClassifications) {
+  const std::vector<std::string> queries = ReportQueries();
+  ASSERT_EQ(queries.size(), MonthSnapshotQueries().size() + 1 + RatingLookupQueries().size());
+  for (const std::string& sql : queries) {
+    Result<std::vector<std::string>> scans = FullScans(*store_, sql, kSmallTables);
+    ASSERT_TRUE(scans.ok()) << scans.error().ToString();
+    EXPECT_EQ(scans.value(), std::vector<std::string>()) << sql;
+  }
+}
+
+// The check itself can fail: a query with no index to use is caught.
+TEST_F(ReportQueriesTest, FindsAScanOfTheMeasurementTable) {
+  Result<std::vector<std::string>> scans =
+      FullScans(*store_, "SELECT hv01 FROM measurement WHERE clinician = ?1", kSmallTables);
+  ASSERT_TRUE(scans.ok());
+  EXPECT_EQ(scans.value(), std::vector<std::string>{"SCAN measurement"});
+}
+
+// Without the rating-date index the month's own query would read every
+// measurement ever stored; the check names that step.
+TEST_F(ReportQueriesTest, FindsTheMonthQueryScanningWithoutTheDateIndex) {
+  ASSERT_TRUE(store_->Execute("DROP INDEX measurement_by_date").ok());
+  Result<std::vector<std::string>> scans =
+      FullScans(*store_, MonthSnapshotQueries().front(), kSmallTables);
+  ASSERT_TRUE(scans.ok());
+  EXPECT_EQ(scans.value(), std::vector<std::string>{"SCAN m"});
+}
+
+TEST_F(ReportQueriesTest, SqlThatDoesNotPrepareIsAnError) {
+  Result<std::vector<std::string>> scans =
+      FullScans(*store_, "SELECT hv01 FROM nowhere", kSmallTables);
+  ASSERT_FALSE(scans.ok());
+  EXPECT_EQ(scans.error().message, "database error: no such table: nowhere");
+}
+
+}  // namespace
+}  // namespace clusterpilot
