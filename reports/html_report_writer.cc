@@ -144,21 +144,26 @@ std::string KeyFigures(const PilotReport& report) {
   std::string html = "<section class=\"keys\">";
   html += KeyFigure("Patients in the month", value(id::kActivity, col::kPatients),
                     value(id::kActivity, col::kMeasurements) + " measurements");
-  html += KeyFigure("Expected cluster revenue", value(id::kClusterRevenue, col::kTariffExpected),
-                    "90% interval " + value(id::kClusterRevenue, col::kP5) + " to " +
-                        value(id::kClusterRevenue, col::kP95));
+  html += KeyFigure(
+      "Cluster revenue, most likely tariffs", value(id::kClusterRevenue, col::kTariffExpected),
+      "patients rated this month; 90% interval " + value(id::kClusterRevenue, col::kP5) + " to " +
+          value(id::kClusterRevenue, col::kP95));
   html += KeyFigure("All tariffs low", value(id::kClusterRevenue, col::kTariffLow),
                     "all high: " + value(id::kClusterRevenue, col::kTariffHigh));
   if (!report.revenue_file.empty()) {
-    html += KeyFigure("Difference with current revenue", value(id::kImpact, col::kDifference),
-                      value(id::kImpact, col::kDifferencePercent) + " of " +
-                          value(id::kImpact, col::kCurrent) + " billed for the same patients");
+    html += KeyFigure(
+        "Difference with current revenue", value(id::kCaseloadRevenue, col::kDifference),
+        value(id::kCaseloadRevenue, col::kDifferencePercent) + " of " +
+            value(id::kCaseloadRevenue, col::kCurrent) +
+            " billed for the caseload with a valid cluster; " +
+            value(id::kCaseloadRevenue, col::kWithoutValidRevenue) + " billed without one");
     html += KeyFigure("Coverage", value(id::kActivity, col::kCoverage),
                       "patients with revenue rated in the last 12 months");
   }
-  html += KeyFigure("Poorly fitting", value(id::kFit, col::kPoorFitShare),
-                    value(id::kFit, col::kPoorFit) + " patients; " +
-                        value(id::kPoorFitRevenue, col::kShareOfExpected) + " of expected revenue");
+  html +=
+      KeyFigure("Poorly fitting", value(id::kFit, col::kPoorFitShare),
+                value(id::kFit, col::kPoorFit) + " patients; " +
+                    value(id::kPoorFitRevenue, col::kShareOfExpected) + " of most likely revenue");
   html += KeyFigure("Override rate", value(id::kOverrides, col::kOverrideRate),
                     "of " + value(id::kOverrides, col::kReviewed) + " reviewed measurements");
   return html + "</section>\n";
@@ -212,10 +217,16 @@ std::string Method(const PilotReport& report) {
       (report.revenue_file.empty() ? std::string("not given") : report.revenue_file) +
       ". Interval: " + FormatCount(report.draws) + " Monte Carlo draws with seed " +
       std::to_string(report.seed) +
-      "; each draw prices every cluster from a triangular distribution (low, expected, high) and "
-      "draws the cluster of every patient no clinician reviewed from the classifier's "
-      "probabilities; p5, p50 and p95 are order statistics of the draws. A patient counts once per "
-      "department per month (the latest rating). Counts from 1 to " +
+      "; each draw prices every cluster from a triangular distribution (low, most likely, high), "
+      "the clusters' prices moving together with correlation " +
+      FormatDecimal(report.price_correlation, 2) +
+      " (one shared price level plus a deviation per cluster), and draws the cluster of every "
+      "patient no clinician reviewed from the classifier's probabilities; expected is the mean "
+      "of the draws, p5, p50 and p95 are order statistics of the draws. A patient counts once "
+      "per department per month (the latest rating). A billed patient's valid cluster is the "
+      "cluster of their latest rating in the department in the last " +
+      std::to_string(report.valid_rating_months) +
+      " months, while its review period lasts into the month. Counts from 1 to " +
       std::to_string(report.suppress_below - 1) + " are hidden as <" +
       std::to_string(report.suppress_below) +
       ", and further cells as x where a total would reveal them.";

@@ -11,6 +11,10 @@ Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const CalendarMonth& month
   return ReadMonthSnapshot(store, FirstDay(month), FirstDay(month.Plus(1)));
 }
 
+Result<MonthSnapshot> LoadEarlierRatings(Store& store, const CalendarMonth& month, int months) {
+  return ReadMonthSnapshot(store, FirstDay(month.Plus(-months)), FirstDay(month));
+}
+
 CalendarMonth SnapshotMonth(const MonthSnapshot& snapshot) {
   return CalendarMonth::Of(snapshot.first_day);
 }

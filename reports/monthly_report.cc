@@ -107,17 +107,22 @@ struct ReportInputs {
   TariffTable tariffs;
   MonthSnapshot current;
   std::optional<MonthSnapshot> previous;  // absent when nobody was rated the month before
+  MonthSnapshot earlier;                  // the look-back window before the month
   std::optional<RevenueMonth> revenue;
   MonteCarloResult simulated;
 };
 
 // The month's rows lie all over the file (rows are stored in import order),
 // so each connection that reads a month prepares for scattered reads.
-Result<MonthSnapshot> LoadOnOwnConnection(const std::string& path, CalendarMonth month) {
+// `months` 0: the month itself; else the look-back window of that many
+// months before it.
+Result<MonthSnapshot> LoadOnOwnConnection(const std::string& path, CalendarMonth month,
+                                          int months) {
   auto store = Store::Open(path, Store::OpenMode::kMustExist);
   if (!store.ok()) return store.error();
   Status prepared = store.value()->PrepareForScatteredReads();
   if (!prepared.ok()) return prepared.error();
+  if (months > 0) return LoadEarlierRatings(*store.value(), month, months);
   return LoadMonthSnapshot(*store.value(), month);
 }
 
@@ -133,7 +138,11 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   if (!prepared.ok()) return prepared.error();
   std::future<Result<MonthSnapshot>> previous =
       std::async(std::launch::async, [path = store.path(), &request] {
-        return LoadOnOwnConnection(path, request.month.Plus(-1));
+        return LoadOnOwnConnection(path, request.month.Plus(-1), 0);
+      });
+  std::future<Result<MonthSnapshot>> earlier =
+      std::async(std::launch::async, [path = store.path(), &request] {
+        return LoadOnOwnConnection(path, request.month, request.valid_rating_months);
       });
   Result<MonthSnapshot> current = LoadMonthSnapshot(store, request.month);
   if (!current.ok()) return current.error();
@@ -143,9 +152,12 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   });
   Result<std::optional<RevenueMonth>> revenue = ReadRevenue(store, request, inputs.current);
   Result<MonthSnapshot> before = previous.get();
+  Result<MonthSnapshot> window = earlier.get();
   inputs.simulated = simulated.get();
   if (!revenue.ok()) return revenue.error();
   if (!before.ok()) return before.error();
+  if (!window.ok()) return window.error();
+  inputs.earlier = std::move(window).value();
   inputs.revenue = std::move(revenue).value();
   if (!before.value().patients.empty()) inputs.previous = std::move(before).value();
   return inputs;
@@ -158,8 +170,14 @@ Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& requ
   if (!inputs.ok()) return inputs.error();
   const ReportInputs& in = inputs.value();
   const MonthlyFigures figures =
-      ComputeMonthlyFigures(in.current, in.previous ? &*in.previous : nullptr, in.tariffs,
-                            in.revenue ? &*in.revenue : nullptr, in.simulated, request.monte_carlo);
+      ComputeMonthlyFigures(FigureInputs{.current = &in.current,
+                                         .previous = in.previous ? &*in.previous : nullptr,
+                                         .earlier = &in.earlier,
+                                         .tariffs = &in.tariffs,
+                                         .revenue = in.revenue ? &*in.revenue : nullptr,
+                                         .simulated = &in.simulated,
+                                         .monte_carlo = request.monte_carlo,
+                                         .valid_rating_months = request.valid_rating_months});
   Result<PilotReport> built = BuildPilotReport(
       figures, SuppressionLimits{.suppress_below = request.suppress_below}, UtcTimestamp());
   if (!built.ok()) return built.error();

@@ -27,6 +27,8 @@ struct PilotReport {
   int suppress_below = 5;
   int draws = 0;
   uint64_t seed = 0;
+  double price_correlation = 0;
+  int valid_rating_months = 12;
   std::vector<std::string> warnings;
   std::vector<ReportTable> tables;
   // Per table: the sums and links a reader can check, as suppression saw them.
