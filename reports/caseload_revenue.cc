@@ -49,6 +49,19 @@ void CaseloadRevenue::Add(const CaseloadRevenue& other) {
   scenario.Add(other.scenario);
 }
 
+std::vector<std::pair<std::string, std::string>> PatientsToLookBack(
+    const MonthSnapshot& current, const std::vector<RevenueEntry>& billed) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  pairs.reserve(current.patients.size() + billed.size());
+  for (const PatientMonth& patient : current.patients) {
+    pairs.emplace_back(patient.patient_id, current.departments[patient.department]);
+  }
+  for (const RevenueEntry& entry : billed) pairs.emplace_back(entry.patient_id, entry.department);
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  return pairs;
+}
+
 bool HoldsValidCluster(const PatientMonth& rating, const CalendarMonth& month) {
   const int cluster = rating.ReportedCluster();
   if (!IsCareCluster(cluster)) return false;

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/calendar_month.h"
@@ -53,6 +54,12 @@ struct PricedCaseload {
 PricedCaseload PriceCaseload(const CalendarMonth& month, const std::vector<RevenueEntry>& billed,
                              const MonthSnapshot& current, const MonthSnapshot* earlier,
                              const TariffTable& tariffs, const std::vector<std::string>& names);
+
+// The (patient, department) pairs whose earlier rating the report needs:
+// every patient rated this month (for their previous rating) and every
+// billed patient (for their valid cluster), each once, sorted.
+std::vector<std::pair<std::string, std::string>> PatientsToLookBack(
+    const MonthSnapshot& current, const std::vector<RevenueEntry>& billed);
 
 // Whether `rating` gives a valid cluster in `month`: it has a cluster and its
 // review period lasts at least until the month's first day.

@@ -201,7 +201,8 @@ std::string Charts(const PilotReport& report) {
   if (const ReportTable* revenue = report.Find(table_id::kClusterRevenue)) {
     html += "<section class=\"chart-section\">" + Tag("h2", "Cluster revenue per department") +
             Tag("p",
-                "Expected revenue per month with the 90% Monte Carlo interval (p5-p95) and the "
+                "Patients rated this month: revenue per month at most likely tariffs with the 90% "
+                "Monte Carlo interval (p5-p95) and the "
                 "range from all-low to all-high tariffs.",
                 "description") +
             RevenueIntervalChartSvg(*revenue, report.Find(table_id::kImpact)) + "</section>\n";

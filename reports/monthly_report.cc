@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "core/xml_text.h"
+#include "reports/caseload_revenue.h"
 #include "reports/csv_table_writer.h"
 #include "reports/flagged_patient_list.h"
 #include "reports/html_report_writer.h"
@@ -102,6 +103,11 @@ Status WriteFiles(const PilotReport& report, const MonthSnapshot& snapshot, bool
   return write(kReportMarkerFile, JsonReportText(report));
 }
 
+const std::vector<RevenueEntry>& BilledEntries(const Result<std::optional<RevenueMonth>>& revenue) {
+  static const std::vector<RevenueEntry> kNone;
+  return revenue.value() ? revenue.value()->entries : kNone;
+}
+
 // Everything the report is computed from.
 struct ReportInputs {
   TariffTable tariffs;
@@ -114,15 +120,11 @@ struct ReportInputs {
 
 // The month's rows lie all over the file (rows are stored in import order),
 // so each connection that reads a month prepares for scattered reads.
-// `months` 0: the month itself; else the look-back window of that many
-// months before it.
-Result<MonthSnapshot> LoadOnOwnConnection(const std::string& path, CalendarMonth month,
-                                          int months) {
+Result<MonthSnapshot> LoadOnOwnConnection(const std::string& path, CalendarMonth month) {
   auto store = Store::Open(path, Store::OpenMode::kMustExist);
   if (!store.ok()) return store.error();
   Status prepared = store.value()->PrepareForScatteredReads();
   if (!prepared.ok()) return prepared.error();
-  if (months > 0) return LoadEarlierRatings(*store.value(), month, months);
   return LoadMonthSnapshot(*store.value(), month);
 }
 
@@ -138,11 +140,7 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   if (!prepared.ok()) return prepared.error();
   std::future<Result<MonthSnapshot>> previous =
       std::async(std::launch::async, [path = store.path(), &request] {
-        return LoadOnOwnConnection(path, request.month.Plus(-1), 0);
-      });
-  std::future<Result<MonthSnapshot>> earlier =
-      std::async(std::launch::async, [path = store.path(), &request] {
-        return LoadOnOwnConnection(path, request.month, request.valid_rating_months);
+        return LoadOnOwnConnection(path, request.month.Plus(-1));
       });
   Result<MonthSnapshot> current = LoadMonthSnapshot(store, request.month);
   if (!current.ok()) return current.error();
@@ -151,13 +149,19 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
     return SimulateCurrentMonth(inputs.current, inputs.tariffs, request.monte_carlo);
   });
   Result<std::optional<RevenueMonth>> revenue = ReadRevenue(store, request, inputs.current);
+  // Each patient rated this month or billed, looked up by key: the cost
+  // follows the caseload, not the length of the look-back window.
+  Result<MonthSnapshot> earlier = MonthSnapshot();
+  if (revenue.ok()) {
+    earlier = LoadEarlierRatings(store, request.month, request.valid_rating_months,
+                                 PatientsToLookBack(inputs.current, BilledEntries(revenue)));
+  }
   Result<MonthSnapshot> before = previous.get();
-  Result<MonthSnapshot> window = earlier.get();
   inputs.simulated = simulated.get();
   if (!revenue.ok()) return revenue.error();
   if (!before.ok()) return before.error();
-  if (!window.ok()) return window.error();
-  inputs.earlier = std::move(window).value();
+  if (!earlier.ok()) return earlier.error();
+  inputs.earlier = std::move(earlier).value();
   inputs.revenue = std::move(revenue).value();
   if (!before.value().patients.empty()) inputs.previous = std::move(before).value();
   return inputs;

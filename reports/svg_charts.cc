@@ -276,7 +276,7 @@ std::string RevenueIntervalChartSvg(const ReportTable& revenue, const ReportTabl
            "</title></path>";
     svg += "<circle cx=\"" + Number(x_of(row.expected->integer)) + "\" cy=\"" + Number(y) +
            "\" r=\"4\" fill=\"#1a237e\"><title>" +
-           EscapeMarkup("expected: " + FormatWholeEuros(row.expected->integer)) +
+           EscapeMarkup("most likely: " + FormatWholeEuros(row.expected->integer)) +
            "</title></circle>";
     if (Usable(row.current)) {
       const double x = x_of(row.current->integer);
@@ -295,7 +295,7 @@ std::string RevenueIntervalChartSvg(const ReportTable& revenue, const ReportTabl
   svg += Text(left + 200, legend_y, "p5-p95 interval");
   svg += "<circle cx=\"" + Number(left + 320) + "\" cy=\"" + Number(legend_y - 4) +
          "\" r=\"4\" fill=\"#1a237e\"/>";
-  svg += Text(left + 330, legend_y, "expected");
+  svg += Text(left + 330, legend_y, "most likely");
   if (impact != nullptr) {
     svg += "<path d=\"M" + Number(left + 420) + " " + Number(legend_y - 10) +
            " l6 6 l-6 6 l-6 -6 Z\" fill=\"#c62828\"/>";

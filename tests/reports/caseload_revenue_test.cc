@@ -159,8 +159,10 @@ TEST(CaseloadRevenueTest, IndependentSqlAgreesToTheCentInEveryDepartment) {
   revenue.rated_in_last_year.assign(revenue.entries.size(), false);
 
   Result<MonthSnapshot> current = LoadMonthSnapshot(store, kMonth);
-  Result<MonthSnapshot> earlier = LoadEarlierRatings(store, kMonth, 12);
-  ASSERT_TRUE(current.ok() && earlier.ok());
+  ASSERT_TRUE(current.ok());
+  Result<MonthSnapshot> earlier =
+      LoadEarlierRatings(store, kMonth, 12, PatientsToLookBack(current.value(), revenue.entries));
+  ASSERT_TRUE(earlier.ok());
   const MonteCarloOptions options{200, 1, 1};
   const MonteCarloResult simulated = SimulateCurrentMonth(current.value(), tariffs, options);
   const MonthlyFigures figures = ComputeMonthlyFigures(FigureInputs{.current = &current.value(),

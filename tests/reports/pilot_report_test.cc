@@ -23,7 +23,8 @@ Result<MonthlyFigures> Figures(Store& store, const TariffTable& tariffs, int dra
   if (!current.ok()) return current.error();
   Result<MonthSnapshot> previous = LoadMonthSnapshot(store, kMonth.Plus(-1));
   if (!previous.ok()) return previous.error();
-  Result<MonthSnapshot> earlier = LoadEarlierRatings(store, kMonth, 12);
+  Result<MonthSnapshot> earlier =
+      LoadEarlierRatings(store, kMonth, 12, PatientsToLookBack(current.value(), {}));
   if (!earlier.ok()) return earlier.error();
   const MonteCarloOptions options{draws, seed, 0};
   const MonteCarloResult simulated = SimulateCurrentMonth(current.value(), tariffs, options);
