@@ -15,6 +15,7 @@ namespace {
 constexpr int kDefaultSuppressBelow = 5;
 constexpr int kDefaultDraws = 10000;
 constexpr uint64_t kDefaultSeed = 20260101;
+constexpr int kDefaultValidRatingMonths = 12;
 
 // The options, into *request; the first problem as a message, else "".
 std::string ReadOptions(const CommandContext& context, ReportRequest* request) {
@@ -44,8 +45,27 @@ std::string ReadOptions(const CommandContext& context, ReportRequest* request) {
   return "";
 }
 
-// report.suppress_below, report.monte_carlo_draws and report.language, into *request; the
-// first problem as a message, else "".
+// report.price_correlation and report.valid_rating_months, into *request;
+// the first problem as a message, else "".
+std::string ReadRevenueSettings(const Settings& settings, ReportRequest* request) {
+  std::string error;
+  request->monte_carlo.price_correlation =
+      settings.GetDouble("report.price_correlation", kDefaultPriceCorrelation, &error);
+  const double correlation = request->monte_carlo.price_correlation;
+  if (error.empty() && !(correlation >= 0 && correlation <= 1)) {
+    error = "setting report.price_correlation must be between 0 and 1";
+  }
+  if (!error.empty()) return error;
+  request->valid_rating_months =
+      settings.GetInt("report.valid_rating_months", kDefaultValidRatingMonths, &error);
+  if (error.empty() && (request->valid_rating_months < 1 || request->valid_rating_months > 120)) {
+    error = "setting report.valid_rating_months must be between 1 and 120";
+  }
+  return error;
+}
+
+// report.suppress_below, report.monte_carlo_draws, report.language and the
+// revenue settings, into *request; the first problem as a message, else "".
 std::string ReadSettings(const Settings& settings, ReportRequest* request) {
   std::string error;
   request->suppress_below = settings.GetInt("report.suppress_below", kDefaultSuppressBelow, &error);
@@ -63,7 +83,7 @@ std::string ReadSettings(const Settings& settings, ReportRequest* request) {
   if (!language)
     return "setting report.language \"" + code + "\": write nl (Dutch) or en (English)";
   request->language = *language;
-  return error;
+  return ReadRevenueSettings(settings, request);
 }
 
 // "2026-01 to 2026-03, 2026-06": runs of consecutive months as ranges.

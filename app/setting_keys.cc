@@ -19,6 +19,7 @@ constexpr SettingKey kSettingKeys[] = {
     {"report.monte_carlo_draws", "draws of the report's uncertainty interval (100-1000000)"},
     {"report.price_correlation", "how closely the clusters' prices move together (0-1)"},
     {"report.language", "nl (default) or en"},
+    {"report.valid_rating_months", "how long a rating stays valid at most, in months (default 12)"},
     {"import.listed_problems", "problems an import summary prints (default: 10)"},
     {"import.max_stream_mb", "the largest export read from standard input or a pipe, in MB"},
     {"audit.anchor_file", "a file outside the store that receives every new audit-log head"},

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "core/decimal_rounding.h"
+
 namespace clusterpilot {
 namespace {
 
@@ -134,7 +136,7 @@ std::string FormatPlainCents(int64_t cents) {
 
 std::string FormatPlainDecimal(double value, int decimals) {
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, RoundHalfAwayFromZero(value, decimals));
   std::string text = buffer;
   if (text.starts_with('-') && text.find_first_not_of("-0.") == std::string::npos) {
     text.erase(0, 1);  // no "-0,0"

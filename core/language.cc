@@ -223,19 +223,24 @@ constexpr Entry kCatalogue[] = {
     {"html.no_model", "none yet", "nog geen"},
     {"html.key_patients", "Patients in the month", "Patiënten in de maand"},
     {"html.key_measurements", "{count} measurements", "{count} metingen"},
-    {"html.key_expected", "Expected cluster revenue", "Verwachte clusteromzet"},
-    {"html.key_interval", "90% interval {low} to {high}", "90%-interval {low} tot {high}"},
+    {"html.key_expected", "Cluster revenue, most likely tariffs",
+     "Clusteromzet, meest waarschijnlijke tarieven"},
+    {"html.key_interval", "patients rated this month; 90% interval {low} to {high}",
+     "patiënten gemeten in de maand; 90%-interval {low} tot {high}"},
     {"html.key_low", "All tariffs low", "Alle tarieven laag"},
     {"html.key_high", "all high: {high}", "alle hoog: {high}"},
     {"html.key_difference", "Difference with current revenue", "Verschil met huidige omzet"},
-    {"html.key_difference_detail", "{percent} of {current} billed for the same patients",
-     "{percent} van {current} gedeclareerd voor dezelfde patiënten"},
+    {"html.key_difference_detail",
+     "{percent} of {current} billed for the caseload with a valid cluster; {without} billed "
+     "without one",
+     "{percent} van {current} gedeclareerd voor de caseload met een geldig cluster; {without} "
+     "gedeclareerd zonder"},
     {"html.key_coverage", "Coverage", "Dekking"},
     {"html.key_coverage_detail", "patients with revenue rated in the last 12 months",
      "patiënten met omzet en een meting in de laatste 12 maanden"},
     {"html.key_poor_fit", "Poorly fitting", "Slecht passend"},
-    {"html.key_poor_fit_detail", "{count} patients; {share} of expected revenue",
-     "{count} patiënten; {share} van de verwachte omzet"},
+    {"html.key_poor_fit_detail", "{count} patients; {share} of most likely revenue",
+     "{count} patiënten; {share} van de meest waarschijnlijke omzet"},
     {"html.key_override", "Override rate", "Wijzigingspercentage"},
     {"html.key_override_detail", "of {count} reviewed measurements",
      "van {count} beoordeelde metingen"},
@@ -251,10 +256,11 @@ constexpr Entry kCatalogue[] = {
      "kleur en zijn nummer op de balk, en een witte lijn scheidt de superclusters."},
     {"html.revenue_chart", "Cluster revenue per department", "Clusteromzet per afdeling"},
     {"html.revenue_chart_note",
-     "Expected revenue per month with the 90% Monte Carlo interval (p5-p95) and the range from "
-     "all-low to all-high tariffs.",
-     "Verwachte omzet per maand met het 90%-Monte Carlo-interval (p5-p95) en de marge van alle "
-     "tarieven laag tot alle tarieven hoog."},
+     "Patients rated this month: revenue per month at most likely tariffs with the 90% Monte "
+     "Carlo interval (p5-p95) and the range from all-low to all-high tariffs.",
+     "Patiënten gemeten in de maand: omzet per maand bij de meest waarschijnlijke tarieven, met "
+     "het 90%-Monte Carlo-interval (p5-p95) en de marge van alle tarieven laag tot alle "
+     "tarieven hoog."},
     {"html.hidden_legend",
      "<{k}: fewer than {k} patients, hidden for privacy. x: hidden so that a small number cannot "
      "be worked out from the totals.",
@@ -266,17 +272,26 @@ constexpr Entry kCatalogue[] = {
     {"html.method",
      "Cluster model: {model}. Tariffs: {tariffs} (euro per patient per month; scenarios, not "
      "official prices). Revenue: {revenue}. Interval: {draws} Monte Carlo draws with seed {seed}; "
-     "each draw prices every cluster from a triangular distribution (low, expected, high) and "
-     "draws the cluster of every patient no clinician reviewed from the classifier's "
-     "probabilities; p5, p50 and p95 are order statistics of the draws. A patient counts once per "
-     "department per month (the latest rating). Counts from 1 to {k_minus_1} are hidden as <{k}, "
-     "and further cells as x where a total would reveal them.",
+     "each draw prices every cluster from a triangular distribution (low, most likely, high), "
+     "the clusters' prices moving together with correlation {correlation} (one shared price "
+     "level plus a deviation per cluster), and draws the cluster of every patient no clinician "
+     "reviewed from the classifier's probabilities; expected is the mean of the draws, p5, p50 "
+     "and p95 are order statistics of the draws. A patient counts once per department per month "
+     "(the latest rating). A billed patient's valid cluster is the cluster of their latest "
+     "rating in the department in the last {valid_months} months, while its review period lasts "
+     "into the month. Counts from 1 to {k_minus_1} are hidden as <{k}, and further cells as x "
+     "where a total would reveal them.",
      "Clustermodel: {model}. Tarieven: {tariffs} (euro per patiënt per maand; scenario's, geen "
      "officiële prijzen). Omzet: {revenue}. Interval: {draws} Monte Carlo-trekkingen met seed "
-     "{seed}; elke trekking prijst elk cluster uit een driehoeksverdeling (laag, verwacht, hoog) "
-     "en trekt het cluster van elke patiënt die geen behandelaar beoordeelde uit de kansen van het "
-     "algoritme; p5, p50 en p95 zijn ordestatistieken van de trekkingen. Een patiënt telt één keer "
-     "per afdeling per maand (de laatste meting). Aantallen van 1 tot en met {k_minus_1} zijn "
+     "{seed}; elke trekking prijst elk cluster uit een driehoeksverdeling (laag, meest "
+     "waarschijnlijk, hoog), waarbij de prijzen van de clusters samen bewegen met correlatie "
+     "{correlation} (één gedeeld prijsniveau plus een afwijking per cluster), en trekt het "
+     "cluster van elke patiënt die geen behandelaar beoordeelde uit de kansen van het "
+     "algoritme; verwacht is het gemiddelde van de trekkingen, p5, p50 en p95 zijn "
+     "ordestatistieken van de trekkingen. Een patiënt telt één keer per afdeling per maand (de "
+     "laatste meting). Het geldige cluster van een gedeclareerde patiënt is het cluster van de "
+     "laatste meting in de afdeling in de laatste {valid_months} maanden, zolang de "
+     "herbeoordelingstermijn tot in de maand loopt. Aantallen van 1 tot en met {k_minus_1} zijn "
      "verborgen als <{k}, en andere cellen als x waar een totaal ze zou verraden."},
     {"html.not_given", "not given", "niet opgegeven"},
     {"html.footer",
@@ -298,7 +313,7 @@ constexpr Entry kCatalogue[] = {
     {"chart.hidden_few", "hidden (few patients)", "verborgen (weinig patiënten)"},
     {"chart.scenarios", "low-high scenarios", "scenario's laag-hoog"},
     {"chart.interval", "p5-p95 interval", "interval p5-p95"},
-    {"chart.expected", "expected", "verwacht"},
+    {"chart.expected", "most likely", "meest waarschijnlijk"},
     {"chart.current", "current revenue (same patients)", "huidige omzet (zelfde patiënten)"},
 
     // The XLSX "about" sheet.

@@ -52,7 +52,7 @@ std::vector<ReportCell> HonosCells(const HonosAverages& honos, int suppress_belo
   std::vector<ReportCell> cells = {ReportCell::Count(honos.complete_patients)};
   cells.push_back(Mean(honos.complete_patients, honos.total_mean, suppress_below));
   for (int s = 0; s < kReportedSubscales; ++s) {
-    cells.push_back(Mean(honos.subscale_patients[s], honos.subscale_means[s], suppress_below));
+    cells.push_back(Mean(honos.complete_patients, honos.subscale_means[s], suppress_below));
   }
   return cells;
 }
@@ -107,8 +107,9 @@ DraftTable ActivityTable(const MonthlyFigures& figures) {
 DraftTable HonosTable(const MonthlyFigures& figures, int suppress_below) {
   ReportTable table{table_id::kHonos,
                     "HoNOS+ severity",
-                    "Mean scores of patients whose items are all rated (a dynamic-route rating "
-                    "leaves items unasked). HoNOS total: items 1-12, 0-48.",
+                    "Mean scores of patients whose items 1-12 are all rated (a dynamic-route "
+                    "rating leaves items unasked); every column over the same patients, so the "
+                    "four subscale means add up to the total's. HoNOS total: items 1-12, 0-48.",
                     "",
                     {Column(col::kCompletePatients, "Patients fully rated", CellKind::kCount),
                      Column(col::kHonosTotal, "HoNOS total", CellKind::kDecimal),

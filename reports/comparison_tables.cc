@@ -16,8 +16,8 @@ namespace col = column_key;
 constexpr size_t kMovesListed = 15;
 
 std::vector<ReportCell> ChangeCells(const DepartmentFigures& d) {
-  return {ReportCell::Count(d.change.previous_patients), ReportCell::Count(d.patients),
-          ReportCell::Count(d.change.in_both_months), ReportCell::Count(d.change.moved),
+  return {ReportCell::Count(d.patients), ReportCell::Count(d.change.in_both_months),
+          ReportCell::Count(d.change.moved),
           ReportCell::Percent(d.change.moved, d.change.in_both_months)};
 }
 
@@ -93,23 +93,27 @@ TableSum MovesSum(const ReportTable& table) {
 }  // namespace
 
 DraftTable ChangesTable(const MonthlyFigures& figures) {
-  ReportTable table{table_id::kChanges,
-                    "Change since " + figures.previous_month.Name(),
-                    "Patients rated in both months in the same department, and those whose "
-                    "cluster changed (both months with a cluster).",
-                    "",
-                    {Column(col::kPreviousPatients, "Patients previous month", CellKind::kCount),
-                     Column(col::kPatients, "Patients this month", CellKind::kCount),
-                     Column(col::kInBothMonths, "Rated in both months", CellKind::kCount),
-                     Column(col::kMoved, "Moved cluster", CellKind::kCount),
-                     Column(col::kMovedShare, "Share moved", CellKind::kPercent)},
-                    {}};
+  const std::string window = std::to_string(figures.valid_rating_months) + " months";
+  ReportTable table{
+      table_id::kChanges,
+      "Re-rated patients and moved clusters",
+      "Each patient rated this month against their own previous rating in the same "
+      "department (the latest in the " +
+          window +
+          " before this month). Re-rated: patients with such a previous rating. Moved "
+          "cluster: of those, the patients whose cluster differs (both ratings with a "
+          "cluster).",
+      "",
+      {Column(col::kPatients, "Patients rated this month", CellKind::kCount),
+       Column(col::kRerated, "Re-rated (with a previous rating)", CellKind::kCount),
+       Column(col::kMoved, "Moved cluster", CellKind::kCount),
+       Column(col::kMovedShare, "Share moved", CellKind::kPercent)},
+      {}};
   AddDepartmentRows(figures, ChangeCells, &table);
-  TableRelations relations{DepartmentColumnSums(table, {col::kPreviousPatients, col::kPatients,
-                                                        col::kInBothMonths, col::kMoved}),
-                           {}};
+  TableRelations relations{
+      DepartmentColumnSums(table, {col::kPatients, col::kRerated, col::kMoved}), {}};
   AppendLinks(LinksInEveryRow(table, col::kMoved, {col::kMovedShare}), &relations.links);
-  AppendLinks(LinksInEveryRow(table, col::kInBothMonths, {col::kMovedShare}), &relations.links);
+  AppendLinks(LinksInEveryRow(table, col::kRerated, {col::kMovedShare}), &relations.links);
   return {std::move(table), std::move(relations)};
 }
 
@@ -138,9 +142,9 @@ DraftTable ClusterShiftTable(const MonthlyFigures& figures) {
 
 DraftTable MovesTable(const MonthlyFigures& figures, int suppress_below) {
   ReportTable table{table_id::kMoves,
-                    "Moves between clusters since " + figures.previous_month.Name(),
-                    "The most frequent moves of patients rated in both months; moves of fewer "
-                    "patients are counted together.",
+                    "Moves between clusters since the previous rating",
+                    "The most frequent moves of re-rated patients, from their previous rating's "
+                    "cluster to this month's; moves of fewer patients are counted together.",
                     "From cluster to cluster",
                     {Column(col::kPatients, "Patients", CellKind::kCount)},
                     {}};

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "reports/department_layout.h"
+#include "reports/dutch_number.h"
 #include "reports/report_keys.h"
 
 namespace clusterpilot {
@@ -10,36 +11,137 @@ namespace {
 
 namespace col = column_key;
 
+// The interval columns: what every reader can derive from the counts and
+// the tariffs, so they are linked to both.
+constexpr const char* kIntervalColumns[] = {col::kMean,
+                                            col::kP5,
+                                            col::kP50,
+                                            col::kP95,
+                                            col::kPricesOnlyP5,
+                                            col::kPricesOnlyP95,
+                                            col::kClassificationOnlyP5,
+                                            col::kClassificationOnlyP95};
+
 std::vector<ReportCell> RevenueCells(const DepartmentFigures& d) {
+  const RevenueIntervals& interval = d.interval;
   return {ReportCell::Count(d.scenario.priced_patients),
           ReportCell::Euros(d.scenario.low_cents),
           ReportCell::Euros(d.scenario.expected_cents),
           ReportCell::Euros(d.scenario.high_cents),
-          ReportCell::Euros(std::llround(d.interval.mean_cents)),
-          ReportCell::Euros(d.interval.p5_cents),
-          ReportCell::Euros(d.interval.p50_cents),
-          ReportCell::Euros(d.interval.p95_cents)};
+          ReportCell::Euros(std::llround(interval.combined.mean_cents)),
+          ReportCell::Euros(interval.combined.p5_cents),
+          ReportCell::Euros(interval.combined.p50_cents),
+          ReportCell::Euros(interval.combined.p95_cents),
+          ReportCell::Euros(interval.prices_only.p5_cents),
+          ReportCell::Euros(interval.prices_only.p95_cents),
+          ReportCell::Euros(interval.classification_only.p5_cents),
+          ReportCell::Euros(interval.classification_only.p95_cents)};
+}
+
+std::vector<std::string> IntervalColumnsAnd(std::vector<std::string> columns) {
+  columns.insert(columns.end(), std::begin(kIntervalColumns), std::end(kIntervalColumns));
+  return columns;
 }
 
 TableRelations RevenueRelations(const ReportTable& table) {
   TableRelations relations{DepartmentColumnSums(table, {col::kPricedPatients, col::kTariffLow,
                                                         col::kTariffExpected, col::kTariffHigh}),
                            {}};
-  AppendLinks(LinksInEveryRow(table, col::kPricedPatients,
-                              {col::kTariffLow, col::kTariffExpected, col::kTariffHigh, col::kMean,
-                               col::kP5, col::kP50, col::kP95}),
-              &relations.links);
   AppendLinks(LinksInEveryRow(
-                  table, col::kTariffExpected,
-                  {col::kTariffLow, col::kTariffHigh, col::kMean, col::kP5, col::kP50, col::kP95}),
+                  table, col::kPricedPatients,
+                  IntervalColumnsAnd({col::kTariffLow, col::kTariffExpected, col::kTariffHigh})),
               &relations.links);
+  AppendLinks(LinksInEveryRow(table, col::kTariffExpected,
+                              IntervalColumnsAnd({col::kTariffLow, col::kTariffHigh})),
+              &relations.links);
+  return relations;
+}
+
+std::vector<ReportColumn> RevenueColumns() {
+  return {Column(col::kPricedPatients, "Patients with a cluster", CellKind::kCount),
+          Column(col::kTariffLow, "Low", CellKind::kEuros),
+          Column(col::kTariffExpected, "Most likely", CellKind::kEuros),
+          Column(col::kTariffHigh, "High", CellKind::kEuros),
+          Column(col::kMean, "Expected (mean)", CellKind::kEuros),
+          Column(col::kP5, "p5", CellKind::kEuros),
+          Column(col::kP50, "p50", CellKind::kEuros),
+          Column(col::kP95, "p95", CellKind::kEuros),
+          Column(col::kPricesOnlyP5, "Prices only p5", CellKind::kEuros),
+          Column(col::kPricesOnlyP95, "Prices only p95", CellKind::kEuros),
+          Column(col::kClassificationOnlyP5, "Classification only p5", CellKind::kEuros),
+          Column(col::kClassificationOnlyP95, "Classification only p95", CellKind::kEuros)};
+}
+
+std::vector<ReportColumn> CaseloadColumns() {
+  return {Column(col::kBilledPatients, "Patients billed", CellKind::kCount),
+          Column(col::kBilledRevenue, "Their current revenue", CellKind::kEuros),
+          Column(col::kValidClusterPatients, "With a valid cluster", CellKind::kCount),
+          Column(col::kCurrent, "Their current revenue", CellKind::kEuros),
+          Column(col::kMostLikely, "Their cluster revenue (most likely)", CellKind::kEuros),
+          Column(col::kDifference, "Difference", CellKind::kEuros),
+          Column(col::kDifferencePercent, "Relative difference", CellKind::kPercent),
+          Column(col::kDifferenceP5, "Difference p5", CellKind::kEuros),
+          Column(col::kDifferenceP95, "Difference p95", CellKind::kEuros),
+          Column(col::kWithoutValidPatients, "Without a valid cluster", CellKind::kCount),
+          Column(col::kWithoutValidRevenue, "Their current revenue", CellKind::kEuros)};
+}
+
+std::vector<ReportCell> CaseloadCells(const DepartmentFigures& d) {
+  const CaseloadRevenue& c = d.caseload;
+  const int64_t current = c.valid_billed_cents;
+  const int64_t difference = c.scenario.expected_cents - current;
+  return {ReportCell::Count(c.billed_patients),
+          ReportCell::Euros(c.billed_cents),
+          ReportCell::Count(c.valid_patients()),
+          ReportCell::Euros(current),
+          ReportCell::Euros(c.scenario.expected_cents),
+          ReportCell::Euros(difference),
+          ReportCell::Percent(difference, current),
+          ReportCell::Euros(c.interval.combined.p5_cents - current),
+          ReportCell::Euros(c.interval.combined.p95_cents - current),
+          ReportCell::Count(c.without_valid_patients()),
+          ReportCell::Euros(c.without_valid_cents())};
+}
+
+TableRelations CaseloadRelations(const ReportTable& table) {
+  TableRelations relations{
+      DepartmentColumnSums(
+          table, {col::kBilledPatients, col::kBilledRevenue, col::kValidClusterPatients,
+                  col::kCurrent, col::kMostLikely, col::kDifference, col::kWithoutValidPatients,
+                  col::kWithoutValidRevenue}),
+      {}};
+  for (int row = 0; row < static_cast<int>(table.rows.size()); ++row) {
+    const auto at = [&table, row](const char* key) { return CellRef{row, table.ColumnOf(key)}; };
+    // Billed = with + without a valid cluster, in patients and in revenue;
+    // most likely = current + difference.
+    relations.sums.push_back(
+        TableSum{at(col::kBilledPatients),
+                 {at(col::kValidClusterPatients), at(col::kWithoutValidPatients)}});
+    relations.sums.push_back(
+        TableSum{at(col::kBilledRevenue), {at(col::kCurrent), at(col::kWithoutValidRevenue)}});
+    relations.sums.push_back(
+        TableSum{at(col::kMostLikely), {at(col::kCurrent), at(col::kDifference)}});
+  }
+  AppendLinks(LinksInEveryRow(table, col::kBilledPatients, {col::kBilledRevenue}),
+              &relations.links);
+  AppendLinks(
+      LinksInEveryRow(table, col::kValidClusterPatients,
+                      {col::kCurrent, col::kMostLikely, col::kDifferenceP5, col::kDifferenceP95}),
+      &relations.links);
+  AppendLinks(LinksInEveryRow(table, col::kWithoutValidPatients, {col::kWithoutValidRevenue}),
+              &relations.links);
+  for (const char* source : {col::kCurrent, col::kMostLikely, col::kDifference}) {
+    AppendLinks(LinksInEveryRow(table, source,
+                                {col::kDifferencePercent, col::kDifferenceP5, col::kDifferenceP95}),
+                &relations.links);
+  }
   return relations;
 }
 
 std::vector<ReportColumn> ImpactColumns() {
   return {Column(col::kRatedRevenuePatients, "Rated patients with revenue", CellKind::kCount),
           Column(col::kCurrent, "Their current revenue", CellKind::kEuros),
-          Column(col::kExpected, "Cluster revenue (expected)", CellKind::kEuros),
+          Column(col::kExpected, "Cluster revenue (most likely)", CellKind::kEuros),
           Column(col::kDifference, "Difference", CellKind::kEuros),
           Column(col::kDifferencePercent, "Relative difference", CellKind::kPercent),
           Column(col::kDifferenceP5, "Difference p5", CellKind::kEuros),
@@ -57,8 +159,8 @@ std::vector<ReportCell> ImpactCells(const DepartmentFigures& d) {
           ReportCell::Euros(d.scenario.expected_cents),
           ReportCell::Euros(difference),
           ReportCell::Percent(difference, current),
-          ReportCell::Euros(d.interval.p5_cents - current),
-          ReportCell::Euros(d.interval.p95_cents - current),
+          ReportCell::Euros(d.interval.combined.p5_cents - current),
+          ReportCell::Euros(d.interval.combined.p95_cents - current),
           ReportCell::Count(d.revenue_patients - d.rated_revenue_patients),
           ReportCell::Euros(d.current_revenue_cents - d.rated_revenue_cents)};
 }
@@ -106,36 +208,53 @@ std::vector<ReportCell> PoorFitRevenueCells(const RevenueScenario& scenario) {
 DraftTable ClusterRevenueTable(const MonthlyFigures& figures) {
   ReportTable table{
       table_id::kClusterRevenue,
-      "Cluster revenue per month (price scenarios and interval)",
-      "Each patient with a cluster paid that cluster's tariff. Low/expected/high: "
-      "all clusters at that tariff. Interval: Monte Carlo over prices "
-      "(triangular) and over the classifier's probabilities for patients no "
-      "clinician reviewed. Intervals do not add up across departments; the "
-      "scenario sums do.",
+      "Cluster revenue per month of patients rated this month (price scenarios and interval)",
+      "Each patient rated this month with a cluster, paid that cluster's tariff. Low / most "
+      "likely / high: all clusters at that tariff (most likely is the tariff file's middle "
+      "column, the peak of each price's triangle). Expected (mean) and p5/p50/p95: Monte Carlo "
+      "over prices (triangular, moving together with correlation " +
+          FormatDecimal(figures.monte_carlo.price_correlation, 2) +
+          ") and over the classifier's probabilities for patients no clinician reviewed. Prices "
+          "only: clusters as reported, prices drawn. Classification only: prices at most likely, "
+          "clusters drawn. Intervals do not add up across departments; the scenario sums do.",
       "",
-      {Column(col::kPricedPatients, "Patients with a cluster", CellKind::kCount),
-       Column(col::kTariffLow, "Low", CellKind::kEuros),
-       Column(col::kTariffExpected, "Expected", CellKind::kEuros),
-       Column(col::kTariffHigh, "High", CellKind::kEuros),
-       Column(col::kMean, "Interval mean", CellKind::kEuros),
-       Column(col::kP5, "p5", CellKind::kEuros), Column(col::kP50, "p50", CellKind::kEuros),
-       Column(col::kP95, "p95", CellKind::kEuros)},
+      RevenueColumns(),
       {}};
   AddDepartmentRows(figures, RevenueCells, &table);
   TableRelations relations = RevenueRelations(table);
   return {std::move(table), std::move(relations)};
 }
 
+DraftTable CaseloadRevenueTable(const MonthlyFigures& figures) {
+  ReportTable table{
+      table_id::kCaseloadRevenue,
+      "Cluster revenue of the whole caseload against current revenue",
+      "Every patient billed in the month in the revenue file, priced at their valid cluster: the "
+      "cluster of their latest rating in that department in the last " +
+          std::to_string(figures.valid_rating_months) +
+          " months, if its review period had not ended before the month began. The difference "
+          "is most likely cluster revenue minus current revenue over the patients with a valid "
+          "cluster, with the Monte Carlo interval. Billed patients without a valid cluster "
+          "(never rated, rating too old, or no cluster) are shown apart with their revenue.",
+      "",
+      CaseloadColumns(),
+      {}};
+  AddDepartmentRows(figures, CaseloadCells, &table);
+  TableRelations relations = CaseloadRelations(table);
+  return {std::move(table), std::move(relations)};
+}
+
 DraftTable ImpactTable(const MonthlyFigures& figures, const ReportTable& published_revenue) {
-  ReportTable table{table_id::kImpact,
-                    "Cluster revenue against current revenue",
-                    "Over the same patients: those rated in the month, whose cluster is known. "
-                    "Current revenue is what the revenue file bills for them; the difference is "
-                    "expected cluster revenue minus that, with the Monte Carlo interval. Revenue "
-                    "of patients not rated this month is shown apart.",
-                    "",
-                    ImpactColumns(),
-                    {}};
+  ReportTable table{
+      table_id::kImpact,
+      "Second view: patients rated this month against current revenue",
+      "Over the same patients: those rated in the month, whose cluster is known. "
+      "Current revenue is what the revenue file bills for them; the difference is "
+      "most likely cluster revenue minus that, with the Monte Carlo interval. Revenue "
+      "of patients not rated this month is shown apart.",
+      "",
+      ImpactColumns(),
+      {}};
   AddDepartmentRows(figures, ImpactCells, &table);
   HideExpectedLike(published_revenue, &table);
   TableRelations relations = ImpactRelations(table);
@@ -146,12 +265,12 @@ DraftTable PoorFitRevenueTable(const MonthlyFigures& figures) {
   ReportTable table{
       table_id::kPoorFitRevenue,
       "Revenue riding on poorly fitting patients",
-      "The expected cluster revenue of patients flagged as fitting the model "
+      "The most likely cluster revenue of patients flagged as fitting the model "
       "poorly: the least reliable part of the estimate.",
       "",
       {Column(col::kPoorFitPatients, "Poorly fitting patients with a cluster", CellKind::kCount),
-       Column(col::kPoorFitExpected, "Their expected revenue", CellKind::kEuros),
-       Column(col::kShareOfExpected, "Share of expected revenue", CellKind::kPercent)},
+       Column(col::kPoorFitExpected, "Their most likely revenue", CellKind::kEuros),
+       Column(col::kShareOfExpected, "Share of most likely revenue", CellKind::kPercent)},
       {}};
   AddDepartmentRows(
       figures, [](const DepartmentFigures& d) { return PoorFitRevenueCells(d.scenario); }, &table);

@@ -13,7 +13,11 @@ namespace clusterpilot {
 // "cluster_revenue": priced patients, low/expected/high and the interval.
 DraftTable ClusterRevenueTable(const MonthlyFigures& figures);
 
-// "impact": cluster revenue against the revenue file over the same
+// "caseload_revenue": every billed patient at their valid cluster against
+// their current revenue; those without a valid cluster apart.
+DraftTable CaseloadRevenueTable(const MonthlyFigures& figures);
+
+// "impact", the second view: cluster revenue against the revenue file over the same
 // patients. Where the published cluster revenue hides the expected amount,
 // this table hides it too from the start.
 DraftTable ImpactTable(const MonthlyFigures& figures, const ReportTable& published_revenue);

@@ -182,10 +182,12 @@ std::string KeyFigures(const PilotReport& report) {
       say("html.key_low"), value(id::kClusterRevenue, col::kTariffLow),
       say("html.key_high", {Value("{high}", value(id::kClusterRevenue, col::kTariffHigh))}));
   if (!report.revenue_file.empty()) {
-    html += KeyFigure(say("html.key_difference"), value(id::kImpact, col::kDifference),
-                      say("html.key_difference_detail",
-                          {Value("{percent}", value(id::kImpact, col::kDifferencePercent)),
-                           Value("{current}", value(id::kImpact, col::kCurrent))}));
+    html += KeyFigure(
+        say("html.key_difference"), value(id::kCaseloadRevenue, col::kDifference),
+        say("html.key_difference_detail",
+            {Value("{percent}", value(id::kCaseloadRevenue, col::kDifferencePercent)),
+             Value("{current}", value(id::kCaseloadRevenue, col::kCurrent)),
+             Value("{without}", value(id::kCaseloadRevenue, col::kWithoutValidRevenue))}));
     html += KeyFigure(say("html.key_coverage"), value(id::kActivity, col::kCoverage),
                       say("html.key_coverage_detail"));
   }
@@ -255,7 +257,9 @@ std::string Method(const PilotReport& report) {
                                                       : report.revenue_file),
        Value("{draws}", FormatCount(report.draws)), Value("{seed}", std::to_string(report.seed)),
        Value("{k_minus_1}", std::to_string(report.suppress_below - 1)),
-       Value("{k}", std::to_string(report.suppress_below))});
+       Value("{k}", std::to_string(report.suppress_below)),
+       Value("{correlation}", FormatDecimal(report.price_correlation, 2)),
+       Value("{valid_months}", std::to_string(report.valid_rating_months))});
   return "<section class=\"method\">" +
          Tag("h2", EscapeMarkup(Phrase(language, "html.method_title"))) +
          Tag("p", EscapeMarkup(text)) + "</section>\n";

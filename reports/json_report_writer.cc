@@ -6,10 +6,12 @@
 #include <cmath>
 #include <sstream>
 
+#include "core/decimal_rounding.h"
+
 namespace clusterpilot {
 namespace {
 
-constexpr int kFormatVersion = 1;
+constexpr int kFormatVersion = 2;
 
 const char* UnitOf(CellKind kind) {
   switch (kind) {
@@ -42,12 +44,9 @@ const char* StyleName(RowStyle style) {
   return "normal";
 }
 
-// Rounds to `decimals` places so that the JSON shows what the other
-// formats show, not binary noise.
-double Rounded(double value, int decimals) {
-  const double scale = std::pow(10.0, decimals);
-  return std::round(value * scale) / scale;
-}
+// Rounds to `decimals` places by the rule of every format, so that the
+// JSON shows what the others show, not binary noise.
+double Rounded(double value, int decimals) { return RoundHalfAwayFromZero(value, decimals); }
 
 Poco::Dynamic::Var CellValue(const ReportCell& cell, const ReportColumn& column,
                              int suppress_below) {
@@ -117,6 +116,8 @@ std::string JsonReportText(const PilotReport& report) {
   Poco::JSON::Object::Ptr monte_carlo = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   monte_carlo->set("draws", report.draws);
   monte_carlo->set("seed", static_cast<Poco::UInt64>(report.seed));
+  monte_carlo->set("price_correlation", report.price_correlation);
+  root.set("valid_rating_months", report.valid_rating_months);
   root.set("monte_carlo", monte_carlo);
   Poco::JSON::Array::Ptr warnings = new Poco::JSON::Array;
   for (const std::string& warning : report.warnings) warnings->add(warning);

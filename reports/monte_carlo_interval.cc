@@ -5,6 +5,7 @@
 #include <boost/accumulators/statistics/mean.hpp>
 #include <boost/accumulators/statistics/stats.hpp>
 #include <cmath>
+#include <numbers>
 #include <thread>
 #include <tuple>
 
@@ -36,6 +37,12 @@ class RandomStream {
   }
   // Uniform in [0, 1) with 53 bits.
   double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
+  // Standard normal by Box-Muller (one of the pair, for simplicity: prices
+  // need about twenty per draw).
+  double Normal() {
+    const double radius = std::sqrt(-2.0 * std::log(1.0 - Uniform()));
+    return radius * std::cos(2.0 * std::numbers::pi * Uniform());
+  }
 
   static uint64_t SplitMix(uint64_t* x) {
     uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
@@ -197,30 +204,58 @@ void SampleClusters(const SimulationInput& input, RandomStream* random, int64_t*
   }
 }
 
-// Runs draws [begin, end); writes revenue per department to
-// by_department[d][draw].
-void RunDraws(const SimulationInput& input, uint64_t seed, int begin, int end,
-              std::vector<std::vector<int64_t>>* by_department) {
+// The three ways RunDraws sees a draw (RevenueIntervals).
+enum View { kCombined = 0, kPricesOnly = 1, kClassificationOnly = 2, kViewCount = 3 };
+
+// Revenue in cents by view, department and draw.
+using DrawnRevenue = std::array<std::vector<std::vector<int64_t>>, kViewCount>;
+
+// Every cluster's price in one draw: a shared level and a deviation of the
+// cluster's own, joined so that two clusters' quantiles correlate as asked.
+void DrawPrices(const SimulationInput& input, double correlation, RandomStream* random,
+                std::array<double, kClusterSlots>* price) {
+  const double shared = std::sqrt(correlation) * random->Normal();
+  const double own = std::sqrt(1.0 - correlation);
+  for (int cluster = 1; cluster < kClusterSlots; ++cluster) {
+    if (!IsCareCluster(cluster)) continue;
+    const ClusterTariff& tariff = input.tariffs[cluster];
+    const double quantile = StandardNormalCdf(shared + own * random->Normal());
+    (*price)[cluster] = TriangularQuantile(static_cast<double>(tariff.low_cents),
+                                           static_cast<double>(tariff.expected_cents),
+                                           static_cast<double>(tariff.high_cents), quantile);
+  }
+}
+
+// Σ count × price over one department's clusters, to the cent.
+int64_t Revenue(const int64_t* counts, const std::array<double, kClusterSlots>& price) {
+  double revenue = 0;
+  for (int cluster = 1; cluster < kClusterSlots; ++cluster) {
+    revenue += static_cast<double>(counts[cluster]) * price[cluster];
+  }
+  return std::llround(revenue);
+}
+
+// Runs draws [begin, end); writes revenue per view and department to
+// (*drawn)[view][department][draw].
+void RunDraws(const SimulationInput& input, const MonteCarloOptions& options, int begin, int end,
+              DrawnRevenue* drawn) {
   std::vector<int64_t> counts;
   std::array<double, kClusterSlots> price{};
+  std::array<double, kClusterSlots> most_likely{};
+  for (int cluster = 1; cluster < kClusterSlots; ++cluster) {
+    most_likely[cluster] = static_cast<double>(input.tariffs[cluster].expected_cents);
+  }
+  const double correlation = std::clamp(options.price_correlation, 0.0, 1.0);
   for (int draw = begin; draw < end; ++draw) {
-    RandomStream random(SeedOfDraw(seed, draw));
-    for (int cluster = 1; cluster < kClusterSlots; ++cluster) {
-      if (!IsCareCluster(cluster)) continue;
-      const ClusterTariff& tariff = input.tariffs[cluster];
-      price[cluster] = TriangularQuantile(static_cast<double>(tariff.low_cents),
-                                          static_cast<double>(tariff.expected_cents),
-                                          static_cast<double>(tariff.high_cents), random.Uniform());
-    }
+    RandomStream random(SeedOfDraw(options.seed, draw));
+    DrawPrices(input, correlation, &random, &price);
     counts = input.start_counts;
     SampleClusters(input, &random, counts.data());
     for (int department = 0; department < input.departments; ++department) {
-      double revenue = 0;
-      for (int cluster = 1; cluster < kClusterSlots; ++cluster) {
-        revenue +=
-            static_cast<double>(counts[department * kClusterSlots + cluster]) * price[cluster];
-      }
-      (*by_department)[department][draw] = std::llround(revenue);
+      const size_t slot = static_cast<size_t>(department) * kClusterSlots;
+      (*drawn)[kCombined][department][draw] = Revenue(counts.data() + slot, price);
+      (*drawn)[kPricesOnly][department][draw] = Revenue(input.start_counts.data() + slot, price);
+      (*drawn)[kClassificationOnly][department][draw] = Revenue(counts.data() + slot, most_likely);
     }
   }
 }
@@ -237,6 +272,12 @@ RevenueInterval Summarize(std::vector<int64_t> draws) {
   return interval;
 }
 
+RevenueInterval& ViewOf(RevenueIntervals* intervals, int view) {
+  if (view == kPricesOnly) return intervals->prices_only;
+  if (view == kClassificationOnly) return intervals->classification_only;
+  return intervals->combined;
+}
+
 int ThreadCount(const MonteCarloOptions& options) {
   int threads =
       options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
@@ -244,6 +285,8 @@ int ThreadCount(const MonteCarloOptions& options) {
 }
 
 }  // namespace
+
+double StandardNormalCdf(double x) { return 0.5 * std::erfc(-x / std::numbers::sqrt2); }
 
 double TriangularQuantile(double low, double mode, double high, double u) {
   if (high <= low) return low;
@@ -272,24 +315,29 @@ MonteCarloResult SimulateClusterRevenue(const std::vector<PatientMonth>& patient
   }
   GroupPairs(&input);
   const int draws = std::max(options.draws, 1);
-  std::vector<std::vector<int64_t>> by_department(department_count, std::vector<int64_t>(draws));
+  DrawnRevenue drawn;
+  for (auto& view : drawn) view.assign(department_count, std::vector<int64_t>(draws));
   const int thread_count = std::min(ThreadCount(options), draws);
   std::vector<std::thread> threads;
   for (int t = 0; t < thread_count; ++t) {
     const int begin = draws * t / thread_count;
     const int end = draws * (t + 1) / thread_count;
-    threads.emplace_back(RunDraws, std::cref(input), options.seed, begin, end, &by_department);
+    threads.emplace_back(RunDraws, std::cref(input), std::cref(options), begin, end, &drawn);
   }
   for (std::thread& thread : threads) thread.join();
 
   MonteCarloResult result;
   result.draws = draws;
-  std::vector<int64_t> institution(draws, 0);
-  for (const std::vector<int64_t>& department : by_department) {
-    for (int draw = 0; draw < draws; ++draw) institution[draw] += department[draw];
-    result.departments.push_back(Summarize(department));
+  result.departments.resize(department_count);
+  for (int view = 0; view < kViewCount; ++view) {
+    std::vector<int64_t> institution(draws, 0);
+    for (int department = 0; department < department_count; ++department) {
+      const std::vector<int64_t>& revenue = drawn[view][department];
+      for (int draw = 0; draw < draws; ++draw) institution[draw] += revenue[draw];
+      ViewOf(&result.departments[department], view) = Summarize(revenue);
+    }
+    ViewOf(&result.institution, view) = Summarize(std::move(institution));
   }
-  result.institution = Summarize(std::move(institution));
   return result;
 }
 

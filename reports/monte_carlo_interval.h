@@ -1,8 +1,19 @@
 // The uncertainty interval of cluster revenue. Each draw prices every cluster
-// from a triangular(low, expected, high) distribution and, for every patient
-// whose cluster no clinician has confirmed or chosen, draws the cluster from
-// the classifier's probabilities; the draws give mean, p5, p50 and p95 per
-// department and for the institution.
+// from a triangular(low, most likely, high) distribution and, for every
+// patient whose cluster no clinician has confirmed or chosen, draws the
+// cluster from the classifier's probabilities; the draws give mean, p5, p50
+// and p95 per department and for the institution.
+//
+// Prices move together: each cluster's price quantile is a Gaussian copula
+// of one price level shared by all clusters and a deviation of its own, with
+// correlation `price_correlation` between any two clusters (1: every cluster
+// at the same quantile of its triangle in a draw; 0: independent clusters).
+// One negotiated price level is how tariffs move in practice, and treating
+// clusters as independent makes the interval several times too narrow.
+//
+// Each draw also gives two partial revenues, so the report can say where the
+// uncertainty comes from: prices only (every patient kept in the reported
+// cluster) and classification only (every cluster at its most likely price).
 //
 // Deterministic: draw k uses a random stream derived from (seed, k) only, so
 // the same seed gives the same numbers however many threads run the draws.
@@ -17,10 +28,15 @@
 
 namespace clusterpilot {
 
+// The default correlation between any two clusters' prices: most of the price
+// uncertainty is the shared level (docs/report-figures.md gives the reasons).
+inline constexpr double kDefaultPriceCorrelation = 0.7;
+
 struct MonteCarloOptions {
   int draws = 10000;
   uint64_t seed = 20260101;
-  int threads = 0;  // 0: as many as the machine has, at most 4
+  int threads = 0;                                      // 0: as many as the machine has, at most 4
+  double price_correlation = kDefaultPriceCorrelation;  // 0..1
 };
 
 // Cluster revenue in cents over the draws. Quantiles are exact order
@@ -32,10 +48,17 @@ struct RevenueInterval {
   int64_t p95_cents = 0;
 };
 
+// The same draws seen three ways.
+struct RevenueIntervals {
+  RevenueInterval combined;             // prices and classification both drawn
+  RevenueInterval prices_only;          // clusters as reported, prices drawn
+  RevenueInterval classification_only;  // clusters drawn, every price its most likely
+};
+
 struct MonteCarloResult {
   int draws = 0;
-  std::vector<RevenueInterval> departments;
-  RevenueInterval institution;  // of the per-draw institution totals
+  std::vector<RevenueIntervals> departments;
+  RevenueIntervals institution;  // of the per-draw institution totals
 };
 
 // `department_of[p.department]` is the output index of patient p's
@@ -49,6 +72,9 @@ MonteCarloResult SimulateClusterRevenue(const std::vector<PatientMonth>& patient
 // A triangular(low, mode, high) draw by inverting its distribution function
 // at u in [0, 1); exactly `low` when low == high.
 double TriangularQuantile(double low, double mode, double high, double u);
+
+// The standard normal distribution function.
+double StandardNormalCdf(double x);
 
 // The p-quantile (0 < p <= 1) of sorted values by nearest rank.
 int64_t NearestRankQuantile(const std::vector<int64_t>& sorted, double p);

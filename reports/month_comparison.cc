@@ -31,6 +31,7 @@ MonthComparison CompareMonths(const MonthSnapshot& previous,
   previous_cluster.reserve(previous.patients.size());
   for (const PatientMonth& patient : previous.patients) {
     const int department = previous_department_of[patient.department];
+    if (department < 0) continue;  // a department the report does not show
     ++comparison.departments[department].previous_patients;
     previous_cluster.emplace(PatientKey(department, patient.patient_id), patient.ReportedCluster());
   }

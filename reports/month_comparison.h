@@ -13,8 +13,8 @@
 namespace clusterpilot {
 
 struct MonthChange {
-  int64_t previous_patients = 0;  // patients in the department in the previous month
-  int64_t in_both_months = 0;     // ... and again in this month
+  int64_t previous_patients = 0;  // patients in the department in the earlier snapshot
+  int64_t in_both_months = 0;     // ... and again in this month (re-rated)
   int64_t moved = 0;              // ... with a different cluster this month (both with one)
 
   void Add(const MonthChange& other);
@@ -26,7 +26,9 @@ struct MonthComparison {
 };
 
 // Matches patients by (department, patient id). `*_department_of` map each
-// snapshot's department index to the output index (0..department_count-1).
+// snapshot's department index to the output index (0..department_count-1);
+// in `previous_department_of`, -1 leaves a department out. `previous` may
+// be a month or a longer window (each patient's latest rating in it).
 MonthComparison CompareMonths(const MonthSnapshot& previous,
                               const std::vector<int>& previous_department_of,
                               const MonthSnapshot& current,

@@ -11,6 +11,13 @@ Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const CalendarMonth& month
   return ReadMonthSnapshot(store, FirstDay(month), FirstDay(month.Plus(1)));
 }
 
+Result<MonthSnapshot> LoadEarlierRatings(
+    Store& store, const CalendarMonth& month, int months,
+    const std::vector<std::pair<std::string, std::string>>& patient_departments) {
+  return ReadLatestRatings(store, FirstDay(month.Plus(-months)), FirstDay(month),
+                           patient_departments);
+}
+
 CalendarMonth SnapshotMonth(const MonthSnapshot& snapshot) {
   return CalendarMonth::Of(snapshot.first_day);
 }

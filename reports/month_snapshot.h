@@ -22,7 +22,14 @@ class Store;
 // The month's snapshot with the store's current classifications.
 Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const CalendarMonth& month);
 
-// The report month a snapshot covers.
+// The latest rating of each of `patient_departments` (patient, department)
+// in the `months` months before `month` (not in it): the look-back window of
+// valid clusters and of re-ratings. Pairs rated only earlier are left out.
+Result<MonthSnapshot> LoadEarlierRatings(
+    Store& store, const CalendarMonth& month, int months,
+    const std::vector<std::pair<std::string, std::string>>& patient_departments);
+
+// The report month a snapshot covers (for LoadEarlierRatings: the window's first).
 CalendarMonth SnapshotMonth(const MonthSnapshot& snapshot);
 
 // The month of the latest rating date in the store; nullopt when empty.

@@ -19,7 +19,6 @@ using MeanOf = acc::accumulator_set<double, acc::stats<acc::tag::mean, acc::tag:
 
 constexpr Subscale kSubscales[kReportedSubscales] = {Subscale::kBehaviour, Subscale::kImpairment,
                                                      Subscale::kSymptoms, Subscale::kSocial};
-constexpr int kHonosItemsInTotal = 12;
 
 struct HonosMeans {
   MeanOf total;
@@ -28,25 +27,20 @@ struct HonosMeans {
   void Add(const ItemRatings& ratings) {
     int unknown = 0;
     const int total_score = HonosTotal(ratings, &unknown);
-    if (unknown == 0) total(total_score);
+    if (unknown != 0) return;
+    total(total_score);
     for (int s = 0; s < kReportedSubscales; ++s) {
-      bool complete = true;
-      for (int item = 0; item < kHonosItemsInTotal; ++item) {
-        if (kHonosItems[item].subscale == kSubscales[s] && ratings[item] == kUnknownRating) {
-          complete = false;
-        }
-      }
-      if (complete) subscales[s](SubscaleTotal(ratings, kSubscales[s]));
+      subscales[s](SubscaleTotal(ratings, kSubscales[s]));
     }
   }
 
   HonosAverages Result() const {
     HonosAverages averages;
     averages.complete_patients = static_cast<int64_t>(acc::count(total));
-    averages.total_mean = averages.complete_patients > 0 ? acc::mean(total) : 0;
+    if (averages.complete_patients == 0) return averages;
+    averages.total_mean = acc::mean(total);
     for (int s = 0; s < kReportedSubscales; ++s) {
-      averages.subscale_patients[s] = static_cast<int64_t>(acc::count(subscales[s]));
-      averages.subscale_means[s] = averages.subscale_patients[s] > 0 ? acc::mean(subscales[s]) : 0;
+      averages.subscale_means[s] = acc::mean(subscales[s]);
     }
     return averages;
   }
@@ -64,11 +58,13 @@ std::vector<std::string> UnionOfDepartments(const MonthSnapshot& current,
   return std::vector<std::string>(names.begin(), names.end());
 }
 
+// The index in `all` of each of `names`; -1 for a name `all` lacks.
 std::vector<int> IndexOf(const std::vector<std::string>& names,
                          const std::vector<std::string>& all) {
-  std::vector<int> index(names.size());
+  std::vector<int> index(names.size(), -1);
   for (size_t i = 0; i < names.size(); ++i) {
-    index[i] = static_cast<int>(std::lower_bound(all.begin(), all.end(), names[i]) - all.begin());
+    auto found = std::lower_bound(all.begin(), all.end(), names[i]);
+    if (found != all.end() && *found == names[i]) index[i] = static_cast<int>(found - all.begin());
   }
   return index;
 }
@@ -140,6 +136,7 @@ void SumInstitution(MonthlyFigures* figures) {
     total.fit.Add(department.fit);
     total.scenario.Add(department.scenario);
     total.change.Add(department.change);
+    total.caseload.Add(department.caseload);
   }
 }
 
@@ -162,42 +159,70 @@ void AddWarnings(MonthlyFigures* figures) {
   }
 }
 
+// Every billed patient at their valid cluster, with the interval of it.
+void PriceWholeCaseload(const FigureInputs& in, const std::vector<std::string>& names,
+                        MonthlyFigures* figures) {
+  PricedCaseload caseload = PriceCaseload(figures->month, in.revenue->entries, *in.current,
+                                          in.earlier, *in.tariffs, names);
+  std::vector<int> same(names.size());
+  for (size_t d = 0; d < same.size(); ++d) same[d] = static_cast<int>(d);
+  const MonteCarloResult simulated = SimulateClusterRevenue(
+      caseload.valid, same, static_cast<int>(names.size()), *in.tariffs, in.monte_carlo);
+  for (size_t d = 0; d < names.size(); ++d) {
+    figures->departments[d].caseload = caseload.departments[d];
+    figures->departments[d].caseload.interval = simulated.departments[d];
+  }
+  figures->institution.caseload.interval = simulated.institution;
+}
+
+// Patients rated this month against their own previous rating in the
+// department; and the previous month's distribution for the shift table.
+void CompareWithEarlier(const FigureInputs& in, const std::vector<std::string>& names,
+                        const std::vector<int>& department_of, MonthlyFigures* figures) {
+  if (in.previous != nullptr) {
+    figures->has_previous = true;
+    figures->previous_month = SnapshotMonth(*in.previous);
+    for (const PatientMonth& patient : in.previous->patients) {
+      figures->previous_clusters.Count(patient);
+    }
+  }
+  if (in.earlier == nullptr || in.earlier->patients.empty()) return;
+  figures->has_earlier = true;
+  const std::vector<int> earlier_of = IndexOf(in.earlier->departments, names);
+  MonthComparison comparison = CompareMonths(*in.earlier, earlier_of, *in.current, department_of,
+                                             static_cast<int>(names.size()));
+  for (size_t d = 0; d < names.size(); ++d) {
+    figures->departments[d].change = comparison.departments[d];
+  }
+  figures->moves = std::move(comparison.moves);
+}
+
 }  // namespace
 
-MonthlyFigures ComputeMonthlyFigures(const MonthSnapshot& current, const MonthSnapshot* previous,
-                                     const TariffTable& tariffs, const RevenueMonth* revenue,
-                                     const MonteCarloResult& simulated,
-                                     const MonteCarloOptions& monte_carlo) {
+MonthlyFigures ComputeMonthlyFigures(const FigureInputs& in) {
+  const MonthSnapshot& current = *in.current;
   MonthlyFigures figures;
   figures.month = SnapshotMonth(current);
   figures.model = current.model;
-  figures.tariff_file = tariffs.file_name;
-  figures.monte_carlo = monte_carlo;
-  const std::vector<std::string> names = UnionOfDepartments(current, previous, revenue);
+  figures.tariff_file = in.tariffs->file_name;
+  figures.monte_carlo = in.monte_carlo;
+  figures.valid_rating_months = in.valid_rating_months;
+  const std::vector<std::string> names = UnionOfDepartments(current, in.previous, in.revenue);
   figures.departments.resize(names.size());
   for (size_t d = 0; d < names.size(); ++d) figures.departments[d].name = names[d];
   const std::vector<int> department_of = IndexOf(current.departments, names);
-  CountPatients(current, tariffs, department_of, &figures);
-  if (revenue != nullptr) {
-    figures.revenue_file = revenue->file_name;
-    CountRevenue(*revenue, current, names, &figures);
+  CountPatients(current, *in.tariffs, department_of, &figures);
+  if (in.revenue != nullptr) {
+    figures.revenue_file = in.revenue->file_name;
+    CountRevenue(*in.revenue, current, names, &figures);
+    PriceWholeCaseload(in, names, &figures);
   }
-  if (previous != nullptr) {
-    figures.has_previous = true;
-    figures.previous_month = SnapshotMonth(*previous);
-    const std::vector<int> previous_of = IndexOf(previous->departments, names);
-    MonthComparison comparison = CompareMonths(*previous, previous_of, current, department_of,
-                                               static_cast<int>(names.size()));
-    for (size_t d = 0; d < names.size(); ++d)
-      figures.departments[d].change = comparison.departments[d];
-    figures.moves = std::move(comparison.moves);
-    for (const PatientMonth& patient : previous->patients) figures.previous_clusters.Count(patient);
-  }
+  CompareWithEarlier(in, names, department_of, &figures);
   for (size_t d = 0; d < current.departments.size(); ++d) {
-    figures.departments[department_of[d]].interval = simulated.departments[d];
+    figures.departments[department_of[d]].interval = in.simulated->departments[d];
   }
   SumInstitution(&figures);
-  figures.institution.interval = simulated.institution;
+  figures.institution.interval = in.simulated->institution;
   AddWarnings(&figures);
   return figures;
 }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/caseload_revenue.h"
 #include "reports/cluster_distribution.h"
 #include "reports/financial_scenario.h"
 #include "reports/fit_summary.h"
@@ -25,14 +26,15 @@ namespace clusterpilot {
 // The four classic HoNOS subscales the report averages.
 inline constexpr int kReportedSubscales = 4;
 
-// Means over patients whose items are all rated: a dynamic-route record that
-// left items unasked would otherwise pull a mean down.
+// Means over one group of patients: those with all of HV01-HV12 rated. A
+// dynamic-route record that left items unasked would otherwise pull a mean
+// down, and one group for every column makes the four subscale means add up
+// to the total's.
 struct HonosAverages {
   int64_t complete_patients = 0;  // all of HV01-HV12 rated
   double total_mean = 0;          // HoNOS total (0-48) of those patients
-  std::array<int64_t, kReportedSubscales> subscale_patients{};
   std::array<double, kReportedSubscales>
-      subscale_means{};  // behaviour, impairment, symptoms, social
+      subscale_means{};  // behaviour, impairment, symptoms, social; same patients
 };
 
 struct DepartmentFigures {
@@ -42,15 +44,18 @@ struct DepartmentFigures {
   int64_t revenue_patients = 0;        // patients with revenue in the month
   int64_t revenue_patients_rated = 0;  // ... with a rating in the last 12 months
   int64_t current_revenue_cents = 0;   // all patients with revenue in the month
-  // The comparison with the cluster model is over the same patients: those
-  // rated in the month (and so priced) who also have revenue in it.
+  // The second view of the comparison with the cluster model, over the same
+  // patients: those rated in the month (and so priced) who also have revenue.
   int64_t rated_revenue_patients = 0;
   int64_t rated_revenue_cents = 0;
   HonosAverages honos;
   ClusterCounts clusters;
   FitCounts fit;
   RevenueScenario scenario;
-  RevenueInterval interval;
+  RevenueIntervals interval;  // of the cluster revenue of patients rated in the month
+  CaseloadRevenue caseload;   // every billed patient at their valid cluster
+  // Patients rated in the month against their own previous rating in the
+  // department (the latest in the look-back window before the month).
   MonthChange change;
 };
 
@@ -70,21 +75,35 @@ struct MonthlyFigures {
   std::vector<DepartmentFigures> departments;  // sorted by name
   DepartmentFigures institution;
   int64_t distinct_patients = 0;  // patients, each counted once across departments
-  bool has_previous = false;
+  int valid_rating_months = 12;   // the look-back window for valid clusters and re-ratings
+  bool has_previous = false;      // anyone rated in the previous month
   CalendarMonth previous_month;
-  ClusterCounts previous_clusters;               // institution, previous month
-  std::map<std::pair<int, int>, int64_t> moves;  // (from, to) cluster -> patients
+  bool has_earlier = false;         // anyone rated in the look-back window before the month
+  ClusterCounts previous_clusters;  // institution, previous month
+  // (from, to) cluster -> re-rated patients, from their previous rating to this month's
+  std::map<std::pair<int, int>, int64_t> moves;
   MonteCarloOptions monte_carlo;
   std::vector<std::string> warnings;  // for the reader, e.g. unclassified measurements
 };
 
-// Computes the report's numbers. `previous` and `revenue` may be null.
+// What the figures are computed from. `previous` (the month before),
+// `earlier` (the latest rating of each patient and department in the
+// `valid_rating_months` before the month) and `revenue` may be null.
 // `simulated` is SimulateCurrentMonth's result for `current`, computed
 // beforehand so that it can run while the rest is read from the store.
-MonthlyFigures ComputeMonthlyFigures(const MonthSnapshot& current, const MonthSnapshot* previous,
-                                     const TariffTable& tariffs, const RevenueMonth* revenue,
-                                     const MonteCarloResult& simulated,
-                                     const MonteCarloOptions& monte_carlo);
+struct FigureInputs {
+  const MonthSnapshot* current = nullptr;
+  const MonthSnapshot* previous = nullptr;
+  const MonthSnapshot* earlier = nullptr;
+  const TariffTable* tariffs = nullptr;
+  const RevenueMonth* revenue = nullptr;
+  const MonteCarloResult* simulated = nullptr;
+  MonteCarloOptions monte_carlo;
+  int valid_rating_months = 12;
+};
+
+// Computes the report's numbers; runs the whole caseload's Monte Carlo.
+MonthlyFigures ComputeMonthlyFigures(const FigureInputs& inputs);
 
 // The Monte Carlo interval of `current`, per department of the snapshot.
 MonteCarloResult SimulateCurrentMonth(const MonthSnapshot& current, const TariffTable& tariffs,

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "core/xml_text.h"
+#include "reports/caseload_revenue.h"
 #include "reports/csv_table_writer.h"
 #include "reports/flagged_patient_list.h"
 #include "reports/html_report_writer.h"
@@ -108,11 +109,17 @@ Status WriteFiles(const PilotReport& report, const MonthSnapshot& snapshot, bool
   return write(kReportMarkerFile, JsonReportText(report));
 }
 
+const std::vector<RevenueEntry>& BilledEntries(const Result<std::optional<RevenueMonth>>& revenue) {
+  static const std::vector<RevenueEntry> kNone;
+  return revenue.value() ? revenue.value()->entries : kNone;
+}
+
 // Everything the report is computed from.
 struct ReportInputs {
   TariffTable tariffs;
   MonthSnapshot current;
   std::optional<MonthSnapshot> previous;  // absent when nobody was rated the month before
+  MonthSnapshot earlier;                  // the look-back window before the month
   std::optional<RevenueMonth> revenue;
   MonteCarloResult simulated;
   std::vector<std::string> revenue_warnings;  // e.g. patients netting below zero
@@ -148,12 +155,20 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   std::future<MonteCarloResult> simulated = std::async(std::launch::async, [&inputs, &request] {
     return SimulateCurrentMonth(inputs.current, inputs.tariffs, request.monte_carlo);
   });
-  Result<std::optional<RevenueMonth>> revenue =
-      ReadRevenue(store, request, inputs.current, &inputs.revenue_warnings);
+  Result<std::optional<RevenueMonth>> revenue = ReadRevenue(store, request, inputs.current, &inputs.revenue_warnings);
+  // Each patient rated this month or billed, looked up by key: the cost
+  // follows the caseload, not the length of the look-back window.
+  Result<MonthSnapshot> earlier = MonthSnapshot();
+  if (revenue.ok()) {
+    earlier = LoadEarlierRatings(store, request.month, request.valid_rating_months,
+                                 PatientsToLookBack(inputs.current, BilledEntries(revenue)));
+  }
   Result<MonthSnapshot> before = previous.get();
   inputs.simulated = simulated.get();
   if (!revenue.ok()) return revenue.error();
   if (!before.ok()) return before.error();
+  if (!earlier.ok()) return earlier.error();
+  inputs.earlier = std::move(earlier).value();
   inputs.revenue = std::move(revenue).value();
   if (!before.value().patients.empty()) inputs.previous = std::move(before).value();
   return inputs;
@@ -166,8 +181,14 @@ Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& requ
   if (!inputs.ok()) return inputs.error();
   const ReportInputs& in = inputs.value();
   const MonthlyFigures figures =
-      ComputeMonthlyFigures(in.current, in.previous ? &*in.previous : nullptr, in.tariffs,
-                            in.revenue ? &*in.revenue : nullptr, in.simulated, request.monte_carlo);
+      ComputeMonthlyFigures(FigureInputs{.current = &in.current,
+                                         .previous = in.previous ? &*in.previous : nullptr,
+                                         .earlier = &in.earlier,
+                                         .tariffs = &in.tariffs,
+                                         .revenue = in.revenue ? &*in.revenue : nullptr,
+                                         .simulated = &in.simulated,
+                                         .monte_carlo = request.monte_carlo,
+                                         .valid_rating_months = request.valid_rating_months});
   Result<PilotReport> built = BuildPilotReport(
       figures, SuppressionLimits{.suppress_below = request.suppress_below}, UtcTimestamp());
   if (!built.ok()) return built.error();

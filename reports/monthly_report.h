@@ -25,6 +25,10 @@ struct ReportRequest {
   std::string out_dir;
   bool with_patient_list = false;  // adds flagged-patients.csv (names patients)
   int suppress_below = 5;          // counts 1..suppress_below-1 are hidden; >= 2
+  // How far back a rating can give a patient's valid cluster (and count as
+  // their previous rating), in months; the cluster's review period may be
+  // shorter. >= 1.
+  int valid_rating_months = 12;
   MonteCarloOptions monte_carlo;
   Language language = kDefaultLanguage;  // of HTML, CSV and XLSX; JSON stays English
   std::string user;                      // who asked, for the audit log

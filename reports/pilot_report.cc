@@ -34,14 +34,20 @@ std::vector<TableStep> TableSteps(const MonthlyFigures& figures, int suppress_be
       [&f](const PilotReport&) { return OverridesTable(f); },
       [&f](const PilotReport&) { return ClusterRevenueTable(f); }};
   if (!f.revenue_file.empty()) {
+    steps.emplace_back([&f](const PilotReport&) { return CaseloadRevenueTable(f); });
     steps.emplace_back(
         [&f](const PilotReport& r) { return ImpactTable(f, *r.Find(table_id::kClusterRevenue)); });
   }
   steps.emplace_back([&f](const PilotReport&) { return PoorFitRevenueTable(f); });
-  if (!f.has_previous) return steps;
-  steps.emplace_back([&f](const PilotReport&) { return ChangesTable(f); });
-  steps.emplace_back([&f](const PilotReport&) { return ClusterShiftTable(f); });
-  steps.emplace_back([&f, k](const PilotReport&) { return MovesTable(f, k); });
+  if (f.has_earlier) {
+    steps.emplace_back([&f](const PilotReport&) { return ChangesTable(f); });
+  }
+  if (f.has_previous) {
+    steps.emplace_back([&f](const PilotReport&) { return ClusterShiftTable(f); });
+  }
+  if (f.has_earlier) {
+    steps.emplace_back([&f, k](const PilotReport&) { return MovesTable(f, k); });
+  }
   return steps;
 }
 
@@ -68,6 +74,8 @@ PilotReport Describe(const MonthlyFigures& figures, int suppress_below,
   report.suppress_below = suppress_below;
   report.draws = figures.monte_carlo.draws;
   report.seed = figures.monte_carlo.seed;
+  report.price_correlation = figures.monte_carlo.price_correlation;
+  report.valid_rating_months = figures.valid_rating_months;
   report.warnings = figures.warnings;
   return report;
 }

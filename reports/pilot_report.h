@@ -31,6 +31,8 @@ struct PilotReport {
   Language language = kDefaultLanguage;
   int draws = 0;
   uint64_t seed = 0;
+  double price_correlation = 0;
+  int valid_rating_months = 12;
   std::vector<std::string> warnings;
   std::vector<ReportTable> tables;
   // Per table: the sums and links a reader can check, as suppression saw them.

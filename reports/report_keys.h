@@ -21,6 +21,7 @@ inline constexpr const char* kFit = "fit";
 inline constexpr const char* kFitRanking = "fit_ranking";
 inline constexpr const char* kOverrides = "overrides";
 inline constexpr const char* kClusterRevenue = "cluster_revenue";
+inline constexpr const char* kCaseloadRevenue = "caseload_revenue";
 inline constexpr const char* kImpact = "impact";
 inline constexpr const char* kPoorFitRevenue = "poor_fit_revenue";
 inline constexpr const char* kChanges = "changes";
@@ -65,6 +66,17 @@ inline constexpr const char* kMean = "mean";
 inline constexpr const char* kP5 = "p5";
 inline constexpr const char* kP50 = "p50";
 inline constexpr const char* kP95 = "p95";
+inline constexpr const char* kPricesOnlyP5 = "prices_only_p5";
+inline constexpr const char* kPricesOnlyP95 = "prices_only_p95";
+inline constexpr const char* kClassificationOnlyP5 = "classification_only_p5";
+inline constexpr const char* kClassificationOnlyP95 = "classification_only_p95";
+// caseload_revenue (with kCurrent, kDifference... of impact)
+inline constexpr const char* kBilledPatients = "billed_patients";
+inline constexpr const char* kBilledRevenue = "billed_revenue";
+inline constexpr const char* kValidClusterPatients = "valid_cluster_patients";
+inline constexpr const char* kMostLikely = "most_likely";
+inline constexpr const char* kWithoutValidPatients = "without_valid_cluster_patients";
+inline constexpr const char* kWithoutValidRevenue = "without_valid_cluster_revenue";
 // impact (kCurrent also in cluster_shift)
 inline constexpr const char* kRatedRevenuePatients = "rated_revenue_patients";
 inline constexpr const char* kCurrent = "current";
@@ -80,8 +92,7 @@ inline constexpr const char* kPoorFitPatients = "poor_fit_patients";
 inline constexpr const char* kPoorFitExpected = "poor_fit_expected";
 inline constexpr const char* kShareOfExpected = "share_of_expected";
 // changes
-inline constexpr const char* kPreviousPatients = "previous_patients";
-inline constexpr const char* kInBothMonths = "in_both_months";
+inline constexpr const char* kRerated = "rerated";
 inline constexpr const char* kMoved = "moved";
 inline constexpr const char* kMovedShare = "moved_share";
 // cluster_shift

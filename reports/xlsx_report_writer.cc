@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/decimal_rounding.h"
 #include "reports/csv_table_writer.h"
 #include "reports/report_language.h"
 
@@ -15,6 +16,10 @@ constexpr int kHeaderRow = 3;
 constexpr double kLabelWidth = 44;
 constexpr double kNumberWidth = 15;
 constexpr size_t kMaxSheetName = 31;
+// The decimals the number formats below show ("0.0%", "0.0"). Values are
+// written already rounded to them by the report's rule, so that Excel shows
+// what the other formats show and a sum over cells adds what is on screen.
+constexpr int kShownDecimals = 1;
 
 struct Formats {
   lxw_format* title;
@@ -82,10 +87,12 @@ void WriteCell(lxw_worksheet* sheet, int row, int column, const ReportCell& cell
       worksheet_write_number(sheet, r, c, static_cast<double>(cell.integer) / 100.0, f.euros);
       return;
     case CellKind::kPercent:
-      worksheet_write_number(sheet, r, c, cell.real, f.percent);
+      worksheet_write_number(sheet, r, c, RoundHalfAwayFromZero(cell.real, kShownDecimals + 2),
+                             f.percent);
       return;
     case CellKind::kDecimal:
-      worksheet_write_number(sheet, r, c, cell.real, f.decimal);
+      worksheet_write_number(sheet, r, c, RoundHalfAwayFromZero(cell.real, kShownDecimals),
+                             f.decimal);
       return;
   }
 }

@@ -116,9 +116,71 @@ int64_t CountInMonth(Store& store, const std::string& from, const std::string& u
   return count.Step() ? count.Int(0) : 0;
 }
 
+constexpr const char* kLatestRatingQuery =
+    "SELECT m.id, m.rating_date, c.id, c.cluster, c.probabilities, c.flags, "
+    "(SELECT o.cluster FROM clinician_override o WHERE o.measurement_id = m.id "
+    "ORDER BY o.id DESC LIMIT 1) "
+    "FROM measurement m "
+    "LEFT JOIN current_classification c ON c.measurement_id = m.id "
+    "WHERE m.patient_id = ?1 AND m.department = ?2 AND m.rating_date >= ?3 "
+    "AND m.rating_date < ?4 ORDER BY m.rating_date DESC LIMIT 1";
+
+// The looked-up row as the patient's month in `department`.
+PatientMonth LatestRatingRow(const SqlStatement& select, const std::string& patient,
+                             int department) {
+  PatientMonth row;
+  row.measurement_id = select.Int(0);
+  row.patient_id = patient;
+  row.department = department;
+  row.rating_date = select.Text(1);
+  row.classified = !select.IsNull(2);
+  if (row.classified) {
+    row.algorithm_cluster = select.IsNull(3) ? 0 : static_cast<int>(select.Int(3));
+    if (!DecodeProbabilities(select.Text(4), &row.probabilities)) row.probabilities.clear();
+    row.flags = static_cast<uint32_t>(select.Int(5));
+  }
+  if (!select.IsNull(6)) row.clinician_cluster = static_cast<int>(select.Int(6));
+  return row;
+}
+
 }  // namespace
 
-std::vector<std::string> MonthSnapshotQueries() { return {MonthQuery(), kCountInMonth}; }
+std::vector<std::string> MonthSnapshotQueries() { return {MonthQuery(), kCountInMonth, std::string(kLatestRatingQuery)}; }
+
+Result<MonthSnapshot> ReadLatestRatings(
+    Store& store, const CalendarDate& from, const CalendarDate& until,
+    const std::vector<std::pair<std::string, std::string>>& patient_departments) {
+  MonthSnapshot snapshot;
+  snapshot.first_day = from;
+  Result<ClusterModelRecord> model = CurrentClusterModel(store);
+  if (!model.ok()) return model.error();
+  snapshot.model = std::move(model).value();
+  std::map<std::string, int> department_index;
+  for (const auto& pair : patient_departments) department_index.emplace(pair.second, 0);
+  for (auto& [name, index] : department_index) {
+    index = static_cast<int>(snapshot.departments.size());
+    snapshot.departments.push_back(name);
+  }
+  snapshot.activity.resize(snapshot.departments.size());
+  const std::string from_iso = from.ToIso();
+  const std::string until_iso = until.ToIso();
+  SqlStatement select(store, kLatestRatingQuery);
+  for (const auto& [patient, department] : patient_departments) {
+    select.BindText(1, patient);
+    select.BindText(2, department);
+    select.BindText(3, from_iso);
+    select.BindText(4, until_iso);
+    if (select.Step()) {
+      snapshot.patients.push_back(LatestRatingRow(select, patient, department_index[department]));
+    }
+    select.Reset();
+  }
+  if (!select.status().ok()) return select.status().error();
+  std::sort(snapshot.patients.begin(), snapshot.patients.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.department, a.patient_id) < std::tie(b.department, b.patient_id);
+  });
+  return snapshot;
+}
 
 Result<MonthSnapshot> ReadMonthSnapshot(Store& store, const CalendarDate& first_day,
                                         const CalendarDate& next_first_day) {

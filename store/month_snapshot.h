@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/calendar_date.h"
@@ -69,6 +70,17 @@ Result<MonthSnapshot> ReadMonthSnapshot(Store& store, const CalendarDate& first_
 // The SQL ReadMonthSnapshot runs, for the test that checks every report
 // query reads the month through an index (store/report_queries.h).
 std::vector<std::string> MonthSnapshotQueries();
+
+// For each (patient, department) pair: the latest measurement of that
+// patient in that department rated from `from` up to, not including,
+// `until`, with its current classification and latest override; pairs
+// without one are left out. Item ratings are not read (left unknown): the
+// caller needs the cluster, not the profile. One look-up per pair through
+// the (patient, department, rating date) key, so the cost follows the pairs
+// asked for, not the length of the window.
+Result<MonthSnapshot> ReadLatestRatings(
+    Store& store, const CalendarDate& from, const CalendarDate& until,
+    const std::vector<std::pair<std::string, std::string>>& patient_departments);
 
 }  // namespace clusterpilot
 

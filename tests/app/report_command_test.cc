@@ -156,6 +156,18 @@ TEST_F(ReportCommandTest, SuppressionThresholdComesFromTheSettings) {
                                out, "--config", dir_.File("bad.properties")});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_EQ(bad.err, "clusterpilot report: setting report.suppress_below must be at least 2\n");
+  WriteFile(dir_.File("bad.properties"), "report.price_correlation = 1.5\n");
+  bad = Report({"--month", "2026-10", "--tariffs", dir_.File("tariffs.csv"), "--out", out,
+                "--config", dir_.File("bad.properties")});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err,
+            "clusterpilot report: setting report.price_correlation must be between 0 and 1\n");
+  WriteFile(dir_.File("bad.properties"), "report.valid_rating_months = 0\n");
+  bad = Report({"--month", "2026-10", "--tariffs", dir_.File("tariffs.csv"), "--out", out,
+                "--config", dir_.File("bad.properties")});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err,
+            "clusterpilot report: setting report.valid_rating_months must be between 1 and 120\n");
 }
 
 TEST_F(ReportCommandTest, LanguageComesFromTheSettings) {

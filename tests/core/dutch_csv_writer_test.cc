@@ -47,7 +47,7 @@ TEST(DutchCsvWriterTest, NeutralisesFormulasInTextCells) {
 TEST(DutchCsvWriterTest, NumbersStayNumbersNegativeAmountsIncluded) {
   DutchCsvWriter csv;
   csv.Cents(-1250).Integer(-7).Decimal(-3.25, 1).Decimal(-0.04, 1).EndLine();
-  EXPECT_EQ(csv.text(), "-12,50;-7;-3,2;0,0\r\n");
+  EXPECT_EQ(csv.text(), "-12,50;-7;-3,3;0,0\r\n");  // halves away from zero
 }
 
 TEST(DutchCsvWriterTest, LeavesHarmlessTextAlone) {

@@ -65,7 +65,7 @@ TEST(DutchNumberTest, FormatsTheDutchWay) {
   EXPECT_EQ(FormatPercent(0.1234), "12,3%");
   EXPECT_EQ(FormatPlainCents(123456), "1234,56");
   EXPECT_EQ(FormatPlainCents(-7), "-0,07");
-  EXPECT_EQ(FormatPlainDecimal(12.25, 1), "12,2");
+  EXPECT_EQ(FormatPlainDecimal(12.25, 1), "12,3");  // halves away from zero
 }
 
 }  // namespace

@@ -61,13 +61,13 @@ TEST(MonteCarloIntervalTest, FixedPricesAndReviewedClustersGiveTheExactSumToTheC
       SimulateClusterRevenue(patients, {0, 1, 2}, 3, tariffs, MonteCarloOptions{1000, 42, 0});
   for (int d = 0; d < 3; ++d) {
     const int64_t exact = ExactSum(patients, tariffs, d);
-    EXPECT_EQ(result.departments[d].p5_cents, exact);
-    EXPECT_EQ(result.departments[d].p50_cents, exact);
-    EXPECT_EQ(result.departments[d].p95_cents, exact);
-    EXPECT_DOUBLE_EQ(result.departments[d].mean_cents, static_cast<double>(exact));
+    EXPECT_EQ(result.departments[d].combined.p5_cents, exact);
+    EXPECT_EQ(result.departments[d].combined.p50_cents, exact);
+    EXPECT_EQ(result.departments[d].combined.p95_cents, exact);
+    EXPECT_DOUBLE_EQ(result.departments[d].combined.mean_cents, static_cast<double>(exact));
   }
-  EXPECT_EQ(result.institution.p5_cents, ExactSum(patients, tariffs, -1));
-  EXPECT_EQ(result.institution.p95_cents, ExactSum(patients, tariffs, -1));
+  EXPECT_EQ(result.institution.combined.p5_cents, ExactSum(patients, tariffs, -1));
+  EXPECT_EQ(result.institution.combined.p95_cents, ExactSum(patients, tariffs, -1));
 }
 
 TEST(MonteCarloIntervalTest, SameSeedSameNumbersWhateverTheThreads) {
@@ -80,12 +80,13 @@ TEST(MonteCarloIntervalTest, SameSeedSameNumbersWhateverTheThreads) {
   const MonteCarloResult other =
       SimulateClusterRevenue(patients, {0, 1, 2}, 3, tariffs, {3000, 8, 4});
   for (int d = 0; d < 3; ++d) {
-    EXPECT_EQ(one.departments[d].p5_cents, four.departments[d].p5_cents);
-    EXPECT_EQ(one.departments[d].p50_cents, four.departments[d].p50_cents);
-    EXPECT_EQ(one.departments[d].p95_cents, four.departments[d].p95_cents);
-    EXPECT_DOUBLE_EQ(one.departments[d].mean_cents, four.departments[d].mean_cents);
+    EXPECT_EQ(one.departments[d].combined.p5_cents, four.departments[d].combined.p5_cents);
+    EXPECT_EQ(one.departments[d].combined.p50_cents, four.departments[d].combined.p50_cents);
+    EXPECT_EQ(one.departments[d].combined.p95_cents, four.departments[d].combined.p95_cents);
+    EXPECT_DOUBLE_EQ(one.departments[d].combined.mean_cents,
+                     four.departments[d].combined.mean_cents);
   }
-  EXPECT_NE(one.institution.p50_cents, other.institution.p50_cents);
+  EXPECT_NE(one.institution.combined.p50_cents, other.institution.combined.p50_cents);
 }
 
 TEST(MonteCarloIntervalTest, ClassificationUncertaintyAloneWidensTheInterval) {
@@ -93,7 +94,7 @@ TEST(MonteCarloIntervalTest, ClassificationUncertaintyAloneWidensTheInterval) {
   const std::vector<PatientMonth> unreviewed = ManyPatients(3000, false);
   const MonteCarloResult result =
       SimulateClusterRevenue(unreviewed, {0, 0, 0}, 1, fixed_prices, {4000, 1, 0});
-  const RevenueInterval& interval = result.institution;
+  const RevenueInterval& interval = result.institution.combined;
   EXPECT_LT(interval.p5_cents, interval.p50_cents);
   EXPECT_LT(interval.p50_cents, interval.p95_cents);
   // Each patient moves one cluster up with probability 0.3 (101 cents more),
@@ -121,10 +122,12 @@ TEST(MonteCarloIntervalTest, PatientsSpreadOverSeveralClustersFollowTheirProbabi
   for (auto [cluster, p] : {std::pair{4, 0.5}, {5, 0.2999}, {6, 0.1}, {7, 0.1}}) {
     per_patient += p / total * static_cast<double>(fixed_prices.by_cluster[cluster].expected_cents);
   }
-  EXPECT_NEAR(result.institution.mean_cents, 2000 * per_patient, 400);  // about 5 standard errors
-  EXPECT_LT(result.institution.p5_cents, result.institution.p95_cents);
-  EXPECT_GE(result.institution.p5_cents, 2000 * fixed_prices.by_cluster[4].expected_cents);
-  EXPECT_LE(result.institution.p95_cents, 2000 * fixed_prices.by_cluster[7].expected_cents);
+  EXPECT_NEAR(result.institution.combined.mean_cents, 2000 * per_patient,
+              400);  // about 5 standard errors
+  EXPECT_LT(result.institution.combined.p5_cents, result.institution.combined.p95_cents);
+  EXPECT_GE(result.institution.combined.p5_cents, 2000 * fixed_prices.by_cluster[4].expected_cents);
+  EXPECT_LE(result.institution.combined.p95_cents,
+            2000 * fixed_prices.by_cluster[7].expected_cents);
 }
 
 TEST(MonteCarloIntervalTest, PriceUncertaintyFollowsTheTriangle) {
@@ -133,10 +136,10 @@ TEST(MonteCarloIntervalTest, PriceUncertaintyFollowsTheTriangle) {
   const MonteCarloResult result =
       SimulateClusterRevenue(one_patient, {0}, 1, tariffs, {20000, 5, 0});
   const double low = 50101, mode = 100101, high = 200101;
-  EXPECT_NEAR(result.institution.mean_cents, (low + mode + high) / 3, 1500);
-  EXPECT_GE(result.institution.p5_cents, 50101);
-  EXPECT_LE(result.institution.p95_cents, 200101);
-  EXPECT_NEAR(static_cast<double>(result.institution.p50_cents),
+  EXPECT_NEAR(result.institution.combined.mean_cents, (low + mode + high) / 3, 1500);
+  EXPECT_GE(result.institution.combined.p5_cents, 50101);
+  EXPECT_LE(result.institution.combined.p95_cents, 200101);
+  EXPECT_NEAR(static_cast<double>(result.institution.combined.p50_cents),
               TriangularQuantile(low, mode, high, 0.5), 2000);
 }
 
@@ -147,7 +150,106 @@ TEST(MonteCarloIntervalTest, PatientsWithoutAClusterBringNothing) {
   unclassified.classified = false;
   const MonteCarloResult result =
       SimulateClusterRevenue({none, unclassified}, {0}, 1, tariffs, {200, 1, 0});
-  EXPECT_EQ(result.institution.p95_cents, 0);
+  EXPECT_EQ(result.institution.combined.p95_cents, 0);
+}
+
+// Σ over patients of their cluster's price at quantile u of its triangle:
+// the revenue when every cluster sits at the same quantile.
+double RevenueAtQuantile(const std::vector<PatientMonth>& patients, const TariffTable& tariffs,
+                         double u) {
+  double sum = 0;
+  for (const PatientMonth& p : patients) {
+    const ClusterTariff& t = tariffs.by_cluster[p.ReportedCluster()];
+    sum +=
+        TriangularQuantile(static_cast<double>(t.low_cents), static_cast<double>(t.expected_cents),
+                           static_cast<double>(t.high_cents), u);
+  }
+  return sum;
+}
+
+// Tariffs that move together fully put every cluster at the same quantile in
+// a draw; the total is then monotone in that quantile, so its p5 and p95 are
+// the totals with every cluster at its own 5th and 95th percentile. The
+// bounds allow the sampling error of a quantile of 10,000 draws (its
+// standard error is 0.002; 0.01 is about five of them).
+TEST(MonteCarloIntervalTest, FullyCorrelatedPricesPutEveryClusterAtTheSameQuantile) {
+  const TariffTable tariffs = Tariffs(50000, 90000, 200000);
+  const std::vector<PatientMonth> patients = ManyPatients(600, /*reviewed=*/true);
+  MonteCarloOptions options{10000, 11, 0};
+  options.price_correlation = 1.0;
+  const RevenueInterval interval =
+      SimulateClusterRevenue(patients, {0, 1, 2}, 3, tariffs, options).institution.combined;
+  const double p5 = static_cast<double>(interval.p5_cents);
+  const double p95 = static_cast<double>(interval.p95_cents);
+  EXPECT_GE(p5, RevenueAtQuantile(patients, tariffs, 0.04));
+  EXPECT_LE(p5, RevenueAtQuantile(patients, tariffs, 0.06));
+  EXPECT_GE(p95, RevenueAtQuantile(patients, tariffs, 0.94));
+  EXPECT_LE(p95, RevenueAtQuantile(patients, tariffs, 0.96));
+  // Near the exact value, too: within 1% of the width of the interval.
+  const double exact_p5 = RevenueAtQuantile(patients, tariffs, 0.05);
+  const double exact_p95 = RevenueAtQuantile(patients, tariffs, 0.95);
+  EXPECT_NEAR(p5, exact_p5, 0.01 * (exact_p95 - exact_p5));
+  EXPECT_NEAR(p95, exact_p95, 0.01 * (exact_p95 - exact_p5));
+}
+
+// Independent clusters average out: the interval is much narrower than with
+// one shared price level, and the default lies between the two.
+TEST(MonteCarloIntervalTest, CorrelationWidensThePriceInterval) {
+  const TariffTable tariffs = Tariffs(50000, 90000, 200000);
+  const std::vector<PatientMonth> patients = ManyPatients(600, /*reviewed=*/true);
+  auto width = [&](double correlation) {
+    MonteCarloOptions options{4000, 11, 0};
+    options.price_correlation = correlation;
+    const RevenueInterval interval =
+        SimulateClusterRevenue(patients, {0, 1, 2}, 3, tariffs, options).institution.combined;
+    return interval.p95_cents - interval.p5_cents;
+  };
+  const int64_t independent = width(0.0);
+  const int64_t by_default = width(kDefaultPriceCorrelation);
+  const int64_t together = width(1.0);
+  EXPECT_LT(2 * independent, together);
+  EXPECT_LT(independent, by_default);
+  EXPECT_LT(by_default, together);
+}
+
+// With every patient confirmed, only prices vary: the classification-only
+// interval has no width and sits at the most likely sum, and the price-only
+// interval is the combined one.
+TEST(MonteCarloIntervalTest, ConfirmedPatientsLeaveNoClassificationUncertainty) {
+  const TariffTable tariffs = Tariffs(50000, 90000, 200000);
+  const std::vector<PatientMonth> patients = ManyPatients(300, /*reviewed=*/true);
+  const MonteCarloResult result =
+      SimulateClusterRevenue(patients, {0, 1, 2}, 3, tariffs, {2000, 9, 0});
+  for (int d = 0; d < 3; ++d) {
+    const RevenueIntervals& interval = result.departments[d];
+    EXPECT_EQ(interval.classification_only.p5_cents, ExactSum(patients, tariffs, d));
+    EXPECT_EQ(interval.classification_only.p95_cents, ExactSum(patients, tariffs, d));
+    EXPECT_EQ(interval.prices_only.p5_cents, interval.combined.p5_cents);
+    EXPECT_EQ(interval.prices_only.p95_cents, interval.combined.p95_cents);
+  }
+  EXPECT_EQ(result.institution.classification_only.p5_cents, ExactSum(patients, tariffs, -1));
+  EXPECT_EQ(result.institution.classification_only.p95_cents, ExactSum(patients, tariffs, -1));
+  EXPECT_LT(result.institution.prices_only.p5_cents, result.institution.prices_only.p95_cents);
+}
+
+// The other way round: fixed prices leave only the classification, and the
+// price-only interval is the reported clusters' exact sum.
+TEST(MonteCarloIntervalTest, FixedPricesLeaveOnlyClassificationUncertainty) {
+  const TariffTable tariffs = Tariffs(90000, 90000, 90000);
+  const std::vector<PatientMonth> patients = ManyPatients(300, /*reviewed=*/false);
+  const MonteCarloResult result =
+      SimulateClusterRevenue(patients, {0, 1, 2}, 3, tariffs, {2000, 9, 0});
+  EXPECT_EQ(result.institution.prices_only.p5_cents, ExactSum(patients, tariffs, -1));
+  EXPECT_EQ(result.institution.prices_only.p95_cents, ExactSum(patients, tariffs, -1));
+  EXPECT_LT(result.institution.classification_only.p5_cents,
+            result.institution.classification_only.p95_cents);
+  EXPECT_EQ(result.institution.classification_only.p5_cents, result.institution.combined.p5_cents);
+}
+
+TEST(MonteCarloIntervalTest, StandardNormalCdf) {
+  EXPECT_DOUBLE_EQ(StandardNormalCdf(0), 0.5);
+  EXPECT_NEAR(StandardNormalCdf(1.6448536269514722), 0.95, 1e-12);
+  EXPECT_NEAR(StandardNormalCdf(-1.6448536269514722), 0.05, 1e-12);
 }
 
 TEST(MonteCarloIntervalTest, QuantileHelpers) {

@@ -1,0 +1,37 @@
+#include "core/review_period.h"
+
+#include <gtest/gtest.h>
+
+namespace clusterpilot {
+namespace {
+
+CalendarDate Date(int year, int month, int day) { return CalendarDate{year, month, day}; }
+
+TEST(ReviewPeriodTest, PeriodsFollowTheClusterTable) {
+  EXPECT_EQ(ReviewPeriodOf(1).weeks, 12);
+  EXPECT_EQ(ReviewPeriodOf(2).weeks, 15);
+  EXPECT_EQ(ReviewPeriodOf(5).months, 6);
+  EXPECT_EQ(ReviewPeriodOf(7).months, 12);
+  EXPECT_EQ(ReviewPeriodOf(14).weeks, 4);
+  EXPECT_EQ(ReviewPeriodOf(15).weeks, 4);
+  EXPECT_EQ(ReviewPeriodOf(17).months, 6);
+  EXPECT_EQ(ReviewPeriodOf(18).months, 12);
+  EXPECT_EQ(ReviewPeriodOf(21).months, 6);
+  EXPECT_EQ(ReviewPeriodOf(9).months, 12);  // no care cluster: the yearly rule
+}
+
+TEST(ReviewPeriodTest, WeeksCountCalendarDaysAcrossMonthsAndYears) {
+  EXPECT_EQ(ValidUntil(Date(2026, 10, 14), 14), Date(2026, 11, 11));  // 4 weeks
+  EXPECT_EQ(ValidUntil(Date(2026, 12, 20), 15), Date(2027, 1, 17));
+  EXPECT_EQ(ValidUntil(Date(2026, 1, 1), 1), Date(2026, 3, 26));   // 12 weeks = 84 days
+  EXPECT_EQ(ValidUntil(Date(2028, 2, 1), 14), Date(2028, 2, 29));  // leap year
+}
+
+TEST(ReviewPeriodTest, MonthsKeepTheDayOrTheMonthsLastDay) {
+  EXPECT_EQ(ValidUntil(Date(2025, 10, 1), 7), Date(2026, 10, 1));
+  EXPECT_EQ(ValidUntil(Date(2026, 8, 31), 5), Date(2027, 2, 28));
+  EXPECT_EQ(ValidUntil(Date(2027, 8, 31), 5), Date(2028, 2, 29));
+}
+
+}  // namespace
+}  // namespace clusterpilot
