@@ -20,7 +20,8 @@ Classified Classify(const Measurement& measurement, ClassifierOptions options = 
   Classified classified;
   classifier.Classify(measurement, &classified.result);
   classifier.DescribeFlags(measurement, classified.result, &classified.flags);
-  classifier.DescribeExplanation(classified.result, &classified.explanation);
+  classifier.DescribeExplanation(classified.result, ExplanationLanguage::kEnglish,
+                                 &classified.explanation);
   return classified;
 }
 
@@ -182,7 +183,7 @@ TEST(MeasurementClassifierTest, ProbabilitiesComeRankedAndTheExplanationNamesThe
   for (const ClusterProbability& entry : ranked) EXPECT_NE(entry.cluster, 2);
   EXPECT_EQ(ranked[0].cluster, result.cluster());
   std::string explanation;
-  classifier.DescribeExplanation(result, &explanation);
+  classifier.DescribeExplanation(result, ExplanationLanguage::kEnglish, &explanation);
   EXPECT_NE(explanation.find(". Cluster " + std::to_string(ranked[1].cluster) + " (runner-up)"),
             std::string::npos)
       << explanation;
