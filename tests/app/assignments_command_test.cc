@@ -75,7 +75,7 @@ TEST_F(AssignmentsCommandTest, ListsAMonthAsCsvForDutchExcel) {
             "override_cluster;override_reason;override_by;override_at;final_cluster");
   const std::string& first = lines[1];
   EXPECT_EQ(first.rfind(Id(0) + ";P1;Volwassenen;2026-03-02;dr. test;non-psychotic;"
-                                "clusterpilot illustrative model 1;4;",
+                                "clusterpilot illustrative model 2;4;",
                         0),
             0u)
       << first;
@@ -127,7 +127,7 @@ TEST_F(AssignmentsCommandTest, JsonCarriesTheSameFieldsForMachines) {
   EXPECT_EQ(first->getValue<std::string>("patient"), "P1");
   EXPECT_EQ(first->getValue<std::string>("date"), "2026-03-02");
   EXPECT_EQ(first->getValue<std::string>("supercluster"), "non-psychotic");
-  EXPECT_EQ(first->getObject("model")->getValue<std::string>("version"), "1");
+  EXPECT_EQ(first->getObject("model")->getValue<std::string>("version"), "2");
   EXPECT_EQ(first->getValue<int>("cluster"), 4);
   const double probability = first->getValue<double>("probability");
   EXPECT_NEAR(first->getObject("probabilities")->getValue<double>("4"), probability, 1e-4);
@@ -150,8 +150,8 @@ TEST_F(AssignmentsCommandTest, JsonCarriesTheSameFieldsForMachines) {
 TEST_F(AssignmentsCommandTest, ExplanationsSpeakEnglishWhenTheReportDoes) {
   const std::string settings = dir_.File("clusterpilot.properties");
   WriteFile(settings, "report.language = en\n");
-  CommandOutcome outcome =
-      RunClusterpilot({"assignments", "--db", db_, "--format", "json", "--config", settings});
+  CommandOutcome outcome = RunClusterpilot(
+      {"assignments", "--db", db_, "--month", "2026-03", "--format", "json", "--config", settings});
   ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
   Poco::JSON::Parser parser;
   auto document = parser.parse(outcome.out).extract<Poco::JSON::Object::Ptr>();
@@ -159,7 +159,8 @@ TEST_F(AssignmentsCommandTest, ExplanationsSpeakEnglishWhenTheReportDoes) {
   EXPECT_EQ(
       first->getValue<std::string>("explanation")
           .rfind("cluster 4 mainly for HV15 history: repeat self-harm 2, HV07 depressed mood 4", 0),
-      0u);
+      0u)
+      << first->getValue<std::string>("explanation");
   EXPECT_TRUE(std::regex_match(first->getValue<std::string>("counterfactual"),
                                std::regex("if HV.* were [0-4] instead of [0-4].*, cluster [0-9]+ "
                                           "would fit best")))
