@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <limits>
 
@@ -32,6 +33,8 @@ constexpr float kMinusInfinity = -std::numeric_limits<float>::infinity();
 // order of additions the language prescribes and adds one value at a time.
 constexpr int kLanes = 8;
 static_assert(kMaxModelClusters % kLanes == 0);
+// Where the third block of eight lanes of a row starts.
+constexpr std::ptrdiff_t kThirdBlock = std::ptrdiff_t{2} * kLanes;
 
 // Eight floats as one value: the compiler keeps it in a register (one AVX2
 // register, or two SSE ones in the plain clone), where a float array
@@ -106,30 +109,30 @@ void SumCoefficients(const ClusterModel& model, const ItemRatings& ratings, floa
   const float* constants = model.Constants();
   LoadLanes(constants, &even0);
   LoadLanes(constants + kLanes, &even1);
-  LoadLanes(constants + 2 * kLanes, &even2);
+  LoadLanes(constants + kThirdBlock, &even2);
   int item = 0;
   for (; item + 1 < kItemCount; item += 2) {
     const float* even = model.CoefficientRow(item, ratings[item]);
     const float* odd = model.CoefficientRow(item + 1, ratings[item + 1]);
     AddLanes(even, &even0);
     AddLanes(even + kLanes, &even1);
-    AddLanes(even + 2 * kLanes, &even2);
+    AddLanes(even + kThirdBlock, &even2);
     AddLanes(odd, &odd0);
     AddLanes(odd + kLanes, &odd1);
-    AddLanes(odd + 2 * kLanes, &odd2);
+    AddLanes(odd + kThirdBlock, &odd2);
   }
   for (; item < kItemCount; ++item) {
     const float* row = model.CoefficientRow(item, ratings[item]);
     AddLanes(row, &even0);
     AddLanes(row + kLanes, &even1);
-    AddLanes(row + 2 * kLanes, &even2);
+    AddLanes(row + kThirdBlock, &even2);
   }
   even0 += odd0;
   even1 += odd1;
   even2 += odd2;
   std::memcpy(score, &even0, sizeof even0);
   std::memcpy(score + kLanes, &even1, sizeof even1);
-  std::memcpy(score + 2 * kLanes, &even2, sizeof even2);
+  std::memcpy(score + kThirdBlock, &even2, sizeof even2);
 }
 
 // The softmax weight exp((score - top) / temperature) of every cluster, 0
