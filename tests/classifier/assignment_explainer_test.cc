@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -180,6 +181,8 @@ TEST(AssignmentExplainerTest, FewExplanationsOfTheInstitutionCiteOnlyZeros) {
   ASSERT_GT(explained, 5000);
   EXPECT_LT(static_cast<double>(only_zeros) / static_cast<double>(explained), 0.05)
       << only_zeros << " of " << explained;
+  std::printf("explanations citing only items rated 0: %lld of %lld\n",
+              static_cast<long long>(only_zeros), static_cast<long long>(explained));
 }
 
 TEST(AssignmentExplainerTest, EveryCounterfactualOfTheDemoMonthHoldsWhenRescored) {
