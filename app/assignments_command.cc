@@ -25,11 +25,11 @@ std::string AuditObject(const AssignmentFilter& filter, const std::vector<Assign
 }
 
 void Write(const std::string& format, const std::vector<AssignmentRow>& rows,
-           const AssignmentFilter& filter, std::ostream& out) {
+           const AssignmentFilter& filter, ExplanationLanguage language, std::ostream& out) {
   if (format == "json") {
-    WriteAssignmentsJson(rows, filter, out);
+    WriteAssignmentsJson(rows, filter, language, out);
   } else {
-    WriteAssignmentsCsv(rows, out);
+    WriteAssignmentsCsv(rows, language, out);
   }
 }
 
@@ -79,12 +79,15 @@ int RunAssignmentsCommand(CommandContext& context) {
   Status recorded = RecordAudit(*store.value(), context.User(), "read assignments",
                                 AuditObject(filter, rows.value()));
   if (!recorded.ok()) return context.Fail(recorded.error(), kExitInputRejected);
+  // Explanations speak the report's language (setting report.language).
+  const ExplanationLanguage language =
+      ExplanationLanguageFromSetting(context.settings.GetString("report.language", "nl"));
   if (context.Has("out")) {
     std::ofstream file(context.Get("out"), std::ios::binary);
-    if (file) Write(format, rows.value(), filter, file);
+    if (file) Write(format, rows.value(), filter, language, file);
     if (!file) return context.Fail(context.Get("out") + ": cannot be written", kExitInputRejected);
   } else {
-    Write(format, rows.value(), filter, *context.out);
+    Write(format, rows.value(), filter, language, *context.out);
   }
   return kExitSuccess;
 }

@@ -1,7 +1,8 @@
 // `clusterpilot classify` end to end on a store of 1,000,000 measurements,
 // against the reference of the same run: the sqlite3 shell copying the
 // measurement table into a new table (CREATE TABLE ... AS SELECT), which reads
-// every row and writes as many. Target: at most 3x the reference.
+// every row and writes as many. Target: at most 1.5x the reference, with
+// every explanation and counterfactual stored (the bench counts them).
 //
 // usage: classify_bench [MEASUREMENTS] [RUNS] [FOLDER]   (default 1000000 3)
 // The store is built once, quickly, by the store's measurement writer from
@@ -93,6 +94,21 @@ int64_t CountClassifiedIn(const std::string& path) {
   return count.value();
 }
 
+// Classifications whose stored explanation carries a counterfactual (the
+// '|' part of the code, core/assignment_explanation.h), asked of the sqlite3
+// shell like the reference, so the bench needs no query of its own in store/.
+int64_t CountWithCounterfactual(const std::string& path) {
+  const std::string command =
+      "sqlite3 '" + path +
+      "' \"SELECT count(*) FROM classification WHERE instr(explanation, '|')\"";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return -1;
+  long long count = -1;
+  if (std::fscanf(pipe, "%lld", &count) != 1) count = -1;
+  pclose(pipe);
+  return count;
+}
+
 }  // namespace
 }  // namespace clusterpilot
 
@@ -128,7 +144,10 @@ int RunBenchmark(int argc, char** argv) {
   std::printf("median of %d runs each; %lld measurements classified in the last run\n", runs,
               static_cast<long long>(classified));
   PrintComparisonHeader();
-  PrintComparisonRow("classify vs sqlite3 CREATE TABLE AS", ours, reference, 3.0);
+  PrintComparisonRow("classify vs sqlite3 CREATE TABLE AS", ours, reference, 1.5);
+  std::printf("stored with a counterfactual: %lld of %lld classifications\n",
+              static_cast<long long>(CountWithCounterfactual(g_work)),
+              static_cast<long long>(classified));
   std::printf("classify throughput: %.0f measurements/s\n",
               static_cast<double>(count) / ours.wall_seconds);
   // On a machine other work keeps busy, processor time says more than wall

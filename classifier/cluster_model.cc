@@ -45,6 +45,14 @@ Status CheckThresholds(const FitThresholds& thresholds) {
   return Status::Ok();
 }
 
+Status CheckCalibration(const ProbabilityCalibration& calibration) {
+  if (!(calibration.temperature >= 0.01 && calibration.temperature <= 100)) {
+    return ModelError("temperature", std::to_string(calibration.temperature),
+                      "must be between 0.01 and 100");
+  }
+  return Status::Ok();
+}
+
 Status CheckClusters(const std::vector<ModelCluster>& clusters) {
   if (clusters.empty()) return ModelError("", "", "the model has no clusters");
   if (clusters.size() > static_cast<size_t>(kMaxModelClusters)) {
@@ -114,6 +122,7 @@ std::string ItemCondition::Describe() const {
 Result<ClusterModel> ClusterModel::Compile(ClusterModelDefinition definition) {
   Status status = CheckClusters(definition.clusters);
   if (status.ok()) status = CheckThresholds(definition.thresholds);
+  if (status.ok()) status = CheckCalibration(definition.calibration);
   if (!status.ok()) return status.error();
   for (ModelCluster& cluster : definition.clusters) {
     if (cluster.profile) {
@@ -131,6 +140,7 @@ Result<ClusterModel> ClusterModel::Compile(ClusterModelDefinition definition) {
   status = CheckRules(model.definition_, present);
   if (!status.ok()) return status.error();
   model.BuildTables();
+  model.FindDefiningItems();
   for (int index = 0; index < model.cluster_count(); ++index) {
     ModelCluster& cluster = model.definition_.clusters[index];
     if (cluster.atypical_above <= 0) {
@@ -142,6 +152,7 @@ Result<ClusterModel> ClusterModel::Compile(ClusterModelDefinition definition) {
 }
 
 void ClusterModel::BuildTables() {
+  inverse_temperature_ = static_cast<float>(1.0 / definition_.calibration.temperature);
   for (int index = 0; index < cluster_count(); ++index) {
     const ModelCluster& cluster = definition_.clusters[index];
     const uint32_t bit = 1u << index;
@@ -171,6 +182,27 @@ void ClusterModel::BuildTables() {
       ItemRatings probe = UnknownRatings();
       probe[rule.first.item] = static_cast<int8_t>(rating);
       if (rule.first.IsMetBy(probe)) exclusion_masks_[rule.first.item][rating + 1] |= mask;
+    }
+  }
+}
+
+void ClusterModel::FindDefiningItems() {
+  constexpr double kDefiningWeight = 2.0;  // as profile_model_builder.cc's red rules read it
+  for (int index = 0; index < cluster_count(); ++index) {
+    const ModelCluster& cluster = definition_.clusters[index];
+    std::array<double, kItemCount> span{};
+    for (int item = 0; item < kItemCount; ++item) {
+      const auto& row = cluster.coefficients[item];
+      span[item] =
+          *std::max_element(row.begin(), row.end()) - *std::min_element(row.begin(), row.end());
+    }
+    const double widest = *std::max_element(span.begin(), span.end());
+    for (int item = 0; item < kItemCount; ++item) {
+      const bool defining = cluster.profile ? cluster.profile->weight[item] >= kDefiningWeight
+                                            : widest > 0 && span[item] >= widest / 2;
+      if (!defining) continue;
+      defining_items_[index] |= 1u << item;
+      if (shortfall_[index][item][1] == 0) absence_items_[index] |= 1u << item;
     }
   }
 }

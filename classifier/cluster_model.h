@@ -110,12 +110,22 @@ struct ModelCluster {
   double atypical_above = 0;
 };
 
+// How scores become probabilities: softmax(score / temperature). A model
+// straight from coefficients is over-confident (its probabilities say 99%
+// where it is right far less often); the temperature, fitted on patients
+// whose cluster is known (model_evaluation.h), spreads them until they match
+// how often the model is right. 1 leaves the softmax as the regulation's.
+struct ProbabilityCalibration {
+  double temperature = 1.0;
+};
+
 struct ClusterModelDefinition {
   std::string name;
   std::string version;
   std::string description;
   FitThresholds thresholds;
   ProfileExpansion expansion;
+  ProbabilityCalibration calibration;
   std::vector<ModelCluster> clusters;  // grouped by supercluster, as in the file
   std::vector<RedRule> red_rules;
   std::vector<ConflictRule> conflict_rules;
@@ -155,6 +165,8 @@ class ClusterModel {
     return coefficient_rows_[item][rating + 1].data();
   }
   const float* Constants() const { return constants_.data(); }
+  // 1 / the calibration's temperature, which the softmax multiplies by.
+  float inverse_temperature() const { return inverse_temperature_; }
   // Clusters excluded by the single-condition red rules at this rating.
   uint32_t ExclusionMask(int item, int8_t rating) const {
     return exclusion_masks_[item][rating + 1];
@@ -182,6 +194,16 @@ class ClusterModel {
   float Shortfall(int cluster_index, int item, int8_t rating) const {
     return shortfall_[cluster_index][item][rating + 1];
   }
+  // The items that define a cluster, bit i for item i: weight 2 or more in a
+  // profile-form cluster (the "*2" of data/cluster_profiles.csv); for a
+  // cluster given as coefficients, items whose coefficients span at least
+  // half the widest span of the cluster's items.
+  uint32_t DefiningItems(int cluster_index) const { return defining_items_[cluster_index]; }
+  // The defining items whose best rating is 0: the cluster is defined by
+  // their absence (no self-harm, no psychotic symptoms), so a 0 there is a
+  // reason worth naming; elsewhere a 0 explains nothing.
+  uint32_t AbsenceItems(int cluster_index) const { return absence_items_[cluster_index]; }
+
   // The fit distance: the mean shortfall over the known items (0 when none
   // is known). See atypical_calibration.h for why and how it is calibrated.
   double FitDistance(int cluster_index, const ItemRatings& ratings) const;
@@ -189,10 +211,12 @@ class ClusterModel {
  private:
   ClusterModel() = default;
   void BuildTables();
+  void FindDefiningItems();
 
   ClusterModelDefinition definition_;
   std::array<uint32_t, 4> supercluster_masks_{};
   std::array<float, kMaxModelClusters> constants_{};
+  float inverse_temperature_ = 1;
   std::array<std::array<std::array<float, kMaxModelClusters>, kRatingSlots>, kItemCount>
       coefficient_rows_{};
   std::array<std::array<uint32_t, kRatingSlots>, kItemCount> exclusion_masks_{};
@@ -200,6 +224,8 @@ class ClusterModel {
   std::vector<PairRule> pair_rules_;
   std::array<std::array<std::array<float, kRatingSlots>, kItemCount>, kMaxModelClusters>
       shortfall_{};
+  std::array<uint32_t, kMaxModelClusters> defining_items_{};
+  std::array<uint32_t, kMaxModelClusters> absence_items_{};
   std::array<int8_t, 32> index_of_number_{};  // cluster number -> index, -1 when absent
 };
 

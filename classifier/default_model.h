@@ -16,7 +16,7 @@
 namespace clusterpilot {
 
 inline constexpr char kDefaultModelName[] = "clusterpilot illustrative model";
-inline constexpr char kDefaultModelVersion[] = "1";
+inline constexpr char kDefaultModelVersion[] = "2";
 
 // Ratings that on their own contradict a supercluster choice: HV06 rated 3
 // or more when non-psychotic was chosen (a psychotic sign), HV04 rated 3 or

@@ -39,9 +39,10 @@ void MeasurementClassifier::EncodeExplanation(const MeasurementClassification& r
 }
 
 void MeasurementClassifier::DescribeExplanation(const MeasurementClassification& result,
+                                                ExplanationLanguage language,
                                                 std::string* text) const {
   text->clear();
-  clusterpilot::DescribeExplanation(model_, result.explanation, text);
+  clusterpilot::DescribeExplanation(model_, result.explanation, language, text);
 }
 
 }  // namespace clusterpilot

@@ -56,8 +56,9 @@ class MeasurementClassifier {
   // replaces *text. Allocation-free once *code and *text have grown.
   void EncodeExplanation(const MeasurementClassification& result, AssignmentExplanationCode* code,
                          std::string* text) const;
-  // The explanation sentence; replaces *text.
-  void DescribeExplanation(const MeasurementClassification& result, std::string* text) const;
+  // The explanation sentence in `language`; replaces *text.
+  void DescribeExplanation(const MeasurementClassification& result, ExplanationLanguage language,
+                           std::string* text) const;
 
  private:
   const ClusterModel& model_;

@@ -17,6 +17,7 @@ struct HonosItem {
   std::string_view english;  // short English label
   std::string_view dutch;    // short Dutch label
   Subscale subscale;
+  std::string_view dutch_short;  // for lists: "depressieve stemming"
 };
 
 // kHonosItems[i] describes item i (HV01 at index 0).

@@ -56,7 +56,7 @@ void WriteCluster(int cluster, DutchCsvWriter* csv) {
   }
 }
 
-void WriteCsvRow(const AssignmentRow& row, DutchCsvWriter* csv) {
+void WriteCsvRow(const AssignmentRow& row, ExplanationLanguage language, DutchCsvWriter* csv) {
   csv->Integer(row.measurement_id).Text(row.patient_id).Text(row.department);
   csv->Text(row.rating_date).Text(row.clinician).Text(SuperclusterName(row.supercluster));
   csv->Text(row.classified ? row.model_name + " " + row.model_version : "");
@@ -68,7 +68,8 @@ void WriteCsvRow(const AssignmentRow& row, DutchCsvWriter* csv) {
   }
   csv->Text(ProbabilitiesText(row)).Text(FitFlagNames(row.flags));
   csv->Text(Join(SplitLines(row.flag_reasons), " | "));
-  csv->Text(DescribeStoredExplanation(row.explanation));
+  csv->Text(DescribeStoredExplanation(row.explanation, language));
+  csv->Text(DescribeStoredCounterfactual(row.explanation, language));
   if (row.clinician_override) {
     const ClinicianOverride& over = *row.clinician_override;
     csv->Integer(over.cluster).Text(over.reason).Text(over.by_user).Text(over.at);
@@ -83,7 +84,7 @@ Poco::Dynamic::Var ClusterValue(int cluster) {
   return cluster > 0 ? Poco::Dynamic::Var(cluster) : Poco::Dynamic::Var();
 }
 
-Poco::JSON::Object::Ptr JsonRow(const AssignmentRow& row) {
+Poco::JSON::Object::Ptr JsonRow(const AssignmentRow& row, ExplanationLanguage language) {
   Poco::JSON::Object::Ptr entry = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   entry->set("measurement", row.measurement_id);
   entry->set("patient", row.patient_id);
@@ -114,7 +115,10 @@ Poco::JSON::Object::Ptr JsonRow(const AssignmentRow& row) {
   Poco::JSON::Array::Ptr reasons = new Poco::JSON::Array;
   for (const std::string& reason : SplitLines(row.flag_reasons)) reasons->add(reason);
   entry->set("flag_reasons", reasons);
-  entry->set("explanation", DescribeStoredExplanation(row.explanation));
+  entry->set("explanation", DescribeStoredExplanation(row.explanation, language));
+  const std::string counterfactual = DescribeStoredCounterfactual(row.explanation, language);
+  entry->set("counterfactual",
+             counterfactual.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(counterfactual));
   Poco::Dynamic::Var override_value;
   if (row.clinician_override) {
     Poco::JSON::Object::Ptr over = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -131,18 +135,20 @@ Poco::JSON::Object::Ptr JsonRow(const AssignmentRow& row) {
 
 }  // namespace
 
-void WriteAssignmentsCsv(const std::vector<AssignmentRow>& rows, std::ostream& out) {
+void WriteAssignmentsCsv(const std::vector<AssignmentRow>& rows, ExplanationLanguage language,
+                         std::ostream& out) {
   DutchCsvWriter csv;
   csv.ByteOrderMark();
   for (const char* label :
        {"measurement", "patient", "department", "date", "clinician", "supercluster", "model",
         "cluster", "probability", "probabilities", "flags", "flag_reasons", "explanation",
-        "override_cluster", "override_reason", "override_by", "override_at", "final_cluster"}) {
+        "counterfactual", "override_cluster", "override_reason", "override_by", "override_at",
+        "final_cluster"}) {
     csv.Text(label);
   }
   csv.EndLine();
   for (const AssignmentRow& row : rows) {
-    WriteCsvRow(row, &csv);
+    WriteCsvRow(row, language, &csv);
     out << csv.text();
     csv.Clear();
   }
@@ -150,13 +156,13 @@ void WriteAssignmentsCsv(const std::vector<AssignmentRow>& rows, std::ostream& o
 }
 
 void WriteAssignmentsJson(const std::vector<AssignmentRow>& rows, const AssignmentFilter& filter,
-                          std::ostream& out) {
+                          ExplanationLanguage language, std::ostream& out) {
   Poco::JSON::Object document(Poco::JSON_PRESERVE_KEY_ORDER);
   document.set("month", filter.month ? filter.month->Key() : "");
   document.set("department", filter.department);
   document.set("count", static_cast<int64_t>(rows.size()));
   Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
-  for (const AssignmentRow& row : rows) list->add(JsonRow(row));
+  for (const AssignmentRow& row : rows) list->add(JsonRow(row, language));
   document.set("assignments", list);
   document.stringify(out, 2);
   out << "\n";

@@ -7,21 +7,24 @@
 #include <iosfwd>
 #include <vector>
 
+#include "core/assignment_explanation.h"
 #include "store/assignment_listing.h"
 
 namespace clusterpilot {
 
 // Columns: measurement;patient;department;date;clinician;supercluster;model;
 // cluster;probability;probabilities;flags;flag_reasons;explanation;
-// override_cluster;override_reason;override_by;override_at;final_cluster.
-// probabilities reads "4: 0,9865 | 5: 0,0132"; flag reasons are joined by " | ".
-void WriteAssignmentsCsv(const std::vector<AssignmentRow>& rows, std::ostream& out);
+// counterfactual;override_cluster;override_reason;override_by;override_at;
+// final_cluster. probabilities reads "4: 0,9865 | 5: 0,0132"; flag reasons
+// are joined by " | ". Explanation and counterfactual are worded in `language`.
+void WriteAssignmentsCsv(const std::vector<AssignmentRow>& rows, ExplanationLanguage language,
+                         std::ostream& out);
 
 // {"month": ..., "department": ..., "count": N, "assignments": [{...}]} with
 // probabilities as {"4": 0.9865, ...}, flags and flag_reasons as arrays and
-// override as an object or null.
+// override as an object or null, counterfactual as a sentence or null.
 void WriteAssignmentsJson(const std::vector<AssignmentRow>& rows, const AssignmentFilter& filter,
-                          std::ostream& out);
+                          ExplanationLanguage language, std::ostream& out);
 
 }  // namespace clusterpilot
 

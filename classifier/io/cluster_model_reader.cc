@@ -87,6 +87,8 @@ class ModelHandler : public xc::DefaultHandler {
       ReadThresholds();
     } else if (element == "profile-expansion") {
       ReadExpansion();
+    } else if (element == "calibration") {
+      ReadCalibration();
     } else if (element == "supercluster") {
       StartSupercluster();
     } else if (element == "cluster") {
@@ -266,6 +268,15 @@ class ModelHandler : public xc::DefaultHandler {
         Fail("step-decay", Required("step-decay"), "must be above 0 and at most 1");
       }
       expansion.step_decay = *value;
+    }
+  }
+
+  void ReadCalibration() {
+    if (auto value = OptionalNumber("temperature")) {
+      if (!(*value >= 0.01 && *value <= 100)) {
+        Fail("temperature", Required("temperature"), "must be between 0.01 and 100");
+      }
+      definition_.calibration.temperature = *value;
     }
   }
 

@@ -33,6 +33,8 @@ void WriteThresholds(const ClusterModelDefinition& definition, std::string* xml)
   *xml += "  <profile-expansion" +
           Attribute("outside-share", Number(definition.expansion.outside_share)) +
           Attribute("step-decay", Number(definition.expansion.step_decay)) + "/>\n";
+  *xml += "  <calibration" + Attribute("temperature", Number(definition.calibration.temperature)) +
+          "/>\n";
 }
 
 void WriteProfile(const ClusterProfile& profile, std::string* xml) {

@@ -71,26 +71,36 @@ TEST_F(AssignmentsCommandTest, ListsAMonthAsCsvForDutchExcel) {
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_EQ(lines[0],
             "measurement;patient;department;date;clinician;supercluster;model;cluster;"
-            "probability;probabilities;flags;flag_reasons;explanation;override_cluster;"
-            "override_reason;override_by;override_at;final_cluster");
+            "probability;probabilities;flags;flag_reasons;explanation;counterfactual;"
+            "override_cluster;override_reason;override_by;override_at;final_cluster");
   const std::string& first = lines[1];
   EXPECT_EQ(first.rfind(Id(0) + ";P1;Volwassenen;2026-03-02;dr. test;non-psychotic;"
-                                "clusterpilot illustrative model 1;4;",
+                                "clusterpilot illustrative model 2;4;",
                         0),
             0u)
       << first;
   const std::vector<std::string> cells = Cells(first);
-  ASSERT_EQ(cells.size(), 18u) << first;
+  ASSERT_EQ(cells.size(), 19u) << first;
   EXPECT_TRUE(std::regex_match(cells[8], std::regex("[01],[0-9]{4}"))) << cells[8];
   EXPECT_TRUE(std::regex_match(cells[9], std::regex("4: [01],[0-9]{4}( \\| [0-9]+: 0,[0-9]{4})*")))
       << cells[9];
-  EXPECT_EQ(cells[12].rfind("cluster 4 mainly for ", 0), 0u) << cells[12];
+  // Dutch unless report.language says otherwise.
+  EXPECT_EQ(cells[12].rfind("cluster 4 vooral door HV15 voorgeschiedenis: herhaalde "
+                            "zelfbeschadiging 2, HV07 depressieve stemming 4",
+                            0),
+            0u)
+      << cells[12];
+  EXPECT_TRUE(std::regex_match(
+      cells[13], std::regex("als HV[01][0-9] [0-4] was in plaats van [0-4]"
+                            "((, | en )HV[01][0-9] [0-4] was in plaats van [0-4])*, zou cluster "
+                            "[0-9]+ het best passen")))
+      << cells[13];
   EXPECT_EQ(first.substr(first.size() - 6), ";;;;;4");  // no override: final is the algorithm's
   const std::string& second = lines[2];
   EXPECT_NE(second.find(";;;;no_fit,supercluster_conflict;every non-psychotic cluster is "
                         "excluded by the red rules on HV06 hallucinations and delusions 4 | HV06 "
                         "hallucinations and delusions rated 4 but non-psychotic chosen: this "
-                        "points to psychotic;no cluster assigned;;;;;"),
+                        "points to psychotic;geen cluster toegekend;;;;;;"),
             std::string::npos)
       << second;
 
@@ -138,12 +148,14 @@ TEST_F(AssignmentsCommandTest, JsonCarriesTheSameFieldsForMachines) {
   EXPECT_EQ(first->getValue<std::string>("patient"), "P1");
   EXPECT_EQ(first->getValue<std::string>("date"), "2026-03-02");
   EXPECT_EQ(first->getValue<std::string>("supercluster"), "non-psychotic");
-  EXPECT_EQ(first->getObject("model")->getValue<std::string>("version"), "1");
+  EXPECT_EQ(first->getObject("model")->getValue<std::string>("version"), "2");
   EXPECT_EQ(first->getValue<int>("cluster"), 4);
   const double probability = first->getValue<double>("probability");
   EXPECT_NEAR(first->getObject("probabilities")->getValue<double>("4"), probability, 1e-4);
   EXPECT_EQ(first->getArray("flags")->size(), first->getArray("flag_reasons")->size());
-  EXPECT_EQ(first->getValue<std::string>("explanation").rfind("cluster 4 mainly for ", 0), 0u);
+  EXPECT_EQ(first->getValue<std::string>("explanation").rfind("cluster 4 vooral door ", 0), 0u);
+  EXPECT_EQ(first->getValue<std::string>("counterfactual").rfind("als HV", 0), 0u);
+  EXPECT_TRUE(list->getObject(1)->isNull("counterfactual"));  // no cluster, so no runner-up
   auto over = first->getObject("override");
   ASSERT_FALSE(over.isNull());
   EXPECT_EQ(over->getValue<int>("cluster"), 5);
@@ -154,6 +166,26 @@ TEST_F(AssignmentsCommandTest, JsonCarriesTheSameFieldsForMachines) {
   EXPECT_TRUE(second->isNull("cluster"));
   EXPECT_TRUE(second->isNull("override"));
   EXPECT_EQ(second->getArray("flags")->getElement<std::string>(0), "no_fit");
+}
+
+TEST_F(AssignmentsCommandTest, ExplanationsSpeakEnglishWhenTheReportDoes) {
+  const std::string settings = dir_.File("clusterpilot.properties");
+  WriteFile(settings, "report.language = en\n");
+  CommandOutcome outcome = RunClusterpilot(
+      {"assignments", "--db", db_, "--month", "2026-03", "--format", "json", "--config", settings});
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  Poco::JSON::Parser parser;
+  auto document = parser.parse(outcome.out).extract<Poco::JSON::Object::Ptr>();
+  auto first = document->getArray("assignments")->getObject(0);
+  EXPECT_EQ(
+      first->getValue<std::string>("explanation")
+          .rfind("cluster 4 mainly for HV15 history: repeat self-harm 2, HV07 depressed mood 4", 0),
+      0u)
+      << first->getValue<std::string>("explanation");
+  EXPECT_TRUE(std::regex_match(first->getValue<std::string>("counterfactual"),
+                               std::regex("if HV.* were [0-4] instead of [0-4].*, cluster [0-9]+ "
+                                          "would fit best")))
+      << first->getValue<std::string>("counterfactual");
 }
 
 TEST_F(AssignmentsCommandTest, WritesToAFileAndRefusesBadOptions) {

@@ -14,7 +14,7 @@ namespace clusterpilot {
 namespace {
 
 const char kBuiltIn[] =
-    "model: \"clusterpilot illustrative model\" version 1 (built-in; ILLUSTRATIVE, not the "
+    "model: \"clusterpilot illustrative model\" version 2 (built-in; ILLUSTRATIVE, not the "
     "official NZa model)\n";
 
 // Three measurements: a typical severe non-psychotic patient, severe
@@ -75,19 +75,19 @@ TEST_F(ClassifyCommandTest, ClassifiesEveryMeasurementOnceAndSummarises) {
   ASSERT_EQ(log.size(), 2u);
   EXPECT_EQ(log[0].user, "finance");
   EXPECT_EQ(log[0].action, "classify");
-  EXPECT_EQ(log[0].object, "3 measurements with model clusterpilot illustrative model 1");
+  EXPECT_EQ(log[0].object, "3 measurements with model clusterpilot illustrative model 2");
 }
 
 TEST_F(ClassifyCommandTest, ANewModelVersionClassifiesAgainAndKeepsEarlierResults) {
   ASSERT_EQ(RunClusterpilot({"classify", "--db", db_}).exit_code, 0);
   ClusterModelDefinition definition = DefaultClusterModel().definition();
-  definition.version = "2";
+  definition.version = "3";
   definition.clusters[0].constant = 1;
   WriteFile(dir_.File("v2.xml"), WriteClusterModel(ClusterModel::Compile(definition).value()));
   CommandOutcome outcome =
       RunClusterpilot({"classify", "--db", db_, "--model", dir_.File("v2.xml")});
   ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
-  EXPECT_NE(outcome.out.find("model: \"clusterpilot illustrative model\" version 2 (" +
+  EXPECT_NE(outcome.out.find("model: \"clusterpilot illustrative model\" version 3 (" +
                              dir_.File("v2.xml") + ")\nclassified: 3 measurements\nskipped: 0"),
             std::string::npos)
       << outcome.out;
@@ -105,7 +105,7 @@ TEST_F(ClassifyCommandTest, AChangedModelUnderAnOldVersionIsRefusedAndNothingIsS
   EXPECT_EQ(outcome.exit_code, 1);
   EXPECT_EQ(outcome.err,
             "clusterpilot classify: " + db_ +
-                ": model \"clusterpilot illustrative model 1\": this store already has results of "
+                ": model \"clusterpilot illustrative model 2\": this store already has results of "
                 "a different model with the same name and version; give the changed model a new "
                 "version\n");
   EXPECT_EQ(Count(db_, "SELECT count(*) FROM classification"), 3);

@@ -87,7 +87,7 @@ TEST_F(StoreClassificationTest, ClassifiesEveryMeasurementAndRecordsWhoDidIt) {
   ASSERT_EQ(log.size(), 1u);
   EXPECT_EQ(log[0].user, "finance");
   EXPECT_EQ(log[0].action, "classify");
-  EXPECT_EQ(log[0].object, "3 measurements with model clusterpilot illustrative model 1");
+  EXPECT_EQ(log[0].object, "3 measurements with model clusterpilot illustrative model 2");
 }
 
 TEST_F(StoreClassificationTest, ClassifiesOnlyWhatTheModelHasNotSeen) {
@@ -108,7 +108,7 @@ TEST_F(StoreClassificationTest, ClassifiesOnlyWhatTheModelHasNotSeen) {
   EXPECT_EQ(third.value().skipped, 3);
   EXPECT_EQ(ClusterByMeasurement(*store_).size(), 4u);
   EXPECT_EQ(ReadAuditLog(*store_).value().back().object,
-            "1 measurements with model clusterpilot illustrative model 1");
+            "1 measurements with model clusterpilot illustrative model 2");
 }
 
 // 4096 rows travel per batch: 10,000 make two full batches and a partial one.
@@ -133,12 +133,12 @@ TEST_F(StoreClassificationTest, WritesWhatTheClassifierSaysForEveryMeasurementOf
 TEST_F(StoreClassificationTest, AChangedModelUnderAnOldVersionIsRefusedAndLeavesNothing) {
   std::vector<Measurement> measurements = ThreePatients();
   SeedMeasurements(*store_, &measurements);
-  ASSERT_TRUE(RegisterClusterModel(*store_, "clusterpilot illustrative model", "1", "hash-1").ok());
+  ASSERT_TRUE(RegisterClusterModel(*store_, "clusterpilot illustrative model", "2", "hash-1").ok());
   Result<ClassifyTally> refused = Classify("hash-2");
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().ToString(),
             dir_.File("pilot.db") +
-                ": model \"clusterpilot illustrative model 1\": this store already has results of "
+                ": model \"clusterpilot illustrative model 2\": this store already has results of "
                 "a different model with the same name and version; give the changed model a new "
                 "version");
   EXPECT_EQ(CountClassified(*store_, 1).value(), 0);

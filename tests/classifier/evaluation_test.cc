@@ -38,7 +38,7 @@ constexpr double kMinimumIllFittingPoorFit = 0.70;
 // Perturbed profiles: measured 95.0% top-1, 12.8% flagged atypical or no_fit.
 constexpr double kPerturbedMinimumAccuracy = 0.92;
 constexpr double kPerturbedMaximumPoorFit = 0.16;
-// The independent table: measured 74.8% top-1, 55.0% flagged atypical or
+// The independent table: measured 72.6% top-1, 54.1% flagged atypical or
 // no_fit. Where the two readings of the descriptions disagree most (the
 // psychotic clusters 14-17, drawn to 10) the flags do fire: they say "this
 // does not look like the model's cluster" rather than hiding the miss.

@@ -37,7 +37,8 @@ TEST(ClusterModelReaderTest, ReadsCoefficientsProfilesRulesAndThresholds) {
   const std::string xml = ModelXml(
       "  <description>for tests</description>\n"
       "  <thresholds max-unknown-items=\"4\" ambiguous-margin=\"0.1\" no-fit-factor=\"3\"/>\n"
-      "  <profile-expansion outside-share=\"0.2\" step-decay=\"0.5\"/>\n" +
+      "  <profile-expansion outside-share=\"0.2\" step-decay=\"0.5\"/>\n"
+      "  <calibration temperature=\"2.5\"/>\n" +
       std::string(kTwoClusters) +
       "  <red-rules>\n"
       "    <rule item=\"HV06\" at-least=\"3\" excludes=\"4\"/>\n"
@@ -58,6 +59,8 @@ TEST(ClusterModelReaderTest, ReadsCoefficientsProfilesRulesAndThresholds) {
   EXPECT_DOUBLE_EQ(model.thresholds().no_fit_factor, 3);
   EXPECT_DOUBLE_EQ(model.thresholds().decisive_probability, 0.7);  // the default
   EXPECT_DOUBLE_EQ(model.definition().expansion.outside_share, 0.2);
+  EXPECT_DOUBLE_EQ(model.definition().calibration.temperature, 2.5);
+  EXPECT_FLOAT_EQ(model.inverse_temperature(), 0.4f);
   ASSERT_EQ(model.cluster_count(), 2);
   const ModelCluster& severe = model.cluster(0);
   EXPECT_EQ(severe.number, 4);
@@ -171,6 +174,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadModel{"  <thresholds ambiguous-margin=\"2\"/>\n  <supercluster code=\"X\">\n"
                  "    <cluster number=\"1\"><coefficients/></cluster>\n  </supercluster>\n",
                  "model.xml:3:37: ambiguous-margin \"2\": must be between 0 and 1"},
+        BadModel{"  <calibration temperature=\"0\"/>\n  <supercluster code=\"X\">\n"
+                 "    <cluster number=\"1\"><coefficients/></cluster>\n  </supercluster>\n",
+                 "model.xml:3:33: temperature \"0\": must be between 0.01 and 100"},
         BadModel{"  <supercluster code=\"X\">\n    <cluster number=\"1\"><unexpected/>"
                  "</cluster>\n  </supercluster>\n",
                  "model.xml:4:38: not a valid cluster model: no declaration found for element "
