@@ -24,7 +24,7 @@
 namespace clusterpilot {
 namespace {
 
-constexpr std::streamsize kMaxRequestBody = 64 * 1024;
+constexpr std::streamsize kMaxRequestBody = std::streamsize{64} * 1024;
 constexpr int kMaxFormFields = 32;
 constexpr int kRequestTimeoutSeconds = 10;
 

@@ -2,6 +2,7 @@
 // the explanation and flags, the patient's timeline and the review form; and
 // the review's POST with its optimistic version check.
 #include <charconv>
+#include <cmath>
 #include <sstream>
 
 #include "core/assignment_explanation.h"
@@ -54,7 +55,7 @@ Poco::JSON::Array::Ptr ProbabilityValues(const std::string& encoded) {
   for (const ClusterProbability& entry : ranked) {
     Poco::JSON::Object::Ptr value = new Poco::JSON::Object;
     value->set("cluster", entry.cluster);
-    value->set("percent", static_cast<int>(entry.probability * 100 + 0.5));
+    value->set("percent", static_cast<int>(std::lround(entry.probability * 100)));
     list->add(value);
   }
   return list;

@@ -7,17 +7,21 @@
 namespace clusterpilot {
 namespace {
 
-// "http://host" or "https://host" of the request itself.
-std::string OwnOrigin(const WebRequest& request) {
-  return (request.secure ? "https://" : "http://") + request.host;
+// The host (and port) part of an Origin or Referer: "a.nl:8443" of
+// "https://a.nl:8443/x". The scheme is left out, because behind a
+// TLS-terminating proxy the browser says https and the server sees http.
+std::string AuthorityOf(const std::string& url) {
+  const size_t start = url.find("://");
+  if (start == std::string::npos) return "";
+  const size_t end = url.find('/', start + 3);
+  return url.substr(start + 3, end == std::string::npos ? std::string::npos : end - start - 3);
 }
 
 // A POST must come from our own pages: Origin (or, without it, Referer) must
 // name this server when the browser sends one.
 bool SameOrigin(const WebRequest& request) {
-  const std::string own = OwnOrigin(request);
-  if (!request.origin.empty()) return request.origin == own;
-  if (!request.referer.empty()) return request.referer.rfind(own + "/", 0) == 0;
+  if (!request.origin.empty()) return AuthorityOf(request.origin) == request.host;
+  if (!request.referer.empty()) return AuthorityOf(request.referer) == request.host;
   return true;
 }
 
@@ -41,7 +45,9 @@ void AddSecurityHeaders(WebResponse* response) {
                                  "default-src 'none'; style-src 'self'; img-src 'self'; "
                                  "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
   response->headers.emplace_back("X-Content-Type-Options", "nosniff");
-  response->headers.emplace_back("Referrer-Policy", "no-referrer");
+  // Not no-referrer: with it browsers send "Origin: null" on form posts,
+  // and the Origin check needs the real one.
+  response->headers.emplace_back("Referrer-Policy", "same-origin");
   response->headers.emplace_back("X-Frame-Options", "DENY");
   response->headers.emplace_back("Cache-Control", "no-store");
 }

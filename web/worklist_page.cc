@@ -2,6 +2,7 @@
 // month, flagged first, with counts and paging.
 #include <algorithm>
 #include <bit>
+#include <cmath>
 
 #include "core/calendar_date.h"
 #include "core/cluster_assignment.h"
@@ -46,7 +47,7 @@ Poco::JSON::Object::Ptr RowValues(const AssignmentRow& row) {
   values->set("rating_date", row.rating_date);
   values->set("clinician", row.clinician);
   values->set("cluster", row.cluster);
-  values->set("probability_percent", static_cast<int>(row.probability * 100 + 0.5));
+  values->set("probability_percent", static_cast<int>(std::lround(row.probability * 100)));
   values->set("flags", FitFlagNames(row.flags));
   values->set("flagged", row.flags != 0);
   values->set("reviewed", row.clinician_override.has_value());

@@ -76,7 +76,7 @@ class WebServerTest : public testing::Test {
               "frame-ancestors 'none'; base-uri 'none'")
         << what;
     EXPECT_EQ(reply.Header("x-content-type-options"), "nosniff") << what;
-    EXPECT_EQ(reply.Header("referrer-policy"), "no-referrer") << what;
+    EXPECT_EQ(reply.Header("referrer-policy"), "same-origin") << what;
     EXPECT_EQ(reply.Header("x-frame-options"), "DENY") << what;
     EXPECT_EQ(reply.Header("cache-control"), "no-store") << what;
   }
@@ -192,6 +192,10 @@ TEST_F(WebServerTest, APostWithoutTheRightCsrfTokenOrFromElsewhereStoresNothing)
   EXPECT_EQ(OverrideCount(env().measurement_b()), before);
   const HttpReply denied = clinician_b.Post(path, with(""));
   EXPECT_NE(denied.body.find("Formulier verlopen of van elders"), std::string::npos);
+  // The page's own host passes, also as https (a TLS-terminating proxy).
+  const std::string own_host = "127.0.0.1:" + std::to_string(env().port());
+  EXPECT_EQ(clinician_b.Post(path, form, false, "https://" + own_host).status, 303);
+  EXPECT_EQ(OverrideCount(env().measurement_b()), before + 1);
 }
 
 TEST_F(WebServerTest, AReviewIsStoredOnceAndASecondOnSeesTheConflict) {
