@@ -17,7 +17,9 @@ void AddUser(Store& store, const std::string& name, WebRole role,
   user.name = name;
   user.role = role;
   user.departments = std::move(departments);
-  user.password_hash = HashPassword(kPassword).value();
+  Result<std::string> hash = HashPassword(kPassword);
+  ASSERT_TRUE(hash.ok()) << hash.error().ToString();
+  user.password_hash = hash.value();
   Result<int64_t> added = AddWebUser(store, user, "test");
   ASSERT_TRUE(added.ok()) << added.error().ToString();
 }
@@ -61,8 +63,9 @@ WebTestEnvironment::WebTestEnvironment() : store_path_(dir_.File("web.db")) {
 }
 
 void WebTestEnvironment::AddClinician(const std::string& name) {
-  auto store = std::move(Store::Open(store_path_)).value();
-  AddUser(*store, name, WebRole::kClinician, {kDepartmentA});
+  auto store = Store::Open(store_path_);
+  ASSERT_TRUE(store.ok()) << store.error().ToString();
+  AddUser(*store.value(), name, WebRole::kClinician, {kDepartmentA});
 }
 
 }  // namespace clusterpilot

@@ -43,6 +43,9 @@ class WebTestEnvironment {
   // account (lockout, logout).
   void AddClinician(const std::string& name);
 
+  // Stops the server and closes its store connections.
+  void StopServer() { server_.reset(); }
+
  private:
   ScopedTempDir dir_;
   std::string store_path_;
