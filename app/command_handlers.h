@@ -16,6 +16,8 @@ int RunGenerateCommand(CommandContext& context);
 int RunDemoCommand(CommandContext& context);
 int RunAuditCommand(CommandContext& context);
 int RunStoreCommand(CommandContext& context);
+int RunUserCommand(CommandContext& context);
+int RunServeCommand(CommandContext& context);
 
 }  // namespace clusterpilot
 

@@ -107,6 +107,23 @@ const std::vector<Command>& AllCommands() {
         {"out", "FILE", "the copy to write; must not exist yet"},
         kBy},
        RunStoreCommand},
+      {"user",
+       "add|list|disable|password [--db FILE] [--name NAME] [--role ROLE] [--department A,B]",
+       "accounts of the web app; the password is read from standard input (one line)",
+       {kDb,
+        {"name", "NAME", "the account's login name"},
+        {"role", "ROLE", "clinician, finance, manager or admin (add)"},
+        {"department", "A,B", "the departments of a clinician or manager, comma-separated (add)"},
+        kBy},
+       RunUserCommand},
+      {"serve",
+       "[--db FILE] [--listen ADDR:PORT] [--allow-plain-http]",
+       "the web app for clinicians, finance, managers and admins",
+       {kDb,
+        {"listen", "ADDR:PORT", "where to listen (default: 127.0.0.1:8080)"},
+        {"allow-plain-http", nullptr,
+         "listen beyond loopback without TLS, behind a TLS-terminating proxy"}},
+       RunServeCommand},
   };
   return commands;
 }

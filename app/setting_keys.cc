@@ -22,6 +22,10 @@ constexpr SettingKey kSettingKeys[] = {
     {"report.valid_rating_months", "how long a rating stays valid at most, in months (default 12)"},
     {"import.listed_problems", "problems an import summary prints (default: 10)"},
     {"import.max_stream_mb", "the largest export read from standard input or a pipe, in MB"},
+    {"serve.certificate", "the TLS certificate (PEM) serve answers with; with serve.key"},
+    {"serve.key", "the TLS private key (PEM) of serve.certificate"},
+    {"serve.idle_timeout_seconds", "a web session ends after this long unused (default 900)"},
+    {"serve.absolute_timeout_seconds", "a web session ends this long after login (default 36000)"},
     {"audit.anchor_file", "a file outside the store that receives every new audit-log head"},
 };
 

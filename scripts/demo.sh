@@ -2,9 +2,34 @@
 # The main job on a demo month: installs what is needed, builds clusterpilot,
 # then generates a synthetic institution, imports, classifies and writes the
 # monthly pilot report. Safe to run again (it starts the demo afresh).
-# usage: bash scripts/demo.sh [DIR]   (default DIR: ./clusterpilot-demo)
+# With --serve it then makes one account per role, each with a random
+# password printed once, and serves the demo store on loopback.
+# usage: bash scripts/demo.sh [--serve] [DIR]   (default DIR: ./clusterpilot-demo)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+serve=0
+if [ "${1:-}" = "--serve" ]; then
+  serve=1
+  shift
+fi
+dir=${1:-clusterpilot-demo}
 bash scripts/install-dependencies.sh
 bash scripts/build.sh build -DCMAKE_BUILD_TYPE=Release -DCLUSTERPILOT_BUILD_TESTS=OFF
-./build/app/clusterpilot demo --out "${1:-clusterpilot-demo}"
+./build/app/clusterpilot demo --out "$dir"
+[ "$serve" = 1 ] || exit 0
+
+db="$dir/clusterpilot.db"
+# The departments the demo generated: the clinician and manager get the first.
+department=$(./build/app/clusterpilot assignments --db "$db" --format csv |
+  awk -F';' 'NR == 2 { print $3; exit }')
+echo "clusterpilot demo accounts (the passwords are shown only now):"
+for role in clinician finance manager admin; do
+  name="demo-$role"
+  password=$(head -c 18 /dev/urandom | base64 | tr '+/' 'xy')
+  departments=()
+  if [ "$role" = clinician ] || [ "$role" = manager ]; then departments=(--department "$department"); fi
+  printf '%s\n' "$password" |
+    ./build/app/clusterpilot user add --db "$db" --name "$name" --role "$role" "${departments[@]}" >/dev/null
+  echo "  $name  $password"
+done
+exec ./build/app/clusterpilot serve --db "$db" --listen 127.0.0.1:8080

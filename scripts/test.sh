@@ -15,6 +15,9 @@ if [ "${1:-}" = "--sanitize" ]; then
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 fi
+# The browser tests' one npm package (playwright-core; it drives Debian's
+# chromium and downloads no browser), exactly as package-lock.json says.
+(cd tests/web/browser && npm ci --no-audit --no-fund --silent)
 bash scripts/build.sh "$build_dir" "${options[@]}"
 cd "$build_dir"
 ctest --output-on-failure -j "$(nproc)"

@@ -6,7 +6,7 @@
 namespace clusterpilot {
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kColumns =
     "SELECT m.id, m.patient_id, m.department, m.rating_date, coalesce(m.clinician, ''), "
     "m.supercluster, c.id, cm.name, cm.version, c.cluster, c.probability, c.probabilities, "
     "c.flags, c.flag_reasons, c.explanation, c.classified_at, "
@@ -15,7 +15,9 @@ constexpr const char* kSelect =
     "LEFT JOIN current_classification c ON c.measurement_id = m.id "
     "LEFT JOIN cluster_model cm ON cm.id = c.model_id "
     "LEFT JOIN clinician_override o ON o.id = "
-    "  (SELECT max(id) FROM clinician_override WHERE measurement_id = m.id) "
+    "  (SELECT max(id) FROM clinician_override WHERE measurement_id = m.id) ";
+
+constexpr const char* kFilter =
     "WHERE (?1 = '' OR (m.rating_date >= ?1 AND m.rating_date < ?3)) "
     "  AND (?2 = '' OR m.department = ?2) "
     "ORDER BY m.department, m.rating_date, m.patient_id, m.id";
@@ -56,7 +58,7 @@ AssignmentRow ReadRow(const SqlStatement& row) {
 }  // namespace
 
 Result<std::vector<AssignmentRow>> ReadAssignments(Store& store, const AssignmentFilter& filter) {
-  SqlStatement select(store, kSelect);
+  SqlStatement select(store, std::string(kColumns) + kFilter);
   // The month as [its first day, the next month's first day) of ISO dates.
   select.BindText(1, filter.month ? filter.month->FirstDayIso() : "");
   select.BindText(2, filter.department);
@@ -65,6 +67,14 @@ Result<std::vector<AssignmentRow>> ReadAssignments(Store& store, const Assignmen
   while (select.Step()) rows.push_back(ReadRow(select));
   if (!select.status().ok()) return select.status().error();
   return rows;
+}
+
+Result<std::optional<AssignmentRow>> ReadAssignment(Store& store, int64_t measurement_id) {
+  SqlStatement select(store, std::string(kColumns) + "WHERE m.id = ?");
+  select.BindInt(1, measurement_id);
+  if (select.Step()) return std::optional<AssignmentRow>(ReadRow(select));
+  if (!select.status().ok()) return select.status().error();
+  return std::optional<AssignmentRow>();
 }
 
 }  // namespace clusterpilot

@@ -54,6 +54,10 @@ struct AssignmentRow {
 // a measurement the current model has not classified reads as not classified.
 Result<std::vector<AssignmentRow>> ReadAssignments(Store& store, const AssignmentFilter& filter);
 
+// The one measurement `measurement_id` as ReadAssignments would list it;
+// nullopt when there is no such measurement.
+Result<std::optional<AssignmentRow>> ReadAssignment(Store& store, int64_t measurement_id);
+
 }  // namespace clusterpilot
 
 #endif  // CLUSTERPILOT_STORE_ASSIGNMENT_LISTING_H_

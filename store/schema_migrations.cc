@@ -157,9 +157,39 @@ CREATE TABLE classification_progress (
 );
 )sql";
 
+// Version 6: the web app's accounts (role and departments; the password only
+// as an Argon2id hash, with the failed-login count and lock time of the
+// lockout) and its sessions, kept by the hash of their id so a copy of the
+// store holds no usable session.
+constexpr std::string_view kVersion6 = R"sql(
+CREATE TABLE app_user (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL UNIQUE,
+  role          TEXT NOT NULL CHECK (role IN ('clinician', 'finance', 'manager', 'admin')),
+  password_hash TEXT NOT NULL,
+  disabled      INTEGER NOT NULL DEFAULT 0,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until  INTEGER NOT NULL DEFAULT 0,
+  created_at    TEXT NOT NULL
+);
+CREATE TABLE app_user_department (
+  user_id    INTEGER NOT NULL REFERENCES app_user(id),
+  department TEXT NOT NULL,
+  PRIMARY KEY (user_id, department)
+);
+CREATE TABLE web_session (
+  id_hash      TEXT PRIMARY KEY,
+  user_id      INTEGER NOT NULL REFERENCES app_user(id),
+  csrf_token   TEXT NOT NULL,
+  created_at   INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL
+);
+)sql";
+
 // Migration N is kMigrations[N - 1]: a new version appends its SQL here and
 // raises kCurrentSchemaVersion.
-constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
+                                            kVersion6};
 
 static_assert(std::size(kMigrations) == kCurrentSchemaVersion,
               "kCurrentSchemaVersion must name the last migration");

@@ -1,0 +1,43 @@
+// Mustache's {{x}} escapes HTML and {{{x}}} / {{&x}} do not: the templates
+// may use the unescaped forms only for HTML the program rendered itself.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "web/page_renderer.h"
+
+namespace clusterpilot {
+namespace {
+
+TEST(TemplateEscapingTest, OnlyTheFrameBodyIsUnescaped) {
+  const std::regex unescaped(R"(\{\{\{\s*([^}]*)\}\}\}|\{\{&\s*([^}]*)\}\})");
+  std::vector<std::string> found;
+  for (const std::string& name : TemplateNames()) {
+    const std::string text(TemplateText(name));
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), unescaped);
+         it != std::sregex_iterator(); ++it) {
+      found.push_back(name + ": " + (*it)[0].str());
+    }
+  }
+  EXPECT_EQ(found, std::vector<std::string>{"layout: {{{body}}}"});
+}
+
+TEST(TemplateEscapingTest, EveryPageTemplateIsEmbeddedAndParses) {
+  for (const char* name : {"layout", "login", "error", "worklist", "measurement", "conflict",
+                           "departments", "users", "audit"}) {
+    EXPECT_FALSE(TemplateText(name).empty()) << name;
+  }
+  EXPECT_NE(StyleSheetText().find("body {"), std::string::npos);
+}
+
+TEST(TemplateEscapingTest, NoTemplateHasInlineScriptOrStyle) {
+  for (const std::string& name : TemplateNames()) {
+    const std::string text(TemplateText(name));
+    EXPECT_EQ(text.find("<script"), std::string::npos) << name;
+    EXPECT_EQ(text.find("style="), std::string::npos) << name;
+    EXPECT_FALSE(std::regex_search(text, std::regex(R"(\son[a-z]+=)"))) << name;  // onclick=
+  }
+}
+
+}  // namespace
+}  // namespace clusterpilot

@@ -1,0 +1,208 @@
+// One measurement for its clinician: the ratings grid, the probabilities,
+// the explanation and flags, the patient's timeline and the review form; and
+// the review's POST with its optimistic version check.
+#include <charconv>
+#include <cmath>
+#include <sstream>
+
+#include "core/assignment_explanation.h"
+#include "core/care_cluster.h"
+#include "core/cluster_assignment.h"
+#include "core/honos_items.h"
+#include "store/assignment_listing.h"
+#include "store/measurement_review.h"
+#include "web/page_renderer.h"
+#include "web/web_pages.h"
+
+namespace clusterpilot {
+namespace {
+
+int64_t WholeNumber(const std::string& text) {
+  int64_t value = -1;
+  const auto [end, status] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return status == std::errc() && end == text.data() + text.size() ? value : -1;
+}
+
+// The measurement when it exists and belongs to one of the user's
+// departments; another department's measurement reads as missing, so its
+// existence is not revealed either.
+Result<std::optional<AssignmentRow>> OwnMeasurement(PageContext& context) {
+  Result<std::optional<AssignmentRow>> row =
+      ReadAssignment(context.store, WholeNumber(context.path_id));
+  if (!row.ok() || !row.value()) return row;
+  if (!WorksFor(context, row.value()->department)) return std::optional<AssignmentRow>();
+  return row;
+}
+
+Poco::JSON::Array::Ptr RatingValues(const ItemRatings& ratings) {
+  Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+  for (int i = 0; i < kItemCount; ++i) {
+    Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
+    item->set("code", std::string(kHonosItems[i].code));
+    item->set("name",
+              std::string(kHonosItems[i].dutch) + " / " + std::string(kHonosItems[i].english));
+    item->set("rating",
+              ratings[i] == kUnknownRating ? std::string("?") : std::to_string(ratings[i]));
+    items->add(item);
+  }
+  return items;
+}
+
+Poco::JSON::Array::Ptr ProbabilityValues(const std::string& encoded) {
+  Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+  std::vector<ClusterProbability> ranked;
+  if (!DecodeProbabilities(encoded, &ranked)) return list;
+  for (const ClusterProbability& entry : ranked) {
+    Poco::JSON::Object::Ptr value = new Poco::JSON::Object;
+    value->set("cluster", entry.cluster);
+    value->set("percent", static_cast<int>(std::lround(entry.probability * 100)));
+    list->add(value);
+  }
+  return list;
+}
+
+Poco::JSON::Array::Ptr Lines(const std::string& text) {
+  Poco::JSON::Array::Ptr lines = new Poco::JSON::Array;
+  std::stringstream stream(text);
+  std::string line;
+  while (std::getline(stream, line)) {
+    if (!line.empty()) lines->add(line);
+  }
+  return lines;
+}
+
+Poco::JSON::Object::Ptr ReviewValues(const ClinicianOverride& review) {
+  Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
+  values->set("cluster", review.cluster);
+  values->set("no_fitting_cluster", review.cluster == kNoFittingCluster);
+  values->set("reason", review.reason);
+  values->set("by", review.by_user);
+  values->set("at", review.at);
+  values->set("version", review.id);
+  return values;
+}
+
+Result<Poco::JSON::Array::Ptr> TimelineValues(PageContext& context, const std::string& patient) {
+  Result<std::vector<TimelinePoint>> points = ReadPatientTimeline(context.store, patient);
+  if (!points.ok()) return points.error();
+  Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+  for (const TimelinePoint& point : points.value()) {
+    Poco::JSON::Object::Ptr value = new Poco::JSON::Object;
+    value->set("id", point.measurement_id);
+    value->set("rating_date", point.rating_date);
+    value->set("department", point.department);
+    value->set("cluster", point.cluster);
+    list->add(value);
+  }
+  return list;
+}
+
+Poco::JSON::Array::Ptr ClusterChoices() {
+  Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+  for (int cluster = 1; cluster <= kHighestCareCluster; ++cluster) {
+    if (IsCareCluster(cluster)) list->add(cluster);
+  }
+  return list;
+}
+
+Result<Poco::JSON::Object::Ptr> MeasurementValues(PageContext& context, const AssignmentRow& row) {
+  Result<std::optional<ItemRatings>> ratings =
+      ReadMeasurementRatings(context.store, row.measurement_id);
+  if (!ratings.ok()) return ratings.error();
+  Result<Poco::JSON::Array::Ptr> timeline = TimelineValues(context, row.patient_id);
+  if (!timeline.ok()) return timeline.error();
+  Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
+  values->set("id", row.measurement_id);
+  values->set("patient_id", row.patient_id);
+  values->set("department", row.department);
+  values->set("rating_date", row.rating_date);
+  values->set("clinician", row.clinician);
+  values->set("cluster", row.cluster);
+  values->set("items", RatingValues(ratings.value().value_or(UnknownRatings())));
+  values->set("probabilities", ProbabilityValues(row.probabilities));
+  values->set("explanation", DescribeStoredExplanation(row.explanation));
+  values->set("flags", Lines(row.flag_reasons));
+  values->set("timeline", timeline.value());
+  values->set("version", row.clinician_override ? row.clinician_override->id : int64_t{0});
+  if (row.clinician_override) values->set("review", ReviewValues(*row.clinician_override));
+  values->set("clusters", ClusterChoices());
+  values->set("csrf_token", context.user->csrf_token);
+  return values;
+}
+
+// The review the form describes, or a message saying what is missing.
+std::string ReadReviewForm(const PageContext& context, const AssignmentRow& row,
+                           MeasurementReview* review) {
+  const WebRequest& request = context.request;
+  const std::string decision = request.Form("decision");
+  review->measurement_id = row.measurement_id;
+  review->seen_version = WholeNumber(request.Form("version"));
+  review->reason = request.Form("reason");
+  review->by_user = context.user->user.name;
+  if (review->seen_version < 0) return "Versie ontbreekt / Version missing";
+  if (decision == "confirm") {
+    review->cluster = row.cluster;
+    if (review->reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+      review->reason = "bevestigd / confirmed";
+    }
+    return "";
+  }
+  if (decision == "other") {
+    review->cluster = static_cast<int>(WholeNumber(request.Form("cluster")));
+    if (!IsCareCluster(review->cluster)) return "Kies een cluster / Choose a cluster";
+  } else if (decision == "none") {
+    review->cluster = kNoFittingCluster;
+  } else {
+    return "Kies een beoordeling / Choose a decision";
+  }
+  if (review->reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return "Reden is verplicht / A reason is required";
+  }
+  return "";
+}
+
+WebResponse Conflict(PageContext& context, const AssignmentRow& row,
+                     const ClinicianOverride& other) {
+  Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
+  values->set("conflict", true);
+  values->set("id", row.measurement_id);
+  values->set("message",
+              "Een ander heeft deze meting intussen beoordeeld; uw beoordeling is niet "
+              "opgeslagen. / Someone else reviewed this measurement meanwhile; your review "
+              "was not saved.");
+  values->set("review", ReviewValues(other));
+  return RenderPage(context, 409, "Conflict", "conflict", values);
+}
+
+}  // namespace
+
+WebResponse MeasurementPage(PageContext& context) {
+  Result<std::optional<AssignmentRow>> row = OwnMeasurement(context);
+  if (!row.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
+  if (!row.value()) return ErrorPage(context.request, 404, "Niet gevonden / Not found");
+  Status audited = AuditPageView(context, "web measurement",
+                                 "measurement " + std::to_string(row.value()->measurement_id));
+  if (!audited.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
+  Result<Poco::JSON::Object::Ptr> values = MeasurementValues(context, *row.value());
+  if (!values.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
+  return RenderPage(context, 200, "Meting / Measurement " + context.path_id, "measurement",
+                    values.value());
+}
+
+WebResponse ReviewSubmit(PageContext& context) {
+  Result<std::optional<AssignmentRow>> row = OwnMeasurement(context);
+  if (!row.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
+  if (!row.value()) return ErrorPage(context.request, 404, "Niet gevonden / Not found");
+  MeasurementReview review;
+  const std::string problem = ReadReviewForm(context, *row.value(), &review);
+  if (!problem.empty()) return ErrorPage(context.request, 400, problem);
+  Result<ReviewOutcome> outcome = SaveReview(context.store, review);
+  if (!outcome.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
+  if (outcome.value().conflict) return Conflict(context, *row.value(), outcome.value().review);
+  if (!context.request.wants_json) return Redirect("/measurements/" + context.path_id);
+  Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
+  values->set("review", ReviewValues(outcome.value().review));
+  return JsonResponse(200, values);
+}
+
+}  // namespace clusterpilot

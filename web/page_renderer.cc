@@ -1,0 +1,122 @@
+#include "web/page_renderer.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <kainjow/mustache.hpp>
+#include <sstream>
+
+#include "web/embedded_files.h"
+#include "web/route_table.h"
+
+namespace clusterpilot {
+namespace {
+
+using kainjow::mustache::data;
+using kainjow::mustache::mustache;
+
+data ToMustache(const Poco::Dynamic::Var& value);
+
+data ObjectToMustache(const Poco::JSON::Object::Ptr& object) {
+  data result(data::type::object);
+  for (const auto& [key, value] : *object) result.set(key, ToMustache(value));
+  return result;
+}
+
+data ArrayToMustache(const Poco::JSON::Array::Ptr& array) {
+  data result(data::type::list);
+  for (const auto& value : *array) result.push_back(ToMustache(value));
+  return result;
+}
+
+// The JSON value as Mustache data: objects and lists nest, booleans stay
+// booleans (for {{#flag}} sections), numbers and strings become text.
+data ToMustache(const Poco::Dynamic::Var& value) {
+  if (value.type() == typeid(Poco::JSON::Object::Ptr)) {
+    return ObjectToMustache(value.extract<Poco::JSON::Object::Ptr>());
+  }
+  if (value.type() == typeid(Poco::JSON::Array::Ptr)) {
+    return ArrayToMustache(value.extract<Poco::JSON::Array::Ptr>());
+  }
+  if (value.type() == typeid(bool)) return data(value.extract<bool>());
+  if (value.isEmpty()) return data(false);
+  return data(value.convert<std::string>());
+}
+
+// Links of the frame's navigation the user's role may follow.
+Poco::JSON::Array::Ptr Navigation(WebRole role) {
+  struct Link {
+    const char* path;
+    const char* label;
+  };
+  static const Link kLinks[] = {{"/worklist", "Werklijst / Worklist"},
+                                {"/departments", "Afdelingen / Departments"},
+                                {"/admin/users", "Gebruikers / Users"},
+                                {"/admin/audit", "Auditlog / Audit log"}};
+  Poco::JSON::Array::Ptr links = new Poco::JSON::Array;
+  std::string ignored_id;
+  bool ignored_known = false;
+  for (const Link& link : kLinks) {
+    const Route* route = FindRoute("GET", link.path, &ignored_id, &ignored_known);
+    if (route == nullptr || !RouteAllows(*route, role)) continue;
+    Poco::JSON::Object::Ptr entry = new Poco::JSON::Object;
+    entry->set("path", std::string(link.path));
+    entry->set("label", std::string(link.label));
+    links->add(entry);
+  }
+  return links;
+}
+
+}  // namespace
+
+std::string_view TemplateText(std::string_view name) {
+  return EmbeddedFile(std::string(name) + ".mustache");
+}
+
+std::string_view StyleSheetText() { return EmbeddedFile("style.css"); }
+
+std::vector<std::string> TemplateNames() {
+  std::vector<std::string> names;
+  for (const std::string& file : EmbeddedFileNames()) {
+    const std::string suffix = ".mustache";
+    if (file.size() > suffix.size() && file.ends_with(suffix)) {
+      names.push_back(file.substr(0, file.size() - suffix.size()));
+    }
+  }
+  return names;
+}
+
+std::string RenderTemplate(std::string_view template_name, const Poco::JSON::Object::Ptr& values) {
+  mustache page{std::string(TemplateText(template_name))};
+  return page.render(ObjectToMustache(values));
+}
+
+WebResponse JsonResponse(int status, const Poco::JSON::Object::Ptr& values) {
+  WebResponse response;
+  response.status = status;
+  response.content_type = "application/json; charset=utf-8";
+  std::ostringstream json;
+  Poco::JSON::Stringifier::stringify(values, json);
+  response.body = json.str();
+  return response;
+}
+
+WebResponse RenderPage(const PageContext& context, int status, const std::string& title,
+                       const std::string& template_name, const Poco::JSON::Object::Ptr& values) {
+  if (context.request.wants_json) return JsonResponse(status, values);
+  Poco::JSON::Object::Ptr frame = new Poco::JSON::Object;
+  frame->set("title", title);
+  frame->set("body", RenderTemplate(template_name, values));
+  if (context.user != nullptr) {
+    frame->set("user", context.user->user.name);
+    frame->set("role", std::string(WebRoleName(context.user->user.role)));
+    frame->set("csrf_token", context.user->csrf_token);
+    frame->set("navigation", Navigation(context.user->user.role));
+  }
+  WebResponse response;
+  response.status = status;
+  response.body = RenderTemplate("layout", frame);
+  return response;
+}
+
+}  // namespace clusterpilot

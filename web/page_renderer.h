@@ -1,0 +1,42 @@
+// Pages from the Mustache templates compiled into the binary (web/templates/,
+// embedded by CMake). A page's data is one JSON object: a browser gets it
+// through the page's template inside the frame (layout.mustache), a script
+// asking for application/json gets the object itself, so both always carry
+// the same figures. Mustache's {{x}} escapes HTML; the templates use the
+// unescaped {{{x}}} only for the frame's body, which they render themselves
+// (checked by a test).
+#ifndef CLUSTERPILOT_WEB_PAGE_RENDERER_H_
+#define CLUSTERPILOT_WEB_PAGE_RENDERER_H_
+
+#include <Poco/JSON/Object.h>
+
+#include <string>
+#include <string_view>
+
+#include "web/page_context.h"
+
+namespace clusterpilot {
+
+// The template's text; "" for an unknown name.
+std::string_view TemplateText(std::string_view name);
+
+// The embedded stylesheet.
+std::string_view StyleSheetText();
+
+// The names of every embedded template, for the tests.
+std::vector<std::string> TemplateNames();
+
+// Renders `template_name` with `data` in the page frame (title, the user's
+// navigation, the logout form), or answers `data` as JSON.
+WebResponse RenderPage(const PageContext& context, int status, const std::string& title,
+                       const std::string& template_name, const Poco::JSON::Object::Ptr& data);
+
+// Renders one template with `data` outside the frame (the login page).
+std::string RenderTemplate(std::string_view template_name, const Poco::JSON::Object::Ptr& data);
+
+// `data` as a JSON response.
+WebResponse JsonResponse(int status, const Poco::JSON::Object::Ptr& data);
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_WEB_PAGE_RENDERER_H_

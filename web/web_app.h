@@ -1,0 +1,38 @@
+// The dispatcher: routes a request through the route table, finds the
+// session, refuses what the role may not see (403), sends the signed-out to
+// /login (JSON: 401), checks the CSRF token and the Origin/Referer of every
+// POST, runs the page and puts the security headers on every answer.
+// Thread-safe: each request leases its own store connection.
+#ifndef CLUSTERPILOT_WEB_WEB_APP_H_
+#define CLUSTERPILOT_WEB_WEB_APP_H_
+
+#include "web/sign_in.h"
+#include "web/store_pool.h"
+#include "web/web_exchange.h"
+
+namespace clusterpilot {
+
+// The name of the session cookie, and of the cookie that carries the login
+// form's CSRF token before there is a session.
+inline constexpr const char* kSessionCookie = "cp_session";
+inline constexpr const char* kLoginCsrfCookie = "cp_login";
+
+class WebApp {
+ public:
+  WebApp(StorePool& stores, SessionPolicy policy) : stores_(stores), policy_(policy) {}
+
+  WebResponse Handle(const WebRequest& request);
+
+ private:
+  WebResponse Dispatch(const WebRequest& request);
+
+  StorePool& stores_;
+  SessionPolicy policy_;
+};
+
+// Sets the headers every answer carries (CSP, nosniff, frame denial, ...).
+void AddSecurityHeaders(WebResponse* response);
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_WEB_WEB_APP_H_

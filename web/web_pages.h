@@ -1,0 +1,37 @@
+// The page handlers the route table names, one file per page or group
+// (web/*_page.cc), and the error page the dispatcher answers with.
+#ifndef CLUSTERPILOT_WEB_WEB_PAGES_H_
+#define CLUSTERPILOT_WEB_WEB_PAGES_H_
+
+#include <string>
+
+#include "core/error.h"
+#include "web/page_context.h"
+
+namespace clusterpilot {
+
+WebResponse LoginPage(PageContext& context);
+WebResponse LoginSubmit(PageContext& context);
+WebResponse LogoutSubmit(PageContext& context);
+WebResponse HomeRedirect(PageContext& context);
+WebResponse StyleSheet(PageContext& context);
+WebResponse WorklistPage(PageContext& context);
+WebResponse MeasurementPage(PageContext& context);
+WebResponse ReviewSubmit(PageContext& context);
+WebResponse DepartmentsPage(PageContext& context);
+WebResponse UsersPage(PageContext& context);
+WebResponse AuditPage(PageContext& context);
+
+// Writes the audit entry of a page that shows patient data, naming the user,
+// the object and the client's address; called before the page answers.
+Status AuditPageView(PageContext& context, const std::string& action, const std::string& object);
+
+// Whether the signed-in user works for `department`.
+bool WorksFor(const PageContext& context, const std::string& department);
+
+// A page (or JSON {"error": message}) with the status and message.
+WebResponse ErrorPage(const WebRequest& request, int status, const std::string& message);
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_WEB_WEB_PAGES_H_
