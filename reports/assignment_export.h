@@ -13,7 +13,9 @@ namespace clusterpilot {
 
 // Columns: measurement;patient;department;date;clinician;supercluster;model;
 // cluster;probability;probabilities;flags;flag_reasons;explanation;
-// override_cluster;override_reason;override_by;override_at;final_cluster.
+// override_cluster;override_reason;override_by;override_at;final_cluster;
+// override_decision ("cluster 5", "no fitting cluster", "cluster 10 outside
+// the supercluster");review_version (0 when never reviewed).
 // probabilities reads "4: 0,9865 | 5: 0,0132"; flag reasons are joined by " | ".
 void WriteAssignmentsCsv(const std::vector<AssignmentRow>& rows, std::ostream& out);
 

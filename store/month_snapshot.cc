@@ -5,6 +5,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "store/override_table.h"
 #include "store/rating_columns.h"
 #include "store/sql_statement.h"
 #include "store/store.h"
@@ -69,6 +70,7 @@ MeasurementRow ReadRow(const SqlStatement& select, const LatestOverrides& overri
   }
   if (auto found = overrides.find(patient.measurement_id); found != overrides.end()) {
     patient.clinician_cluster = found->second;
+    patient.clinician_no_cluster = found->second == kNoFittingCluster;
   }
   return row;
 }
