@@ -16,6 +16,8 @@ int RunGenerateCommand(CommandContext& context);
 int RunDemoCommand(CommandContext& context);
 int RunAuditCommand(CommandContext& context);
 int RunStoreCommand(CommandContext& context);
+int RunPatientCommand(CommandContext& context);
+int RunDueCommand(CommandContext& context);
 
 }  // namespace clusterpilot
 
