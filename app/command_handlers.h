@@ -18,6 +18,8 @@ int RunAuditCommand(CommandContext& context);
 int RunStoreCommand(CommandContext& context);
 int RunUserCommand(CommandContext& context);
 int RunServeCommand(CommandContext& context);
+int RunPatientCommand(CommandContext& context);
+int RunDueCommand(CommandContext& context);
 
 }  // namespace clusterpilot
 

@@ -1,5 +1,6 @@
 #include "core/calendar_date.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -72,6 +73,25 @@ std::string CalendarDate::MonthKey() const { return ToIso().substr(0, 7); }
 
 int CalendarDate::DaysSinceEpoch() const {
   return static_cast<int>(std::chrono::sys_days(AsChrono(*this)).time_since_epoch().count());
+}
+
+CalendarDate CalendarDate::PlusDays(int days) const {
+  const std::chrono::year_month_day later{std::chrono::sys_days(AsChrono(*this)) +
+                                          std::chrono::days(days)};
+  return CalendarDate{static_cast<int>(later.year()), static_cast<int>(unsigned(later.month())),
+                      static_cast<int>(unsigned(later.day()))};
+}
+
+CalendarDate CalendarDate::PlusMonths(int months) const {
+  const std::chrono::year_month month =
+      std::chrono::year_month{std::chrono::year{year}, std::chrono::month{unsigned(this->month)}} +
+      std::chrono::months(months);
+  const unsigned last = unsigned(std::chrono::year_month_day_last{
+      month.year(),
+      std::chrono::month_day_last{
+          month.month()}}.day());
+  return CalendarDate{static_cast<int>(month.year()), static_cast<int>(unsigned(month.month())),
+                      static_cast<int>(std::min(unsigned(day), last))};
 }
 
 CalendarDate CalendarDate::Today() {

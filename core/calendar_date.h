@@ -28,6 +28,13 @@ struct CalendarDate {
   // Days since 1970-01-01; negative before.
   int DaysSinceEpoch() const;
 
+  // The day `days` days later (negative: earlier).
+  CalendarDate PlusDays(int days) const;
+
+  // The same day `months` months later, or the last day of that month when
+  // it is shorter (31 August + 6 months = 28 or 29 February).
+  CalendarDate PlusMonths(int months) const;
+
   // Today in the local time zone of this machine.
   static CalendarDate Today();
 

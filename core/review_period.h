@@ -1,26 +1,33 @@
-// How long a rating stays valid: each care cluster has a review period after
-// which the patient is due to be rated again (domain/clustering.md, after the
-// UK tool: 4 weeks for a psychotic crisis, a year for enduring problems).
+// How long a care cluster's rating stays valid before the patient must be
+// re-rated: the UK tool's cluster-specific review periods
+// (../shared/domain/clustering.md), and the Dutch rule of at least once a
+// year for a rating without a cluster.
 #ifndef CLUSTERPILOT_CORE_REVIEW_PERIOD_H_
 #define CLUSTERPILOT_CORE_REVIEW_PERIOD_H_
+
+#include <string>
 
 #include "core/calendar_date.h"
 
 namespace clusterpilot {
 
-// A period of whole weeks or whole calendar months (exactly one is nonzero).
+// Either weeks or months; exactly one of them is non-zero.
 struct ReviewPeriod {
   int weeks = 0;
   int months = 0;
+
+  // The day the re-rating of a rating made on `rated` is due.
+  CalendarDate DueAfter(const CalendarDate& rated) const;
+  // "12 weeks", "6 months", "12 months".
+  std::string Describe() const;
 };
 
-// The review period of care cluster `cluster` (IsCareCluster); a year for
-// anything else, the Dutch rule of at least one rating a year.
+// The review period of `cluster`; 12 months for 0 (no cluster) and any
+// number that is no care cluster.
 ReviewPeriod ReviewPeriodOf(int cluster);
 
-// The last day a rating made on `rating_date` in `cluster` is valid: the
-// rating date plus the period (months that end short keep their last day:
-// 31 August plus 6 months is 28 or 29 February).
+// The last day a rating of `cluster` made on `rating_date` gives a valid
+// cluster: the day its re-rating is due.
 CalendarDate ValidUntil(const CalendarDate& rating_date, int cluster);
 
 }  // namespace clusterpilot

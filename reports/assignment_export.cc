@@ -56,6 +56,17 @@ void WriteCluster(int cluster, DutchCsvWriter* csv) {
   }
 }
 
+// The clinician's decision in words and the review version, which the web
+// app sends back to detect a conflicting save.
+void WriteReview(const AssignmentRow& row, DutchCsvWriter* csv) {
+  if (!row.clinician_override) {
+    csv->Empty().Integer(0);
+    return;
+  }
+  const ClinicianOverride& over = *row.clinician_override;
+  csv->Text(DescribeDecision(over.cluster, over.outside_supercluster)).Integer(over.version);
+}
+
 void WriteCsvRow(const AssignmentRow& row, ExplanationLanguage language, DutchCsvWriter* csv) {
   csv->Integer(row.measurement_id).Text(row.patient_id).Text(row.department);
   csv->Text(row.rating_date).Text(row.clinician).Text(SuperclusterName(row.supercluster));
@@ -72,11 +83,13 @@ void WriteCsvRow(const AssignmentRow& row, ExplanationLanguage language, DutchCs
   csv->Text(DescribeStoredCounterfactual(row.explanation, language));
   if (row.clinician_override) {
     const ClinicianOverride& over = *row.clinician_override;
-    csv->Integer(over.cluster).Text(over.reason).Text(over.by_user).Text(over.at);
+    WriteCluster(over.cluster, csv);
+    csv->Text(over.reason).Text(over.by_user).Text(over.at);
   } else {
     csv->Empty().Empty().Empty().Empty();
   }
   WriteCluster(row.FinalCluster(), csv);
+  WriteReview(row, csv);
   csv->EndLine();
 }
 
@@ -122,7 +135,10 @@ Poco::JSON::Object::Ptr JsonRow(const AssignmentRow& row, ExplanationLanguage la
   Poco::Dynamic::Var override_value;
   if (row.clinician_override) {
     Poco::JSON::Object::Ptr over = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    over->set("cluster", row.clinician_override->cluster);
+    over->set("cluster", ClusterValue(row.clinician_override->cluster));
+    over->set("no_fitting_cluster", row.clinician_override->NoFittingCluster());
+    over->set("outside_supercluster", row.clinician_override->outside_supercluster);
+    over->set("version", row.clinician_override->version);
     over->set("reason", row.clinician_override->reason);
     over->set("by", row.clinician_override->by_user);
     over->set("at", row.clinician_override->at);
@@ -143,7 +159,7 @@ void WriteAssignmentsCsv(const std::vector<AssignmentRow>& rows, ExplanationLang
        {"measurement", "patient", "department", "date", "clinician", "supercluster", "model",
         "cluster", "probability", "probabilities", "flags", "flag_reasons", "explanation",
         "counterfactual", "override_cluster", "override_reason", "override_by", "override_at",
-        "final_cluster"}) {
+        "final_cluster", "override_decision", "review_version"}) {
     csv.Text(label);
   }
   csv.EndLine();

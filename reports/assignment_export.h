@@ -15,8 +15,10 @@ namespace clusterpilot {
 // Columns: measurement;patient;department;date;clinician;supercluster;model;
 // cluster;probability;probabilities;flags;flag_reasons;explanation;
 // counterfactual;override_cluster;override_reason;override_by;override_at;
-// final_cluster. probabilities reads "4: 0,9865 | 5: 0,0132"; flag reasons
-// are joined by " | ". Explanation and counterfactual are worded in `language`.
+// final_cluster;override_decision ("cluster 5", "no fitting cluster",
+// "cluster 10 outside the supercluster");review_version (0 when never
+// reviewed). probabilities reads "4: 0,9865 | 5: 0,0132"; flag reasons are
+// joined by " | ". Explanation and counterfactual are worded in `language`.
 void WriteAssignmentsCsv(const std::vector<AssignmentRow>& rows, ExplanationLanguage language,
                          std::ostream& out);
 

@@ -7,7 +7,9 @@ namespace clusterpilot {
 
 void ClusterCounts::Count(const PatientMonth& patient) {
   const int cluster = patient.ReportedCluster();
-  if (IsCareCluster(cluster)) {
+  if (patient.clinician_no_cluster) {
+    ++clinician_no_cluster;
+  } else if (IsCareCluster(cluster)) {
     ++by_cluster[cluster];
   } else if (patient.classified) {
     ++no_cluster;
@@ -20,6 +22,7 @@ void ClusterCounts::Add(const ClusterCounts& other) {
   for (int cluster = 0; cluster < kClusterSlots; ++cluster)
     by_cluster[cluster] += other.by_cluster[cluster];
   no_cluster += other.no_cluster;
+  clinician_no_cluster += other.clinician_no_cluster;
   not_classified += other.not_classified;
 }
 
@@ -32,7 +35,7 @@ int64_t ClusterCounts::InSupercluster(Supercluster supercluster) const {
 }
 
 int64_t ClusterCounts::Total() const {
-  int64_t total = no_cluster + not_classified;
+  int64_t total = no_cluster + clinician_no_cluster + not_classified;
   for (int64_t count : by_cluster) total += count;
   return total;
 }

@@ -17,8 +17,9 @@ namespace clusterpilot {
 
 struct ClusterCounts {
   std::array<int64_t, kClusterSlots> by_cluster{};  // indexed by cluster number
-  int64_t no_cluster = 0;      // classified, but no cluster fits and no clinician chose one
-  int64_t not_classified = 0;  // the latest model has not classified the measurement
+  int64_t no_cluster = 0;            // classified, but no cluster fits and no clinician chose one
+  int64_t clinician_no_cluster = 0;  // a clinician decided that no cluster fits
+  int64_t not_classified = 0;        // the latest model has not classified the measurement
 
   // Adds one patient under the cluster the report uses.
   void Count(const PatientMonth& patient);

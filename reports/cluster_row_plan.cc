@@ -27,7 +27,8 @@ void AddSuperclusterRows(Supercluster s, std::vector<ClusterRowPlan>* plan) {
 }
 
 bool OutsideSuperclusters(const ClusterRowPlan& row) {
-  return row.key == row_key::kNoCluster || row.key == row_key::kNotClassified;
+  return row.key == row_key::kNoCluster || row.key == row_key::kClinicianNoCluster ||
+         row.key == row_key::kNotClassified;
 }
 
 }  // namespace
@@ -36,6 +37,7 @@ int64_t ClusterRowPlan::CountIn(const ClusterCounts& counts) const {
   if (cluster > 0) return counts.by_cluster[cluster];
   if (style == RowStyle::kSubtotal) return counts.InSupercluster(supercluster);
   if (key == row_key::kNoCluster) return counts.no_cluster;
+  if (key == row_key::kClinicianNoCluster) return counts.clinician_no_cluster;
   if (key == row_key::kNotClassified) return counts.not_classified;
   return counts.Total();
 }
@@ -45,6 +47,8 @@ std::vector<ClusterRowPlan> ClusterRows() {
   for (Supercluster s : kReportedSuperclusters) AddSuperclusterRows(s, &plan);
   plan.push_back(
       {row_key::kNoCluster, "No fitting cluster", RowStyle::kNormal, 0, Supercluster::kNone});
+  plan.push_back({row_key::kClinicianNoCluster, "No fitting cluster (clinician's decision)",
+                  RowStyle::kNormal, 0, Supercluster::kNone});
   plan.push_back(
       {row_key::kNotClassified, "Not yet classified", RowStyle::kNormal, 0, Supercluster::kNone});
   plan.push_back({row_key::kTotal, "Total", RowStyle::kTotal, 0, Supercluster::kNone});

@@ -2,8 +2,11 @@
 
 namespace clusterpilot {
 
+// A clinician who found no cluster fitting says the model fits poorly, flag
+// or not: the pilot wants exactly these counted.
 bool FitsPoorly(const PatientMonth& patient) {
-  return patient.classified && (patient.flags & kPoorFitFlags) != 0;
+  return patient.classified &&
+         ((patient.flags & kPoorFitFlags) != 0 || patient.clinician_no_cluster);
 }
 
 void FitCounts::Count(const PatientMonth& patient) {

@@ -21,7 +21,8 @@ struct FitCounts {
   void Add(const FitCounts& other);
 };
 
-// True when the classifier flagged the patient as fitting the model poorly.
+// True when the classifier flagged the patient as fitting the model poorly,
+// or a clinician decided that no cluster fits.
 bool FitsPoorly(const PatientMonth& patient);
 
 }  // namespace clusterpilot

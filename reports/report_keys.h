@@ -106,6 +106,7 @@ inline constexpr const char* kChangePoints = "change_points";
 // department table are keyed by DepartmentKey and kInstitution.
 namespace row_key {
 inline constexpr const char* kNoCluster = "no_cluster";
+inline constexpr const char* kClinicianNoCluster = "clinician_no_cluster";
 inline constexpr const char* kNotClassified = "not_classified";
 inline constexpr const char* kTotal = "total";
 inline constexpr const char* kOtherMoves = "other_moves";

@@ -130,12 +130,13 @@ std::vector<Segment> ColumnSegments(const ReportTable& table, int column, int64_
       continue;
     }
     const std::optional<int> cluster = ClusterOfRowKey(row.key);
-    const bool leaf =
-        cluster || row.key == row_key::kNoCluster || row.key == row_key::kNotClassified;
+    const bool no_cluster =
+        row.key == row_key::kNoCluster || row.key == row_key::kClinicianNoCluster;
+    const bool leaf = cluster || no_cluster || row.key == row_key::kNotClassified;
     if (!leaf || cell.Hidden() || cell.integer == 0) continue;
     drawn += cell.integer;
     std::string colour = kNotClassifiedColour;
-    if (row.key == row_key::kNoCluster) colour = kNoClusterColour;
+    if (no_cluster) colour = kNoClusterColour;
     std::string mark;
     if (cluster) {
       colour = ClusterColour(*cluster);

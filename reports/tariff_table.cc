@@ -12,19 +12,8 @@ namespace {
 const std::vector<std::string> kHeader = {"cluster", "tariff_low", "tariff_expected",
                                           "tariff_high"};
 
-// "4", "04" or "ZT04" into 4; 0 when it is none of these.
-int ParseClusterNumber(std::string text) {
-  if (text.size() > 2 && (text[0] == 'Z' || text[0] == 'z') && (text[1] == 'T' || text[1] == 't')) {
-    text = text.substr(2);
-  }
-  if (text.empty() || text.size() > 2) return 0;
-  int cluster = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return 0;
-    cluster = cluster * 10 + (c - '0');
-  }
-  return IsCareCluster(cluster) ? cluster : 0;
-}
+// "4", "04" or "ZT04" into 4 (core's one cluster parser); 0 when none.
+int ParseClusterNumber(const std::string& text) { return ParseCareCluster(text).value_or(0); }
 
 Error RowError(const std::string& path, const DelimitedRow& row, int column, std::string message) {
   return FieldError(path, row.line, kHeader[column], row.cells[column], std::move(message));

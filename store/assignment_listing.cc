@@ -10,7 +10,7 @@ constexpr const char* kColumns =
     "SELECT m.id, m.patient_id, m.department, m.rating_date, coalesce(m.clinician, ''), "
     "m.supercluster, c.id, cm.name, cm.version, c.cluster, c.probability, c.probabilities, "
     "c.flags, c.flag_reasons, c.explanation, c.classified_at, "
-    "o.id, o.cluster, o.reason, o.by_user, o.at "
+    "o.id, o.cluster, o.reason, o.by_user, o.at, o.version, o.outside_supercluster "
     "FROM measurement m "
     "LEFT JOIN current_classification c ON c.measurement_id = m.id "
     "LEFT JOIN cluster_model cm ON cm.id = c.model_id "
@@ -48,9 +48,9 @@ AssignmentRow ReadRow(const SqlStatement& row) {
     entry.classified_at = Text(row, 15);
   }
   if (!row.IsNull(16)) {
-    entry.clinician_override =
-        ClinicianOverride{row.Int(16),   entry.measurement_id, static_cast<int>(row.Int(17)),
-                          Text(row, 18), Text(row, 19),        Text(row, 20)};
+    entry.clinician_override = ClinicianOverride{
+        row.Int(16),   entry.measurement_id, static_cast<int>(row.Int(17)), Text(row, 18),
+        Text(row, 19), Text(row, 20),        static_cast<int>(row.Int(21)), row.Int(22) != 0};
   }
   return entry;
 }

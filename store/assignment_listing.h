@@ -45,7 +45,8 @@ struct AssignmentRow {
   std::optional<ClinicianOverride> clinician_override;  // the latest one
 
   // The cluster reports count: the clinician's when overridden, else the
-  // algorithm's (0 when neither).
+  // algorithm's (0 when neither, and when the clinician found no cluster
+  // fitting).
   int FinalCluster() const { return clinician_override ? clinician_override->cluster : cluster; }
 };
 

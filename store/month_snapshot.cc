@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "store/override_table.h"
 #include "store/rating_columns.h"
 #include "store/sql_statement.h"
 #include "store/store.h"
@@ -65,6 +66,7 @@ MeasurementRow ReadRow(const SqlStatement& select) {
   }
   if (!select.IsNull(kOverrideCluster)) {
     patient.clinician_cluster = static_cast<int>(select.Int(kOverrideCluster));
+    patient.clinician_no_cluster = patient.clinician_cluster == kNoFittingCluster;
   }
   return row;
 }

@@ -34,14 +34,17 @@ struct PatientMonth {
   uint32_t flags = 0;                             // FitFlag mask
   std::vector<ClusterProbability> probabilities;  // ranked, best first
   int clinician_cluster = 0;                      // the latest override; 0 when none
+  bool clinician_no_cluster = false;              // the latest review says no cluster fits
 
   // The cluster the report uses: the clinician's where there is one, else
-  // the classifier's; 0 when neither gives one.
+  // the classifier's; 0 when neither gives one or the clinician found none
+  // fitting.
   int ReportedCluster() const {
+    if (clinician_no_cluster) return 0;
     if (clinician_cluster != 0) return clinician_cluster;
     return classified ? algorithm_cluster : 0;
   }
-  bool ReviewedByClinician() const { return clinician_cluster != 0; }
+  bool ReviewedByClinician() const { return clinician_cluster != 0 || clinician_no_cluster; }
 };
 
 // Counts over every measurement of the month in a department, not only the

@@ -33,7 +33,8 @@ constexpr std::string_view kCopyStatements[] = {
     R"sql(INSERT INTO main.classification SELECT * FROM source.classification)sql",
     R"sql(INSERT INTO main.classification_progress SELECT * FROM source.classification_progress)sql",
     R"sql(INSERT INTO main.clinician_override SELECT id, measurement_id, cluster,
-            '(left out of the pseudonymised copy)', pseudonym(by_user), at
+            '(left out of the pseudonymised copy)', pseudonym(by_user), at, version,
+            outside_supercluster
             FROM source.clinician_override)sql",
 };
 const std::set<std::string> kKnownTables = {

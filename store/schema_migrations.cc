@@ -186,10 +186,31 @@ CREATE TABLE web_session (
 );
 )sql";
 
+// Version 7: review semantics. An override with cluster 0 is the clinician's
+// decision that no cluster fits; outside_supercluster marks a cluster the
+// clinician chose outside the measurement's supercluster on purpose. Each
+// review of a measurement gets the next version (1, 2, ...), unique per
+// measurement, so two reviewers who both saw version 1 cannot both store
+// version 2: the second save is a conflict (optimistic concurrency for the
+// web app). Existing overrides are numbered in the order they were made.
+// measurement_by_department lets the due list of one department read that
+// department's patients only (`clusterpilot due --department`).
+constexpr std::string_view kVersion7 = R"sql(
+ALTER TABLE clinician_override ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE clinician_override ADD COLUMN outside_supercluster INTEGER NOT NULL DEFAULT 0
+  CHECK (outside_supercluster IN (0, 1));
+UPDATE clinician_override SET version =
+  (SELECT count(*) FROM clinician_override earlier
+   WHERE earlier.measurement_id = clinician_override.measurement_id
+     AND earlier.id <= clinician_override.id);
+CREATE UNIQUE INDEX clinician_override_version ON clinician_override(measurement_id, version);
+CREATE INDEX measurement_by_department ON measurement(department, patient_id, rating_date);
+)sql";
+
 // Migration N is kMigrations[N - 1]: a new version appends its SQL here and
 // raises kCurrentSchemaVersion.
-constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
-                                            kVersion6};
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                            kVersion5, kVersion6, kVersion7};
 
 static_assert(std::size(kMigrations) == kCurrentSchemaVersion,
               "kCurrentSchemaVersion must name the last migration");

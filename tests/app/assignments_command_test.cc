@@ -72,7 +72,8 @@ TEST_F(AssignmentsCommandTest, ListsAMonthAsCsvForDutchExcel) {
   EXPECT_EQ(lines[0],
             "measurement;patient;department;date;clinician;supercluster;model;cluster;"
             "probability;probabilities;flags;flag_reasons;explanation;counterfactual;"
-            "override_cluster;override_reason;override_by;override_at;final_cluster");
+            "override_cluster;override_reason;override_by;override_at;final_cluster;"
+            "override_decision;review_version");
   const std::string& first = lines[1];
   EXPECT_EQ(first.rfind(Id(0) + ";P1;Volwassenen;2026-03-02;dr. test;non-psychotic;"
                                 "clusterpilot illustrative model 2;4;",
@@ -80,7 +81,7 @@ TEST_F(AssignmentsCommandTest, ListsAMonthAsCsvForDutchExcel) {
             0u)
       << first;
   const std::vector<std::string> cells = Cells(first);
-  ASSERT_EQ(cells.size(), 19u) << first;
+  ASSERT_EQ(cells.size(), 21u) << first;
   EXPECT_TRUE(std::regex_match(cells[8], std::regex("[01],[0-9]{4}"))) << cells[8];
   EXPECT_TRUE(std::regex_match(cells[9], std::regex("4: [01],[0-9]{4}( \\| [0-9]+: 0,[0-9]{4})*")))
       << cells[9];
@@ -95,7 +96,8 @@ TEST_F(AssignmentsCommandTest, ListsAMonthAsCsvForDutchExcel) {
                             "((, | en )HV[01][0-9] [0-4] was in plaats van [0-4])*, zou cluster "
                             "[0-9]+ het best passen")))
       << cells[13];
-  EXPECT_EQ(first.substr(first.size() - 6), ";;;;;4");  // no override: final is the algorithm's
+  // No override: final is the algorithm's, no decision, review version 0.
+  EXPECT_EQ(first.substr(first.size() - 9), ";;;;;4;;0");
   const std::string& second = lines[2];
   EXPECT_NE(second.find(";;;;no_fit,supercluster_conflict;every non-psychotic cluster is "
                         "excluded by the red rules on HV06 hallucinations and delusions 4 | HV06 "
@@ -207,11 +209,12 @@ TEST_F(AssignmentsCommandTest, WritesToAFileAndRefusesBadOptions) {
 TEST_F(AssignmentsCommandTest, AnOverrideIsStoredBesideTheAlgorithmAuditedAndShown) {
   CommandOutcome outcome = Override(0, "5", "history of repeated self-harm", "dr.jansen");
   ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
-  EXPECT_EQ(outcome.out,
-            "measurement " + Id(0) + ": overridden to cluster 5 by dr.jansen (algorithm: 4)\n");
+  EXPECT_EQ(outcome.out, "measurement " + Id(0) +
+                             ": overridden to cluster 5 by dr.jansen (algorithm: 4; review 1)\n");
   CommandOutcome confirm = Override(2, "18", "fits", "dr.smit");
   ASSERT_EQ(confirm.exit_code, 0) << confirm.err;
-  EXPECT_NE(confirm.out.find("confirmed cluster 18 by dr.smit (algorithm: 18)"), std::string::npos)
+  EXPECT_NE(confirm.out.find("confirmed cluster 18 by dr.smit (algorithm: 18; review 1)"),
+            std::string::npos)
       << confirm.out;
 
   const std::string csv = RunClusterpilot({"assignments", "--db", db_}).out;
@@ -222,7 +225,7 @@ TEST_F(AssignmentsCommandTest, AnOverrideIsStoredBesideTheAlgorithmAuditedAndSho
   }
   EXPECT_NE(p1.find(";4;"), std::string::npos) << p1;  // the algorithm's cluster stays
   EXPECT_NE(p1.find(";5;history of repeated self-harm;dr.jansen;20"), std::string::npos) << p1;
-  EXPECT_EQ(p1.substr(p1.size() - 2), ";5");
+  EXPECT_EQ(p1.substr(p1.size() - 14), ";5;cluster 5;1");
 
   auto log = ReadAuditLog(*Store::Open(db_).value()).value();
   bool audited = false;
@@ -249,8 +252,8 @@ TEST_F(AssignmentsCommandTest, AnOverrideToAClusterThatDoesNotExistOrIsNotInTheM
   CommandOutcome unknown = Override(0, "25", "why", "dr.jansen");
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_EQ(unknown.err,
-            "clusterpilot override: cluster 25 does not exist (care clusters are 1-21; 9 is "
-            "unused)\n");
+            "clusterpilot override: --cluster \"25\": not a care cluster (1-8 or 10-21, or "
+            "ZT01-ZT21; 9 is unused; --no-cluster when none fits)\n");
   EXPECT_EQ(Override(0, "9", "why", "dr.jansen").exit_code, 1);
   EXPECT_EQ(Override(0, "0", "why", "dr.jansen").exit_code, 1);
 
@@ -259,6 +262,18 @@ TEST_F(AssignmentsCommandTest, AnOverrideToAClusterThatDoesNotExistOrIsNotInTheM
             "version=\"1\">\n  <supercluster code=\"X\">\n    <cluster number=\"4\">"
             "<coefficients/></cluster>\n    <cluster number=\"5\"><coefficients/></cluster>\n"
             "  </supercluster>\n</cluster-model>\n");
+  // Measurement 0 was classified by the built-in model: another model is refused.
+  CommandOutcome other =
+      RunClusterpilot({"override", "--db", db_, "--measurement", Id(0), "--cluster", "4",
+                       "--reason", "r", "--by", "dr.jansen", "--model", dir_.File("x-only.xml")});
+  EXPECT_EQ(other.exit_code, 1);
+  EXPECT_EQ(other.err, "clusterpilot override: measurement " + Id(0) +
+                           " was classified by the model \"clusterpilot illustrative model\" "
+                           "version 1; give that model's file with --model to check the cluster "
+                           "against it (chosen now: \"X only\" version 1)\n");
+  // Classified by X only, the measurement is checked against X only.
+  ASSERT_EQ(
+      RunClusterpilot({"classify", "--db", db_, "--model", dir_.File("x-only.xml")}).exit_code, 0);
   CommandOutcome outside = RunClusterpilot({"override", "--db", db_, "--measurement", Id(0),
                                             "--cluster", "10", "--reason", "psychosis", "--by",
                                             "dr.jansen", "--model", dir_.File("x-only.xml")});

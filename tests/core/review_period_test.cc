@@ -5,6 +5,29 @@
 namespace clusterpilot {
 namespace {
 
+TEST(ReviewPeriodTest, EveryClusterHasItsPeriod) {
+  std::string periods;
+  for (int cluster = 0; cluster <= 21; ++cluster) {
+    periods += std::to_string(cluster) + ":" + ReviewPeriodOf(cluster).Describe() + " ";
+  }
+  EXPECT_EQ(periods,
+            "0:12 months 1:12 weeks 2:15 weeks 3:6 months 4:6 months 5:6 months 6:6 months "
+            "7:12 months 8:12 months 9:12 months 10:12 months 11:12 months 12:12 months "
+            "13:12 months 14:4 weeks 15:4 weeks 16:6 months 17:6 months 18:12 months "
+            "19:6 months 20:6 months 21:6 months ");
+}
+
+TEST(ReviewPeriodTest, DueDatesCountWeeksAndCalendarMonths) {
+  const CalendarDate rated{2026, 8, 31};
+  EXPECT_EQ(ReviewPeriodOf(1).DueAfter(rated).ToIso(), "2026-11-23");
+  EXPECT_EQ(ReviewPeriodOf(14).DueAfter(rated).ToIso(), "2026-09-28");
+  EXPECT_EQ(ReviewPeriodOf(4).DueAfter(rated).ToIso(), "2027-02-28");
+  EXPECT_EQ(ReviewPeriodOf(7).DueAfter(rated).ToIso(), "2027-08-31");
+  EXPECT_EQ(ReviewPeriodOf(4).DueAfter(CalendarDate{2027, 8, 31}).ToIso(), "2028-02-29");
+}
+
+// ValidUntil, as the report's whole-caseload revenue uses it.
+
 CalendarDate Date(int year, int month, int day) { return CalendarDate{year, month, day}; }
 
 TEST(ReviewPeriodTest, PeriodsFollowTheClusterTable) {

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include "reports/cluster_distribution.h"
+#include "reports/cluster_row_plan.h"
+#include "reports/fit_summary.h"
+#include "reports/report_keys.h"
+#include "store/override_table.h"
 #include "tests/reports/report_fixture.h"
 #include "tests/support/temp_dir.h"
 
@@ -96,6 +101,44 @@ TEST_F(MonthSnapshotTest, AnswersTheQuestionsAroundAMonth) {
   const MonthSnapshot empty = Load(CalendarMonth{2024, 1});
   EXPECT_TRUE(empty.patients.empty());
   EXPECT_EQ(empty.model.id, 0);
+}
+
+// A clinician's "no fitting cluster" is a decision of its own: its own row
+// in the distribution, a poor fit in the fit figures, and a review.
+TEST_F(MonthSnapshotTest, TheClinicianDecidingNoClusterFitsIsCountedApart) {
+  fixture_.AddModel();
+  const int64_t decided = fixture_.AddMeasurement("P1", "Psychosomatics", "2026-10-02");
+  const int64_t algorithm = fixture_.AddMeasurement("P2", "Psychosomatics", "2026-10-02");
+  const int64_t kept = fixture_.AddMeasurement("P3", "Psychosomatics", "2026-10-02");
+  fixture_.Classify(decided, 6, "6:0.9000;7:0.1000");
+  fixture_.Classify(algorithm, 0, "");  // the classifier found none
+  fixture_.Classify(kept, 6, "6:0.9000;7:0.1000");
+  fixture_.Override(decided, kNoFittingCluster);
+
+  const MonthSnapshot snapshot = Load(CalendarMonth{2026, 10});
+  ASSERT_EQ(snapshot.patients.size(), 3u);
+  EXPECT_TRUE(snapshot.patients[0].clinician_no_cluster);
+  EXPECT_EQ(snapshot.patients[0].ReportedCluster(), 0);
+  EXPECT_EQ(snapshot.activity[0].reviewed, 1);
+  EXPECT_EQ(snapshot.activity[0].changed, 1);
+
+  ClusterCounts counts;
+  FitCounts fit;
+  for (const PatientMonth& patient : snapshot.patients) {
+    counts.Count(patient);
+    fit.Count(patient);
+  }
+  EXPECT_EQ(counts.clinician_no_cluster, 1);
+  EXPECT_EQ(counts.no_cluster, 1);
+  EXPECT_EQ(counts.by_cluster[6], 1);
+  EXPECT_EQ(counts.Total(), 3);
+  EXPECT_EQ(fit.poor_fit, 1);  // no flag: the clinician's decision alone
+  std::string rows;
+  for (const ClusterRowPlan& row : ClusterRows()) {
+    if (row.cluster == 0 && row.style != RowStyle::kGroup && row.CountIn(counts) > 0)
+      rows += row.key + "=" + std::to_string(row.CountIn(counts)) + " ";
+  }
+  EXPECT_EQ(rows, "supercluster:X=1 no_cluster=1 clinician_no_cluster=1 total=3 ");
 }
 
 }  // namespace

@@ -81,5 +81,60 @@ TEST_F(OverrideTableTest, RefusesAMissingMeasurementOrReasonAndLeavesTheStoreAsI
   EXPECT_TRUE(ReadAuditLog(*store_).value().empty());
 }
 
+TEST_F(OverrideTableTest, EachReviewGetsTheNextVersionAndAStaleVersionIsAConflict) {
+  ReviewDecision decision;
+  decision.measurement_id = measurements_[0].id;
+  decision.cluster = 5;
+  decision.reason = "first";
+  decision.by_user = "a";
+  decision.expected_version = 0;
+  Result<OverrideOutcome> first = RecordReview(*store_, decision);
+  ASSERT_TRUE(first.ok()) << first.error().ToString();
+  EXPECT_EQ(first.value().stored.version, 1);
+
+  // A second reviewer who also saw version 0 saves: refused, nothing stored.
+  decision.cluster = kNoFittingCluster;
+  decision.by_user = "b";
+  Result<OverrideOutcome> stale = RecordReview(*store_, decision);
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().ToString(),
+            "version \"0\": measurement " + std::to_string(measurements_[0].id) +
+                " was reviewed by someone else meanwhile (now at version 1); reload it and "
+                "decide again");
+  EXPECT_EQ(ReadOverrides(*store_, measurements_[0].id).value().size(), 1u);
+  EXPECT_EQ(ReadAuditLog(*store_).value().size(), 1u);
+
+  decision.expected_version = 1;
+  Result<OverrideOutcome> reloaded = RecordReview(*store_, decision);
+  ASSERT_TRUE(reloaded.ok()) << reloaded.error().ToString();
+  const auto overrides = ReadOverrides(*store_, measurements_[0].id).value();
+  ASSERT_EQ(overrides.size(), 2u);
+  EXPECT_EQ(overrides[1].version, 2);
+  EXPECT_TRUE(overrides[1].NoFittingCluster());
+  EXPECT_EQ(
+      ReadAuditLog(*store_).value().back().object,
+      "measurement " + std::to_string(measurements_[0].id) + ": no fitting cluster (algorithm: 4)");
+
+  Result<std::optional<ReviewSubject>> subject = ReadReviewSubject(*store_, measurements_[0].id);
+  ASSERT_TRUE(subject.ok());
+  ASSERT_TRUE(subject.value().has_value());
+  EXPECT_EQ(subject.value()->version, 2);
+  EXPECT_EQ(subject.value()->algorithm_cluster, 4);
+  EXPECT_EQ(subject.value()->model.content_hash, "h");
+  EXPECT_EQ(subject.value()->supercluster, Supercluster::kNonPsychotic);
+  EXPECT_FALSE(ReadReviewSubject(*store_, 999).value().has_value());
+}
+
+// The unique (measurement, version) index holds even for a writer that
+// skips the check: two rows can never both be version 2.
+TEST_F(OverrideTableTest, TheStoreItselfRefusesTwoReviewsOfOneVersion) {
+  ASSERT_TRUE(RecordOverride(*store_, measurements_[0].id, 5, "r", "a").ok());
+  Status duplicate = store_->Execute(
+      "INSERT INTO clinician_override(measurement_id, cluster, reason, by_user, at, version) "
+      "VALUES(" +
+      std::to_string(measurements_[0].id) + ", 6, 'r', 'b', 'now', 1)");
+  EXPECT_FALSE(duplicate.ok());
+}
+
 }  // namespace
 }  // namespace clusterpilot

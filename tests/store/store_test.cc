@@ -109,6 +109,34 @@ TEST(StoreTest, MigratesAVersionTwoStoreKeepingTheNewestModelCurrent) {
   EXPECT_FALSE(current.Step());
 }
 
+// Migration 5 numbers the overrides a version 4 store already holds, per
+// measurement in the order they were made, so the next review continues
+// from there.
+TEST(StoreTest, MigratesAVersionFourStoreNumberingItsReviews) {
+  ScopedTempDir dir;
+  const std::string path = dir.File("v4.db");
+  RunSqlite(path,
+            ReadFile(std::string(CLUSTERPILOT_SOURCE_DIR) + "/tests/store/data/store_v1.sql"));
+  RunSqlite(path, std::string(SchemaMigrationSql(2)) + std::string(SchemaMigrationSql(3)) +
+                      std::string(SchemaMigrationSql(4)) +
+                      "INSERT INTO clinician_override(measurement_id, cluster, reason, by_user, "
+                      "at) VALUES(1, 4, 'a', 'x', 't1'), (2, 7, 'b', 'x', 't2'), "
+                      "(1, 5, 'c', 'y', 't3');"
+                      "PRAGMA user_version = 4;");
+  auto store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->schema_version(), kCurrentSchemaVersion);
+  SqlStatement versions(*store,
+                        "SELECT measurement_id, cluster, version, outside_supercluster "
+                        "FROM clinician_override ORDER BY id");
+  std::string rows;
+  while (versions.Step()) {
+    rows += std::to_string(versions.Int(0)) + ":" + std::to_string(versions.Int(1)) + "v" +
+            std::to_string(versions.Int(2)) + (versions.Int(3) != 0 ? "o" : "") + " ";
+  }
+  EXPECT_EQ(rows, "1:4v1 2:7v1 1:5v2 ");
+}
+
 TEST(StoreTest, RefusesATextFileAndLeavesItUnchanged) {
   ScopedTempDir dir;
   const std::string path = dir.File("notes.db");

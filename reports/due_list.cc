@@ -1,0 +1,48 @@
+#include "reports/due_list.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace clusterpilot {
+namespace {
+
+std::optional<DueRating> DueAfter(const LatestRating& last, const DueQuery& query) {
+  const std::optional<CalendarDate> rated = CalendarDate::Parse(last.rating_date);
+  if (!rated) return std::nullopt;
+  DueRating due;
+  due.last = last;
+  due.period = ReviewPeriodOf(last.final_cluster);
+  due.due = due.period.DueAfter(*rated);
+  due.days_overdue = query.as_of.DaysSinceEpoch() - due.due.DaysSinceEpoch();
+  if (due.days_overdue < -query.within_days) return std::nullopt;
+  return due;
+}
+
+}  // namespace
+
+std::vector<DueRating> ListDueRatings(const std::vector<LatestRating>& latest,
+                                      const DueQuery& query) {
+  std::vector<DueRating> due;
+  for (const LatestRating& last : latest) {
+    if (query.active_patients && query.active_patients->count(last.patient_id) == 0) continue;
+    if (std::optional<DueRating> entry = DueAfter(last, query)) due.push_back(std::move(*entry));
+  }
+  std::sort(due.begin(), due.end(), [](const DueRating& a, const DueRating& b) {
+    return std::tie(b.days_overdue, a.last.patient_id) <
+           std::tie(a.days_overdue, b.last.patient_id);
+  });
+  return due;
+}
+
+std::set<std::string> PatientsWithRecentRevenue(const RevenueTable& revenue,
+                                                const CalendarDate& as_of, int months) {
+  const CalendarMonth last = CalendarMonth::Of(as_of);
+  const CalendarMonth first = last.Plus(-(months - 1));
+  std::set<std::string> active;
+  for (const RevenueEntry& entry : revenue.entries) {
+    if (entry.month >= first && entry.month <= last) active.insert(entry.patient_id);
+  }
+  return active;
+}
+
+}  // namespace clusterpilot

@@ -1,0 +1,48 @@
+// Whose re-rating is due: from each patient's latest rating and the review
+// period of its cluster (core/review_period.h), the patients due within a
+// window after the as-of date or already overdue. Patients without contact
+// lately (no revenue rows in the last months) are left out as discharged.
+#ifndef CLUSTERPILOT_REPORTS_DUE_LIST_H_
+#define CLUSTERPILOT_REPORTS_DUE_LIST_H_
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/calendar_date.h"
+#include "core/review_period.h"
+#include "reports/revenue_table.h"
+#include "store/latest_ratings.h"
+
+namespace clusterpilot {
+
+struct DueRating {
+  LatestRating last;  // the rating the re-rating follows
+  ReviewPeriod period;
+  CalendarDate due;
+  int days_overdue = 0;  // as-of minus due: negative while still due in the window
+
+  bool Overdue() const { return days_overdue > 0; }
+};
+
+struct DueQuery {
+  CalendarDate as_of;
+  int within_days = 0;  // also list what falls due up to as_of + within_days
+  // Patients with revenue rows lately; nullopt: no revenue known, nobody is
+  // left out.
+  std::optional<std::set<std::string>> active_patients;
+};
+
+// The due and overdue ratings, the most overdue first, then by patient id.
+std::vector<DueRating> ListDueRatings(const std::vector<LatestRating>& latest,
+                                      const DueQuery& query);
+
+// The patients with a revenue row in the `months` months up to and including
+// the month of `as_of`: those still in care.
+std::set<std::string> PatientsWithRecentRevenue(const RevenueTable& revenue,
+                                                const CalendarDate& as_of, int months);
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_REPORTS_DUE_LIST_H_

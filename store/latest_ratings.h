@@ -1,0 +1,43 @@
+// Each patient's latest rating: the one whose cluster is valid until its
+// review period ends, and the one a re-rating is due after
+// (`clusterpilot due`, the web app's due list). Read-only; the caller records
+// the read in the audit log before showing it.
+#ifndef CLUSTERPILOT_STORE_LATEST_RATINGS_H_
+#define CLUSTERPILOT_STORE_LATEST_RATINGS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace clusterpilot {
+
+class Store;
+
+struct LatestRating {
+  std::string patient_id;
+  int64_t measurement_id = 0;
+  std::string department;
+  std::string rating_date;  // ISO
+  std::string clinician;    // who rated; "" when the export did not say
+  bool classified = false;  // by the current model
+  int final_cluster = 0;    // the clinician's when reviewed, else the algorithm's; 0 for none
+  bool no_fitting_cluster = false;  // the clinician decided no cluster fits
+};
+
+struct LatestRatingFilter {
+  std::string department;  // exact name; empty for every department
+  std::string clinician;   // exact name of who rated; empty for everyone
+};
+
+// The latest rating of every patient whose latest rating (across all
+// departments) matches the filter, ordered by patient id. A patient rated
+// later in another department belongs to that department. Ratings on the
+// same day in two departments: the one stored last counts. With a
+// department it reads that department's index range, not the whole table.
+Result<std::vector<LatestRating>> ReadLatestRatings(Store& store, const LatestRatingFilter& filter);
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_STORE_LATEST_RATINGS_H_
