@@ -22,6 +22,8 @@ constexpr SettingKey kSettingKeys[] = {
     {"report.valid_rating_months", "how long a rating stays valid at most, in months (default 12)"},
     {"import.listed_problems", "problems an import summary prints (default: 10)"},
     {"import.max_stream_mb", "the largest export read from standard input or a pipe, in MB"},
+    {"due.discharged_after_months", "no revenue this many months: left out of due (default 3)"},
+    {"patient.reliable_change_points", "the HoNOS total change that counts as reliable"},
     {"serve.certificate", "the TLS certificate (PEM) serve answers with; with serve.key"},
     {"serve.key", "the TLS private key (PEM) of serve.certificate"},
     {"serve.idle_timeout_seconds", "a web session ends after this long unused (default 900)"},

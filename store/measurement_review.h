@@ -18,9 +18,6 @@ namespace clusterpilot {
 
 class Store;
 
-// Stored as the override's cluster when the clinician finds no fitting one.
-inline constexpr int kNoFittingCluster = 0;
-
 struct MeasurementReview {
   int64_t measurement_id = 0;
   int64_t seen_version = 0;  // ReviewVersion() when the form was shown

@@ -120,7 +120,11 @@ Result<Poco::JSON::Object::Ptr> MeasurementValues(PageContext& context, const As
   values->set("cluster", row.cluster);
   values->set("items", RatingValues(ratings.value().value_or(UnknownRatings())));
   values->set("probabilities", ProbabilityValues(row.probabilities));
-  values->set("explanation", DescribeStoredExplanation(row.explanation));
+  // Dutch first; a per-user language is still to come (README).
+  values->set("explanation",
+              DescribeStoredExplanation(row.explanation, ExplanationLanguage::kDutch));
+  values->set("counterfactual",
+              DescribeStoredCounterfactual(row.explanation, ExplanationLanguage::kDutch));
   values->set("flags", Lines(row.flag_reasons));
   values->set("timeline", timeline.value());
   values->set("version", row.clinician_override ? row.clinician_override->id : int64_t{0});
