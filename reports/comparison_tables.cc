@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "reports/cell_meanings.h"
 #include "reports/cluster_row_plan.h"
 #include "reports/department_layout.h"
 #include "reports/report_keys.h"
@@ -62,6 +63,35 @@ std::vector<CellLink> ShiftLinks(const ReportTable& table) {
   return links;
 }
 
+// This month's column is the distribution's institution column (same rows):
+// it must not show what the distribution hides.
+void HideAsDistribution(const ReportTable& distribution, ReportTable* shift) {
+  const int institution = distribution.ColumnOf(kInstitution);
+  const int current = shift->ColumnOf(col::kCurrent);
+  for (int row = 0; row < static_cast<int>(shift->rows.size()); ++row) {
+    const ReportCell& source = distribution.At(row, institution);
+    ReportCell& cell = shift->At(row, current);
+    if (source.Hidden() && !cell.Hidden()) cell.privacy = source.privacy;
+  }
+}
+
+// Both months' counts are the departments' patients per cluster row; the
+// previous month may hold departments this month lacks, counted apart.
+std::vector<CellMeaning> ShiftMeanings(const MonthlyFigures& figures,
+                                       const std::vector<ClusterRowPlan>& plan,
+                                       const ReportTable& table) {
+  std::vector<std::string> departments;
+  for (const DepartmentFigures& d : figures.departments)
+    departments.push_back(DepartmentKey(d.name));
+  std::vector<CellMeaning> meanings =
+      ClusterCountMeanings("patients", plan, departments, -1, table.ColumnOf(col::kCurrent));
+  departments.emplace_back("departments_without_patients_this_month");
+  AppendMeanings(
+      ClusterCountMeanings("previous", plan, departments, -1, table.ColumnOf(col::kPrevious)),
+      &meanings);
+  return meanings;
+}
+
 // Moves by their number of patients, most first; equal ones keep their
 // (from, to) order.
 std::vector<std::pair<std::pair<int, int>, int64_t>> MovesByFrequency(
@@ -107,13 +137,19 @@ DraftTable ChangesTable(const MonthlyFigures& figures) {
   AddDepartmentRows(figures, ChangeCells, &table);
   TableRelations relations{DepartmentColumnSums(table, {col::kPreviousPatients, col::kPatients,
                                                         col::kInBothMonths, col::kMoved}),
+                           {},
                            {}};
+  AddMeanings(table, col::kPreviousPatients, AllPatients("previous"), &relations);
+  AddMeanings(table, col::kPatients, AllPatients("patients"), &relations);
+  AddMeanings(table, col::kInBothMonths, OwnCount("in_both_months"), &relations);
+  AddMeanings(table, col::kMoved, OwnCount("moved"), &relations);
   AppendLinks(LinksInEveryRow(table, col::kMoved, {col::kMovedShare}), &relations.links);
   AppendLinks(LinksInEveryRow(table, col::kInBothMonths, {col::kMovedShare}), &relations.links);
   return {std::move(table), std::move(relations)};
 }
 
-DraftTable ClusterShiftTable(const MonthlyFigures& figures) {
+DraftTable ClusterShiftTable(const MonthlyFigures& figures,
+                             const ReportTable& published_distribution) {
   const std::vector<ClusterRowPlan> plan = ClusterRows();
   ReportTable table{table_id::kClusterShift,
                     "Distribution shift since " + figures.previous_month.Name(),
@@ -130,9 +166,10 @@ DraftTable ClusterShiftTable(const MonthlyFigures& figures) {
     table.rows.push_back(ShiftRow(row, figures.previous_clusters, figures.institution.clusters,
                                   table.columns.size()));
   }
+  HideAsDistribution(published_distribution, &table);
   TableRelations relations{
       ClusterColumnSums(plan, {table.ColumnOf(col::kPrevious), table.ColumnOf(col::kCurrent)}),
-      ShiftLinks(table)};
+      ShiftLinks(table), ShiftMeanings(figures, plan, table)};
   return {std::move(table), std::move(relations)};
 }
 
@@ -146,19 +183,30 @@ DraftTable MovesTable(const MonthlyFigures& figures, int suppress_below) {
                     {}};
   int64_t other = 0;
   int64_t all = 0;
+  TableRelations relations;
+  CellMeaning other_terms;
+  CellMeaning all_terms;
   for (const auto& [clusters, patients] : MovesByFrequency(figures.moves)) {
     all += patients;
+    const QuantityTerm move{"moves/" + MoveRowKey(clusters.first, clusters.second), 1, true};
+    all_terms.terms.push_back(move);
     if (patients < suppress_below || table.rows.size() >= kMovesListed) {
       other += patients;
+      other_terms.terms.push_back(move);
     } else {
+      relations.meanings.push_back({{static_cast<int>(table.rows.size()), 0}, {move}});
       table.rows.push_back(MoveRow(clusters, patients));
     }
   }
+  other_terms.cell = {static_cast<int>(table.rows.size()), 0};
+  all_terms.cell = {static_cast<int>(table.rows.size()) + 1, 0};
+  relations.meanings.push_back(std::move(other_terms));
+  relations.meanings.push_back(std::move(all_terms));
   table.rows.push_back(ReportRow{
       row_key::kOtherMoves, "Other moves", RowStyle::kNormal, {ReportCell::Count(other)}});
   table.rows.push_back(
       ReportRow{row_key::kAllMoves, "All moves", RowStyle::kTotal, {ReportCell::Count(all)}});
-  TableRelations relations{{MovesSum(table)}, {}};
+  relations.sums = {MovesSum(table)};
   return {std::move(table), std::move(relations)};
 }
 

@@ -220,7 +220,10 @@ std::string Method(const PilotReport& report) {
       std::to_string(report.suppress_below) +
       ", and further cells as x where a total would reveal them.";
   return "<section class=\"method\">" + Tag("h2", "How these numbers are made") +
-         Tag("p", EscapeMarkup(text)) + "</section>\n";
+         Tag("p", EscapeMarkup(text)) +
+         Tag("p",
+             EscapeMarkup(DisclosureStatement(report.disclosure, StatementLanguage::kEnglish))) +
+         "</section>\n";
 }
 
 }  // namespace

@@ -172,6 +172,7 @@ MonthlyFigures ComputeMonthlyFigures(const MonthSnapshot& current, const MonthSn
   figures.month = SnapshotMonth(current);
   figures.model = current.model;
   figures.tariff_file = tariffs.file_name;
+  figures.tariffs = tariffs;
   figures.monte_carlo = monte_carlo;
   const std::vector<std::string> names = UnionOfDepartments(current, previous, revenue);
   figures.departments.resize(names.size());

@@ -160,8 +160,11 @@ Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& requ
   const MonthlyFigures figures =
       ComputeMonthlyFigures(in.current, in.previous ? &*in.previous : nullptr, in.tariffs,
                             in.revenue ? &*in.revenue : nullptr, in.simulated, request.monte_carlo);
-  Result<PilotReport> built = BuildPilotReport(
-      figures, SuppressionLimits{.suppress_below = request.suppress_below}, UtcTimestamp());
+  Result<PilotReport> built =
+      BuildPilotReport(figures,
+                       SuppressionLimits{.suppress_below = request.suppress_below,
+                                         .protection_interval = request.protection_interval},
+                       UtcTimestamp());
   if (!built.ok()) return built.error();
   const PilotReport& report = built.value();
 

@@ -24,6 +24,7 @@ struct ReportRequest {
   std::string out_dir;
   bool with_patient_list = false;  // adds flagged-patients.csv (names patients)
   int suppress_below = 5;          // counts 1..suppress_below-1 are hidden; >= 2
+  int protection_interval = 3;     // values a hidden count keeps (disclosure audit); >= 2
   MonteCarloOptions monte_carlo;
   std::string user;  // who asked, for the audit log
 };

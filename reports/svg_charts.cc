@@ -68,7 +68,9 @@ std::string PaleColour(Supercluster supercluster) {
 
 // The visible segments of one distribution column. Hidden cells are drawn
 // together: within a supercluster whose subtotal is shown (in its pale
-// shade), and the rest in grey; both sizes follow from shown numbers.
+// shade), and the rest in grey. Both sizes are differences of shown numbers,
+// which the disclosure audit holds already; their titles still give no
+// number, so that no reader takes a sum of hidden counts for a figure.
 std::vector<Segment> ColumnSegments(const ReportTable& table, int column, int64_t total) {
   std::vector<Segment> segments;
   int64_t drawn = 0;
@@ -82,9 +84,8 @@ std::vector<Segment> ColumnSegments(const ReportTable& table, int column, int64_
       const Supercluster supercluster = *subtotal;
       const int64_t hidden = cell.Hidden() ? 0 : cell.integer - shown_in_group;
       if (hidden > 0) {
-        segments.push_back(
-            {static_cast<double>(hidden), PaleColour(supercluster),
-             SuperclusterName(supercluster) + ", hidden small numbers together: " + share(hidden)});
+        segments.push_back({static_cast<double>(hidden), PaleColour(supercluster),
+                            SuperclusterName(supercluster) + ": hidden small numbers together"});
         drawn += hidden;
       }
       shown_in_group = 0;
@@ -105,8 +106,8 @@ std::vector<Segment> ColumnSegments(const ReportTable& table, int column, int64_
         {static_cast<double>(cell.integer), colour, row.label + ": " + share(cell.integer)});
   }
   if (total > drawn) {
-    segments.push_back({static_cast<double>(total - drawn), kHiddenColour,
-                        "hidden small numbers together: " + share(total - drawn)});
+    segments.push_back(
+        {static_cast<double>(total - drawn), kHiddenColour, "hidden small numbers together"});
   }
   return segments;
 }
@@ -190,10 +191,13 @@ std::string DistributionChartSvg(const ReportTable& distribution, int suppress_b
     svg += Text(kLabelWidth - 8, y + 13, distribution.columns[c].label, "end",
                 institution ? " font-weight=\"bold\"" : "");
     if (total.Hidden() || total.integer == 0) {
-      svg += Text(kLabelWidth, y + 13,
-                  total.Hidden() ? "fewer than " + std::to_string(suppress_below) + " patients"
-                                 : "no patients",
-                  "start", " fill=\"#616161\"");
+      std::string note = "no patients";
+      if (total.privacy == CellPrivacy::kSmall) {
+        note = "fewer than " + std::to_string(suppress_below) + " patients";
+      } else if (total.Hidden()) {
+        note = "hidden so that small numbers elsewhere stay hidden";
+      }
+      svg += Text(kLabelWidth, y + 13, note, "start", " fill=\"#616161\"");
       continue;
     }
     double x = kLabelWidth;
