@@ -116,16 +116,18 @@ Program BuildProgram(const std::vector<ReportTable>& tables,
 
 // Solves with the objective in place; false when there is no optimum.
 // Starting from the last basis is fast; when that basis has gone bad
-// numerically, it starts afresh, and then solves in exact arithmetic.
+// numerically, it starts afresh with GLPK's presolver. A time limit keeps a
+// stalled solve from hanging the report: it then fails, loudly.
 bool Solve(glp_prob* problem) {
   glp_smcp parameters;
   glp_init_smcp(&parameters);
   parameters.msg_lev = GLP_MSG_OFF;
+  parameters.tm_lim = 10000;  // milliseconds; real solves take well under one
   auto optimal = [problem] { return glp_get_status(problem) == GLP_OPT; };
   if (glp_simplex(problem, &parameters) == 0 && optimal()) return true;
   glp_adv_basis(problem, 0);
-  if (glp_simplex(problem, &parameters) == 0 && optimal()) return true;
-  return glp_exact(problem, &parameters) == 0 && optimal();
+  parameters.presolve = GLP_ON;
+  return glp_simplex(problem, &parameters) == 0 && optimal();
 }
 
 void SetObjective(glp_prob* problem, const FigureRow& row, bool on) {
