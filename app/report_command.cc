@@ -13,6 +13,7 @@ namespace clusterpilot {
 namespace {
 
 constexpr int kDefaultSuppressBelow = 5;
+constexpr int kDefaultProtectionInterval = 3;  // a hidden count keeps at least 3 possible values
 constexpr int kDefaultDraws = 10000;
 constexpr uint64_t kDefaultSeed = 20260101;
 constexpr int kDefaultValidRatingMonths = 12;
@@ -64,13 +65,21 @@ std::string ReadRevenueSettings(const Settings& settings, ReportRequest* request
   return error;
 }
 
-// report.suppress_below, report.monte_carlo_draws, report.language and the
-// revenue settings, into *request; the first problem as a message, else "".
+// report.suppress_below, report.protection_interval, report.monte_carlo_draws,
+// report.language and the revenue settings, into *request; the first problem as a message, else "".
 std::string ReadSettings(const Settings& settings, ReportRequest* request) {
   std::string error;
   request->suppress_below = settings.GetInt("report.suppress_below", kDefaultSuppressBelow, &error);
   if (error.empty() && request->suppress_below < 2) {
     error = "setting report.suppress_below must be at least 2";
+  }
+  if (!error.empty()) return error;
+  request->protection_interval =
+      settings.GetInt("report.protection_interval", kDefaultProtectionInterval, &error);
+  // Above suppress_below - 1 it asks more than "<k" leaves; the audit then
+  // asks that much, and the report says so.
+  if (error.empty() && request->protection_interval < 2) {
+    error = "setting report.protection_interval must be at least 2";
   }
   if (!error.empty()) return error;
   request->monte_carlo.draws = settings.GetInt("report.monte_carlo_draws", kDefaultDraws, &error);

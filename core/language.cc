@@ -310,6 +310,8 @@ constexpr Entry kCatalogue[] = {
     {"chart.not_classified", "not yet classified", "nog niet geclassificeerd"},
     {"chart.hidden", "hidden small numbers", "verborgen kleine aantallen"},
     {"chart.hidden_within", "hidden within a supercluster", "verborgen binnen een supercluster"},
+    {"chart.hidden_protective", "hidden so that small numbers elsewhere stay hidden",
+     "verborgen zodat kleine aantallen elders verborgen blijven"},
     {"chart.hidden_few", "hidden (few patients)", "verborgen (weinig patiënten)"},
     {"chart.scenarios", "low-high scenarios", "scenario's laag-hoog"},
     {"chart.interval", "p5-p95 interval", "interval p5-p95"},

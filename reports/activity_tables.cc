@@ -1,5 +1,6 @@
 #include "reports/activity_tables.h"
 
+#include "reports/cell_meanings.h"
 #include "reports/department_layout.h"
 #include "reports/report_keys.h"
 
@@ -34,8 +35,13 @@ std::vector<ReportCell> ActivityCells(const DepartmentFigures& d, bool revenue) 
 TableRelations ActivityRelations(const ReportTable& table, bool revenue) {
   std::vector<std::string> summed = {col::kPatients, col::kMeasurements, col::kNotClassified};
   if (revenue) summed.insert(summed.end(), {col::kRevenuePatients, col::kRatedInLastYear});
-  TableRelations relations{DepartmentColumnSums(table, summed), {}};
+  TableRelations relations{DepartmentColumnSums(table, summed), {}, {}};
+  AddMeanings(table, col::kPatients, AllPatients("patients"), &relations);
+  AddMeanings(table, col::kMeasurements, OwnCount("measurements"), &relations);
+  AddMeanings(table, col::kNotClassified, OwnCount("unclassified_measurements"), &relations);
   if (!revenue) return relations;
+  AddMeanings(table, col::kRevenuePatients, OwnCount("revenue_patients"), &relations);
+  AddMeanings(table, col::kRatedInLastYear, OwnCount("revenue_patients_rated"), &relations);
   AppendLinks(LinksInEveryRow(table, col::kRevenuePatients, {col::kCoverage}), &relations.links);
   AppendLinks(LinksInEveryRow(table, col::kRatedInLastYear, {col::kCoverage}), &relations.links);
   return relations;
@@ -71,7 +77,16 @@ TableRelations OverrideRelations(const ReportTable& table) {
   TableRelations relations{
       DepartmentColumnSums(
           table, {col::kClassifiedMeasurements, col::kReviewed, col::kConfirmed, col::kChanged}),
+      {},
       {}};
+  // Classified = measured - not classified; reviewed = confirmed + changed.
+  AddMeanings(table, col::kClassifiedMeasurements,
+              Combined(OwnCount("measurements"), OwnCount("unclassified_measurements"), -1),
+              &relations);
+  AddMeanings(table, col::kReviewed, Combined(OwnCount("confirmed"), OwnCount("changed"), 1),
+              &relations);
+  AddMeanings(table, col::kConfirmed, OwnCount("confirmed"), &relations);
+  AddMeanings(table, col::kChanged, OwnCount("changed"), &relations);
   // In every row, reviewed = confirmed + changed.
   for (int row = 0; row < static_cast<int>(table.rows.size()); ++row) {
     relations.sums.push_back(
@@ -122,7 +137,8 @@ DraftTable HonosTable(const MonthlyFigures& figures, int suppress_below) {
       figures,
       [suppress_below](const DepartmentFigures& d) { return HonosCells(d.honos, suppress_below); },
       &table);
-  TableRelations relations{DepartmentColumnSums(table, {col::kCompletePatients}), {}};
+  TableRelations relations{DepartmentColumnSums(table, {col::kCompletePatients}), {}, {}};
+  AddMeanings(table, col::kCompletePatients, OwnCount("honos_complete"), &relations);
   return {std::move(table), std::move(relations)};
 }
 

@@ -14,8 +14,11 @@ namespace clusterpilot {
 DraftTable ChangesTable(const MonthlyFigures& figures);
 
 // "cluster_shift": institution patients per cluster row (ClusterRows) in
-// both months, their shares and the change in percentage points.
-DraftTable ClusterShiftTable(const MonthlyFigures& figures);
+// both months, their shares and the change in percentage points. This
+// month's counts are the distribution's institution column: each is hidden
+// where `published_distribution` hides it.
+DraftTable ClusterShiftTable(const MonthlyFigures& figures,
+                             const ReportTable& published_distribution);
 
 // "moves": the most frequent moves, each of at least `suppress_below`
 // patients; the rest are counted together as other moves.

@@ -1,5 +1,6 @@
 #include "reports/distribution_tables.h"
 
+#include "reports/cell_meanings.h"
 #include "reports/cluster_row_plan.h"
 #include "reports/department_layout.h"
 #include "reports/report_keys.h"
@@ -74,7 +75,13 @@ DraftTable DistributionTable(const MonthlyFigures& figures) {
                     DistributionColumns(figures),
                     {}};
   for (const ClusterRowPlan& row : plan) table.rows.push_back(DistributionRow(row, columns));
-  TableRelations relations{DistributionSums(plan, static_cast<int>(columns.size())), {}};
+  std::vector<std::string> department_keys;
+  for (const DepartmentFigures& d : figures.departments)
+    department_keys.push_back(DepartmentKey(d.name));
+  TableRelations relations{DistributionSums(plan, static_cast<int>(columns.size())),
+                           {},
+                           ClusterCountMeanings("patients", plan, department_keys, 0,
+                                                static_cast<int>(columns.size()) - 1)};
   return {std::move(table), std::move(relations)};
 }
 

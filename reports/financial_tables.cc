@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "reports/cell_meanings.h"
 #include "reports/department_layout.h"
 #include "reports/dutch_number.h"
 #include "reports/report_keys.h"
@@ -43,10 +44,17 @@ std::vector<std::string> IntervalColumnsAnd(std::vector<std::string> columns) {
   return columns;
 }
 
-TableRelations RevenueRelations(const ReportTable& table) {
+// Each amount is the department's patients per cluster times the tariffs
+// the reader has: the way round-1 reports gave hidden counts away.
+TableRelations RevenueRelations(const ReportTable& table, const TariffTable& tariffs) {
   TableRelations relations{DepartmentColumnSums(table, {col::kPricedPatients, col::kTariffLow,
                                                         col::kTariffExpected, col::kTariffHigh}),
+                           {},
                            {}};
+  AddMeanings(table, col::kPricedPatients, PricedTerms(tariffs, nullptr), &relations);
+  AddMeanings(table, col::kTariffLow, PricedTerms(tariffs, LowTariff), &relations);
+  AddMeanings(table, col::kTariffExpected, PricedTerms(tariffs, ExpectedTariff), &relations);
+  AddMeanings(table, col::kTariffHigh, PricedTerms(tariffs, HighTariff), &relations);
   AppendLinks(LinksInEveryRow(
                   table, col::kPricedPatients,
                   IntervalColumnsAnd({col::kTariffLow, col::kTariffExpected, col::kTariffHigh})),
@@ -174,11 +182,33 @@ void HideExpectedLike(const ReportTable& published_revenue, ReportTable* impact)
   }
 }
 
-TableRelations ImpactRelations(const ReportTable& table) {
+void AddImpactMeanings(const ReportTable& table, const TariffTable& tariffs,
+                       TableRelations* relations) {
+  const DepartmentTerms expected = PricedTerms(tariffs, ExpectedTariff);
+  AddMeanings(table, col::kRatedRevenuePatients, OwnCount("rated_revenue_patients"), relations);
+  AddMeanings(table, col::kCurrent, OwnAmount("rated_revenue"), relations);
+  AddMeanings(table, col::kExpected, expected, relations);
+  AddMeanings(table, col::kDifference, Combined(expected, OwnAmount("rated_revenue"), -1),
+              relations);
+  AddMeanings(table, col::kUnratedPatients,
+              Combined(OwnCount("revenue_patients"), OwnCount("rated_revenue_patients"), -1),
+              relations);
+  AddMeanings(table, col::kUnratedRevenue, OwnAmount("unrated_revenue"), relations);
+}
+
+TableRelations ImpactRelations(const ReportTable& table, const TariffTable& tariffs) {
   TableRelations relations{
       DepartmentColumnSums(table, {col::kRatedRevenuePatients, col::kCurrent, col::kExpected,
                                    col::kDifference, col::kUnratedPatients, col::kUnratedRevenue}),
+      {},
       {}};
+  AddImpactMeanings(table, tariffs, &relations);
+  // Amounts over a hidden group of patients are hidden with it: one
+  // patient's revenue (current, or the difference with a known expected
+  // amount) would follow.
+  AppendLinks(LinksInEveryRow(table, col::kRatedRevenuePatients,
+                              {col::kCurrent, col::kExpected, col::kDifference}),
+              &relations.links);
   for (int row = 0; row < static_cast<int>(table.rows.size()); ++row) {
     // expected = current + difference: one hidden amount must not be the only one.
     relations.sums.push_back(
@@ -221,7 +251,7 @@ DraftTable ClusterRevenueTable(const MonthlyFigures& figures) {
       RevenueColumns(),
       {}};
   AddDepartmentRows(figures, RevenueCells, &table);
-  TableRelations relations = RevenueRelations(table);
+  TableRelations relations = RevenueRelations(table, figures.tariffs);
   return {std::move(table), std::move(relations)};
 }
 
@@ -257,7 +287,7 @@ DraftTable ImpactTable(const MonthlyFigures& figures, const ReportTable& publish
       {}};
   AddDepartmentRows(figures, ImpactCells, &table);
   HideExpectedLike(published_revenue, &table);
-  TableRelations relations = ImpactRelations(table);
+  TableRelations relations = ImpactRelations(table, figures.tariffs);
   return {std::move(table), std::move(relations)};
 }
 
@@ -275,7 +305,9 @@ DraftTable PoorFitRevenueTable(const MonthlyFigures& figures) {
   AddDepartmentRows(
       figures, [](const DepartmentFigures& d) { return PoorFitRevenueCells(d.scenario); }, &table);
   TableRelations relations{
-      DepartmentColumnSums(table, {col::kPoorFitPatients, col::kPoorFitExpected}), {}};
+      DepartmentColumnSums(table, {col::kPoorFitPatients, col::kPoorFitExpected}), {}, {}};
+  AddMeanings(table, col::kPoorFitPatients, OwnCount("poor_fit_priced"), &relations);
+  AddMeanings(table, col::kPoorFitExpected, OwnAmount("poor_fit_expected"), &relations);
   AppendLinks(
       LinksInEveryRow(table, col::kPoorFitPatients, {col::kPoorFitExpected, col::kShareOfExpected}),
       &relations.links);

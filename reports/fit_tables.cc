@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/cluster_assignment.h"
+#include "reports/cell_meanings.h"
 #include "reports/department_layout.h"
 #include "reports/report_keys.h"
 
@@ -41,7 +42,8 @@ std::vector<ReportCell> FitCells(const FitCounts& fit) {
 TableRelations FitRelations(const ReportTable& table) {
   std::vector<std::string> summed = {col::kClassified, col::kPoorFit};
   for (uint32_t flag : kAllFitFlags) summed.emplace_back(FitFlagName(flag));
-  TableRelations relations{DepartmentColumnSums(table, summed), {}};
+  TableRelations relations{DepartmentColumnSums(table, summed), {}, {}};
+  for (const std::string& key : summed) AddMeanings(table, key, OwnCount("fit_" + key), &relations);
   AppendLinks(LinksInEveryRow(table, col::kPoorFit, {col::kPoorFitShare}), &relations.links);
   AppendLinks(LinksInEveryRow(table, col::kClassified, {col::kPoorFitShare}), &relations.links);
   return relations;

@@ -262,7 +262,12 @@ std::string Method(const PilotReport& report) {
        Value("{valid_months}", std::to_string(report.valid_rating_months))});
   return "<section class=\"method\">" +
          Tag("h2", EscapeMarkup(Phrase(language, "html.method_title"))) +
-         Tag("p", EscapeMarkup(text)) + "</section>\n";
+         Tag("p", EscapeMarkup(text)) +
+         Tag("p", EscapeMarkup(DisclosureStatement(report.disclosure,
+                                                   language == Language::kDutch
+                                                       ? StatementLanguage::kDutch
+                                                       : StatementLanguage::kEnglish))) +
+         "</section>\n";
 }
 
 std::string MonthTitle(const PilotReport& report) {

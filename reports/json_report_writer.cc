@@ -100,6 +100,19 @@ Poco::JSON::Object::Ptr TableObject(const ReportTable& table, int suppress_below
   return object;
 }
 
+// What was hidden and what the disclosure audit showed, as numbers.
+Poco::JSON::Object::Ptr DisclosureObject(const DisclosureSummary& summary) {
+  Poco::JSON::Object::Ptr object = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  object->set("protection_interval", summary.protection_interval);
+  object->set("small_cells", summary.small_cells);
+  object->set("protective_cells", summary.protective_cells);
+  object->set("audited_cells", summary.audited_cells);
+  object->set("audit_constraints", summary.constraints);
+  object->set("narrowest_range", summary.narrowest);
+  object->set("audit_rounds", summary.rounds);
+  return object;
+}
+
 }  // namespace
 
 std::string JsonReportText(const PilotReport& report) {
@@ -119,6 +132,7 @@ std::string JsonReportText(const PilotReport& report) {
   monte_carlo->set("price_correlation", report.price_correlation);
   root.set("valid_rating_months", report.valid_rating_months);
   root.set("monte_carlo", monte_carlo);
+  root.set("disclosure", DisclosureObject(report.disclosure));
   Poco::JSON::Array::Ptr warnings = new Poco::JSON::Array;
   for (const std::string& warning : report.warnings) warnings->add(warning);
   root.set("warnings", warnings);

@@ -205,6 +205,7 @@ MonthlyFigures ComputeMonthlyFigures(const FigureInputs& in) {
   figures.month = SnapshotMonth(current);
   figures.model = current.model;
   figures.tariff_file = in.tariffs->file_name;
+  figures.tariffs = *in.tariffs;
   figures.monte_carlo = in.monte_carlo;
   figures.valid_rating_months = in.valid_rating_months;
   const std::vector<std::string> names = UnionOfDepartments(current, in.previous, in.revenue);

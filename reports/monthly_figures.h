@@ -71,7 +71,8 @@ struct MonthlyFigures {
   CalendarMonth month;
   ClusterModelRecord model;
   std::string tariff_file;
-  std::string revenue_file;                    // empty: no revenue given
+  TariffTable tariffs;       // what the reader knows too: amounts are counts times these
+  std::string revenue_file;  // empty: no revenue given
   std::vector<DepartmentFigures> departments;  // sorted by name
   DepartmentFigures institution;
   int64_t distinct_patients = 0;  // patients, each counted once across departments

@@ -189,8 +189,11 @@ Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& requ
                                          .simulated = &in.simulated,
                                          .monte_carlo = request.monte_carlo,
                                          .valid_rating_months = request.valid_rating_months});
-  Result<PilotReport> built = BuildPilotReport(
-      figures, SuppressionLimits{.suppress_below = request.suppress_below}, UtcTimestamp());
+  Result<PilotReport> built =
+      BuildPilotReport(figures,
+                       SuppressionLimits{.suppress_below = request.suppress_below,
+                                         .protection_interval = request.protection_interval},
+                       UtcTimestamp());
   if (!built.ok()) return built.error();
   built.value().language = request.language;
   const PilotReport& report = built.value();

@@ -1,9 +1,13 @@
 #include "reports/pilot_report.h"
 
+#include <algorithm>
 #include <functional>
+#include <set>
+#include <tuple>
 
 #include "reports/activity_tables.h"
 #include "reports/comparison_tables.h"
+#include "reports/disclosure_audit.h"
 #include "reports/distribution_tables.h"
 #include "reports/financial_tables.h"
 #include "reports/fit_tables.h"
@@ -43,7 +47,9 @@ std::vector<TableStep> TableSteps(const MonthlyFigures& figures, int suppress_be
     steps.emplace_back([&f](const PilotReport&) { return ChangesTable(f); });
   }
   if (f.has_previous) {
-    steps.emplace_back([&f](const PilotReport&) { return ClusterShiftTable(f); });
+    steps.emplace_back([&f](const PilotReport& r) {
+      return ClusterShiftTable(f, *r.Find(table_id::kDistribution));
+    });
   }
   if (f.has_earlier) {
     steps.emplace_back([&f, k](const PilotReport&) { return MovesTable(f, k); });
@@ -51,9 +57,26 @@ std::vector<TableStep> TableSteps(const MonthlyFigures& figures, int suppress_be
   return steps;
 }
 
+// A cell the disclosure audit chose to hide, by keys, so that it is hidden
+// again when the report is laid out anew: table, row and column.
+using ChosenCell = std::tuple<std::string, std::string, std::string>;
+
+void HideChosen(const std::set<ChosenCell>& chosen, ReportTable* table) {
+  for (size_t r = 0; r < table->rows.size(); ++r) {
+    for (size_t c = 0; c < table->columns.size(); ++c) {
+      ReportCell& cell = table->rows[r].cells[c];
+      if (!cell.Hidden() && chosen.count({table->id, table->rows[r].key, table->columns[c].key})) {
+        HideAsComplement(&cell);
+      }
+    }
+  }
+}
+
 // Every table passes through suppression before it is published, also the
 // ones copied from published tables: nothing reaches a writer around it.
-Status Publish(DraftTable draft, const SuppressionLimits& limits, PilotReport* report) {
+Status Publish(DraftTable draft, const SuppressionLimits& limits,
+               const std::set<ChosenCell>& chosen, PilotReport* report) {
+  HideChosen(chosen, &draft.table);
   Status hidden = SuppressSmallCells(&draft.table, draft.relations, limits);
   if (!hidden.ok()) return hidden;
   report->tables.push_back(std::move(draft.table));
@@ -80,6 +103,54 @@ PilotReport Describe(const MonthlyFigures& figures, int suppress_below,
   return report;
 }
 
+Result<PilotReport> LayOut(const MonthlyFigures& figures, const SuppressionLimits& limits,
+                           const std::set<ChosenCell>& chosen, const std::string& generated_at) {
+  PilotReport report = Describe(figures, limits.suppress_below, generated_at);
+  for (const TableStep& step : TableSteps(figures, limits.suppress_below)) {
+    Status published = Publish(step(report), limits, chosen, &report);
+    if (!published.ok()) return published.error();
+  }
+  return report;
+}
+
+int CountCells(const std::vector<ReportTable>& tables, CellPrivacy privacy) {
+  int cells = 0;
+  for (const ReportTable& table : tables) {
+    for (const ReportRow& row : table.rows) {
+      for (const ReportCell& cell : row.cells) cells += cell.privacy == privacy ? 1 : 0;
+    }
+  }
+  return cells;
+}
+
+DisclosureSummary Summarise(const PilotReport& report, const DisclosureAudit& audit,
+                            const AuditSettings& settings, int rounds) {
+  DisclosureSummary summary;
+  summary.suppress_below = settings.suppress_below;
+  summary.protection_interval = std::min(settings.protection_interval, settings.suppress_below - 1);
+  summary.small_cells = CountCells(report.tables, CellPrivacy::kSmall);
+  summary.protective_cells = CountCells(report.tables, CellPrivacy::kProtective);
+  summary.audited_cells = audit.audited_cells;
+  summary.constraints = audit.constraints;
+  summary.narrowest = audit.narrowest;
+  summary.rounds = rounds;
+  return summary;
+}
+
+Error Unprotected(const std::vector<ReportTable>& tables, const CellExposure& exposure,
+                  int rounds) {
+  const ReportTable& table = tables[exposure.cell.table];
+  Error error = MakeError("row \"" + table.rows[exposure.cell.cell.row].key + "\", column \"" +
+                          table.columns[exposure.cell.cell.column].key +
+                          "\": the published figures still narrow this " +
+                          "hidden small count to " + std::to_string(exposure.low) + ".." +
+                          std::to_string(exposure.high) + " after " + std::to_string(rounds) +
+                          " rounds of hiding; the report is not written (a bug: please report it)");
+  error.field = "table";
+  error.value = table.id;
+  return error;
+}
+
 }  // namespace
 
 const ReportTable* PilotReport::Find(const std::string& id) const {
@@ -91,12 +162,29 @@ const ReportTable* PilotReport::Find(const std::string& id) const {
 
 Result<PilotReport> BuildPilotReport(const MonthlyFigures& figures, const SuppressionLimits& limits,
                                      const std::string& generated_at) {
-  PilotReport report = Describe(figures, limits.suppress_below, generated_at);
-  for (const TableStep& step : TableSteps(figures, limits.suppress_below)) {
-    Status published = Publish(step(report), limits, &report);
-    if (!published.ok()) return published.error();
+  const AuditSettings audit_settings{limits.suppress_below, limits.protection_interval};
+  std::set<ChosenCell> chosen;
+  for (int round = 1;; ++round) {
+    Result<PilotReport> laid_out = LayOut(figures, limits, chosen, generated_at);
+    if (!laid_out.ok()) return laid_out;
+    PilotReport& report = laid_out.value();
+    Result<DisclosureAudit> audited =
+        AuditDisclosure(report.tables, report.relations, audit_settings);
+    if (!audited.ok()) return audited.error();
+    const DisclosureAudit& audit = audited.value();
+    if (audit.exposures.empty()) {
+      report.disclosure = Summarise(report, audit, audit_settings, round);
+      return laid_out;
+    }
+    const size_t before = chosen.size();
+    for (const PublishedCell& pick : ComplementaryCells(report.tables, audit)) {
+      const ReportTable& table = report.tables[pick.table];
+      chosen.insert({table.id, table.rows[pick.cell.row].key, table.columns[pick.cell.column].key});
+    }
+    if (chosen.size() == before || round == limits.max_audit_rounds) {
+      return Unprotected(report.tables, audit.exposures.front(), round);
+    }
   }
-  return report;
 }
 
 }  // namespace clusterpilot

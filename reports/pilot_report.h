@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "core/language.h"
+#include "reports/disclosure_statement.h"
 #include "reports/monthly_figures.h"
 #include "reports/report_table.h"
 #include "reports/small_cell_suppression.h"
@@ -35,15 +36,19 @@ struct PilotReport {
   int valid_rating_months = 12;
   std::vector<std::string> warnings;
   std::vector<ReportTable> tables;
-  // Per table: the sums and links a reader can check, as suppression saw them.
+  // Per table: the sums, links and meanings a reader can check, as
+  // suppression and the disclosure audit saw them.
   std::vector<TableRelations> relations;
+  DisclosureSummary disclosure;
 
   const ReportTable* Find(const std::string& id) const;  // nullptr when absent
 };
 
 // Lays the figures out as tables and hides small cells in every one of them
-// (SuppressSmallCells). Fails, publishing nothing, when the hiding of a
-// table does not settle within limits.max_rounds.
+// (SuppressSmallCells), then audits the whole report (AuditDisclosure) and
+// hides further cells until no hidden small count is exposed. Fails,
+// publishing nothing, when the hiding of a table does not settle within
+// limits.max_rounds, or the audit not within limits.max_audit_rounds.
 Result<PilotReport> BuildPilotReport(const MonthlyFigures& figures, const SuppressionLimits& limits,
                                      const std::string& generated_at);
 

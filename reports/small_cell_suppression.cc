@@ -129,6 +129,11 @@ Status SuppressSmallCells(ReportTable* table, const TableRelations& relations,
   return Unsettled(*table, limits.max_rounds);
 }
 
+void HideAsComplement(ReportCell* cell) {
+  const bool zero = cell->kind == CellKind::kCount && cell->integer == 0;
+  cell->privacy = zero ? CellPrivacy::kSmall : CellPrivacy::kProtective;
+}
+
 void HideSmallCounts(ReportTable* table, int suppress_below) {
   for (ReportRow& row : table->rows) {
     for (ReportCell& cell : row.cells) {
@@ -143,7 +148,7 @@ void HideWith(ReportTable* table, CellRef source, CellRef target) {
   ReportCell& hidden = table->At(target.row, target.column);
   if (table->At(source.row, source.column).Hidden() && !hidden.Hidden() &&
       hidden.kind != CellKind::kEmpty) {
-    hidden.privacy = CellPrivacy::kProtective;
+    HideAsComplement(&hidden);
   }
 }
 
@@ -155,7 +160,7 @@ void ProtectSums(ReportTable* table, const std::vector<TableSum>& sums, int supp
       while (!SumIsSafe(*table, sum, suppress_below)) {
         CellRef pick;
         if (!PickProtectiveCell(*table, sum, &pick)) break;  // everything is hidden already
-        table->At(pick.row, pick.column).privacy = CellPrivacy::kProtective;
+        HideAsComplement(&table->At(pick.row, pick.column));
         changed = true;
       }
     }

@@ -2,10 +2,14 @@
 // hidden ("<5"), and where a table shows totals, more cells are hidden ("x")
 // until no hidden small count can be worked out from a total and the cells
 // that are shown. The reader is assumed to know the rules: a "<5" cell holds
-// 1 to threshold-1, an "x" cell holds at least the threshold.
+// 0 to threshold-1 (a zero is hidden as "<5" where it must be hidden at
+// all), an "x" cell holds at least the threshold. The rules here are quick
+// heuristics per table; the disclosure audit (disclosure_audit.h) checks the
+// whole report and has the last word.
 #ifndef CLUSTERPILOT_REPORTS_SMALL_CELL_SUPPRESSION_H_
 #define CLUSTERPILOT_REPORTS_SMALL_CELL_SUPPRESSION_H_
 
+#include <string>
 #include <vector>
 
 #include "core/error.h"
@@ -31,12 +35,35 @@ struct CellLink {
   CellRef target;
 };
 
+// One term of what a published figure means: `weight` times a quantity of
+// the whole report, named the same in every table that shows it, such as
+// "clusters/department:Psychosomatics/4" (that department's patients in
+// cluster 4). Counts are whole and never negative; amounts (euro cents,
+// such as billed revenue) can be anything.
+struct QuantityTerm {
+  std::string quantity;
+  double weight = 1;  // 1 for a count; a tariff in cents for an amount priced from counts
+  bool count = true;
+};
+
+// A published cell as a weighted sum of quantities: a total is the sum of
+// its parts' quantities, an amount the sum of counts times tariffs the reader
+// knows. Two cells of different tables with the same terms are the same figure.
+struct CellMeaning {
+  CellRef cell;
+  std::vector<QuantityTerm> terms;
+};
+
 // Everything a reader can work out from a table besides reading its cells.
-// Plain data rather than code, so that the suppression (and the report-wide
-// audit that replaces it) sees every relation the table exposes.
+// Plain data rather than code, so that the suppression and the report-wide
+// disclosure audit (disclosure_audit.h) see every relation the table exposes:
+// the sums and links drive the table's own suppression, the meanings put
+// every count and amount into the audit's linear program. Percentages and
+// means are no linear figures: links hide them with their sources.
 struct TableRelations {
   std::vector<TableSum> sums;
   std::vector<CellLink> links;  // applied in order: a chain of links settles in one round
+  std::vector<CellMeaning> meanings;
 };
 
 // A table as a builder lays it out, before anything is hidden.
@@ -52,6 +79,13 @@ struct SuppressionLimits {
   // settle in two or three. A table that needs more is hiding far more than
   // its layout intends, which wants a look before anything is published.
   int max_rounds = 8;
+  // The disclosure audit (disclosure_audit.h): every hidden small count must
+  // keep at least this many possible whole values given everything the
+  // report publishes; at most suppress_below - 1.
+  int protection_interval = 3;
+  // Rounds of audit and further hiding before the report gives up; each
+  // round hides at least one more cell, real reports settle in a few.
+  int max_audit_rounds = 60;
 };
 
 // Makes `table` safe to publish: hides its small counts, then protects the
@@ -63,6 +97,11 @@ Status SuppressSmallCells(ReportTable* table, const TableRelations& relations,
 
 // Hides every count cell from 1 to suppress_below - 1 as kSmall.
 void HideSmallCounts(ReportTable* table, int suppress_below);
+
+// Hides a cell to protect others: as kProtective ("x", at least the
+// threshold), but a zero count as kSmall ("<5", fewer than the threshold),
+// so that no marker misstates its cell.
+void HideAsComplement(ReportCell* cell);
 
 // Hides `target` (kProtective) when `source` is hidden: a figure computed
 // from a hidden count, such as its percentage or its revenue.

@@ -104,8 +104,10 @@ struct Segment {
 
 // The visible segments of one distribution column. Hidden cells are drawn
 // together: within a supercluster whose subtotal is shown (light grey,
-// marked with the supercluster's letter), and the rest in grey; both sizes
-// follow from shown numbers.
+// marked with the supercluster's letter), and the rest in grey. Both sizes
+// are differences of shown numbers, which the disclosure audit holds
+// already; their titles still give no number, so that no reader takes a sum
+// of hidden counts for a figure.
 std::vector<Segment> ColumnSegments(const ReportTable& table, int column, int64_t total,
                                     Language language) {
   std::vector<Segment> segments;
@@ -120,8 +122,7 @@ std::vector<Segment> ColumnSegments(const ReportTable& table, int column, int64_
       const int64_t hidden = cell.Hidden() ? 0 : cell.integer - shown_in_group;
       if (hidden > 0) {
         segments.push_back({static_cast<double>(hidden), kHiddenWithinColour,
-                            SuperclusterLetter(*subtotal) + ", " +
-                                Phrase(language, "chart.hidden") + ": " + share(hidden),
+                            SuperclusterLetter(*subtotal) + ", " + Phrase(language, "chart.hidden"),
                             SuperclusterLetter(*subtotal)});
         drawn += hidden;
       }
@@ -147,8 +148,8 @@ std::vector<Segment> ColumnSegments(const ReportTable& table, int column, int64_
         {static_cast<double>(cell.integer), colour, row.label + ": " + share(cell.integer), mark});
   }
   if (total > drawn) {
-    segments.push_back({static_cast<double>(total - drawn), kHiddenColour,
-                        Phrase(language, "chart.hidden") + ": " + share(total - drawn), ""});
+    segments.push_back(
+        {static_cast<double>(total - drawn), kHiddenColour, Phrase(language, "chart.hidden"), ""});
   }
   return segments;
 }
@@ -232,11 +233,13 @@ std::string DistributionChartSvg(const ReportTable& distribution, int suppress_b
     body += Text(label_width - 8, y + 13, distribution.columns[c].label, "end",
                  institution ? " font-weight=\"bold\"" : "");
     if (total.Hidden() || total.integer == 0) {
-      body += Text(label_width, y + 13,
-                   total.Hidden() ? Phrase(language, "chart.fewer_than",
-                                           {Value("{k}", std::to_string(suppress_below))})
-                                  : Phrase(language, "chart.no_patients"),
-                   "start", " fill=\"#616161\"");
+      std::string note = Phrase(language, "chart.no_patients");
+      if (total.privacy == CellPrivacy::kSmall) {
+        note = Phrase(language, "chart.fewer_than", {Value("{k}", std::to_string(suppress_below))});
+      } else if (total.Hidden()) {
+        note = Phrase(language, "chart.hidden_protective");
+      }
+      body += Text(label_width, y + 13, note, "start", " fill=\"#616161\"");
       continue;
     }
     double x = label_width;

@@ -1,0 +1,240 @@
+#include "reports/disclosure_audit.h"
+
+#include <glpk.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace clusterpilot {
+namespace {
+
+// GLPK's problem object, deleted with its owner.
+struct ProblemDeleter {
+  void operator()(glp_prob* problem) const { glp_delete_prob(problem); }
+};
+using Problem = std::unique_ptr<glp_prob, ProblemDeleter>;
+
+// One published figure as a row of the program: its quantities (GLPK
+// columns, 1-based) and weights, with duplicates merged as GLPK requires.
+// Weights are divided by `scale`, the largest of them, so that an amount
+// (tariffs in cents) and a count weigh alike for the solver.
+struct FigureRow {
+  PublishedCell cell;
+  std::vector<int> columns{0};  // GLPK arrays start at index 1
+  std::vector<double> weights{0};
+  double scale = 1;
+  bool shown = false;
+};
+
+struct Program {
+  Problem problem;
+  std::vector<FigureRow> rows;  // rows[i] is GLPK row i + 1
+  std::vector<int> primary;     // indexes into rows of the hidden small counts
+};
+
+bool IsFigure(const ReportCell& cell) {
+  return cell.kind == CellKind::kCount || cell.kind == CellKind::kEuros;
+}
+
+FigureRow MakeRow(PublishedCell cell, const std::vector<QuantityTerm>& terms,
+                  std::map<std::string, int>* quantities, glp_prob* problem) {
+  std::map<int, double> merged;
+  for (const QuantityTerm& term : terms) {
+    auto [it, added] = quantities->try_emplace(term.quantity, 0);
+    if (added) {
+      it->second = glp_add_cols(problem, 1);
+      // Counts are never negative; amounts such as billed revenue can be.
+      glp_set_col_bnds(problem, it->second, term.count ? GLP_LO : GLP_FR, 0, 0);
+    }
+    merged[it->second] += term.weight;
+  }
+  FigureRow row{cell, {0}, {0}, 1, false};
+  for (const auto& [column, weight] : merged) {
+    if (weight == 0) continue;
+    row.columns.push_back(column);
+    row.weights.push_back(weight);
+    row.scale = std::max(row.scale, std::abs(weight));
+  }
+  for (size_t i = 1; i < row.weights.size(); ++i) row.weights[i] /= row.scale;
+  return row;
+}
+
+// What the reader knows of the cell: its value when shown, 0..k-1 for
+// "<k" (fewer than k: the audit hides zeros as "<k" too, where a small
+// department leaves nothing else), at least k for a hidden count ("x"),
+// nothing for a hidden amount.
+void SetReaderBounds(glp_prob* problem, int row, const ReportCell& cell, int suppress_below,
+                     double scale) {
+  const double value = static_cast<double>(cell.integer) / scale;
+  switch (cell.privacy) {
+    case CellPrivacy::kShown:
+      glp_set_row_bnds(problem, row, GLP_FX, value, value);
+      return;
+    case CellPrivacy::kSmall:
+      glp_set_row_bnds(problem, row, GLP_DB, 0, (suppress_below - 1) / scale);
+      return;
+    case CellPrivacy::kProtective:
+      if (cell.kind == CellKind::kCount) {
+        glp_set_row_bnds(problem, row, GLP_LO, std::min(value, suppress_below / scale), 0);
+      } else {
+        glp_set_row_bnds(problem, row, GLP_FR, 0, 0);
+      }
+      return;
+  }
+}
+
+// The program of the first `count` tables.
+Program BuildProgram(const std::vector<ReportTable>& tables,
+                     const std::vector<TableRelations>& relations, int suppress_below,
+                     size_t count) {
+  Program program{Problem(glp_create_prob()), {}, {}};
+  glp_prob* problem = program.problem.get();
+  std::map<std::string, int> quantities;
+  for (size_t t = 0; t < count && t < tables.size() && t < relations.size(); ++t) {
+    for (const CellMeaning& meaning : relations[t].meanings) {
+      const ReportCell& cell = tables[t].At(meaning.cell.row, meaning.cell.column);
+      if (!IsFigure(cell) || meaning.terms.empty()) continue;
+      FigureRow row =
+          MakeRow({static_cast<int>(t), meaning.cell}, meaning.terms, &quantities, problem);
+      if (row.columns.size() == 1) continue;  // all weights cancelled: says nothing
+      const int index = glp_add_rows(problem, 1);
+      glp_set_mat_row(problem, index, static_cast<int>(row.columns.size()) - 1, row.columns.data(),
+                      row.weights.data());
+      SetReaderBounds(problem, index, cell, suppress_below, row.scale);
+      row.shown = !cell.Hidden();
+      if (cell.privacy == CellPrivacy::kSmall) {
+        program.primary.push_back(static_cast<int>(program.rows.size()));
+      }
+      program.rows.push_back(std::move(row));
+    }
+  }
+  return program;
+}
+
+// Solves with the objective in place; false when there is no optimum.
+// Starting from the last basis is fast; when that basis has gone bad
+// numerically, it starts afresh with GLPK's presolver. A time limit keeps a
+// stalled solve from hanging the report: it then fails, loudly.
+bool Solve(glp_prob* problem) {
+  glp_smcp parameters;
+  glp_init_smcp(&parameters);
+  parameters.msg_lev = GLP_MSG_OFF;
+  parameters.tm_lim = 10000;  // milliseconds; real solves take well under one
+  auto optimal = [problem] { return glp_get_status(problem) == GLP_OPT; };
+  if (glp_simplex(problem, &parameters) == 0 && optimal()) return true;
+  glp_adv_basis(problem, 0);
+  parameters.presolve = GLP_ON;
+  return glp_simplex(problem, &parameters) == 0 && optimal();
+}
+
+void SetObjective(glp_prob* problem, const FigureRow& row, bool on) {
+  for (size_t i = 1; i < row.columns.size(); ++i) {
+    glp_set_obj_coef(problem, row.columns[i], on ? row.weights[i] : 0.0);
+  }
+}
+
+// The shown figures whose constraints hold the optimum where it is.
+void AddBinding(const Program& program, std::vector<PublishedCell>* binding) {
+  for (size_t i = 0; i < program.rows.size(); ++i) {
+    if (!program.rows[i].shown) continue;
+    if (std::abs(glp_get_row_dual(program.problem.get(), static_cast<int>(i) + 1)) > 1e-9) {
+      binding->push_back(program.rows[i].cell);
+    }
+  }
+}
+
+// The least or the most the cell's figure can be; NaN when GLPK finds none.
+double Bound(const Program& program, const FigureRow& row, int direction,
+             std::vector<PublishedCell>* binding) {
+  glp_prob* problem = program.problem.get();
+  glp_set_obj_dir(problem, direction);
+  SetObjective(problem, row, true);
+  const bool solved = Solve(problem);
+  const double value = solved ? glp_get_obj_val(problem) * row.scale : std::nan("");
+  if (solved) AddBinding(program, binding);
+  SetObjective(problem, row, false);
+  return value;
+}
+
+Error AuditError(const std::string& why, const std::string& table = "") {
+  Error error = MakeError("the disclosure audit " + why +
+                          "; the report is not written (a bug: please report it)");
+  error.field = "table";
+  error.value = table;
+  return error;
+}
+
+// The table whose figures, added to those before it, contradict them: where
+// a meaning is wrong.
+std::string FirstContradictingTable(const std::vector<ReportTable>& tables,
+                                    const std::vector<TableRelations>& relations,
+                                    int suppress_below) {
+  for (size_t count = 1; count <= tables.size(); ++count) {
+    Program program = BuildProgram(tables, relations, suppress_below, count);
+    if (program.rows.empty()) continue;
+    if (!Solve(program.problem.get())) return tables[count - 1].id;
+  }
+  return "";
+}
+
+}  // namespace
+
+Result<DisclosureAudit> AuditDisclosure(const std::vector<ReportTable>& tables,
+                                        const std::vector<TableRelations>& relations,
+                                        const AuditSettings& settings) {
+  glp_term_out(GLP_OFF);
+  Program program = BuildProgram(tables, relations, settings.suppress_below, tables.size());
+  DisclosureAudit audit;
+  audit.constraints = static_cast<int>(program.rows.size());
+  if (program.primary.empty()) return audit;
+  if (!Solve(program.problem.get())) {
+    return AuditError("found the published figures contradicting each other",
+                      FirstContradictingTable(tables, relations, settings.suppress_below));
+  }
+  const int wanted = std::min(settings.protection_interval, settings.suppress_below - 1);
+  for (int index : program.primary) {
+    const FigureRow& row = program.rows[index];
+    std::vector<PublishedCell> binding;
+    const double least = Bound(program, row, GLP_MIN, &binding);
+    const double most = Bound(program, row, GLP_MAX, &binding);
+    if (std::isnan(least) || std::isnan(most)) return AuditError("could not bound a hidden count");
+    const auto low = static_cast<int64_t>(std::ceil(least - 1e-6));
+    const auto high = static_cast<int64_t>(std::floor(most + 1e-6));
+    const int values = static_cast<int>(high - low + 1);
+    ++audit.audited_cells;
+    audit.narrowest = audit.audited_cells == 1 ? values : std::min(audit.narrowest, values);
+    if (values < wanted) audit.exposures.push_back({row.cell, low, high, std::move(binding)});
+  }
+  return audit;
+}
+
+std::vector<PublishedCell> ComplementaryCells(const std::vector<ReportTable>& tables,
+                                              const DisclosureAudit& audit) {
+  auto cell_of = [&tables](const PublishedCell& c) -> const ReportCell& {
+    return tables[c.table].At(c.cell.row, c.cell.column);
+  };
+  // Counts before zeros before amounts, then by size: the least the
+  // reader loses.
+  auto cost = [&cell_of](const PublishedCell& c) {
+    const ReportCell& cell = cell_of(c);
+    const int64_t size = cell.integer < 0 ? -cell.integer : cell.integer;
+    const int rank = cell.kind != CellKind::kCount ? 2 : (size == 0 ? 1 : 0);
+    return std::make_pair(rank, size);
+  };
+  std::vector<PublishedCell> picks;
+  for (const CellExposure& exposure : audit.exposures) {
+    const PublishedCell* best = nullptr;
+    for (const PublishedCell& candidate : exposure.binding) {
+      const ReportCell& cell = cell_of(candidate);
+      if (cell.Hidden() || (cell.integer == 0 && cell.kind != CellKind::kCount)) continue;
+      if (best == nullptr || cost(candidate) < cost(*best)) best = &candidate;
+    }
+    if (best != nullptr) picks.push_back(*best);
+  }
+  return picks;
+}
+
+}  // namespace clusterpilot

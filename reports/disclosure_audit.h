@@ -1,0 +1,65 @@
+// The audit statistical offices run before publishing tables (tau-ARGUS's
+// audit): every count and amount a report publishes is a linear constraint
+// on the hidden counts (TableRelations::meanings), and a linear program
+// (GLPK) finds, for every hidden small count, the least and the most it can
+// be given all of them. A count that the published figures narrow to fewer
+// than `protection_interval` whole values is exposed, and the report needs
+// more cells hidden (ComplementaryCells) before it can be published.
+#ifndef CLUSTERPILOT_REPORTS_DISCLOSURE_AUDIT_H_
+#define CLUSTERPILOT_REPORTS_DISCLOSURE_AUDIT_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "core/error.h"
+#include "reports/report_table.h"
+#include "reports/small_cell_suppression.h"
+
+namespace clusterpilot {
+
+struct AuditSettings {
+  int suppress_below = 5;  // a "<5" cell holds 0..suppress_below-1, as the reader knows
+  // A hidden small count must keep at least this many possible whole
+  // values; at most suppress_below - 1.
+  int protection_interval = 3;
+};
+
+// A cell of the report: tables[table].At(cell.row, cell.column).
+struct PublishedCell {
+  int table = 0;
+  CellRef cell;
+};
+
+// A hidden small count that the published figures narrow too far.
+struct CellExposure {
+  PublishedCell cell;
+  int64_t low = 0;  // the least and the most it can be, in whole patients
+  int64_t high = 0;
+  std::vector<PublishedCell> binding;  // shown figures that pin it (nonzero dual)
+};
+
+struct DisclosureAudit {
+  int constraints = 0;                  // published counts and amounts the program holds
+  int audited_cells = 0;                // hidden small counts it bounded
+  int narrowest = 0;                    // fewest whole values any of them can take; 0 when none
+  std::vector<CellExposure> exposures;  // those below the protection interval
+};
+
+// Audits one report: `relations[i]` belongs to `tables[i]`. Fails when the
+// published figures contradict each other (the meanings of some table are
+// wrong: a bug, the report must not be published) or GLPK fails.
+Result<DisclosureAudit> AuditDisclosure(const std::vector<ReportTable>& tables,
+                                        const std::vector<TableRelations>& relations,
+                                        const AuditSettings& settings);
+
+// Shown cells to hide next, at most one per exposure: among the figures
+// that pin it, a count before a zero before an amount (an amount is worth
+// more to the reader), the smallest first. A zero is hidden as "<5" (fewer
+// than five), never as "x" (at least five). Empty when no exposure has such
+// a figure left.
+std::vector<PublishedCell> ComplementaryCells(const std::vector<ReportTable>& tables,
+                                              const DisclosureAudit& audit);
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_REPORTS_DISCLOSURE_AUDIT_H_

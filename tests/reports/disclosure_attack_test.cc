@@ -1,0 +1,424 @@
+// The report attacked as a careful outsider would: generated institutions
+// (small departments included) go through the real binary's import,
+// classify and report, and an attacker written here, sharing no code with
+// the report's suppression or its audit, reads only the written CSV files and
+// the tariff file, builds its own linear program (GLPK) of everything they
+// say about the patients per department and cluster, and bounds every hidden
+// small count of the distribution. None may be narrowed to fewer than three
+// values. The default suite attacks a few institutions (each is an import,
+// a classification and a report); CLUSTERPILOT_ATTACK_INSTITUTIONS=200 runs
+// the full attack.
+#include <glpk.h>
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/calendar_month.h"
+#include "generator/export_writer.h"
+#include "generator/revenue_file_writer.h"
+#include "generator/synthetic_institution.h"
+#include "tests/support/command_runner.h"
+#include "tests/support/temp_dir.h"
+
+namespace clusterpilot {
+namespace {
+
+constexpr int kProtectionInterval = 3;  // the report's default
+
+using CsvRows = std::vector<std::vector<std::string>>;
+
+// A report CSV: ';'-separated, UTF-8 with a byte order mark, text quoted
+// with doubled quotes when it needs it.
+CsvRows ReadCsv(const std::string& path) {
+  std::string text = ReadFile(path);
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  CsvRows rows(1);
+  std::string cell;
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ';') {
+      rows.back().push_back(cell);
+      cell.clear();
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      rows.back().push_back(cell);
+      cell.clear();
+      rows.emplace_back();
+    } else {
+      cell += c;
+    }
+  }
+  if (!cell.empty() || !rows.back().empty()) rows.back().push_back(cell);
+  while (!rows.empty() && rows.back().empty()) rows.pop_back();
+  return rows;
+}
+
+// "1.234,56" or "1234,56" -> 123456 cents; "-3" -> -300.
+double Cents(const std::string& text) {
+  std::string plain;
+  for (char c : text) {
+    if (c != '.') plain += c == ',' ? '.' : c;
+  }
+  return std::round(std::stod(plain) * 100.0);
+}
+
+// A sum of unknowns with weights: the attacker's view of a published cell.
+using Expression = std::map<int, double>;
+
+Expression Plus(Expression a, const Expression& b, double factor = 1) {
+  for (const auto& [column, weight] : b) a[column] += weight * factor;
+  return a;
+}
+
+class OutsideAttacker {
+ public:
+  OutsideAttacker() : lp_(glp_create_prob()) { glp_term_out(GLP_OFF); }
+  ~OutsideAttacker() { glp_delete_prob(lp_); }
+  OutsideAttacker(const OutsideAttacker&) = delete;
+  OutsideAttacker& operator=(const OutsideAttacker&) = delete;
+
+  // A patient count nobody publishes directly: whole, never negative.
+  Expression Unknown() {
+    const int column = glp_add_cols(lp_, 1);
+    glp_set_col_bnds(lp_, column, GLP_LO, 0, 0);
+    return {{column, 1.0}};
+  }
+
+  // What a published count says: its value, 0..k-1 for "<k" (fewer than
+  // k), at least k for "x".
+  void Count(const Expression& e, const std::string& cell) {
+    if (cell.empty()) return;
+    if (cell[0] == '<') {
+      const int k = std::stoi(cell.substr(1));
+      small_limit_ = k;
+      Row(e, GLP_DB, 0, k - 1);
+    } else if (cell == "x") {
+      Row(e, GLP_LO, small_limit_, 0);
+    } else {
+      Row(e, GLP_FX, std::stod(cell), std::stod(cell));
+    }
+  }
+
+  // What a published amount in euros says, when shown.
+  void Amount(const Expression& e, const std::string& cell) {
+    if (cell.empty() || cell == "x" || cell[0] == '<') return;
+    Row(e, GLP_FX, Cents(cell), Cents(cell));
+  }
+
+  // The least and the most `e` can be given everything recorded.
+  std::pair<double, double> Range(const Expression& e) {
+    for (const auto& [column, weight] : e) glp_set_obj_coef(lp_, column, weight);
+    const double least = Solve(GLP_MIN);
+    const double most = Solve(GLP_MAX);
+    for (const auto& [column, weight] : e) glp_set_obj_coef(lp_, column, 0);
+    return {least, most};
+  }
+
+ private:
+  void Row(const Expression& e, int type, double low, double high) {
+    std::vector<int> index{0};
+    std::vector<double> value{0};
+    for (const auto& [column, weight] : e) {
+      if (weight == 0) continue;
+      index.push_back(column);
+      value.push_back(weight);
+    }
+    if (index.size() == 1) return;
+    const int row = glp_add_rows(lp_, 1);
+    glp_set_mat_row(lp_, row, static_cast<int>(index.size()) - 1, index.data(), value.data());
+    glp_set_row_bnds(lp_, row, type, low, high);
+  }
+
+  double Solve(int direction) {
+    glp_set_obj_dir(lp_, direction);
+    glp_smcp parameters;
+    glp_init_smcp(&parameters);
+    parameters.msg_lev = GLP_MSG_OFF;
+    EXPECT_EQ(glp_simplex(lp_, &parameters), 0);
+    EXPECT_EQ(glp_get_status(lp_), GLP_OPT) << "the published figures contradict each other";
+    return glp_get_obj_val(lp_);
+  }
+
+  glp_prob* lp_;
+  int small_limit_ = 5;
+};
+
+struct Tariffs {
+  std::map<int, std::array<double, 3>> cents;  // cluster -> low, expected, high
+};
+
+Tariffs ReadTariffs(const std::string& path) {
+  Tariffs tariffs;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#' || !std::isdigit(static_cast<unsigned char>(line[0]))) {
+      continue;
+    }
+    std::stringstream fields(line);
+    std::string cluster, low, expected, high;
+    std::getline(fields, cluster, ';');
+    std::getline(fields, low, ';');
+    std::getline(fields, expected, ';');
+    std::getline(fields, high, ';');
+    tariffs.cents[std::stoi(cluster)] = {Cents(low), Cents(expected), Cents(high)};
+  }
+  return tariffs;
+}
+
+bool IsCluster(const std::string& label) {
+  return !label.empty() && std::isdigit(static_cast<unsigned char>(label[0]));
+}
+
+bool Empty(const std::vector<std::string>& row) {
+  for (size_t c = 1; c < row.size(); ++c) {
+    if (!row[c].empty()) return false;
+  }
+  return true;
+}
+
+// The report's CSV files read by their shape, not their words (a Dutch
+// report reads the same): in the distribution, cluster rows start with the
+// cluster number, a heading row is empty, a subtotal sums the clusters just
+// above it, and the last three rows are no cluster, not classified and the
+// total; its columns are the departments, then the institution.
+class ReportAttack {
+ public:
+  ReportAttack(const std::string& folder, const Tariffs& tariffs)
+      : folder_(folder), tariffs_(tariffs) {}
+
+  // Reads every CSV the attack uses and records what it says.
+  void Read() {
+    rows_ = ReadCsv(folder_ + "/distribution.csv");
+    ASSERT_GT(rows_.size(), 4u);
+    const std::vector<std::string>& header = rows_[0];
+    for (size_t c = 1; c + 1 < header.size(); ++c) departments_.push_back(header[c]);
+    const int n = static_cast<int>(rows_.size());
+    for (int r = 1; r < n; ++r) {
+      if (IsCluster(rows_[r][0]) || r == n - 3 || r == n - 2) leaf_rows_.push_back(r);
+    }
+    for (size_t d = 0; d < departments_.size(); ++d) {
+      std::map<int, Expression> unknowns;
+      for (int r : leaf_rows_) unknowns[r] = attacker_.Unknown();
+      leaves_.push_back(unknowns);
+    }
+    RecordDistribution();
+    RecordRevenue();
+    RecordDepartmentTotals("activity.csv", 1);
+    RecordDepartmentTotals("changes.csv", 2);
+    RecordShift();
+  }
+
+  // Every "<k" of the distribution with the range the attacker finds.
+  void ExpectEveryHiddenCountProtected(const std::string& institution) {
+    for (size_t r = 1; r < rows_.size(); ++r) {
+      for (size_t c = 1; c < rows_[r].size(); ++c) {
+        if (rows_[r][c].empty() || rows_[r][c][0] != '<') continue;
+        const auto [least, most] = attacker_.Range(CellTerms(static_cast<int>(r), c - 1));
+        const double values = std::floor(most + 1e-6) - std::ceil(least - 1e-6) + 1;
+        ++hidden_;
+        EXPECT_GE(values, kProtectionInterval)
+            << institution << ": distribution row \"" << rows_[r][0] << "\", column \""
+            << rows_[0][c] << "\" narrowed to " << least << ".." << most;
+      }
+    }
+  }
+
+  int hidden() const { return hidden_; }
+
+ private:
+  // The rows a row sums: itself (a leaf), the clusters since the heading
+  // (a subtotal) or every leaf (the total, the last row).
+  std::vector<int> RowLeaves(int r) const {
+    const int n = static_cast<int>(rows_.size());
+    if (r == n - 1) return leaf_rows_;
+    if (IsCluster(rows_[r][0]) || r == n - 3 || r == n - 2) return {r};
+    std::vector<int> parts;
+    for (int p = r - 1; p >= 1 && IsCluster(rows_[p][0]); --p) parts.push_back(p);
+    return parts;
+  }
+
+  // Department `d`'s cell of row `r`; the institution when d is past the last.
+  Expression CellTerms(int r, size_t d) const {
+    Expression e;
+    for (size_t dep = 0; dep < departments_.size(); ++dep) {
+      if (dep != d && d < departments_.size()) continue;
+      for (int leaf : RowLeaves(r)) e = Plus(e, leaves_[dep].at(leaf));
+    }
+    return e;
+  }
+
+  // A department's patients with a care cluster, each weighted (or 1).
+  Expression Priced(size_t d, int tariff) const {
+    Expression e;
+    for (size_t dep = 0; dep < departments_.size(); ++dep) {
+      if (dep != d && d < departments_.size()) continue;
+      for (int leaf : leaf_rows_) {
+        if (!IsCluster(rows_[leaf][0])) continue;
+        const int cluster = std::stoi(rows_[leaf][0]);
+        const double weight = tariff < 0 ? 1.0 : tariffs_.cents.at(cluster)[tariff];
+        e = Plus(e, leaves_[dep].at(leaf), weight);
+      }
+    }
+    return e;
+  }
+
+  // The row of a department-per-row table: its name, or the institution (last).
+  size_t DepartmentOfRow(const CsvRows& rows, size_t r) const {
+    if (r + 1 == rows.size()) return departments_.size();
+    for (size_t d = 0; d < departments_.size(); ++d) {
+      if (departments_[d] == rows[r][0]) return d;
+    }
+    ADD_FAILURE() << "unknown department " << rows[r][0];
+    return departments_.size();
+  }
+
+  void RecordDistribution() {
+    for (size_t r = 1; r < rows_.size(); ++r) {
+      if (Empty(rows_[r])) continue;
+      for (size_t c = 1; c < rows_[r].size(); ++c) {
+        attacker_.Count(CellTerms(static_cast<int>(r), c - 1), rows_[r][c]);
+      }
+    }
+  }
+
+  // Priced patients, then the low, expected and high amounts: counts times tariffs.
+  void RecordRevenue() {
+    const CsvRows rows = ReadCsv(folder_ + "/cluster_revenue.csv");
+    for (size_t r = 1; r < rows.size(); ++r) {
+      const size_t d = DepartmentOfRow(rows, r);
+      attacker_.Count(Priced(d, -1), rows[r][1]);
+      for (int t = 0; t < 3; ++t) attacker_.Amount(Priced(d, t), rows[r][2 + t]);
+    }
+  }
+
+  // A column holding each department's patients this month (distribution total).
+  void RecordDepartmentTotals(const std::string& file, size_t column) {
+    if (!std::ifstream(folder_ + "/" + file)) return;
+    const CsvRows rows = ReadCsv(folder_ + "/" + file);
+    const int total = static_cast<int>(rows_.size()) - 1;
+    for (size_t r = 1; r < rows.size(); ++r) {
+      attacker_.Count(CellTerms(total, DepartmentOfRow(rows, r)), rows[r][column]);
+    }
+  }
+
+  // The shift's "this month" column repeats the institution column.
+  void RecordShift() {
+    if (!std::ifstream(folder_ + "/cluster_shift.csv")) return;
+    const CsvRows rows = ReadCsv(folder_ + "/cluster_shift.csv");
+    ASSERT_EQ(rows.size(), rows_.size());
+    for (size_t r = 1; r < rows.size(); ++r) {
+      if (Empty(rows[r])) continue;
+      attacker_.Count(CellTerms(static_cast<int>(r), departments_.size()), rows[r][3]);
+    }
+  }
+
+  std::string folder_;
+  const Tariffs& tariffs_;
+  OutsideAttacker attacker_;
+  CsvRows rows_;
+  std::vector<std::string> departments_;
+  std::vector<int> leaf_rows_;
+  std::vector<std::map<int, Expression>> leaves_;
+  int hidden_ = 0;
+};
+
+int Institutions() {
+  const char* wanted = std::getenv("CLUSTERPILOT_ATTACK_INSTITUTIONS");
+  return wanted != nullptr ? std::atoi(wanted) : 12;
+}
+
+// Writes the export and the revenue file of a small synthetic institution.
+CalendarMonth GenerateInstitutionFiles(int index, const ScopedTempDir& dir) {
+  SyntheticOptions options;
+  options.seed = 9000 + static_cast<uint64_t>(index);
+  options.patients = 40 + (index * 37) % 360;
+  options.departments = 6 + index % 15;
+  options.months = 2;
+  options.last_month = CalendarMonth::Current().Plus(-1);
+  RevenueFileOptions revenue_options;
+  revenue_options.first_month = options.last_month.Plus(-1);
+  revenue_options.last_month = options.last_month;
+  revenue_options.seed = options.seed + 1;
+  auto writer = ExportWriter::Create(dir.File("export.csv"));
+  auto revenue = RevenueFileWriter::Create(dir.File("revenue.csv"), revenue_options);
+  EXPECT_TRUE(writer.ok() && revenue.ok());
+  GenerateInstitution(options, [&](const SyntheticMeasurement& synthetic) {
+    writer.value()->Write(synthetic.measurement);
+    revenue.value()->Add(synthetic);
+  });
+  EXPECT_TRUE(writer.value()->Finish().ok());
+  EXPECT_TRUE(revenue.value()->Finish().ok());
+  return options.last_month;
+}
+
+void RunReport(const ScopedTempDir& dir, const CalendarMonth& month, const std::string& tariffs) {
+  const std::string db = dir.File("store.db");
+  for (const std::vector<std::string>& command :
+       {std::vector<std::string>{"import", "--db", db, dir.File("export.csv")},
+        std::vector<std::string>{"classify", "--db", db},
+        std::vector<std::string>{"report", "--db", db, "--month", month.Key(), "--tariffs", tariffs,
+                                 "--revenue", dir.File("revenue.csv"), "--out",
+                                 dir.File("report")}}) {
+    const CommandOutcome outcome = RunClusterpilot(command);
+    ASSERT_EQ(outcome.exit_code, 0) << command[0] << ": " << outcome.err;
+  }
+}
+
+TEST(DisclosureAttackTest, NoHiddenCountIsNarrowedInGeneratedInstitutions) {
+  const std::string tariff_file = std::string(CLUSTERPILOT_SOURCE_DIR) + "/data/demo_tariffs.csv";
+  const Tariffs tariffs = ReadTariffs(tariff_file);
+  ASSERT_EQ(tariffs.cents.size(), 20u);
+  int hidden = 0;
+  const int institutions = Institutions();
+  for (int i = 0; i < institutions; ++i) {
+    ScopedTempDir dir;
+    const CalendarMonth month = GenerateInstitutionFiles(i, dir);
+    ASSERT_NO_FATAL_FAILURE(RunReport(dir, month, tariff_file));
+    ReportAttack attack(dir.File("report"), tariffs);
+    ASSERT_NO_FATAL_FAILURE(attack.Read());
+    attack.ExpectEveryHiddenCountProtected("institution " + std::to_string(i));
+
+    hidden += attack.hidden();
+    if (HasFailure()) break;
+  }
+  RecordProperty("hidden_counts_attacked", hidden);
+  std::printf("attacked %d hidden small counts in %d institutions\n", hidden, institutions);
+  EXPECT_GT(hidden, institutions);  // the attack had something to attack
+}
+
+TEST(DisclosureAttackTest, NoHiddenCountIsNarrowedInTheDemo) {
+  ScopedTempDir dir;
+  const CommandOutcome demo = RunClusterpilot({"demo", "--out", dir.File("demo")});
+  ASSERT_EQ(demo.exit_code, 0) << demo.err;
+  const Tariffs tariffs = ReadTariffs(dir.File("demo/tariffs.csv"));
+  ReportAttack attack(dir.File("demo/report"), tariffs);
+  ASSERT_NO_FATAL_FAILURE(attack.Read());
+  attack.ExpectEveryHiddenCountProtected("demo");
+  EXPECT_GT(attack.hidden(), 10);
+}
+
+}  // namespace
+}  // namespace clusterpilot

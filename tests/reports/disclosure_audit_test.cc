@@ -1,0 +1,105 @@
+#include "reports/disclosure_audit.h"
+
+#include <gtest/gtest.h>
+
+#include "reports/disclosure_statement.h"
+
+namespace clusterpilot {
+namespace {
+
+// One department: patients in clusters a ("<5") and b ("x"), their total
+// (shown) and the revenue (a at 100 euros, b at 300 euros).
+struct Department {
+  std::vector<ReportTable> tables;
+  std::vector<TableRelations> relations;
+};
+
+QuantityTerm Patients(const std::string& cluster, double weight = 1) {
+  return {"patients/" + cluster, weight, true};
+}
+
+Department SmallDepartment(int64_t a, int64_t b, CellPrivacy revenue_privacy) {
+  ReportTable counts;
+  counts.id = "distribution";
+  counts.columns = {{"patients", "Patients", CellKind::kCount, 1}};
+  counts.rows = {{"a", "a", RowStyle::kNormal, {ReportCell::Count(a)}},
+                 {"b", "b", RowStyle::kNormal, {ReportCell::Count(b)}},
+                 {"total", "Total", RowStyle::kTotal, {ReportCell::Count(a + b)}}};
+  counts.At(0, 0).privacy = CellPrivacy::kSmall;
+  counts.At(1, 0).privacy = CellPrivacy::kProtective;
+  TableRelations count_meanings;
+  count_meanings.meanings = {{{0, 0}, {Patients("a")}},
+                             {{1, 0}, {Patients("b")}},
+                             {{2, 0}, {Patients("a"), Patients("b")}}};
+  ReportTable revenue;
+  revenue.id = "cluster_revenue";
+  revenue.columns = {{"expected", "Expected", CellKind::kEuros, 1}};
+  revenue.rows = {
+      {"department", "Department", RowStyle::kNormal, {ReportCell::Euros(a * 10000 + b * 30000)}}};
+  revenue.At(0, 0).privacy = revenue_privacy;
+  TableRelations revenue_meanings;
+  revenue_meanings.meanings = {{{0, 0}, {Patients("a", 10000), Patients("b", 30000)}}};
+  return {{counts, revenue}, {count_meanings, revenue_meanings}};
+}
+
+TEST(DisclosureAuditTest, AnAmountOverHiddenCountsGivesThemAway) {
+  // The total (9) and 2 x 100 + 7 x 300 = 2300 euros: two equations pin
+  // both hidden counts.
+  const Department department = SmallDepartment(2, 7, CellPrivacy::kShown);
+  Result<DisclosureAudit> audit = AuditDisclosure(department.tables, department.relations, {});
+  ASSERT_TRUE(audit.ok()) << audit.error().ToString();
+  EXPECT_EQ(audit.value().audited_cells, 1);
+  EXPECT_EQ(audit.value().constraints, 4);
+  ASSERT_EQ(audit.value().exposures.size(), 1u);
+  const CellExposure& exposure = audit.value().exposures[0];
+  EXPECT_EQ(exposure.cell.table, 0);
+  EXPECT_EQ(exposure.cell.cell.row, 0);
+  EXPECT_EQ(exposure.low, 2);
+  EXPECT_EQ(exposure.high, 2);
+  // A count before an amount: the total is hidden next.
+  const std::vector<PublishedCell> picks = ComplementaryCells(department.tables, audit.value());
+  ASSERT_EQ(picks.size(), 1u);
+  EXPECT_EQ(picks[0].table, 0);
+  EXPECT_EQ(picks[0].cell.row, 2);
+}
+
+TEST(DisclosureAuditTest, HidingTheAmountProtectsTheCount) {
+  const Department department = SmallDepartment(2, 7, CellPrivacy::kProtective);
+  Result<DisclosureAudit> audit = AuditDisclosure(department.tables, department.relations, {});
+  ASSERT_TRUE(audit.ok()) << audit.error().ToString();
+  EXPECT_TRUE(audit.value().exposures.empty());
+  EXPECT_EQ(audit.value().narrowest, 5);  // 0..4: "<5" says no more
+}
+
+TEST(DisclosureAuditTest, ContradictingFiguresAreABugThatStopsTheReport) {
+  Department department = SmallDepartment(2, 7, CellPrivacy::kShown);
+  department.tables[1].At(0, 0).integer = 1;  // one cent: no counts give it
+  Result<DisclosureAudit> audit = AuditDisclosure(department.tables, department.relations, {});
+  ASSERT_FALSE(audit.ok());
+  EXPECT_EQ(audit.error().ToString(),
+            "table \"cluster_revenue\": the disclosure audit found the published figures "
+            "contradicting each other; the report is not written (a bug: please report it)");
+}
+
+TEST(DisclosureStatementTest, SaysWhatWasHiddenAndWhatTheAuditShowed) {
+  DisclosureSummary summary;
+  summary.small_cells = 12;
+  summary.protective_cells = 30;
+  summary.audited_cells = 12;
+  summary.constraints = 400;
+  summary.narrowest = 3;
+  EXPECT_EQ(DisclosureStatement(summary, StatementLanguage::kEnglish),
+            "Counts of 1 to 4 patients are hidden as <5 (fewer than 5; 12 cells, at times a 0 "
+            "where a small department leaves nothing else to hide), and 30 further cells as x "
+            "(at least 5), so that no small count can be worked back from totals, amounts "
+            "(count times tariff) or other tables. An audit by linear programming (GLPK) over "
+            "all 400 published counts and amounts of this report leaves each of the 12 hidden "
+            "small counts at least 3 possible values (the narrowest: 3).");
+  EXPECT_NE(DisclosureStatement(summary, StatementLanguage::kDutch)
+                .find("laat elk van de 12 verborgen kleine aantallen nog minstens 3 mogelijke "
+                      "waarden (de krapste: 3)"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace clusterpilot
