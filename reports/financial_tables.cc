@@ -117,6 +117,7 @@ TableRelations CaseloadRelations(const ReportTable& table) {
           table, {col::kBilledPatients, col::kBilledRevenue, col::kValidClusterPatients,
                   col::kCurrent, col::kMostLikely, col::kDifference, col::kWithoutValidPatients,
                   col::kWithoutValidRevenue}),
+      {},
       {}};
   for (int row = 0; row < static_cast<int>(table.rows.size()); ++row) {
     const auto at = [&table, row](const char* key) { return CellRef{row, table.ColumnOf(key)}; };
