@@ -269,7 +269,7 @@ TEST_F(AssignmentsCommandTest, AnOverrideToAClusterThatDoesNotExistOrIsNotInTheM
   EXPECT_EQ(other.exit_code, 1);
   EXPECT_EQ(other.err, "clusterpilot override: measurement " + Id(0) +
                            " was classified by the model \"clusterpilot illustrative model\" "
-                           "version 1; give that model's file with --model to check the cluster "
+                           "version 2; give that model's file with --model to check the cluster "
                            "against it (chosen now: \"X only\" version 1)\n");
   // Classified by X only, the measurement is checked against X only.
   ASSERT_EQ(

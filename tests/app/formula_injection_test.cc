@@ -137,9 +137,9 @@ TEST_F(FormulaInjectionTest, TypedTextComesOutNeutralisedInEveryCsvAndPlainInThe
   ASSERT_EQ(imported.exit_code, 1) << imported.err;  // the one rejected row
   ASSERT_EQ(RunClusterpilot({"classify", "--db", db_}).exit_code, 0);
   for (int i = 0; i < 4; ++i) {
-    CommandOutcome overridden =
-        RunClusterpilot({"override", "--db", db_, "--measurement", std::to_string(i + 1),
-                         "--cluster", "12", "--reason", kInjections[i], "--by", "dr.test"});
+    CommandOutcome overridden = RunClusterpilot(
+        {"override", "--db", db_, "--measurement", std::to_string(i + 1), "--cluster", "12",
+         "--outside-supercluster", "--reason", kInjections[i], "--by", "dr.test"});
     ASSERT_EQ(overridden.exit_code, 0) << overridden.err;
   }
   const std::string out = dir_.File("report");

@@ -202,7 +202,8 @@ bool Empty(const std::vector<std::string>& row) {
 // The report's CSV files read by their shape, not their words (a Dutch
 // report reads the same): in the distribution, cluster rows start with the
 // cluster number, a heading row is empty, a subtotal sums the clusters just
-// above it, and the last three rows are no cluster, not classified and the
+// above it, the rows after the last subtotal are leaves of their own (no
+// cluster, the clinician's no cluster, not classified) and the last is the
 // total; its columns are the departments, then the institution.
 class ReportAttack {
  public:
@@ -216,9 +217,17 @@ class ReportAttack {
     const std::vector<std::string>& header = rows_[0];
     for (size_t c = 1; c + 1 < header.size(); ++c) departments_.push_back(header[c]);
     const int n = static_cast<int>(rows_.size());
-    for (int r = 1; r < n; ++r) {
-      if (IsCluster(rows_[r][0]) || r == n - 3 || r == n - 2) leaf_rows_.push_back(r);
+    // A subtotal follows its clusters; the rows after the last subtotal and
+    // before the total (no cluster, the clinician's no cluster, not
+    // classified) are leaves of their own.
+    int last_subtotal = 0;
+    for (int r = 2; r < n - 1; ++r) {
+      if (!IsCluster(rows_[r][0]) && IsCluster(rows_[r - 1][0])) last_subtotal = r;
     }
+    for (int r = 1; r < n - 1; ++r) {
+      if (IsCluster(rows_[r][0]) || r > last_subtotal) leaf_rows_.push_back(r);
+    }
+    first_trailing_leaf_ = last_subtotal + 1;
     for (size_t d = 0; d < departments_.size(); ++d) {
       std::map<int, Expression> unknowns;
       for (int r : leaf_rows_) unknowns[r] = attacker_.Unknown();
@@ -227,7 +236,7 @@ class ReportAttack {
     RecordDistribution();
     RecordRevenue();
     RecordDepartmentTotals("activity.csv", 1);
-    RecordDepartmentTotals("changes.csv", 2);
+    RecordDepartmentTotals("changes.csv", 1);
     RecordShift();
   }
 
@@ -254,7 +263,7 @@ class ReportAttack {
   std::vector<int> RowLeaves(int r) const {
     const int n = static_cast<int>(rows_.size());
     if (r == n - 1) return leaf_rows_;
-    if (IsCluster(rows_[r][0]) || r == n - 3 || r == n - 2) return {r};
+    if (IsCluster(rows_[r][0]) || r >= first_trailing_leaf_) return {r};
     std::vector<int> parts;
     for (int p = r - 1; p >= 1 && IsCluster(rows_[p][0]); --p) parts.push_back(p);
     return parts;
@@ -341,6 +350,7 @@ class ReportAttack {
   CsvRows rows_;
   std::vector<std::string> departments_;
   std::vector<int> leaf_rows_;
+  int first_trailing_leaf_ = 0;
   std::vector<std::map<int, Expression>> leaves_;
   int hidden_ = 0;
 };
