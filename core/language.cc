@@ -34,10 +34,12 @@ constexpr Entry kCatalogue[] = {
      "die afdeling in de laatste 12 maanden."},
     {"honos.title", "HoNOS+ severity", "Ernst volgens HoNOS+"},
     {"honos.description",
-     "Mean scores of patients whose items are all rated (a dynamic-route rating leaves items "
-     "unasked). HoNOS total: items 1-12, 0-48.",
-     "Gemiddelde scores van patiënten bij wie alle items gescoord zijn (de dynamische route laat "
-     "items ongevraagd). HoNOS-totaal: items 1-12, 0-48."},
+     "Mean scores of patients whose items 1-12 are all rated (a dynamic-route rating leaves "
+     "items unasked); every column over the same patients, so the four subscale means add up to "
+     "the total's. HoNOS total: items 1-12, 0-48.",
+     "Gemiddelde scores van patiënten bij wie de items 1-12 alle gescoord zijn (de dynamische "
+     "route laat items ongevraagd); elke kolom over dezelfde patiënten, zodat de vier "
+     "subschaalgemiddelden optellen tot dat van het totaal. HoNOS-totaal: items 1-12, 0-48."},
     {"distribution.title", "Cluster distribution (patients)", "Clusterverdeling (patiënten)"},
     {"distribution.description",
      "Patients per care cluster, using the clinician's cluster where a clinician confirmed or "
@@ -71,41 +73,73 @@ constexpr Entry kCatalogue[] = {
      "the clinician chose another cluster than the algorithm.",
      "Per meting. Wijzigingspercentage: van de metingen die een behandelaar beoordeelde, het deel "
      "waarin de behandelaar een ander cluster koos dan het algoritme."},
-    {"cluster_revenue.title", "Cluster revenue per month (price scenarios and interval)",
-     "Clusteromzet per maand (prijsscenario's en interval)"},
+    {"cluster_revenue.title",
+     "Cluster revenue per month of patients rated this month (price scenarios and interval)",
+     "Clusteromzet per maand van patiënten gemeten deze maand (prijsscenario's en interval)"},
+    // {correlation}: the price correlation of the Monte Carlo draws, as "0,70".
     {"cluster_revenue.description",
-     "Each patient with a cluster paid that cluster's tariff. Low/expected/high: all clusters at "
-     "that tariff. Interval: Monte Carlo over prices (triangular) and over the classifier's "
-     "probabilities for patients no clinician reviewed. Intervals do not add up across "
-     "departments; the scenario sums do.",
-     "Elke patiënt met een cluster tegen het tarief van dat cluster. Laag/verwacht/hoog: alle "
-     "clusters tegen dat tarief. Interval: Monte Carlo over de prijzen (driehoeksverdeling) en "
-     "over de kansen van het algoritme voor patiënten die geen behandelaar beoordeelde. "
-     "Intervallen tellen niet op over afdelingen; de scenario's wel."},
-    {"impact.title", "Cluster revenue against current revenue",
-     "Clusteromzet tegenover huidige omzet"},
+     "Each patient rated this month with a cluster, paid that cluster's tariff. Low / most "
+     "likely / high: all clusters at that tariff (most likely is the tariff file's middle "
+     "column, the peak of each price's triangle). Expected (mean) and p5/p50/p95: Monte Carlo "
+     "over prices (triangular, moving together with correlation {correlation}) and over the "
+     "classifier's probabilities for patients no clinician reviewed. Prices only: clusters as "
+     "reported, prices drawn. Classification only: prices at most likely, clusters drawn. "
+     "Intervals do not add up across departments; the scenario sums do.",
+     "Elke patiënt die deze maand gemeten is en een cluster heeft, tegen het tarief van dat "
+     "cluster. Laag / meest waarschijnlijk / hoog: alle clusters tegen dat tarief (meest "
+     "waarschijnlijk is de middelste kolom van het tarievenbestand, de top van de "
+     "driehoeksverdeling van elke prijs). Verwacht (gemiddelde) en p5/p50/p95: Monte Carlo over "
+     "de prijzen (driehoeksverdeling, samen bewegend met correlatie {correlation}) en over de "
+     "kansen van het algoritme voor patiënten die geen behandelaar beoordeelde. Alleen prijzen: "
+     "clusters zoals gerapporteerd, prijzen getrokken. Alleen classificatie: prijzen op meest "
+     "waarschijnlijk, clusters getrokken. Intervallen tellen niet op over afdelingen; de "
+     "scenario's wel."},
+    {"caseload_revenue.title", "Cluster revenue of the whole caseload against current revenue",
+     "Clusteromzet van de hele caseload tegenover huidige omzet"},
+    // {valid_months}: how far back a rating still gives a valid cluster.
+    {"caseload_revenue.description",
+     "Every patient billed in the month in the revenue file, priced at their valid cluster: the "
+     "cluster of their latest rating in that department in the last {valid_months} months, if "
+     "its review period had not ended before the month began. The difference is most likely "
+     "cluster revenue minus current revenue over the patients with a valid cluster, with the "
+     "Monte Carlo interval. Billed patients without a valid cluster (never rated, rating too "
+     "old, or no cluster) are shown apart with their revenue.",
+     "Elke patiënt die het omzetbestand in de maand declareert, geprijsd tegen zijn geldige "
+     "cluster: het cluster van zijn laatste meting op die afdeling in de laatste {valid_months} "
+     "maanden, als de herbeoordelingstermijn daarvan niet vóór het begin van de maand was "
+     "verlopen. Het verschil is de meest waarschijnlijke clusteromzet min de huidige omzet over "
+     "de patiënten met een geldig cluster, met het Monte Carlo-interval. Gedeclareerde "
+     "patiënten zonder geldig cluster (nooit gemeten, meting te oud of geen cluster) staan "
+     "apart met hun omzet."},
+    {"impact.title", "Second view: patients rated this month against current revenue",
+     "Tweede weergave: patiënten gemeten deze maand tegenover huidige omzet"},
     {"impact.description",
      "Over the same patients: those rated in the month, whose cluster is known. Current revenue "
-     "is what the revenue file bills for them; the difference is expected cluster revenue minus "
-     "that, with the Monte Carlo interval. Revenue of patients not rated this month is shown "
-     "apart.",
+     "is what the revenue file bills for them; the difference is most likely cluster revenue "
+     "minus that, with the Monte Carlo interval. Revenue of patients not rated this month is "
+     "shown apart.",
      "Over dezelfde patiënten: die met een meting in de maand en een bekend cluster. Huidige omzet "
-     "is wat het omzetbestand voor hen declareert; het verschil is de verwachte clusteromzet min "
-     "dat bedrag, met het Monte Carlo-interval. De omzet van patiënten zonder meting deze maand "
-     "staat apart."},
+     "is wat het omzetbestand voor hen declareert; het verschil is de meest waarschijnlijke "
+     "clusteromzet min dat bedrag, met het Monte Carlo-interval. De omzet van patiënten zonder "
+     "meting deze maand staat apart."},
     {"poor_fit_revenue.title", "Revenue riding on poorly fitting patients",
      "Omzet die afhangt van slecht passende patiënten"},
     {"poor_fit_revenue.description",
-     "The expected cluster revenue of patients flagged as fitting the model poorly: the least "
+     "The most likely cluster revenue of patients flagged as fitting the model poorly: the least "
      "reliable part of the estimate.",
-     "De verwachte clusteromzet van patiënten die als slecht passend gemarkeerd zijn: het minst "
-     "betrouwbare deel van de schatting."},
-    {"changes.title", "Change since {month}", "Verandering sinds {month}"},
+     "De meest waarschijnlijke clusteromzet van patiënten die als slecht passend gemarkeerd zijn: "
+     "het minst betrouwbare deel van de schatting."},
+    {"changes.title", "Re-rated patients and moved clusters",
+     "Herbeoordeelde patiënten en clusterwisselingen"},
     {"changes.description",
-     "Patients rated in both months in the same department, and those whose cluster changed "
-     "(both months with a cluster).",
-     "Patiënten met een meting in beide maanden op dezelfde afdeling, en wie daarvan van cluster "
-     "wisselde (beide maanden met een cluster)."},
+     "Each patient rated this month against their own previous rating in the same department "
+     "(the latest in the {valid_months} months before this month). Re-rated: patients with such "
+     "a previous rating. Moved cluster: of those, the patients whose cluster differs (both "
+     "ratings with a cluster).",
+     "Elke patiënt die deze maand gemeten is, vergeleken met zijn eigen vorige meting op dezelfde "
+     "afdeling (de laatste in de {valid_months} maanden vóór deze maand). Herbeoordeeld: "
+     "patiënten met zo'n vorige meting. Van cluster gewisseld: daarvan de patiënten bij wie het "
+     "cluster verschilt (beide metingen met een cluster)."},
     {"cluster_shift.title", "Distribution shift since {month}",
      "Verschuiving in de verdeling sinds {month}"},
     {"cluster_shift.description",
@@ -114,13 +148,13 @@ constexpr Entry kCatalogue[] = {
      "Patiënten per cluster in de hele instelling in beide maanden; verandering in procentpunten "
      "van alle patiënten."},
     {"cluster_shift.row_header", "Cluster", "Cluster"},
-    {"moves.title", "Moves between clusters since {month}",
-     "Overgangen tussen clusters sinds {month}"},
+    {"moves.title", "Moves between clusters since the previous rating",
+     "Overgangen tussen clusters sinds de vorige meting"},
     {"moves.description",
-     "The most frequent moves of patients rated in both months; moves of fewer patients are "
-     "counted together.",
-     "De vaakst voorkomende overgangen van patiënten met een meting in beide maanden; overgangen "
-     "van minder patiënten zijn samengeteld."},
+     "The most frequent moves of re-rated patients, from their previous rating's cluster to this "
+     "month's; moves of fewer patients are counted together.",
+     "De vaakst voorkomende overgangen van herbeoordeelde patiënten, van het cluster van hun "
+     "vorige meting naar dat van deze maand; overgangen van minder patiënten zijn samengeteld."},
     {"moves.row_header", "From cluster to cluster", "Van cluster naar cluster"},
     {"row_header", "Department", "Afdeling"},
 
@@ -134,6 +168,7 @@ constexpr Entry kCatalogue[] = {
     {"sheet.fit_ranking", "fit_ranking", "passing_rangorde"},
     {"sheet.overrides", "overrides", "beoordeling"},
     {"sheet.cluster_revenue", "cluster_revenue", "clusteromzet"},
+    {"sheet.caseload_revenue", "caseload_revenue", "omzet_hele_caseload"},
     {"sheet.impact", "impact", "omzetverschil"},
     {"sheet.poor_fit_revenue", "poor_fit_revenue", "omzet_slechte_passing"},
     {"sheet.changes", "changes", "veranderingen"},
@@ -171,15 +206,26 @@ constexpr Entry kCatalogue[] = {
     {"column.review_share", "Share reviewed", "Aandeel beoordeeld"},
     {"column.priced_patients", "Patients with a cluster", "Patiënten met een cluster"},
     {"column.tariff_low", "Low", "Laag"},
-    {"column.tariff_expected", "Expected", "Verwacht"},
+    {"column.tariff_expected", "Most likely", "Meest waarschijnlijk"},
     {"column.tariff_high", "High", "Hoog"},
-    {"column.mean", "Interval mean", "Gemiddelde interval"},
+    {"column.mean", "Expected (mean)", "Verwacht (gemiddelde)"},
     {"column.p5", "p5", "p5"},
     {"column.p50", "p50", "p50"},
     {"column.p95", "p95", "p95"},
+    {"column.prices_only_p5", "Prices only p5", "Alleen prijzen p5"},
+    {"column.prices_only_p95", "Prices only p95", "Alleen prijzen p95"},
+    {"column.classification_only_p5", "Classification only p5", "Alleen classificatie p5"},
+    {"column.classification_only_p95", "Classification only p95", "Alleen classificatie p95"},
+    {"column.billed_patients", "Patients billed", "Gedeclareerde patiënten"},
+    {"column.billed_revenue", "Their current revenue", "Hun huidige omzet"},
+    {"column.valid_cluster_patients", "With a valid cluster", "Met een geldig cluster"},
+    {"column.most_likely", "Their cluster revenue (most likely)",
+     "Hun clusteromzet (meest waarschijnlijk)"},
+    {"column.without_valid_cluster_patients", "Without a valid cluster", "Zonder geldig cluster"},
+    {"column.without_valid_cluster_revenue", "Their current revenue", "Hun huidige omzet"},
     {"column.rated_revenue_patients", "Rated patients with revenue", "Gemeten patiënten met omzet"},
     {"column.current", "Their current revenue", "Hun huidige omzet"},
-    {"column.expected", "Cluster revenue (expected)", "Clusteromzet (verwacht)"},
+    {"column.expected", "Cluster revenue (most likely)", "Clusteromzet (meest waarschijnlijk)"},
     {"column.difference", "Difference", "Verschil"},
     {"column.difference_percent", "Relative difference", "Relatief verschil"},
     {"column.difference_p5", "Difference p5", "Verschil p5"},
@@ -189,10 +235,13 @@ constexpr Entry kCatalogue[] = {
     {"column.unrated_revenue", "Their revenue", "Hun omzet"},
     {"column.poor_fit_patients", "Poorly fitting patients with a cluster",
      "Slecht passende patiënten met een cluster"},
-    {"column.poor_fit_expected", "Their expected revenue", "Hun verwachte omzet"},
-    {"column.share_of_expected", "Share of expected revenue", "Aandeel van verwachte omzet"},
+    {"column.poor_fit_expected", "Their most likely revenue", "Hun meest waarschijnlijke omzet"},
+    {"column.share_of_expected", "Share of most likely revenue",
+     "Aandeel van meest waarschijnlijke omzet"},
     {"column.previous_patients", "Patients previous month", "Patiënten vorige maand"},
-    {"changes.column.patients", "Patients this month", "Patiënten deze maand"},
+    {"changes.column.patients", "Patients rated this month", "Patiënten gemeten deze maand"},
+    {"column.rerated", "Re-rated (with a previous rating)",
+     "Herbeoordeeld (met een vorige meting)"},
     {"column.in_both_months", "Rated in both months", "Gemeten in beide maanden"},
     {"column.moved", "Moved cluster", "Van cluster gewisseld"},
     {"column.moved_share", "Share moved", "Aandeel gewisseld"},
@@ -206,6 +255,8 @@ constexpr Entry kCatalogue[] = {
     {"row.institution", "Institution", "Instelling"},
     {"row.total", "Total", "Totaal"},
     {"row.no_cluster", "No fitting cluster", "Geen passend cluster"},
+    {"row.clinician_no_cluster", "No fitting cluster (clinician's decision)",
+     "Geen passend cluster (besluit behandelaar)"},
     {"row.not_classified", "Not yet classified", "Nog niet geclassificeerd"},
     {"row.other_moves", "Other moves", "Overige overgangen"},
     {"row.all_moves", "All moves", "Alle overgangen"},

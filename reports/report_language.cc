@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "reports/dutch_number.h"
 #include "reports/report_keys.h"
 
 namespace clusterpilot {
@@ -51,11 +52,14 @@ std::string PreviousMonthName(const PilotReport& report, Language language) {
 ReportTable LocalisedTable(const ReportTable& table, Language language, const PilotReport& report) {
   ReportTable out = table;
   if (language == Language::kEnglish) return out;
-  const std::vector<PhraseValue> month = {PhraseValue{"{month}",
-                                                      PreviousMonthName(report, Language::kEnglish),
-                                                      PreviousMonthName(report, language)}};
-  out.title = Translate(language, table.id + ".title", table.title, month);
-  out.description = Translate(language, table.id + ".description", table.description, month);
+  // The values a builder writes into a title or description, as it writes them.
+  const std::vector<PhraseValue> values = {
+      PhraseValue{"{month}", PreviousMonthName(report, Language::kEnglish),
+                  PreviousMonthName(report, language)},
+      Value("{correlation}", FormatDecimal(report.price_correlation, 2)),
+      Value("{valid_months}", std::to_string(report.valid_rating_months))};
+  out.title = Translate(language, table.id + ".title", table.title, values);
+  out.description = Translate(language, table.id + ".description", table.description, values);
   // Most department tables share one label-column header; a table with its
   // own ("Cluster") has its own key.
   const std::string header_key = table.id + ".row_header";

@@ -16,6 +16,8 @@ namespace clusterpilot {
 // column labels and row labels in `language`; ids, keys and cells as they
 // are. Department names stay as the institution wrote them. A text the
 // catalogue has no Dutch for stays English (HasDutch tells the tests).
+// Titles and descriptions may carry {month} (the previous month),
+// {correlation} (the price correlation, "0,70") and {valid_months}.
 ReportTable LocalisedTable(const ReportTable& table, Language language, const PilotReport& report);
 
 // The XLSX sheet name of `table_id` ("about" for the about sheet):

@@ -5,9 +5,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "store/schema_migrations.h"
 
@@ -38,22 +40,45 @@ bool HasSqliteHeader(const std::string& path) {
   return file.gcount() == sizeof header && std::memcmp(header, "SQLite format 3", 16) == 0;
 }
 
-// Reads one integer pragma through a read-only connection, so probing a file
-// that turns out not to be ours never writes to it.
-bool ReadPragmas(const std::string& path, int* application_id, int* user_version) {
+// Reads the two identifying pragmas through a read-only connection, so
+// probing a file that turns out not to be ours never writes to it. Returns
+// SQLite's result code: SQLITE_OK, or why the file could not be read.
+int ReadPragmas(const std::string& path, int* application_id, int* user_version) {
   sqlite3* db = nullptr;
-  bool ok = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  if (rc == SQLITE_OK) sqlite3_busy_timeout(db, kBusyTimeoutMs);
   auto read = [&](const char* sql, int* out) {
+    if (rc != SQLITE_OK) return;
     sqlite3_stmt* statement = nullptr;
-    ok = ok && sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK &&
-         sqlite3_step(statement) == SQLITE_ROW;
-    if (ok) *out = sqlite3_column_int(statement, 0);
+    rc = sqlite3_prepare_v2(db, sql, -1, &statement, nullptr);
+    if (rc == SQLITE_OK) {
+      const int step = sqlite3_step(statement);
+      rc = step == SQLITE_ROW ? SQLITE_OK : step;
+      if (rc == SQLITE_OK) *out = sqlite3_column_int(statement, 0);
+    }
     sqlite3_finalize(statement);
   };
   read("PRAGMA application_id", application_id);
   read("PRAGMA user_version", user_version);
   sqlite3_close(db);
-  return ok;
+  return rc;
+}
+
+// Another process writing (or recovering the write-ahead log) can keep a
+// read-only probe out for a moment; that is no sign of damage.
+bool IsBusy(int rc) {
+  const int primary = rc & 0xff;
+  return primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_PROTOCOL;
+}
+
+int ReadPragmasRetryingWhileBusy(const std::string& path, int* application_id, int* user_version) {
+  int rc = SQLITE_OK;
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    rc = ReadPragmas(path, application_id, user_version);
+    if (!IsBusy(rc)) return rc;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50 * (attempt + 1)));
+  }
+  return rc;
 }
 
 // Checks an existing, non-empty file before anything is written to it.
@@ -64,7 +89,14 @@ Status CheckExistingFile(const std::string& path) {
   }
   int application_id = 0;
   int user_version = 0;
-  if (!ReadPragmas(path, &application_id, &user_version)) {
+  const int rc = ReadPragmasRetryingWhileBusy(path, &application_id, &user_version);
+  if (IsBusy(rc)) {
+    return StoreError(path,
+                      "is busy: another clusterpilot is writing to it; try again in a "
+                      "moment" +
+                          untouched);
+  }
+  if (rc != SQLITE_OK) {
     return StoreError(path, "cannot be read as an SQLite database (damaged?)" + untouched);
   }
   if (application_id != kStoreApplicationId) {

@@ -37,10 +37,12 @@ TEST(LanguageTest, TranslatesOnlyTheEnglishItWasWrittenFor) {
   EXPECT_FALSE(HasDutch("column.patients", "Patients seen"));
   EXPECT_FALSE(HasDutch("column.no_such_column", "Patients"));
   const std::vector<PhraseValue> month = {{"{month}", "September 2026", "september 2026"}};
-  EXPECT_EQ(Translate(Language::kDutch, "changes.title", "Change since September 2026", month),
-            "Verandering sinds september 2026");
-  EXPECT_EQ(Translate(Language::kDutch, "changes.title", "Change since August 2026", month),
-            "Change since August 2026");
+  EXPECT_EQ(Translate(Language::kDutch, "cluster_shift.title",
+                      "Distribution shift since September 2026", month),
+            "Verschuiving in de verdeling sinds september 2026");
+  EXPECT_EQ(Translate(Language::kDutch, "cluster_shift.title",
+                      "Distribution shift since August 2026", month),
+            "Distribution shift since August 2026");
 }
 
 TEST(LanguageTest, NamesMonthsInBothLanguages) {

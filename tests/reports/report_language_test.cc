@@ -141,8 +141,9 @@ TEST_F(ReportLanguageTest, CsvHeadersFollowTheLanguageAndFileNamesDoNot) {
   EXPECT_EQ(
       HeaderLine(Out(Language::kDutch, "cluster_revenue.csv")),
       bom +
-          "Afdeling;Patiënten met een cluster;Laag (€);Verwacht (€);Hoog (€);Gemiddelde interval "
-          "(€);p5 (€);p50 (€);p95 (€)");
+          "Afdeling;Patiënten met een cluster;Laag (€);Meest waarschijnlijk (€);Hoog (€);Verwacht "
+          "(gemiddelde) (€);p5 (€);p50 (€);p95 (€);Alleen prijzen p5 (€);Alleen prijzen p95 "
+          "(€);Alleen classificatie p5 (€);Alleen classificatie p95 (€)");
   EXPECT_NE(ReadFile(Out(Language::kDutch, "distribution.csv")).find("\r\n14 psychotische crisis;"),
             std::string::npos);
   EXPECT_NE(ReadFile(Out(Language::kEnglish, "distribution.csv")).find("\r\n14 psychotic crisis;"),
@@ -193,7 +194,9 @@ TEST_F(ReportLanguageTest, HtmlFollowsTheLanguage) {
   EXPECT_NE(english.find("lang=\"en\""), std::string::npos);
   EXPECT_NE(dutch.find("<h1>Pilotrapportage zorgclusters oktober 2026</h1>"), std::string::npos);
   EXPECT_NE(english.find("<h1>Care-cluster pilot report October 2026</h1>"), std::string::npos);
-  EXPECT_NE(dutch.find("<h2>Verandering sinds september 2026</h2>"), std::string::npos);
+  EXPECT_NE(dutch.find("<h2>Verschuiving in de verdeling sinds september 2026</h2>"),
+            std::string::npos);
+  EXPECT_NE(english.find("<h2>Distribution shift since September 2026</h2>"), std::string::npos);
   EXPECT_NE(dutch.find("<th>Patiënten met een cluster</th>"), std::string::npos);
   EXPECT_NE(english.find("<th>Patients with a cluster</th>"), std::string::npos);
 }
