@@ -156,10 +156,11 @@ void WriteAssignmentsCsv(const std::vector<AssignmentRow>& rows, ExplanationLang
   DutchCsvWriter csv;
   csv.ByteOrderMark();
   for (const char* label :
-       {"measurement", "patient", "department", "date", "clinician", "supercluster", "model",
-        "cluster", "probability", "probabilities", "flags", "flag_reasons", "explanation",
-        "counterfactual", "override_cluster", "override_reason", "override_by", "override_at",
-        "final_cluster", "override_decision", "review_version"}) {
+       {"measurement",     "patient",      "department",  "date",           "clinician",
+        "supercluster",    "model",        "cluster",     "probability",    "probabilities",
+        "flags",           "flag_reasons", "explanation", "counterfactual", "override_cluster",
+        "override_reason", "override_by",  "override_at", "final_cluster",  "override_decision",
+        "review_version"}) {
     csv.Text(label);
   }
   csv.EndLine();

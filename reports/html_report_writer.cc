@@ -263,10 +263,10 @@ std::string Method(const PilotReport& report) {
   return "<section class=\"method\">" +
          Tag("h2", EscapeMarkup(Phrase(language, "html.method_title"))) +
          Tag("p", EscapeMarkup(text)) +
-         Tag("p", EscapeMarkup(DisclosureStatement(report.disclosure,
-                                                   language == Language::kDutch
-                                                       ? StatementLanguage::kDutch
-                                                       : StatementLanguage::kEnglish))) +
+         Tag("p",
+             EscapeMarkup(DisclosureStatement(
+                 report.disclosure, language == Language::kDutch ? StatementLanguage::kDutch
+                                                                 : StatementLanguage::kEnglish))) +
          "</section>\n";
 }
 

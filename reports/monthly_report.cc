@@ -155,7 +155,8 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   std::future<MonteCarloResult> simulated = std::async(std::launch::async, [&inputs, &request] {
     return SimulateCurrentMonth(inputs.current, inputs.tariffs, request.monte_carlo);
   });
-  Result<std::optional<RevenueMonth>> revenue = ReadRevenue(store, request, inputs.current, &inputs.revenue_warnings);
+  Result<std::optional<RevenueMonth>> revenue =
+      ReadRevenue(store, request, inputs.current, &inputs.revenue_warnings);
   // Each patient rated this month or billed, looked up by key: the cost
   // follows the caseload, not the length of the look-back window.
   Result<MonthSnapshot> earlier = MonthSnapshot();

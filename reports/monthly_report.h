@@ -29,7 +29,7 @@ struct ReportRequest {
   // their previous rating), in months; the cluster's review period may be
   // shorter. >= 1.
   int valid_rating_months = 12;
-  int protection_interval = 3;     // values a hidden count keeps (disclosure audit); >= 2
+  int protection_interval = 3;  // values a hidden count keeps (disclosure audit); >= 2
   MonteCarloOptions monte_carlo;
   Language language = kDefaultLanguage;  // of HTML, CSV and XLSX; JSON stays English
   std::string user;                      // who asked, for the audit log

@@ -147,7 +147,9 @@ PatientMonth LatestRatingRow(const SqlStatement& select, const std::string& pati
 
 }  // namespace
 
-std::vector<std::string> MonthSnapshotQueries() { return {MonthQuery(), kCountInMonth, std::string(kLatestRatingQuery)}; }
+std::vector<std::string> MonthSnapshotQueries() {
+  return {MonthQuery(), kCountInMonth, std::string(kLatestRatingQuery)};
+}
 
 Result<MonthSnapshot> ReadLatestRatings(
     Store& store, const CalendarDate& from, const CalendarDate& until,

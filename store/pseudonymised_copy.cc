@@ -38,9 +38,8 @@ constexpr std::string_view kCopyStatements[] = {
             FROM source.clinician_override)sql",
 };
 const std::set<std::string> kKnownTables = {
-    "import_batch",      "measurement",    "measurement_department",  "cluster_model",
-    "cluster_model_use", "classification", "classification_progress", "clinician_override",
-    "rejected_row",      "audit_log",
+    "import_batch", "measurement", "measurement_department", "cluster_model", "cluster_model_use",
+    "classification", "classification_progress", "clinician_override", "rejected_row", "audit_log",
     // The web app's accounts and sessions stay out of an analysts' copy.
     "app_user", "app_user_department", "web_session"};
 

@@ -64,13 +64,15 @@ TEST(RevenueTableTest, SumsSeveralRowsOfAPatientAndMonthAndTakesCreditNotes) {
   const std::string file = dir.File("revenue.csv");
   EXPECT_EQ(table.value().WarningsIn(CalendarMonth{2026, 10}),
             std::vector<std::string>{
-                file + ":3: a patient's revenue in FACT Noord for 2026-10 nets \xE2\x82\xAC\xC2\xA0-12,50 "
-                       "(lines 3, 5): credit notes exceed the charges; counted as it nets"});
+                file +
+                ":3: a patient's revenue in FACT Noord for 2026-10 nets \xE2\x82\xAC\xC2\xA0-12,50 "
+                "(lines 3, 5): credit notes exceed the charges; counted as it nets"});
   EXPECT_EQ(
       table.value().WarningsIn(CalendarMonth{2026, 9}),
       std::vector<std::string>{
-          file + ":6: a patient's revenue in Psychosomatiek for 2026-09 nets \xE2\x82\xAC\xC2\xA0-10,00 "
-                 "(line 6): credit notes exceed the charges; counted as it nets"});
+          file +
+          ":6: a patient's revenue in Psychosomatiek for 2026-09 nets \xE2\x82\xAC\xC2\xA0-10,00 "
+          "(line 6): credit notes exceed the charges; counted as it nets"});
 }
 
 TEST(RevenueTableTest, MatchesDepartmentsWhateverTheirCaseAndAccents) {
