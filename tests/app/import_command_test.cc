@@ -417,9 +417,25 @@ TEST(ImportCommandTest, AHugeXmlAttributeIsRefusedInBoundedMemory) {
                              ":3: attribute \"patient\": the value is longer than 64 KB, the "
                              "limit for any value\n" +
                              NotImported(path));
+  // The same file with a one-byte attribute: what the program itself takes.
+  const std::string small = dir.File("small.xml");
+  {
+    std::ofstream out(small, std::ios::binary);
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<honosplus-export xmlns=\"urn:clusterpilot:honosplus-export:1\">\n"
+           "<measurement patient=\"x\"/>\n</honosplus-export>\n";
+  }
+  const CommandOutcome baseline = RunClusterpilot({"import", "--db", dir.File("t.db"), small});
+  EXPECT_LT(outcome.max_rss_kb - baseline.max_rss_kb, 64 * 1024)
+      << "the 200 MB attribute grew peak memory from " << baseline.max_rss_kb << " KB to "
+      << outcome.max_rss_kb << " KB";
+#ifndef __SANITIZE_ADDRESS__
+  // AddressSanitizer's shadow memory and quarantine raise every process's
+  // peak; the bound the issue sets is for the program as shipped.
   EXPECT_LT(outcome.max_rss_kb, 100 * 1024) << "peak memory in KB";
+#endif
   std::cout << "peak memory of the 200 MB attribute import: " << outcome.max_rss_kb / 1024
-            << " MB\n";
+            << " MB (a one-byte attribute: " << baseline.max_rss_kb / 1024 << " MB)\n";
 }
 
 }  // namespace
