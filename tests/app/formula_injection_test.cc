@@ -2,8 +2,6 @@
 // override reason) must not reach Excel as a formula. The injection strings
 // go in through the real import and override commands and are looked for in
 // every CSV the tool writes, and in the XLSX.
-#include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -15,6 +13,7 @@
 
 #include "tests/support/command_runner.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/zip_entry.h"
 
 namespace clusterpilot {
 namespace {
@@ -51,19 +50,6 @@ std::vector<std::vector<std::string>> CsvCells(const std::string& text) {
     }
   }
   return rows;
-}
-
-std::string ZipEntry(const std::string& path, const std::string& name) {
-  std::ifstream file(path, std::ios::binary);
-  Poco::Zip::ZipArchive archive(file);
-  auto header = archive.findHeader(name);
-  if (header == archive.headerEnd()) return "";
-  file.clear();
-  file.seekg(0);
-  Poco::Zip::ZipInputStream entry(file, header->second);
-  std::stringstream content;
-  content << entry.rdbuf();
-  return content.str();
 }
 
 std::string Joined(const std::vector<std::string>& cells) {

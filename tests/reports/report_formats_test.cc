@@ -8,8 +8,6 @@
 #include <Poco/DOM/Element.h>
 #include <Poco/DOM/NodeList.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -23,6 +21,7 @@
 #include "tests/reports/png_image.h"
 #include "tests/reports/report_fixture.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/zip_entry.h"
 
 namespace clusterpilot {
 namespace {
@@ -106,19 +105,6 @@ Grid ReadCsv(const std::string& path) {
     grid.push_back(cells);
   }
   return grid;
-}
-
-std::string ZipEntry(const std::string& path, const std::string& name) {
-  std::ifstream file(path, std::ios::binary);
-  Poco::Zip::ZipArchive archive(file);
-  auto header = archive.findHeader(name);
-  if (header == archive.headerEnd()) return "";
-  file.clear();
-  file.seekg(0);
-  Poco::Zip::ZipInputStream entry(file, header->second);
-  std::stringstream content;
-  content << entry.rdbuf();
-  return content.str();
 }
 
 Poco::AutoPtr<Poco::XML::Document> ParseXml(const std::string& text) {

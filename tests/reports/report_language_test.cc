@@ -7,8 +7,6 @@
 #include <Poco/DOM/Element.h>
 #include <Poco/DOM/NodeList.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -20,6 +18,7 @@
 #include "store/sql_statement.h"
 #include "tests/reports/report_fixture.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/zip_entry.h"
 
 namespace clusterpilot {
 namespace {
@@ -35,19 +34,6 @@ std::string RevenueCsv(Store& store) {
     csv += std::string(select.Text(0)) + ";" + std::string(select.Text(1)) + ";2026-10;450,00\n";
   }
   return csv;
-}
-
-std::string ZipEntry(const std::string& path, const std::string& name) {
-  std::ifstream file(path, std::ios::binary);
-  Poco::Zip::ZipArchive archive(file);
-  auto header = archive.findHeader(name);
-  if (header == archive.headerEnd()) return "";
-  file.clear();
-  file.seekg(0);
-  Poco::Zip::ZipInputStream entry(file, header->second);
-  std::stringstream content;
-  content << entry.rdbuf();
-  return content.str();
 }
 
 // The first line of a CSV file, byte-order mark included.

@@ -3,8 +3,6 @@
 // JSON and the XLSX alike (issue 10: the JSON said 4.4 where CSV and HTML
 // said 4,3).
 #include <Poco/JSON/Parser.h>
-#include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -17,6 +15,7 @@
 #include "reports/pilot_report.h"
 #include "reports/xlsx_report_writer.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/zip_entry.h"
 
 namespace clusterpilot {
 namespace {
@@ -44,19 +43,6 @@ PilotReport HalvesReport() {
   report.tables.push_back(std::move(table));
   report.relations.emplace_back();
   return report;
-}
-
-std::string ZipEntry(const std::string& path, const std::string& name) {
-  std::ifstream file(path, std::ios::binary);
-  Poco::Zip::ZipArchive archive(file);
-  auto header = archive.findHeader(name);
-  if (header == archive.headerEnd()) return "";
-  file.clear();
-  file.seekg(0);
-  Poco::Zip::ZipInputStream entry(file, header->second);
-  std::stringstream content;
-  content << entry.rdbuf();
-  return content.str();
 }
 
 TEST(ReportRoundingTest, CsvRoundsHalvesAwayFromZero) {
