@@ -92,14 +92,17 @@ Status ReadAndClassify(const std::string& path, const MeasurementClassifier& cla
 
 Status WriteBatches(Store& store, int64_t model_id, BatchQueues* queues) {
   ClassificationWriter writer(store, model_id, UtcTimestamp());
+  std::vector<ClassificationRecord> records;
+  records.reserve(kBatchSize);
   while (std::optional<ResultBatch> batch = queues->full.Pop()) {
+    records.clear();
     for (size_t i = 0; i < batch->size; ++i) {
       const ResultRow& row = batch->rows[i];
-      Status written =
-          writer.Write({row.measurement_id, row.cluster, row.probability, row.probabilities,
-                        row.flags, row.flag_reasons, row.explanation});
-      if (!written.ok()) return written;
+      records.push_back({row.measurement_id, row.cluster, row.probability, row.probabilities,
+                         row.flags, row.flag_reasons, row.explanation});
     }
+    Status written = writer.WriteBatch(records.data(), records.size());
+    if (!written.ok()) return written;
     batch->size = 0;
     queues->empty.Push(std::move(*batch));
   }

@@ -103,35 +103,72 @@ Status RecordClassifiedThrough(Store& store, int64_t model_id) {
   return record.Run();
 }
 
+namespace {
+
+constexpr int kColumnsPerRow = 9;
+
+// INSERT INTO classification(...) VALUES(?,...),(?,...)... for `rows` rows.
+std::string InsertClassificationsSql(size_t rows) {
+  std::string sql =
+      "INSERT INTO classification(measurement_id, model_id, cluster, probability, "
+      "probabilities, flags, flag_reasons, explanation, classified_at) VALUES";
+  for (size_t row = 0; row < rows; ++row)
+    sql += row == 0 ? "(?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?)";
+  return sql;
+}
+
+}  // namespace
+
 ClassificationWriter::ClassificationWriter(Store& store, int64_t model_id,
                                            std::string classified_at)
-    : model_id_(model_id),
+    : store_(store),
+      model_id_(model_id),
       classified_at_(std::move(classified_at)),
-      insert_(std::make_unique<SqlStatement>(
-          store,
-          "INSERT INTO classification(measurement_id, model_id, cluster, probability, "
-          "probabilities, flags, flag_reasons, explanation, classified_at) "
-          "VALUES(?,?,?,?,?,?,?,?,?)")) {}
+      insert_(std::make_unique<SqlStatement>(store, InsertClassificationsSql(1))) {}
 
 ClassificationWriter::~ClassificationWriter() = default;
 
-Status ClassificationWriter::Write(const ClassificationRecord& record) {
-  SqlStatement& insert = *insert_;
-  insert.BindInt(1, record.measurement_id);
-  insert.BindInt(2, model_id_);
+void ClassificationWriter::Bind(SqlStatement& insert, int first,
+                                const ClassificationRecord& record) {
+  insert.BindInt(first, record.measurement_id);
+  insert.BindInt(first + 1, model_id_);
   if (record.cluster > 0) {
-    insert.BindInt(3, record.cluster);
-    insert.BindDouble(4, record.probability);
+    insert.BindInt(first + 2, record.cluster);
+    insert.BindDouble(first + 3, record.probability);
   } else {
-    insert.BindNull(3);
-    insert.BindNull(4);
+    insert.BindNull(first + 2);
+    insert.BindNull(first + 3);
   }
-  insert.BindTextView(5, record.probabilities);
-  insert.BindInt(6, record.flags);
-  insert.BindTextView(7, record.flag_reasons);
-  insert.BindTextView(8, record.explanation);
-  insert.BindTextView(9, classified_at_);
-  return insert.Run();
+  insert.BindTextView(first + 4, record.probabilities);
+  insert.BindInt(first + 5, record.flags);
+  insert.BindTextView(first + 6, record.flag_reasons);
+  insert.BindTextView(first + 7, record.explanation);
+  insert.BindTextView(first + 8, classified_at_);
+}
+
+Status ClassificationWriter::Write(const ClassificationRecord& record) {
+  Bind(*insert_, 1, record);
+  return insert_->Run();
+}
+
+Status ClassificationWriter::WriteBatch(const ClassificationRecord* records, size_t count) {
+  size_t done = 0;
+  for (; count - done >= kRowsPerStatement; done += kRowsPerStatement) {
+    if (!insert_many_) {
+      insert_many_ =
+          std::make_unique<SqlStatement>(store_, InsertClassificationsSql(kRowsPerStatement));
+    }
+    for (size_t row = 0; row < kRowsPerStatement; ++row) {
+      Bind(*insert_many_, static_cast<int>(row) * kColumnsPerRow + 1, records[done + row]);
+    }
+    Status written = insert_many_->Run();
+    if (!written.ok()) return written;
+  }
+  for (; done < count; ++done) {
+    Status written = Write(records[done]);
+    if (!written.ok()) return written;
+  }
+  return Status::Ok();
 }
 
 }  // namespace clusterpilot

@@ -14,6 +14,7 @@
 #ifndef CLUSTERPILOT_STORE_CLASSIFICATION_TABLE_H_
 #define CLUSTERPILOT_STORE_CLASSIFICATION_TABLE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -83,10 +84,22 @@ class ClassificationWriter {
 
   Status Write(const ClassificationRecord& record);
 
+  // Writes `count` records, several per INSERT statement: the same rows as
+  // Write() on each, in order, at a fraction of SQLite's per-statement cost.
+  // Stops at the first error, having written the statements before it.
+  Status WriteBatch(const ClassificationRecord* records, size_t count);
+
+  // Rows one INSERT of WriteBatch carries (9 parameters each).
+  static constexpr size_t kRowsPerStatement = 64;
+
  private:
+  void Bind(SqlStatement& insert, int first, const ClassificationRecord& record);
+
+  Store& store_;
   int64_t model_id_;
   std::string classified_at_;
   std::unique_ptr<SqlStatement> insert_;
+  std::unique_ptr<SqlStatement> insert_many_;  // prepared on the first full batch
 };
 
 }  // namespace clusterpilot

@@ -74,5 +74,49 @@ TEST(ClassificationTableTest, WritesResultsBesideEachOtherPerModel) {
   EXPECT_TRUE(rows.IsNull(1));
 }
 
+// A batch longer than one statement's rows and not a multiple of it: every
+// record lands once with its own values, the last ones through the one-row
+// insert; a duplicate in a later statement fails the batch.
+TEST(ClassificationTableTest, WritesABatchSeveralRowsPerStatement) {
+  ScopedTempDir dir;
+  auto store = Store::Open(dir.File("s.db")).value();
+  const size_t count = ClassificationWriter::kRowsPerStatement * 2 + 5;
+  std::vector<Measurement> measurements;
+  for (size_t i = 0; i < count; ++i) {
+    measurements.push_back(MakeMeasurement("P" + std::to_string(i), "A", "2026-03-01",
+                                           Supercluster::kNonPsychotic, {{7, 2}}));
+  }
+  SeedMeasurements(*store, &measurements);
+  const int64_t model = RegisterClusterModel(*store, "m", "1", "h").value().id;
+  std::vector<std::string> texts;
+  for (size_t i = 0; i < count; ++i) texts.push_back("explanation " + std::to_string(i));
+  std::vector<ClassificationRecord> records;
+  for (size_t i = 0; i < count; ++i) {
+    const int cluster = static_cast<int>(i % 3);  // 0: no cluster, stored as NULL
+    records.push_back(
+        {measurements[i].id, cluster, 0.5, "p", static_cast<uint32_t>(i), "", texts[i]});
+  }
+  ClassificationWriter writer(*store, model, "t");
+  Status written = writer.WriteBatch(records.data(), records.size());
+  ASSERT_TRUE(written.ok()) << written.error().ToString();
+  EXPECT_EQ(CountClassified(*store, model).value(), static_cast<int64_t>(count));
+  SqlStatement rows(*store,
+                    "SELECT m.patient_id, c.cluster, c.flags, c.explanation FROM classification c "
+                    "JOIN measurement m ON m.id = c.measurement_id ORDER BY c.flags");
+  for (size_t i = 0; i < count; ++i) {
+    ASSERT_TRUE(rows.Step());
+    EXPECT_EQ(rows.Text(0), "P" + std::to_string(i));
+    if (i % 3 == 0) {
+      EXPECT_TRUE(rows.IsNull(1)) << i;
+    } else {
+      EXPECT_EQ(rows.Int(1), static_cast<int64_t>(i % 3)) << i;
+    }
+    EXPECT_EQ(rows.Int(2), static_cast<int64_t>(i));
+    EXPECT_EQ(rows.Text(3), texts[i]);
+  }
+  EXPECT_FALSE(rows.Step());
+  EXPECT_FALSE(writer.WriteBatch(records.data(), records.size()).ok());
+}
+
 }  // namespace
 }  // namespace clusterpilot
