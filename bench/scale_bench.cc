@@ -11,13 +11,18 @@
 // and the ratios of the largest size to 1M. Long (minutes, several GB of
 // temporary disk): not part of ctest.
 //
-// usage: scale_bench [--10m] [--runs N] [--dir DIR]
+// usage: scale_bench [--10m] [--sizes LIST] [--runs N] [--dir DIR] [--binary PATH]
 //   --10m    adds the 10M size (about 2.5 GB of CSV and store)
+//   --sizes  the sizes in millions instead, e.g. 1,10 (the first is the base
+//            of the ratios)
+//   --binary the clusterpilot to time (default: the one built beside this
+//            bench), so a long run is not disturbed by rebuilding it
 //   --runs   runs of each timed command at 1M, median taken (default 5;
 //            bigger sizes run the imports once, the report RUNS times)
 //   --dir    where the files go (default a new folder under /tmp, removed)
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -43,7 +48,22 @@ struct Options {
   std::vector<int> years = {1, 4};
   int runs = 5;
   std::string dir;
+  std::string binary = CLUSTERPILOT_BINARY;
 };
+
+// "1,10" as {1, 10}; empty when a part is no positive number.
+std::vector<int> ParseSizes(const std::string& list) {
+  std::vector<int> sizes;
+  size_t start = 0;
+  while (start <= list.size()) {
+    const size_t end = std::min(list.find(',', start), list.size());
+    const int size = std::atoi(list.substr(start, end - start).c_str());
+    if (size <= 0) return {};
+    sizes.push_back(size);
+    start = end + 1;
+  }
+  return sizes;
+}
 
 void Check(const Status& status) {
   if (!status.ok()) {
@@ -133,7 +153,7 @@ double MicrosPerRow(const ProcessTiming& timing, int64_t rows) {
 }
 
 SizeResult MeasureSize(const Options& options, int years) {
-  const std::string binary = CLUSTERPILOT_BINARY;
+  const std::string& binary = options.binary;
   const std::string csv = options.dir + "/history.csv";
   const std::string next = options.dir + "/next-month.csv";
   const std::string db = options.dir + "/store.db";
@@ -220,19 +240,30 @@ void PrintRatios(const SizeResult& small, const SizeResult& large) {
               ratio(large.group_by.wall_seconds, small.group_by.wall_seconds));
 }
 
+[[noreturn]] void Usage() {
+  std::fprintf(stderr,
+               "usage: scale_bench [--10m] [--sizes LIST] [--runs N] [--dir DIR] "
+               "[--binary PATH]\n");
+  std::exit(2);
+}
+
 Options ParseOptions(int argc, char** argv) {
   Options options;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--10m") {
       options.years.push_back(10);
+    } else if (arg == "--sizes" && i + 1 < argc) {
+      options.years = ParseSizes(argv[++i]);
+      if (options.years.empty()) Usage();
+    } else if (arg == "--binary" && i + 1 < argc) {
+      options.binary = argv[++i];
     } else if (arg == "--runs" && i + 1 < argc) {
       options.runs = std::max(1, std::atoi(argv[++i]));
     } else if (arg == "--dir" && i + 1 < argc) {
       options.dir = argv[++i];
     } else {
-      std::fprintf(stderr, "usage: scale_bench [--10m] [--runs N] [--dir DIR]\n");
-      std::exit(2);
+      Usage();
     }
   }
   return options;
