@@ -10,8 +10,10 @@
 // each timed run starts from a fresh copy of it. With FOLDER the store is
 // kept there and reused by the next run with the same FOLDER; without, it
 // goes to a temporary folder that is removed afterwards.
+#include <time.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -19,6 +21,8 @@
 #include <string>
 
 #include "bench/process_timer.h"
+#include "classifier/cluster_scorer.h"
+#include "classifier/default_model.h"
 #include "generator/synthetic_institution.h"
 #include "store/classification_table.h"
 #include "store/measurement_writer.h"
@@ -109,6 +113,50 @@ int64_t CountWithCounterfactual(const std::string& path) {
   return count;
 }
 
+double ThreadCpuSeconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+double LoadAverage() {
+  double load[1] = {0};
+  return getloadavg(load, 1) == 1 ? load[0] : -1;
+}
+
+// The scoring kernel alone on this thread, over the generator's ratings, for
+// about a second: measurements per second of wall time and per second of
+// this thread's processor time. On a machine others keep busy the second
+// figure is the kernel's own speed; the load average says how busy it was.
+void PrintKernelRate() {
+  std::vector<Measurement> measurements;
+  SyntheticOptions options;
+  options.patients = 20000;
+  options.seed = 5;
+  GenerateInstitution(options, [&](const SyntheticMeasurement& synthetic) {
+    measurements.push_back(synthetic.measurement);
+  });
+  const ClusterModel& model = DefaultClusterModel();
+  ClusterScores scores;
+  int64_t scored = 0;
+  const double cpu_start = ThreadCpuSeconds();
+  const auto wall_start = std::chrono::steady_clock::now();
+  double wall = 0;
+  while (wall < 1.0) {
+    for (const Measurement& measurement : measurements) {
+      ScoreClusters(model, measurement.ratings, measurement.supercluster, &scores);
+    }
+    scored += static_cast<int64_t>(measurements.size());
+    wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  }
+  const double cpu = ThreadCpuSeconds() - cpu_start;
+  std::printf(
+      "scoring kernel, one thread: %.2f M measurements/s of wall time, %.2f M/s of processor "
+      "time (load average %.1f on %ld processors)\n",
+      static_cast<double>(scored) / wall / 1e6, static_cast<double>(scored) / cpu / 1e6,
+      LoadAverage(), sysconf(_SC_NPROCESSORS_ONLN));
+}
+
 }  // namespace
 }  // namespace clusterpilot
 
@@ -135,6 +183,7 @@ int RunBenchmark(int argc, char** argv) {
     return 1;
   }
 
+  std::printf("load average before the runs: %.1f\n", LoadAverage());
   const ProcessTiming reference =
       MedianOfRuns({"sqlite3", g_work, "CREATE TABLE copy AS SELECT * FROM measurement"}, runs,
                    CopyPristine, "");
@@ -154,6 +203,8 @@ int RunBenchmark(int argc, char** argv) {
   // time about what each side costs; classify spreads its over two threads.
   std::printf("processor time (user + system): ours %.2f s, reference %.2f s, ratio %.2f\n",
               ours.cpu_seconds, reference.cpu_seconds, ours.cpu_seconds / reference.cpu_seconds);
+  std::printf("load average after the runs: %.1f\n", LoadAverage());
+  PrintKernelRate();
   if (!keep) std::filesystem::remove_all(folder);
   return classified == count ? 0 : 1;
 }
