@@ -17,10 +17,23 @@ constexpr const char* kColumns =
     "LEFT JOIN clinician_override o ON o.id = "
     "  (SELECT max(id) FROM clinician_override WHERE measurement_id = m.id) ";
 
-constexpr const char* kFilter =
-    "WHERE (?1 = '' OR (m.rating_date >= ?1 AND m.rating_date < ?3)) "
-    "  AND (?2 = '' OR m.department = ?2) "
-    "ORDER BY m.department, m.rating_date, m.patient_id, m.id";
+constexpr const char* kOrder = "ORDER BY m.department, m.rating_date, m.patient_id, m.id";
+
+// One WHERE per shape of the filter, each a plain condition an index serves
+// (the rating date's for a month, the department's for a department): a
+// catch-all "?1 = '' OR ..." cannot use either and reads every measurement.
+// ?1 and ?2 are the month as [its first day, the next month's first day),
+// ?3 the department.
+std::string WhereClause(const AssignmentFilter& filter) {
+  const std::string month = "m.rating_date >= ?1 AND m.rating_date < ?2";
+  const std::string department = "m.department = ?3";
+  if (filter.month && !filter.department.empty()) {
+    return "WHERE " + department + " AND " + month + " ";
+  }
+  if (filter.month) return "WHERE " + month + " ";
+  if (!filter.department.empty()) return "WHERE " + department + " ";
+  return "";
+}
 
 std::string Text(const SqlStatement& row, int column) { return std::string(row.Text(column)); }
 
@@ -57,12 +70,17 @@ AssignmentRow ReadRow(const SqlStatement& row) {
 
 }  // namespace
 
+std::string AssignmentQuery(const AssignmentFilter& filter) {
+  return std::string(kColumns) + WhereClause(filter) + kOrder;
+}
+
 Result<std::vector<AssignmentRow>> ReadAssignments(Store& store, const AssignmentFilter& filter) {
-  SqlStatement select(store, std::string(kColumns) + kFilter);
-  // The month as [its first day, the next month's first day) of ISO dates.
-  select.BindText(1, filter.month ? filter.month->FirstDayIso() : "");
-  select.BindText(2, filter.department);
-  select.BindText(3, filter.month ? filter.month->Plus(1).FirstDayIso() : "");
+  SqlStatement select(store, AssignmentQuery(filter));
+  if (filter.month) {
+    select.BindText(1, filter.month->FirstDayIso());
+    select.BindText(2, filter.month->Plus(1).FirstDayIso());
+  }
+  if (!filter.department.empty()) select.BindText(3, filter.department);
   std::vector<AssignmentRow> rows;
   while (select.Step()) rows.push_back(ReadRow(select));
   if (!select.status().ok()) return select.status().error();

@@ -55,6 +55,12 @@ struct AssignmentRow {
 // a measurement the current model has not classified reads as not classified.
 Result<std::vector<AssignmentRow>> ReadAssignments(Store& store, const AssignmentFilter& filter);
 
+// The SELECT ReadAssignments runs for the shape of `filter` (a month, a
+// department, both, or neither), for the test that asks SQLite how it plans
+// each: a month or a department is found through an index, never by reading
+// every measurement.
+std::string AssignmentQuery(const AssignmentFilter& filter);
+
 // The one measurement `measurement_id` as ReadAssignments would list it;
 // nullopt when there is no such measurement.
 Result<std::optional<AssignmentRow>> ReadAssignment(Store& store, int64_t measurement_id);

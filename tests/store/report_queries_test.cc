@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/assignment_listing.h"
 #include "store/month_snapshot.h"
 #include "store/rating_lookup.h"
 #include "store/store.h"
@@ -38,6 +39,24 @@ TEST_F(ReportQueriesTest, NoReportQueryScansMeasurementsOrClassifications) {
     ASSERT_TRUE(scans.ok()) << scans.error().ToString();
     EXPECT_EQ(scans.value(), std::vector<std::string>()) << sql;
   }
+}
+
+// The clinicians' work list of a month, a department or both reads those
+// rows through an index; only the listing of everything reads everything.
+TEST_F(ReportQueriesTest, TheWorkListOfAMonthOrADepartmentScansNoMeasurements) {
+  const CalendarMonth march(2026, 3);
+  for (const AssignmentFilter& filter :
+       {AssignmentFilter{march, ""}, AssignmentFilter{{}, "A"}, AssignmentFilter{march, "A"}}) {
+    const std::string sql = AssignmentQuery(filter);
+    Result<std::vector<std::string>> scans = FullScans(*store_, sql, kSmallTables);
+    ASSERT_TRUE(scans.ok()) << scans.error().ToString();
+    EXPECT_EQ(scans.value(), std::vector<std::string>()) << sql;
+  }
+  Result<std::vector<std::string>> everything =
+      FullScans(*store_, AssignmentQuery(AssignmentFilter{}), kSmallTables);
+  ASSERT_TRUE(everything.ok());
+  ASSERT_EQ(everything.value().size(), 1u);
+  EXPECT_EQ(everything.value().front().rfind("SCAN m", 0), 0u) << everything.value().front();
 }
 
 // The check itself can fail: a query with no index to use is caught.
