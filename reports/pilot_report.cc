@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "reports/activity_tables.h"
+#include "reports/allocation_tables.h"
 #include "reports/comparison_tables.h"
 #include "reports/disclosure_audit.h"
 #include "reports/distribution_tables.h"
@@ -39,6 +40,10 @@ std::vector<TableStep> TableSteps(const MonthlyFigures& figures, int suppress_be
       [&f](const PilotReport&) { return ClusterRevenueTable(f); }};
   if (!f.revenue_file.empty()) {
     steps.emplace_back([&f](const PilotReport&) { return CaseloadRevenueTable(f); });
+    steps.emplace_back([&f](const PilotReport&) { return AllocationTable(f); });
+    if (!f.allocation.organisations.empty()) {
+      steps.emplace_back([&f](const PilotReport&) { return OrganisationAllocationTable(f); });
+    }
     steps.emplace_back(
         [&f](const PilotReport& r) { return ImpactTable(f, *r.Find(table_id::kClusterRevenue)); });
   }
