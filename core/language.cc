@@ -94,6 +94,18 @@ constexpr Entry kCatalogue[] = {
      "clusters zoals gerapporteerd, prijzen getrokken. Alleen classificatie: prijzen op meest "
      "waarschijnlijk, clusters getrokken. Intervallen tellen niet op over afdelingen; de "
      "scenario's wel."},
+    {"transitions.title", "Transitions between clusters per department",
+     "Overgangen tussen clusters per afdeling"},
+    {"transitions.row_header", "Department · previous cluster", "Afdeling · vorig cluster"},
+    {"transitions.description",
+     "Each patient rated this month with a previous rating in the same department (the latest in "
+     "the {valid_months} months before this month): rows the cluster of that previous rating, "
+     "columns this month's cluster; 0 is no cluster (none fits, or not classified). Stability: "
+     "the share of the row that stayed in its cluster.",
+     "Elke patiënt die deze maand gemeten is en een vorige meting op dezelfde afdeling heeft (de "
+     "laatste in de {valid_months} maanden voor deze maand): rijen het cluster van die vorige "
+     "meting, kolommen het cluster van deze maand; 0 is geen cluster (geen passend, of niet "
+     "geclassificeerd). Stabiliteit: het deel van de rij dat in zijn cluster bleef."},
     {"allocation.title", "One payment per patient: allocation over the departments",
      "Eén betaling per patiënt: toerekening over de afdelingen"},
     {"organisation_allocation.title", "One payment per patient: allocation over the organisations",
@@ -206,6 +218,7 @@ constexpr Entry kCatalogue[] = {
     {"sheet.cluster_revenue", "cluster_revenue", "clusteromzet"},
     {"sheet.caseload_revenue", "caseload_revenue", "omzet_hele_caseload"},
     {"sheet.allocation", "allocation", "toerekening"},
+    {"sheet.transitions", "transitions", "overgangsmatrix"},
     {"sheet.organisation_allocation", "organisation_allocation", "toerekening_organisaties"},
     {"sheet.impact", "impact", "omzetverschil"},
     {"sheet.poor_fit_revenue", "poor_fit_revenue", "omzet_slechte_passing"},
@@ -216,6 +229,7 @@ constexpr Entry kCatalogue[] = {
     // Column labels.
     {"column.institution", "Institution", "Instelling"},
     {"column.paid_patients", "Patients paid for", "Betaalde patiënten"},
+    {"column.stability", "Stability", "Stabiliteit"},
     {"column.received", "Payment received", "Ontvangen betaling"},
     {"column.allocated", "Allocated share", "Toegerekend aandeel"},
     {"column.owed", "Owed to the others", "Verschuldigd aan de anderen"},

@@ -223,6 +223,11 @@ void CompareWithEarlier(const FigureInputs& in, const std::vector<std::string>& 
     figures->departments[d].change = comparison.departments[d];
   }
   figures->moves = std::move(comparison.moves);
+  std::vector<TransitionCounts> transitions = CountTransitions(
+      *in.earlier, earlier_of, *in.current, department_of, static_cast<int>(names.size()));
+  for (size_t d = 0; d < names.size(); ++d) {
+    figures->departments[d].transitions = std::move(transitions[d]);
+  }
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 
 #include "reports/caseload_revenue.h"
 #include "reports/cluster_distribution.h"
+#include "reports/cluster_transitions.h"
 #include "reports/financial_scenario.h"
 #include "reports/fit_summary.h"
 #include "reports/monte_carlo_interval.h"
@@ -58,7 +59,8 @@ struct DepartmentFigures {
   // Patients rated in the month against their own previous rating in the
   // department (the latest in the look-back window before the month).
   MonthChange change;
-  AllocationShare allocation;  // its side of the one payment per patient
+  AllocationShare allocation;    // its side of the one payment per patient
+  TransitionCounts transitions;  // re-rated patients: previous cluster -> this month's
 };
 
 // The month's revenue entries with, for each, whether the patient was rated

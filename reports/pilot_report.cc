@@ -13,6 +13,7 @@
 #include "reports/financial_tables.h"
 #include "reports/fit_tables.h"
 #include "reports/report_keys.h"
+#include "reports/transition_tables.h"
 
 namespace clusterpilot {
 namespace {
@@ -58,6 +59,7 @@ std::vector<TableStep> TableSteps(const MonthlyFigures& figures, int suppress_be
   }
   if (f.has_earlier) {
     steps.emplace_back([&f, k](const PilotReport&) { return MovesTable(f, k); });
+    steps.emplace_back([&f](const PilotReport&) { return TransitionsTable(f); });
   }
   return steps;
 }
