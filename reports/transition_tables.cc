@@ -38,12 +38,10 @@ ReportRow MatrixRow(std::string key, std::string label, RowStyle style, int64_t 
   return row;
 }
 
-// The rows of one department: one per previous cluster, then its total.
+// The rows of one department, one per previous cluster. No total row: the
+// changes table shows the department's re-rated patients.
 void AddDepartment(const DepartmentFigures& department, const std::set<int>& reached,
                    const std::set<int>& left, ReportTable* table, TableRelations* relations) {
-  const std::string key = DepartmentKey(department.name);
-  const int first = static_cast<int>(table->rows.size());
-  std::vector<int64_t> total(reached.size());
   for (int from : left) {
     std::vector<int64_t> to;
     int64_t rerated = 0;
@@ -59,7 +57,6 @@ void AddDepartment(const DepartmentFigures& department, const std::set<int>& rea
       if (move.first == from) left_here += patients;
     }
     if (left_here == 0) continue;
-    for (size_t c = 0; c < to.size(); ++c) total[c] += to[c];
     table->rows.push_back(MatrixRow(
         "transition:" + department.name + "/from:" + std::to_string(from),
         department.name + " · " + ClusterText(from), RowStyle::kNormal, rerated, stayed, to));
@@ -74,18 +71,6 @@ void AddDepartment(const DepartmentFigures& department, const std::set<int>& rea
     }
     relations->sums.push_back(std::move(sum));
     relations->links.push_back(CellLink{{row, 0}, {row, 1}});
-  }
-  const int last = static_cast<int>(table->rows.size());
-  int64_t rerated = 0;
-  for (int64_t patients : total) rerated += patients;
-  table->rows.push_back(MatrixRow(key, department.name, RowStyle::kSubtotal, rerated, 0, total));
-  table->rows.back().cells[1] = ReportCell::Empty();
-  const int total_row = last;
-  for (int c = 0; c < static_cast<int>(reached.size()) + 2; ++c) {
-    if (c == 1) continue;
-    TableSum sum{{total_row, c}, {}};
-    for (int row = first; row < last; ++row) sum.parts.push_back({row, c});
-    relations->sums.push_back(std::move(sum));
   }
 }
 

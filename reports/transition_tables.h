@@ -10,7 +10,7 @@
 namespace clusterpilot {
 
 // "transitions": a row per department and previous cluster that has
-// re-rated patients, then the department's total row; a column per cluster
+// re-rated patients; a column per cluster
 // reached anywhere in the table.
 DraftTable TransitionsTable(const MonthlyFigures& figures);
 

@@ -255,7 +255,7 @@ TEST_F(ReportFormatsTest, JsonDescribesItself) {
       ids, (std::vector<std::string>{"activity", "honos", "distribution", "distribution_percent",
                                      "fit", "fit_ranking", "overrides", "cluster_revenue",
                                      "caseload_revenue", "allocation", "impact", "poor_fit_revenue",
-                                     "changes", "cluster_shift", "moves"}));
+                                     "changes", "cluster_shift", "moves", "transitions"}));
 }
 
 // Renders `html_path` with headless Chromium and decodes the screenshot.
