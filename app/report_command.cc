@@ -46,7 +46,7 @@ std::string ReadOptions(const CommandContext& context, ReportRequest* request) {
   return "";
 }
 
-// report.price_correlation and report.valid_rating_months, into *request;
+// report.price_correlation, report.valid_rating_months and report.allocation, into *request;
 // the first problem as a message, else "".
 std::string ReadRevenueSettings(const Settings& settings, ReportRequest* request) {
   std::string error;
@@ -62,7 +62,14 @@ std::string ReadRevenueSettings(const Settings& settings, ReportRequest* request
   if (error.empty() && (request->valid_rating_months < 1 || request->valid_rating_months > 120)) {
     error = "setting report.valid_rating_months must be between 1 and 120";
   }
-  return error;
+  if (!error.empty()) return error;
+  const std::string rule = settings.GetString("report.allocation", "coordinator");
+  const std::optional<AllocationRule> allocation = ParseAllocationRule(rule);
+  if (!allocation) {
+    return "setting report.allocation \"" + rule + "\": write coordinator or pro-rata";
+  }
+  request->allocation = *allocation;
+  return "";
 }
 
 // report.suppress_below, report.protection_interval, report.monte_carlo_draws,

@@ -20,6 +20,7 @@ constexpr SettingKey kSettingKeys[] = {
     {"report.price_correlation", "how closely the clusters' prices move together (0-1)"},
     {"report.language", "nl (default) or en"},
     {"report.valid_rating_months", "how long a rating stays valid at most, in months (default 12)"},
+    {"report.allocation", "who receives a patient's payment: coordinator (default) or pro-rata"},
     {"import.listed_problems", "problems an import summary prints (default: 10)"},
     {"import.max_stream_mb", "the largest export read from standard input or a pipe, in MB"},
     {"due.discharged_after_months", "no revenue this many months: left out of due (default 3)"},

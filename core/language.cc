@@ -94,6 +94,54 @@ constexpr Entry kCatalogue[] = {
      "clusters zoals gerapporteerd, prijzen getrokken. Alleen classificatie: prijzen op meest "
      "waarschijnlijk, clusters getrokken. Intervallen tellen niet op over afdelingen; de "
      "scenario's wel."},
+    {"transitions.title", "Transitions between clusters per department",
+     "Overgangen tussen clusters per afdeling"},
+    {"transitions.row_header", "Department · previous cluster", "Afdeling · vorig cluster"},
+    {"transitions.description",
+     "Each patient rated this month with a previous rating in the same department (the latest in "
+     "the {valid_months} months before this month): rows the cluster of that previous rating, "
+     "columns this month's cluster; 0 is no cluster (none fits, or not classified). Stability: "
+     "the share of the row that stayed in its cluster.",
+     "Elke patiënt die deze maand gemeten is en een vorige meting op dezelfde afdeling heeft (de "
+     "laatste in de {valid_months} maanden voor deze maand): rijen het cluster van die vorige "
+     "meting, kolommen het cluster van deze maand; 0 is geen cluster (geen passend, of niet "
+     "geclassificeerd). Stabiliteit: het deel van de rij dat in zijn cluster bleef."},
+    {"allocation.title", "One payment per patient: allocation over the departments",
+     "Eén betaling per patiënt: toerekening over de afdelingen"},
+    {"organisation_allocation.title", "One payment per patient: allocation over the organisations",
+     "Eén betaling per patiënt: toerekening over de organisaties"},
+    {"organisation_allocation.row_header", "Organisation", "Organisatie"},
+    // {rule}-independent: the numbers show the rule (pro-rata owes nothing).
+    {"allocation.description",
+     "One cluster payment per patient per month, at the most likely tariff of the cluster "
+     "of their latest valid rating in any department; the institution counts each payment "
+     "once. The setting report.allocation chooses who receives it. coordinator (the "
+     "default): the coordinating department (regiebehandelaar, else the department of the "
+     "latest rating) receives it and owes the others their share. pro-rata: each department "
+     "receives its share directly, so nothing is owed. A share follows the department's "
+     "part of the patient's current revenue that month.",
+     "Eén clusterbetaling per patiënt per maand, tegen het meest waarschijnlijke tarief van "
+     "het cluster van de laatste geldige meting op welke afdeling ook; de instelling telt "
+     "elke betaling één keer. De instelling report.allocation kiest wie haar ontvangt. "
+     "coordinator (de standaard): de afdeling van de regiebehandelaar (anders die van de "
+     "laatste meting) ontvangt haar en is de andere hun aandeel verschuldigd. pro-rata: "
+     "elke afdeling ontvangt haar aandeel zelf, zodat niets verschuldigd is. Een aandeel "
+     "volgt het deel van de afdeling in de huidige omzet van de patiënt die maand."},
+    {"organisation_allocation.description",
+     "One cluster payment per patient per month, at the most likely tariff of the cluster "
+     "of their latest valid rating in any organisation; the institution counts each payment "
+     "once. The setting report.allocation chooses who receives it. coordinator (the "
+     "default): the coordinating organisation (regiebehandelaar, else the organisation of "
+     "the latest rating) receives it and owes the others their share. pro-rata: each "
+     "organisation receives its share directly, so nothing is owed. A share follows the "
+     "organisation's part of the patient's current revenue that month.",
+     "Eén clusterbetaling per patiënt per maand, tegen het meest waarschijnlijke tarief van "
+     "het cluster van de laatste geldige meting in welke organisatie ook; de instelling "
+     "telt elke betaling één keer. De instelling report.allocation kiest wie haar ontvangt. "
+     "coordinator (de standaard): de organisatie van de regiebehandelaar (anders die van de "
+     "laatste meting) ontvangt haar en is de andere hun aandeel verschuldigd. pro-rata: "
+     "elke organisatie ontvangt haar aandeel zelf, zodat niets verschuldigd is. Een aandeel "
+     "volgt het deel van de organisatie in de huidige omzet van de patiënt die maand."},
     {"caseload_revenue.title", "Cluster revenue of the whole caseload against current revenue",
      "Clusteromzet van de hele caseload tegenover huidige omzet"},
     // {valid_months}: how far back a rating still gives a valid cluster.
@@ -169,6 +217,9 @@ constexpr Entry kCatalogue[] = {
     {"sheet.overrides", "overrides", "beoordeling"},
     {"sheet.cluster_revenue", "cluster_revenue", "clusteromzet"},
     {"sheet.caseload_revenue", "caseload_revenue", "omzet_hele_caseload"},
+    {"sheet.allocation", "allocation", "toerekening"},
+    {"sheet.transitions", "transitions", "overgangsmatrix"},
+    {"sheet.organisation_allocation", "organisation_allocation", "toerekening_organisaties"},
     {"sheet.impact", "impact", "omzetverschil"},
     {"sheet.poor_fit_revenue", "poor_fit_revenue", "omzet_slechte_passing"},
     {"sheet.changes", "changes", "veranderingen"},
@@ -177,6 +228,12 @@ constexpr Entry kCatalogue[] = {
 
     // Column labels.
     {"column.institution", "Institution", "Instelling"},
+    {"column.paid_patients", "Patients paid for", "Betaalde patiënten"},
+    {"column.stability", "Stability", "Stabiliteit"},
+    {"column.received", "Payment received", "Ontvangen betaling"},
+    {"column.allocated", "Allocated share", "Toegerekend aandeel"},
+    {"column.owed", "Owed to the others", "Verschuldigd aan de anderen"},
+    {"column.shared_patients", "Patients shared with others", "Met anderen gedeelde patiënten"},
     {"column.patients", "Patients", "Patiënten"},
     {"column.measurements", "Measurements", "Metingen"},
     {"column.not_classified", "Not yet classified", "Nog niet geclassificeerd"},

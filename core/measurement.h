@@ -28,10 +28,16 @@ struct Measurement {
   ItemRatings ratings = UnknownRatings();
   char hv08_type = 0;  // 'A'..'J', or 0 when not given
   RatingRoute route = RatingRoute::kUnknown;
+  // Who receives the patient's cluster payment (the cashier model): the
+  // department of the coordinating clinician, when the export names it.
+  std::string coordinating_department;  // may be empty
+  std::string organisation;             // the department's organisation; may be empty
 };
 
 // True when both carry the same ratings, HV08 type, supercluster, clinician
 // and route: a re-export of the same rating rather than a conflicting one.
+// The coordinating department and organisation are administration, not the
+// rating: a re-export that changes only those is the same rating.
 bool SameRating(const Measurement& a, const Measurement& b);
 
 }  // namespace clusterpilot

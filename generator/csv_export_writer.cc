@@ -6,11 +6,16 @@ namespace clusterpilot {
 namespace {
 
 // Column names as a Dutch EPD labels them; the importer knows them all.
-constexpr const char* kColumns[] = {
-    "patiëntnummer", "afdeling", "datum", "behandelaar", "supercluster", "route", "HV01",
-    "HV02",          "HV03",     "HV04",  "HV05",        "HV06",         "HV07",  "HV08",
-    "HV09",          "HV10",     "HV11",  "HV12",        "HV13",         "HV14",  "HV15",
-    "HV16",          "HV17",     "HV18",  "HV19",        "HV08_soort"};
+constexpr const char* kColumns[] = {"patiëntnummer", "afdeling",     "datum",
+                                    "behandelaar",   "supercluster", "route",
+                                    "HV01",          "HV02",         "HV03",
+                                    "HV04",          "HV05",         "HV06",
+                                    "HV07",          "HV08",         "HV09",
+                                    "HV10",          "HV11",         "HV12",
+                                    "HV13",          "HV14",         "HV15",
+                                    "HV16",          "HV17",         "HV18",
+                                    "HV19",          "HV08_soort",   "regiebehandelaar_afdeling",
+                                    "organisatie"};
 
 // The regulation's names for the superclusters.
 std::string_view DutchSupercluster(Supercluster supercluster) {
@@ -92,6 +97,10 @@ void CsvExportWriter::Write(const Measurement& measurement) {
   }
   file_->Append(style_.delimiter);
   if (measurement.hv08_type != 0) file_->Append(measurement.hv08_type);
+  file_->Append(style_.delimiter);
+  AppendField(measurement.coordinating_department);
+  file_->Append(style_.delimiter);
+  AppendField(measurement.organisation);
   file_->Append("\r\n");
 }
 

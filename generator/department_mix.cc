@@ -73,6 +73,19 @@ std::vector<std::string> CliniciansFor(int department_index) {
   return clinicians;
 }
 
+// Which named department co-treats some patients of each (by index into
+// NamedDepartments): addiction care with the psychiatric departments.
+constexpr int kAddictionIndex = 3;
+constexpr int kPartnerOf[] = {kAddictionIndex, kAddictionIndex, -1, 1, kAddictionIndex, -1,
+                              kAddictionIndex};
+
+int PartnerIndex(int index, int named_count, int count) {
+  const int base = kPartnerOf[index % named_count];
+  if (base < 0) return -1;
+  const int regional = index - index % named_count + base;
+  return regional < count ? regional : base;
+}
+
 }  // namespace
 
 std::vector<DepartmentMix> SyntheticDepartments(int count) {
@@ -90,6 +103,9 @@ std::vector<DepartmentMix> SyntheticDepartments(int count) {
     department.size = base.size;
     department.clusters = base.clusters;
     department.clinicians = CliniciansFor(index);
+    department.organisation =
+        index % named_count == kAddictionIndex ? "Verslavingszorg Synthetisch" : "GGZ Synthetisch";
+    department.partner = PartnerIndex(index, named_count, count);
     departments.push_back(std::move(department));
   }
   return departments;

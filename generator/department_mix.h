@@ -23,6 +23,12 @@ struct DepartmentMix {
   double size = 1;                     // relative number of patients
   std::vector<ClusterShare> clusters;  // relative weights, need not sum to 1
   std::vector<std::string> clinicians;
+  // The organisation the department belongs to in the synthetic network:
+  // the addiction departments form an organisation of their own.
+  std::string organisation;
+  // The department that also treats a few of its patients (psychiatric and
+  // addiction care together), as an index into the same list; -1: none.
+  int partner = -1;
 };
 
 inline constexpr int kMinDepartments = 6;
@@ -30,7 +36,8 @@ inline constexpr int kMaxDepartments = 20;
 
 // The first `count` departments (clamped to kMinDepartments..kMaxDepartments):
 // the seven named clinical departments first, then regional copies of them
-// ("Psychosezorg Noord") with the same mix and their own clinicians.
+// ("Psychosezorg Noord") with the same mix and their own clinicians. The
+// partner of a department is in its own region where that exists.
 std::vector<DepartmentMix> SyntheticDepartments(int count);
 
 }  // namespace clusterpilot

@@ -27,17 +27,27 @@ Result<std::unique_ptr<RevenueFileWriter>> RevenueFileWriter::Create(
 
 RevenueFileWriter::RevenueFileWriter(std::unique_ptr<OutputFile> file,
                                      const RevenueFileOptions& options)
-    : file_(std::move(file)), options_(options), random_(options.seed) {
+    : file_(std::move(file)),
+      options_(options),
+      random_(options.seed),
+      partner_random_(options.seed + 1) {
   line_.Text("patient").Text("department").Text("month").Text("amount").EndLine();
   file_->Append(line_.text());
 }
 
 void RevenueFileWriter::Add(const SyntheticMeasurement& synthetic) {
   if (synthetic.measurement.patient_id != patient_) FlushPatient();
-  patient_ = synthetic.measurement.patient_id;
-  department_ = synthetic.measurement.department;
   const int month =
       options_.first_month.MonthsUntil(CalendarMonth::Of(synthetic.measurement.rating_date));
+  if (cluster_by_month_.empty()) {
+    patient_ = synthetic.measurement.patient_id;
+    department_ = synthetic.measurement.department;
+  }
+  if (synthetic.measurement.department != department_) {
+    if (partner_.empty()) partner_first_month_ = month;
+    partner_ = synthetic.measurement.department;
+    return;
+  }
   cluster_by_month_[month] = synthetic.true_cluster;
 }
 
@@ -54,24 +64,29 @@ void RevenueFileWriter::FlushPatient() {
   const int start = std::max(0, cluster_by_month_.begin()->first - static_cast<int>(random_() % 3));
   const int end =
       std::min(last, cluster_by_month_.rbegin()->first + options_.months_in_care_after_last_rating);
-  WriteMonths(patient_, start, end);
+  WriteMonths(patient_, department_, start, end, random_);
   // Some patients in care have no HoNOS+ at all: they lower the coverage.
   if (static_cast<int>(random_() % 100) < options_.unrated_percentage) {
-    WriteMonths(UnratedTwin(patient_), start, end);
+    WriteMonths(UnratedTwin(patient_), department_, start, end, random_);
+  }
+  if (!partner_.empty()) {
+    WriteMonths(patient_, partner_, std::max(start, partner_first_month_), end, partner_random_);
   }
   cluster_by_month_.clear();
+  partner_.clear();
 }
 
 // Priced from the cluster of the latest rating up to each month (the first
 // rating's for months before it).
-void RevenueFileWriter::WriteMonths(const std::string& patient, int start, int end) {
+void RevenueFileWriter::WriteMonths(const std::string& patient, const std::string& department,
+                                    int start, int end, std::mt19937_64& random) {
   for (int month = start; month <= end; ++month) {
     auto rated = cluster_by_month_.upper_bound(month);
     const int cluster =
         rated == cluster_by_month_.begin() ? rated->second : std::prev(rated)->second;
     line_.Clear();
-    line_.Text(patient).Text(department_).Text(options_.first_month.Plus(month).Key());
-    line_.Cents(SyntheticMonthRevenueCents(cluster, options_.contract_percentage, random_));
+    line_.Text(patient).Text(department).Text(options_.first_month.Plus(month).Key());
+    line_.Cents(SyntheticMonthRevenueCents(cluster, options_.contract_percentage, random));
     file_->Append(line_.EndLine().text());
   }
 }

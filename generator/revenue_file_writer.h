@@ -1,6 +1,8 @@
 // The revenue file of a synthetic institution (the demo's): what a finance
 // department would export beside the HoNOS+ export, one line per patient per
-// month in care, priced from the cluster of the patient's latest rating.
+// month in care, priced from the cluster of the patient's latest rating. A
+// patient also rated by a partner department is billed there too, from the
+// partner's first rating on.
 // Written through the one Dutch CSV writer, with '\n' line ends and no
 // byte-order mark, as `report --revenue` reads it.
 #ifndef CLUSTERPILOT_GENERATOR_REVENUE_FILE_WRITER_H_
@@ -46,15 +48,21 @@ class RevenueFileWriter {
  private:
   RevenueFileWriter(std::unique_ptr<OutputFile> file, const RevenueFileOptions& options);
   void FlushPatient();
-  void WriteMonths(const std::string& patient, int start, int end);
+  void WriteMonths(const std::string& patient, const std::string& department, int start, int end,
+                   std::mt19937_64& random);
 
   std::unique_ptr<OutputFile> file_;
   const RevenueFileOptions options_;
   std::mt19937_64 random_;
   DutchCsvWriter line_{';', "\n"};
   std::string patient_;
-  std::string department_;
+  std::string department_;               // the patient's main (first rated) department
   std::map<int, int> cluster_by_month_;  // months after first_month -> true cluster
+  // A partner department that also rated the patient, billed from its first
+  // rating on, from its own stream so that other patients' amounts stay put.
+  std::string partner_;
+  int partner_first_month_ = 0;
+  std::mt19937_64 partner_random_;
 };
 
 }  // namespace clusterpilot

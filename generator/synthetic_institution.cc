@@ -153,6 +153,27 @@ std::string PatientId(int index) {
   return buffer;
 }
 
+// Of the patients of a department with a partner, the share the partner
+// also treats (psychiatric and addiction care together): a few percent of
+// all patients, so that the report shows allocation and shared patients.
+constexpr double kCoTreatedShare = 0.05;
+
+// The partner department's rating of a co-treated patient, later in the
+// same month as the main department's: the same ratings by its own
+// clinician, the main department coordinating.
+void EmitPartnerRating(const DepartmentMix& partner, SyntheticMeasurement synthetic,
+                       std::mt19937_64& side,
+                       const std::function<void(const SyntheticMeasurement&)>& emit) {
+  Measurement& measurement = synthetic.measurement;
+  const CalendarMonth month = CalendarMonth::Of(measurement.rating_date);
+  measurement.rating_date.day = UniformInt(side, measurement.rating_date.day, month.Days());
+  measurement.department = partner.name;
+  measurement.organisation = partner.organisation;
+  measurement.clinician =
+      partner.clinicians[UniformInt(side, 0, static_cast<int>(partner.clinicians.size()) - 1)];
+  emit(synthetic);
+}
+
 // One patient's course through the window: rated at intake (or at the first
 // review inside the window), then at each review until discharge.
 void GeneratePatient(const SyntheticOptions& options, const std::vector<DepartmentMix>& departments,
@@ -176,6 +197,12 @@ void GeneratePatient(const SyntheticOptions& options, const std::vector<Departme
   Measurement& measurement = synthetic.measurement;
   measurement.patient_id = PatientId(patient_index);
   measurement.department = department.name;
+  measurement.coordinating_department = department.name;
+  measurement.organisation = department.organisation;
+  // Co-treatment draws from its own stream, so that every other patient's
+  // course stays as the seed has always made it.
+  std::mt19937_64 side(options.seed * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(patient_index));
+  const bool co_treated = department.partner >= 0 && Chance(side, kCoTreatedShare);
   bool first = true;
   while (month < options.months) {
     const ClusterProfile* profile = FindProfile(cluster);
@@ -198,6 +225,9 @@ void GeneratePatient(const SyntheticOptions& options, const std::vector<Departme
     measurement.hv08_type = Hv08Type(cluster, measurement.ratings[7], random);
     synthetic.true_cluster = cluster;
     emit(synthetic);
+    if (co_treated && (first || Chance(side, 0.7))) {
+      EmitPartnerRating(departments[department.partner], synthetic, side, emit);
+    }
 
     const double discharge = cluster == 1 || cluster == 2 ? 0.3 : 0.1;
     if (Chance(random, discharge)) break;

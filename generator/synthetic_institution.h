@@ -27,7 +27,8 @@ struct SyntheticOptions {
 
 struct SyntheticMeasurement {
   // patient_id like "SYN000123", department name, date, clinician,
-  // supercluster, ratings, hv08_type, route.
+  // supercluster, ratings, hv08_type, route, coordinating department and
+  // organisation.
   Measurement measurement;
   // The cluster whose profile the ratings were drawn around; 0 = deliberately
   // ill-fitting (fits no cluster).
@@ -37,8 +38,10 @@ struct SyntheticMeasurement {
 // Calls `emit` for every measurement, patient after patient and each
 // patient's ratings in date order. Deterministic for options.seed (on every
 // platform: no standard distributions are used); holds one patient at a
-// time, never all measurements. Each patient stays in one department and is
-// rated at most once a month, so the natural key is unique.
+// time, never all measurements. Each patient has one main department, which
+// coordinates, and is rated there at most once a month; a few percent are
+// also rated by a partner department (addiction care beside psychiatry)
+// later in some of those months. So the natural key is unique.
 void GenerateInstitution(const SyntheticOptions& options,
                          const std::function<void(const SyntheticMeasurement&)>& emit);
 

@@ -64,6 +64,9 @@ void XmlExportWriter::Write(const Measurement& measurement) {
   }
   if (measurement.hv08_type != 0)
     AppendAttribute("hv08-type", std::string_view(&measurement.hv08_type, 1));
+  if (!measurement.coordinating_department.empty())
+    AppendAttribute("coordinating-department", measurement.coordinating_department);
+  if (!measurement.organisation.empty()) AppendAttribute("organisation", measurement.organisation);
   file_->Append("/>\n");
 }
 

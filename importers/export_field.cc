@@ -25,6 +25,10 @@ std::string_view ExportFieldName(ExportField field) {
       return "route";
     case kHv08TypeField:
       return "HV08 type";
+    case kCoordinatingDepartmentField:
+      return "coordinating department";
+    case kOrganisationField:
+      return "organisation";
     default:
       break;
   }

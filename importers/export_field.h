@@ -17,6 +17,8 @@ enum ExportField : int {
   kSuperclusterField,
   kRouteField,
   kHv08TypeField,
+  kCoordinatingDepartmentField,  // regiebehandelaar_afdeling
+  kOrganisationField,
   kFirstItemField,  // HV01; HV19 is kFirstItemField + 18
   kExportFieldCount = kFirstItemField + kItemCount,
 };

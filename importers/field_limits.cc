@@ -31,7 +31,10 @@ FieldLimit LimitOf(ExportField field) {
     case kClinicianField:
       return {kMaxIdCharacters, "a clinician id"};
     case kDepartmentField:
+    case kCoordinatingDepartmentField:
       return {kMaxIdCharacters, "a department"};
+    case kOrganisationField:
+      return {kMaxIdCharacters, "an organisation"};
     default:
       return {kMaxOtherCharacters, "any value"};
   }

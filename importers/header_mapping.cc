@@ -49,6 +49,12 @@ constexpr NamedAlias kNamedAliases[] = {
     {"hv8soort", kHv08TypeField},
     {"soort8", kHv08TypeField},
     {"soort08", kHv08TypeField},
+    {"regiebehandelaarafdeling", kCoordinatingDepartmentField},
+    {"afdelingregiebehandelaar", kCoordinatingDepartmentField},
+    {"coordinatingdepartment", kCoordinatingDepartmentField},
+    {"organisatie", kOrganisationField},
+    {"organisation", kOrganisationField},
+    {"organization", kOrganisationField},
     {"reden", kReasonKey},
     {"reason", kReasonKey},
 };

@@ -138,6 +138,8 @@ void RowValidator::Check(const RawMeasurement& raw, Measurement* measurement,
   }
 
   measurement->clinician.assign(Trim(raw.values[kClinicianField]));
+  measurement->coordinating_department.assign(Trim(raw.values[kCoordinatingDepartmentField]));
+  measurement->organisation.assign(Trim(raw.values[kOrganisationField]));
 
   const std::string_view supercluster_text = Trim(raw.values[kSuperclusterField]);
   // An export repeats a handful of spellings a million times: remember the last.

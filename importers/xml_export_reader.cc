@@ -79,9 +79,15 @@ int FieldOfAttribute(const XMLCh* name) {
     ExportField field;
   };
   static constexpr Named kNamed[] = {
-      {"patient", kPatientField},     {"department", kDepartmentField},     {"date", kDateField},
-      {"clinician", kClinicianField}, {"supercluster", kSuperclusterField}, {"route", kRouteField},
+      {"patient", kPatientField},
+      {"department", kDepartmentField},
+      {"date", kDateField},
+      {"clinician", kClinicianField},
+      {"supercluster", kSuperclusterField},
+      {"route", kRouteField},
       {"hv08-type", kHv08TypeField},
+      {"coordinating-department", kCoordinatingDepartmentField},
+      {"organisation", kOrganisationField},
   };
   for (const Named& named : kNamed) {
     if (std::strlen(named.name) == length && Equals(name, named.name)) return named.field;
@@ -353,6 +359,8 @@ const FieldLabels& XmlExportReader::Labels() {
     result.names[kSuperclusterField] = "supercluster";
     result.names[kRouteField] = "route";
     result.names[kHv08TypeField] = "hv08-type";
+    result.names[kCoordinatingDepartmentField] = "coordinating-department";
+    result.names[kOrganisationField] = "organisation";
     for (int item = 0; item < kItemCount; ++item) {
       const int number = item + 1;
       result.names[ItemField(item)] = (number < 10 ? "hv0" : "hv") + std::to_string(number);

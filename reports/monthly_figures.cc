@@ -10,6 +10,7 @@
 
 #include "core/honos_items.h"
 #include "reports/dutch_number.h"
+#include "store/care_coordination.h"
 
 namespace clusterpilot {
 namespace {
@@ -154,8 +155,34 @@ void AddWarnings(MonthlyFigures* figures) {
         FormatCount(total.clusters.no_cluster) +
         " patients fit no cluster and have no clinician's cluster: they bring no cluster revenue");
   }
+  if (total.allocation.shared_patients > 0) {
+    figures->warnings.push_back(
+        FormatCount(total.allocation.shared_patients) +
+        " patients were billed by several departments: the caseload table prices them once per "
+        "department, the allocation table counts one payment per patient");
+  }
   if (total.patients == 0) {
     figures->warnings.push_back("no measurements rated in " + figures->month.Key());
+  }
+}
+
+// One payment per billed patient, and who receives and keeps what of it.
+void AllocateCaseload(const FigureInputs& in, const std::vector<std::string>& names,
+                      MonthlyFigures* figures) {
+  const CareCoordination none;
+  const CareCoordination& coordination = in.coordination ? *in.coordination : none;
+  figures->allocation = AllocatePayments(
+      AllocationInputs{.month = figures->month,
+                       .rule = in.allocation_rule,
+                       .billed = &in.revenue->entries,
+                       .current = in.current,
+                       .earlier = in.earlier,
+                       .tariffs = in.tariffs,
+                       .coordinator_of_patient = &coordination.coordinator_of_patient,
+                       .organisation_of_department = &coordination.organisation_of_department},
+      names);
+  for (size_t d = 0; d < names.size(); ++d) {
+    figures->departments[d].allocation = figures->allocation.departments[d];
   }
 }
 
@@ -173,6 +200,7 @@ void PriceWholeCaseload(const FigureInputs& in, const std::vector<std::string>& 
     figures->departments[d].caseload.interval = simulated.departments[d];
   }
   figures->institution.caseload.interval = simulated.institution;
+  AllocateCaseload(in, names, figures);
 }
 
 // Patients rated this month against their own previous rating in the
@@ -195,6 +223,11 @@ void CompareWithEarlier(const FigureInputs& in, const std::vector<std::string>& 
     figures->departments[d].change = comparison.departments[d];
   }
   figures->moves = std::move(comparison.moves);
+  std::vector<TransitionCounts> transitions = CountTransitions(
+      *in.earlier, earlier_of, *in.current, department_of, static_cast<int>(names.size()));
+  for (size_t d = 0; d < names.size(); ++d) {
+    figures->departments[d].transitions = std::move(transitions[d]);
+  }
 }
 
 }  // namespace
@@ -223,6 +256,7 @@ MonthlyFigures ComputeMonthlyFigures(const FigureInputs& in) {
     figures.departments[department_of[d]].interval = in.simulated->departments[d];
   }
   SumInstitution(&figures);
+  figures.institution.allocation = figures.allocation.institution;
   figures.institution.interval = in.simulated->institution;
   AddWarnings(&figures);
   return figures;

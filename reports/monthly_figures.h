@@ -13,11 +13,13 @@
 
 #include "reports/caseload_revenue.h"
 #include "reports/cluster_distribution.h"
+#include "reports/cluster_transitions.h"
 #include "reports/financial_scenario.h"
 #include "reports/fit_summary.h"
 #include "reports/monte_carlo_interval.h"
 #include "reports/month_comparison.h"
 #include "reports/month_snapshot.h"
+#include "reports/payment_allocation.h"
 #include "reports/revenue_table.h"
 #include "reports/tariff_table.h"
 
@@ -57,6 +59,8 @@ struct DepartmentFigures {
   // Patients rated in the month against their own previous rating in the
   // department (the latest in the look-back window before the month).
   MonthChange change;
+  AllocationShare allocation;    // its side of the one payment per patient
+  TransitionCounts transitions;  // re-rated patients: previous cluster -> this month's
 };
 
 // The month's revenue entries with, for each, whether the patient was rated
@@ -83,6 +87,7 @@ struct MonthlyFigures {
   ClusterCounts previous_clusters;  // institution, previous month
   // (from, to) cluster -> re-rated patients, from their previous rating to this month's
   std::map<std::pair<int, int>, int64_t> moves;
+  PaymentAllocation allocation;  // with revenue only
   MonteCarloOptions monte_carlo;
   std::vector<std::string> warnings;  // for the reader, e.g. unclassified measurements
 };
@@ -92,6 +97,8 @@ struct MonthlyFigures {
 // `valid_rating_months` before the month) and `revenue` may be null.
 // `simulated` is SimulateCurrentMonth's result for `current`, computed
 // beforehand so that it can run while the rest is read from the store.
+struct CareCoordination;
+
 struct FigureInputs {
   const MonthSnapshot* current = nullptr;
   const MonthSnapshot* previous = nullptr;
@@ -101,6 +108,8 @@ struct FigureInputs {
   const MonteCarloResult* simulated = nullptr;
   MonteCarloOptions monte_carlo;
   int valid_rating_months = 12;
+  AllocationRule allocation_rule = AllocationRule::kCoordinator;
+  const CareCoordination* coordination = nullptr;  // with revenue; may be null
 };
 
 // Computes the report's numbers; runs the whole caseload's Monte Carlo.

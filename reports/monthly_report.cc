@@ -2,6 +2,7 @@
 
 #include <future>
 #include <optional>
+#include <set>
 #include <unordered_set>
 
 #include "core/xml_text.h"
@@ -19,6 +20,7 @@
 #include "reports/tariff_table.h"
 #include "reports/xlsx_report_writer.h"
 #include "store/audit_log.h"
+#include "store/care_coordination.h"
 #include "store/store.h"
 
 namespace clusterpilot {
@@ -114,6 +116,13 @@ const std::vector<RevenueEntry>& BilledEntries(const Result<std::optional<Revenu
   return revenue.value() ? revenue.value()->entries : kNone;
 }
 
+// Each billed patient once, sorted.
+std::vector<std::string> BilledPatientIds(const std::vector<RevenueEntry>& entries) {
+  std::set<std::string> ids;
+  for (const RevenueEntry& entry : entries) ids.insert(entry.patient_id);
+  return std::vector<std::string>(ids.begin(), ids.end());
+}
+
 // Everything the report is computed from.
 struct ReportInputs {
   TariffTable tariffs;
@@ -122,6 +131,7 @@ struct ReportInputs {
   MonthSnapshot earlier;                  // the look-back window before the month
   std::optional<RevenueMonth> revenue;
   MonteCarloResult simulated;
+  CareCoordination coordination;              // of the billed patients
   std::vector<std::string> revenue_warnings;  // e.g. patients netting below zero
 };
 
@@ -171,6 +181,12 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   if (!earlier.ok()) return earlier.error();
   inputs.earlier = std::move(earlier).value();
   inputs.revenue = std::move(revenue).value();
+  if (inputs.revenue) {
+    Result<CareCoordination> coordination = ReadCareCoordination(
+        store, request.month.Plus(1).FirstDay(), BilledPatientIds(inputs.revenue->entries));
+    if (!coordination.ok()) return coordination.error();
+    inputs.coordination = std::move(coordination).value();
+  }
   if (!before.value().patients.empty()) inputs.previous = std::move(before).value();
   return inputs;
 }
@@ -189,7 +205,9 @@ Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& requ
                                          .revenue = in.revenue ? &*in.revenue : nullptr,
                                          .simulated = &in.simulated,
                                          .monte_carlo = request.monte_carlo,
-                                         .valid_rating_months = request.valid_rating_months});
+                                         .valid_rating_months = request.valid_rating_months,
+                                         .allocation_rule = request.allocation,
+                                         .coordination = &in.coordination});
   Result<PilotReport> built =
       BuildPilotReport(figures,
                        SuppressionLimits{.suppress_below = request.suppress_below,

@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "core/language.h"
 #include "reports/monte_carlo_interval.h"
+#include "reports/payment_allocation.h"
 
 namespace clusterpilot {
 
@@ -31,6 +32,8 @@ struct ReportRequest {
   int valid_rating_months = 12;
   int protection_interval = 3;  // values a hidden count keeps (disclosure audit); >= 2
   MonteCarloOptions monte_carlo;
+  // Who receives a patient's one cluster payment (setting report.allocation).
+  AllocationRule allocation = AllocationRule::kCoordinator;
   Language language = kDefaultLanguage;  // of HTML, CSV and XLSX; JSON stays English
   std::string user;                      // who asked, for the audit log
 };

@@ -6,12 +6,14 @@
 #include <tuple>
 
 #include "reports/activity_tables.h"
+#include "reports/allocation_tables.h"
 #include "reports/comparison_tables.h"
 #include "reports/disclosure_audit.h"
 #include "reports/distribution_tables.h"
 #include "reports/financial_tables.h"
 #include "reports/fit_tables.h"
 #include "reports/report_keys.h"
+#include "reports/transition_tables.h"
 
 namespace clusterpilot {
 namespace {
@@ -39,6 +41,10 @@ std::vector<TableStep> TableSteps(const MonthlyFigures& figures, int suppress_be
       [&f](const PilotReport&) { return ClusterRevenueTable(f); }};
   if (!f.revenue_file.empty()) {
     steps.emplace_back([&f](const PilotReport&) { return CaseloadRevenueTable(f); });
+    steps.emplace_back([&f](const PilotReport&) { return AllocationTable(f); });
+    if (!f.allocation.organisations.empty()) {
+      steps.emplace_back([&f](const PilotReport&) { return OrganisationAllocationTable(f); });
+    }
     steps.emplace_back(
         [&f](const PilotReport& r) { return ImpactTable(f, *r.Find(table_id::kClusterRevenue)); });
   }
@@ -53,6 +59,7 @@ std::vector<TableStep> TableSteps(const MonthlyFigures& figures, int suppress_be
   }
   if (f.has_earlier) {
     steps.emplace_back([&f, k](const PilotReport&) { return MovesTable(f, k); });
+    steps.emplace_back([&f](const PilotReport&) { return TransitionsTable(f); });
   }
   return steps;
 }

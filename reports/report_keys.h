@@ -27,6 +27,9 @@ inline constexpr const char* kPoorFitRevenue = "poor_fit_revenue";
 inline constexpr const char* kChanges = "changes";
 inline constexpr const char* kClusterShift = "cluster_shift";
 inline constexpr const char* kMoves = "moves";
+inline constexpr const char* kAllocation = "allocation";
+inline constexpr const char* kOrganisationAllocation = "organisation_allocation";
+inline constexpr const char* kTransitions = "transitions";
 }  // namespace table_id
 
 // Column keys; the fit table adds one column per fit flag, keyed by
@@ -100,6 +103,14 @@ inline constexpr const char* kPrevious = "previous";
 inline constexpr const char* kPreviousPercent = "previous_percent";
 inline constexpr const char* kCurrentPercent = "current_percent";
 inline constexpr const char* kChangePoints = "change_points";
+// allocation, organisation_allocation
+inline constexpr const char* kPaidPatients = "paid_patients";
+inline constexpr const char* kReceived = "received";
+inline constexpr const char* kAllocated = "allocated";
+inline constexpr const char* kOwed = "owed";
+inline constexpr const char* kSharedPatients = "shared_patients";
+// transitions (with kRerated; a column per cluster reached, "to:4", "to:0")
+inline constexpr const char* kStability = "stability";
 }  // namespace column_key
 
 // Row keys of the cluster tables and the moves table. The rows of a

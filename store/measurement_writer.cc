@@ -12,8 +12,8 @@ const std::string& InsertMeasurementSql() {
   static const std::string sql =
       "INSERT INTO measurement(patient_id, department, rating_date, clinician, supercluster, " +
       RatingColumnList("") +
-      ", hv08_type, route, batch_id, source_line) "
-      "VALUES(?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, ?,?,?,?) "
+      ", hv08_type, route, batch_id, source_line, coordinating_department, organisation) "
+      "VALUES(?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, ?,?,?,?, ?,?) "
       "ON CONFLICT(patient_id, department, rating_date) DO NOTHING";
   return sql;
 }
@@ -30,6 +30,15 @@ const std::string& SelectStoredSql() {
 constexpr const char* kInsertRejection =
     "INSERT INTO rejected_row(batch_id, line, field, value, reason, raw_row) "
     "VALUES(?,?,?,?,?,?)";
+
+// Binds without copying: `text` must outlive the statement's run.
+void BindTextOrNull(SqlStatement& statement, int index, const std::string& text) {
+  if (text.empty()) {
+    statement.BindNull(index);
+  } else {
+    statement.BindTextView(index, text);
+  }
+}
 
 // "2026-03-07" without printf: this runs for every stored measurement.
 std::string_view IsoDate(const CalendarDate& date, char (&buffer)[10]) {
@@ -191,6 +200,8 @@ Result<MeasurementWriter::Outcome> MeasurementWriter::Write(const Measurement& m
   }
   insert.BindInt(27, batch_id_);
   insert.BindInt(28, source_line);
+  BindTextOrNull(insert, 29, measurement.coordinating_department);
+  BindTextOrNull(insert, 30, measurement.organisation);
   Status run = insert.Run();
   if (!run.ok()) return run.error();
   if (store_.ChangedRows() == 1) {

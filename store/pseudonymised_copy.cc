@@ -26,7 +26,8 @@ constexpr std::string_view kCopyStatements[] = {
     R"sql(INSERT INTO main.measurement SELECT id, pseudonym(patient_id), department, rating_date,
             pseudonym(clinician), supercluster, hv01, hv02, hv03, hv04, hv05, hv06, hv07, hv08,
             hv09, hv10, hv11, hv12, hv13, hv14, hv15, hv16, hv17, hv18, hv19, hv08_type,
-            batch_id, source_line, route FROM source.measurement)sql",
+            batch_id, source_line, route, coordinating_department, organisation
+            FROM source.measurement)sql",
     R"sql(INSERT INTO main.measurement_department SELECT name FROM source.measurement_department)sql",
     R"sql(INSERT INTO main.cluster_model SELECT * FROM source.cluster_model)sql",
     R"sql(INSERT INTO main.cluster_model_use SELECT * FROM source.cluster_model_use)sql",

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/care_coordination.h"
 #include "store/classification_table.h"
 #include "store/month_snapshot.h"
 #include "store/rating_lookup.h"
@@ -27,6 +28,7 @@ std::vector<std::string> ReportQueries() {
   std::vector<std::string> queries = MonthSnapshotQueries();
   queries.push_back(CurrentClusterModelQuery());
   for (std::string& sql : RatingLookupQueries()) queries.push_back(std::move(sql));
+  for (std::string& sql : CareCoordinationQueries()) queries.push_back(std::move(sql));
   return queries;
 }
 

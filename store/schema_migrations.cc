@@ -207,10 +207,19 @@ CREATE UNIQUE INDEX clinician_override_version ON clinician_override(measurement
 CREATE INDEX measurement_by_department ON measurement(department, patient_id, rating_date);
 )sql";
 
+// Version 9 (trajectories; 8 is the web branch's, renumbered at merge): the
+// cashier model. The department of the patient's coordinating clinician
+// (regiebehandelaar), which receives the cluster payment, and the
+// organisation of the rating department, both as the export names them.
+constexpr std::string_view kVersion9 = R"sql(
+ALTER TABLE measurement ADD COLUMN coordinating_department TEXT;
+ALTER TABLE measurement ADD COLUMN organisation TEXT;
+)sql";
+
 // Migration N is kMigrations[N - 1]: a new version appends its SQL here and
 // raises kCurrentSchemaVersion.
 constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                            kVersion5, kVersion6, kVersion7};
+                                            kVersion5, kVersion6, kVersion7, kVersion9};
 
 static_assert(std::size(kMigrations) == kCurrentSchemaVersion,
               "kCurrentSchemaVersion must name the last migration");

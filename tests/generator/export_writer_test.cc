@@ -18,6 +18,8 @@ Measurement Example() {
   measurement.route = RatingRoute::kFull;
   measurement.ratings = {0, 3, 1, 1, 0, 1, 4, 0, 0, 0, 0, 0, 0, 1, 4, 1, 1, 1, kUnknownRating};
   measurement.hv08_type = 'B';
+  measurement.coordinating_department = "Verslavingszorg";
+  measurement.organisation = "GGZ Synthetisch";
   return measurement;
 }
 
@@ -35,9 +37,9 @@ TEST(ExportWriterTest, CsvIsWhatDutchExcelSaves) {
   EXPECT_EQ(WriteOne(dir.File("e.csv"), Example()),
             "\xEF\xBB\xBFpatiëntnummer;afdeling;datum;behandelaar;supercluster;route;"
             "HV01;HV02;HV03;HV04;HV05;HV06;HV07;HV08;HV09;HV10;HV11;HV12;HV13;HV14;HV15;HV16;"
-            "HV17;HV18;HV19;HV08_soort\r\n"
+            "HV17;HV18;HV19;HV08_soort;regiebehandelaar_afdeling;organisatie\r\n"
             "SYN000001;Ambulante cliëntenzorg (FACT);07-03-2026;E. 't Hart;psychotische stoornis;"
-            "volledig;0;3;1;1;0;1;4;0;0;0;0;0;0;1;4;1;1;1;9;B\r\n");
+            "volledig;0;3;1;1;0;1;4;0;0;0;0;0;0;1;4;1;1;1;9;B;Verslavingszorg;GGZ Synthetisch\r\n");
 }
 
 TEST(ExportWriterTest, CsvQuotesDelimitersQuotesAndLineBreaks) {
@@ -51,10 +53,12 @@ TEST(ExportWriterTest, CsvQuotesDelimitersQuotesAndLineBreaks) {
   measurement.ratings[5] = 2;
   measurement.ratings[6] = 3;
   measurement.hv08_type = 0;
+  measurement.coordinating_department.clear();
+  measurement.organisation.clear();
   const std::string text = WriteOne(dir.File("e.CSV"), measurement);
   EXPECT_EQ(text.substr(text.find("\r\n") + 2),
             "SYN000001;\"Team \"\"Noord\"\"; locatie 2\";07-03-2026;\"A. Jansen\r\nB. Bakker\";;"
-            "dynamisch;;;;;;2;3;;;;;;;;;;;;;\r\n");
+            "dynamisch;;;;;;2;3;;;;;;;;;;;;;;;\r\n");
 }
 
 TEST(ExportWriterTest, XmlFollowsTheExportSchema) {
@@ -70,7 +74,8 @@ TEST(ExportWriterTest, XmlFollowsTheExportSchema) {
             "supercluster=\"psychotic\" route=\"full\" hv01=\"0\" hv02=\"3\" hv03=\"1\" "
             "hv04=\"1\" hv05=\"0\" hv06=\"1\" hv07=\"4\" hv08=\"0\" hv09=\"0\" hv10=\"0\" "
             "hv11=\"0\" hv12=\"0\" hv13=\"0\" hv14=\"1\" hv15=\"4\" hv16=\"1\" hv17=\"1\" "
-            "hv18=\"1\" hv19=\"9\" hv08-type=\"B\"/>\n"
+            "hv18=\"1\" hv19=\"9\" hv08-type=\"B\" coordinating-department=\"Verslavingszorg\" "
+            "organisation=\"GGZ Synthetisch\"/>\n"
             "</honosplus-export>\n");
 }
 
@@ -119,7 +124,8 @@ TEST(CsvExportWriterTest, AnEpdStyleFileUsesCommasAndNoByteOrderMark) {
   EXPECT_EQ(text.substr(0, 36), "patiëntnummer,afdeling,datum,behand");
   EXPECT_EQ(text.substr(text.find("\r\n") + 2),
             "SYN000001,Ambulante cliëntenzorg (FACT),07-03-2026,\"Hart, E. 't\",psychotische "
-            "stoornis,volledig,0,3,1,1,0,1,4,0,0,0,0,0,0,1,4,1,1,1,9,B\r\n");
+            "stoornis,volledig,0,3,1,1,0,1,4,0,0,0,0,0,0,1,4,1,1,1,9,B,Verslavingszorg,GGZ "
+            "Synthetisch\r\n");
 }
 
 }  // namespace

@@ -100,6 +100,32 @@ TEST(SyntheticInstitutionTest, SameSeedSameInstitutionOtherSeedAnother) {
   EXPECT_LT(same, first.size() / 10);
 }
 
+// A few percent of the patients are also rated by a partner department:
+// addiction care beside a psychiatric department, in the other organisation.
+TEST(SyntheticInstitutionTest, AFewPercentAreTreatedByTwoDepartments) {
+  SyntheticOptions options;
+  options.patients = 2000;
+  std::map<std::string, std::set<std::string>> departments_of;
+  std::map<std::string, std::string> organisation_of;
+  for (const SyntheticMeasurement& synthetic : Generate(options)) {
+    const Measurement& m = synthetic.measurement;
+    departments_of[m.patient_id].insert(m.department);
+    auto [it, inserted] = organisation_of.emplace(m.department, m.organisation);
+    EXPECT_EQ(it->second, m.organisation) << m.department;
+  }
+  int shared = 0;
+  for (const auto& [patient, departments] : departments_of) {
+    ASSERT_LE(departments.size(), 2u) << patient;
+    if (departments.size() == 1) continue;
+    ++shared;
+    EXPECT_EQ(departments.count("Verslavingszorg"), 1u) << patient;
+  }
+  EXPECT_GT(shared, 2000 * 2 / 100);
+  EXPECT_LT(shared, 2000 * 6 / 100);
+  EXPECT_EQ(organisation_of["Verslavingszorg"], "Verslavingszorg Synthetisch");
+  EXPECT_EQ(organisation_of["Psychosezorg"], "GGZ Synthetisch");
+}
+
 TEST(SyntheticInstitutionTest, MeasurementsAreValidUniqueAndInsideTheWindow) {
   SyntheticOptions options;
   options.patients = 2000;
@@ -108,8 +134,8 @@ TEST(SyntheticInstitutionTest, MeasurementsAreValidUniqueAndInsideTheWindow) {
   std::vector<SyntheticMeasurement> all = Generate(options);
   EXPECT_GT(all.size(), 2000u * 13 / 10);
   std::set<std::tuple<std::string, std::string, std::string>> keys;
-  std::map<std::string, std::string> department_of;
-  std::map<std::string, std::string> last_month_of;
+  std::map<std::string, std::string> department_of;  // the main one: rated first
+  std::map<std::string, std::string> last_month_of;  // in the main department
   std::set<std::string> departments;
   for (const SyntheticMeasurement& synthetic : all) {
     const Measurement& m = synthetic.measurement;
@@ -121,13 +147,19 @@ TEST(SyntheticInstitutionTest, MeasurementsAreValidUniqueAndInsideTheWindow) {
     EXPECT_FALSE(m.clinician.empty());
     EXPECT_NE(m.route, RatingRoute::kUnknown);
     EXPECT_TRUE(keys.insert({m.patient_id, m.department, m.rating_date.ToIso()}).second);
-    // One department per patient, at most one rating a month, in date order.
+    // One main department per patient, which coordinates, at most one
+    // rating a month there, in date order; a partner's rating follows one of
+    // those in the same month.
     auto [it, inserted] = department_of.emplace(m.patient_id, m.department);
-    EXPECT_EQ(it->second, m.department);
-    if (!inserted) {
-      EXPECT_GT(m.rating_date.MonthKey(), last_month_of[m.patient_id]);
+    EXPECT_EQ(m.coordinating_department, it->second);
+    if (it->second != m.department) {
+      EXPECT_EQ(m.rating_date.MonthKey(), last_month_of[m.patient_id]);
+    } else {
+      if (!inserted) {
+        EXPECT_GT(m.rating_date.MonthKey(), last_month_of[m.patient_id]);
+      }
+      last_month_of[m.patient_id] = m.rating_date.MonthKey();
     }
-    last_month_of[m.patient_id] = m.rating_date.MonthKey();
     departments.insert(m.department);
     if (m.hv08_type != 0) {
       EXPECT_GE(m.hv08_type, 'A');

@@ -62,11 +62,16 @@ int64_t ReportStore::AddMeasurement(const std::string& patient, const std::strin
   measurement.department = department;
   measurement.rating_date = CalendarDate::Parse(rating_date).value_or(CalendarDate{});
   measurement.ratings = ratings;
+  return AddMeasurement(measurement);
+}
+
+int64_t ReportStore::AddMeasurement(const Measurement& measurement) {
   StoredMeasurement stored;
   Result<MeasurementWriter::Outcome> written = writer_->Write(measurement, 0, &stored);
   if (!written.ok()) ADD_FAILURE() << written.error().ToString();
   if (written.ok() && written.value() != MeasurementWriter::Outcome::kStored) {
-    ADD_FAILURE() << patient << " " << department << " " << rating_date << " is stored already";
+    ADD_FAILURE() << measurement.patient_id << " " << measurement.department << " "
+                  << measurement.rating_date.ToIso() << " is stored already";
   }
   return writer_->last_stored_id();
 }

@@ -31,6 +31,9 @@ class ReportStore {
   int64_t AddModel(const std::string& name = "test-model", const std::string& version = "1");
   int64_t AddMeasurement(const std::string& patient, const std::string& department,
                          const std::string& rating_date, const ItemRatings& ratings = AllRated(1));
+  // The same with the whole measurement as an export gives it (coordinating
+  // department, organisation); rating_date must be set.
+  int64_t AddMeasurement(const Measurement& measurement);
   // cluster 0 stores NULL (no fitting cluster). model 0: the latest added.
   void Classify(int64_t measurement, int cluster, const std::string& probabilities,
                 uint32_t flags = 0, int64_t model = 0);

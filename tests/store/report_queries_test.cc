@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "store/assignment_listing.h"
+#include "store/care_coordination.h"
 #include "store/month_snapshot.h"
 #include "store/rating_lookup.h"
 #include "store/store.h"
@@ -33,7 +34,8 @@ class ReportQueriesTest : public ::testing::Test {
 
 TEST_F(ReportQueriesTest, NoReportQueryScansMeasurementsOrClassifications) {
   const std::vector<std::string> queries = ReportQueries();
-  ASSERT_EQ(queries.size(), MonthSnapshotQueries().size() + 1 + RatingLookupQueries().size());
+  ASSERT_EQ(queries.size(), MonthSnapshotQueries().size() + 1 + RatingLookupQueries().size() +
+                                CareCoordinationQueries().size());
   for (const std::string& sql : queries) {
     Result<std::vector<std::string>> scans = FullScans(*store_, sql, kSmallTables);
     ASSERT_TRUE(scans.ok()) << scans.error().ToString();
