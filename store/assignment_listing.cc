@@ -17,10 +17,7 @@ constexpr const char* kColumns =
     "LEFT JOIN clinician_override o ON o.id = "
     "  (SELECT max(id) FROM clinician_override WHERE measurement_id = m.id) ";
 
-constexpr const char* kFilter =
-    "WHERE (?1 = '' OR (m.rating_date >= ?1 AND m.rating_date < ?3)) "
-    "  AND (?2 = '' OR m.department = ?2) "
-    "ORDER BY m.department, m.rating_date, m.patient_id, m.id";
+constexpr const char* kOrder = "ORDER BY m.department, m.rating_date, m.patient_id, m.id";
 
 std::string Text(const SqlStatement& row, int column) { return std::string(row.Text(column)); }
 
@@ -57,12 +54,25 @@ AssignmentRow ReadRow(const SqlStatement& row) {
 
 }  // namespace
 
+std::string AssignmentListingQuery(const AssignmentFilter& filter) {
+  // Only the conditions the filter sets, so SQLite can search the index on
+  // (department, rating_date) for one department's month: a condition such
+  // as "?1 = '' OR ..." would make it read the department's whole history.
+  std::string where;
+  if (filter.month) where = "m.rating_date >= ?1 AND m.rating_date < ?2";
+  if (!filter.department.empty())
+    where += (where.empty() ? "" : " AND ") + std::string("m.department = ?3");
+  return std::string(kColumns) + (where.empty() ? "" : "WHERE " + where + " ") + kOrder;
+}
+
 Result<std::vector<AssignmentRow>> ReadAssignments(Store& store, const AssignmentFilter& filter) {
-  SqlStatement select(store, std::string(kColumns) + kFilter);
+  SqlStatement select(store, AssignmentListingQuery(filter));
   // The month as [its first day, the next month's first day) of ISO dates.
-  select.BindText(1, filter.month ? filter.month->FirstDayIso() : "");
-  select.BindText(2, filter.department);
-  select.BindText(3, filter.month ? filter.month->Plus(1).FirstDayIso() : "");
+  if (filter.month) {
+    select.BindText(1, filter.month->FirstDayIso());
+    select.BindText(2, filter.month->Plus(1).FirstDayIso());
+  }
+  if (!filter.department.empty()) select.BindText(3, filter.department);
   std::vector<AssignmentRow> rows;
   while (select.Step()) rows.push_back(ReadRow(select));
   if (!select.status().ok()) return select.status().error();

@@ -55,6 +55,10 @@ struct AssignmentRow {
 // a measurement the current model has not classified reads as not classified.
 Result<std::vector<AssignmentRow>> ReadAssignments(Store& store, const AssignmentFilter& filter);
 
+// The SQL ReadAssignments runs for `filter` (parameters ?1 and ?2 the month's
+// bounds, ?3 the department), for the tests that check its query plan.
+std::string AssignmentListingQuery(const AssignmentFilter& filter);
+
 // The one measurement `measurement_id` as ReadAssignments would list it;
 // nullopt when there is no such measurement.
 Result<std::optional<AssignmentRow>> ReadAssignment(Store& store, int64_t measurement_id);
