@@ -51,6 +51,7 @@ Poco::JSON::Array::Ptr Navigation(WebRole role) {
   };
   static const Link kLinks[] = {{"/worklist", "Werklijst / Worklist"},
                                 {"/departments", "Afdelingen / Departments"},
+                                {"/reports", "Rapporten / Reports"},
                                 {"/admin/users", "Gebruikers / Users"},
                                 {"/admin/audit", "Auditlog / Audit log"}};
   Poco::JSON::Array::Ptr links = new Poco::JSON::Array;
