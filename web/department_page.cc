@@ -132,8 +132,10 @@ WebResponse DepartmentsPage(PageContext& context) {
   Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
   values->set("month", month.value().Key());
   values->set("departments", list);
-  return RenderPage(context, 200, "Afdelingen / Departments " + month.value().Key(), "departments",
-                    values);
+  return RenderPage(context, 200,
+                    Phrase(PageLanguage(context), "web.title.departments",
+                           {Value("{month}", month.value().Key())}),
+                    "departments", values);
 }
 
 }  // namespace clusterpilot

@@ -138,10 +138,11 @@ Result<Poco::JSON::Object::Ptr> MeasurementValues(PageContext& context, const As
   values->set("items", RatingValues(ratings.value().value_or(UnknownRatings())));
   values->set("probabilities", ProbabilityValues(row.probabilities));
   // Dutch first; a per-user language is still to come (README).
-  values->set("explanation",
-              DescribeStoredExplanation(row.explanation, ExplanationLanguage::kDutch));
-  values->set("counterfactual",
-              DescribeStoredCounterfactual(row.explanation, ExplanationLanguage::kDutch));
+  const ExplanationLanguage language = PageLanguage(context) == Language::kEnglish
+                                           ? ExplanationLanguage::kEnglish
+                                           : ExplanationLanguage::kDutch;
+  values->set("explanation", DescribeStoredExplanation(row.explanation, language));
+  values->set("counterfactual", DescribeStoredCounterfactual(row.explanation, language));
   values->set("flags", Lines(row.flag_reasons));
   values->set("timeline", timeline.value());
   values->set("supercluster", SuperclusterLetter(row.supercluster));
@@ -217,10 +218,7 @@ WebResponse Conflict(PageContext& context, const AssignmentRow& row) {
   Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
   values->set("conflict", true);
   values->set("id", row.measurement_id);
-  values->set("message",
-              "Een ander heeft deze meting intussen beoordeeld; uw beoordeling is niet "
-              "opgeslagen. / Someone else reviewed this measurement meanwhile; your review "
-              "was not saved.");
+  values->set("message", Phrase(PageLanguage(context), "web.conflict"));
   values->set("review", ReviewValues(reviews.value().back()));
   return RenderPage(context, 409, "Conflict", "conflict", values);
 }
@@ -236,8 +234,10 @@ WebResponse MeasurementPage(PageContext& context) {
   if (!audited.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
   Result<Poco::JSON::Object::Ptr> values = MeasurementValues(context, *row.value());
   if (!values.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
-  return RenderPage(context, 200, "Meting / Measurement " + context.path_id, "measurement",
-                    values.value());
+  return RenderPage(
+      context, 200,
+      Phrase(PageLanguage(context), "web.title.measurement", {Value("{id}", context.path_id)}),
+      "measurement", values.value());
 }
 
 WebResponse ReviewSubmit(PageContext& context) {

@@ -128,7 +128,8 @@ WebResponse Attachment(const std::string& content_type, const std::string& name)
   return response;
 }
 
-Poco::JSON::Object::Ptr ImportValues(const ImportSummary& summary, const std::string& name) {
+Poco::JSON::Object::Ptr ImportValues(const ImportSummary& summary, const std::string& name,
+                                     Language language) {
   Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
   values->set("file", name);
   values->set("format", summary.format);
@@ -144,7 +145,19 @@ Poco::JSON::Object::Ptr ImportValues(const ImportSummary& summary, const std::st
     problems->add(problem.ToString());
   }
   values->set("problems", problems);
-  if (summary.previous) values->set("previous_batch", summary.previous->batch_id);
+  const ImportCounts& counts = summary.counts;
+  values->set("summary", Phrase(language, "web.import_summary",
+                                {Value("{read}", std::to_string(counts.read)),
+                                 Value("{stored}", std::to_string(counts.stored)),
+                                 Value("{skipped}", std::to_string(counts.skipped)),
+                                 Value("{conflicts}", std::to_string(counts.conflicts)),
+                                 Value("{rejected}", std::to_string(counts.rejected))}));
+  if (summary.previous) {
+    values->set("previous_batch", summary.previous->batch_id);
+    values->set("imported_before",
+                Phrase(language, "web.imported_before",
+                       {Value("{batch}", std::to_string(summary.previous->batch_id))}));
+  }
   return values;
 }
 
@@ -171,7 +184,10 @@ WebResponse ReportsPage(PageContext& context) {
     if (!request.wants_json)
       values->set("report_html", Between(ReadWholeFile(report), "<body", "</body>"));
   }
-  return RenderPage(context, 200, "Rapport / Report " + month.Key(), "reports", values);
+  return RenderPage(
+      context, 200,
+      Phrase(PageLanguage(context), "web.title.report", {Value("{month}", month.Key())}), "reports",
+      values);
 }
 
 WebResponse ReportStyle(PageContext& context) {
@@ -238,7 +254,8 @@ WebResponse ImportSubmit(PageContext& context) {
     error.file = name;
     return ErrorPage(request, 400, error.ToString());
   }
-  return RenderPage(context, 200, "Import " + name, "import", ImportValues(summary.value(), name));
+  return RenderPage(context, 200, "Import " + name, "import",
+                    ImportValues(summary.value(), name, PageLanguage(context)));
 }
 
 }  // namespace clusterpilot

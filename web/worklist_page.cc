@@ -108,12 +108,14 @@ std::string ConfirmableList(const std::vector<AssignmentRow>& rows, size_t begin
 }
 
 // The result line after a confirm-all, from its redirect's query.
-void AddConfirmResult(const WebRequest& request, Poco::JSON::Object::Ptr values) {
+void AddConfirmResult(const PageContext& context, Poco::JSON::Object::Ptr values) {
+  const WebRequest& request = context.request;
   if (request.Query("confirmed").empty()) return;
-  Poco::JSON::Object::Ptr result = new Poco::JSON::Object;
-  result->set("confirmed", std::strtol(request.Query("confirmed").c_str(), nullptr, 10));
-  result->set("changed", std::strtol(request.Query("changed").c_str(), nullptr, 10));
-  values->set("confirm_result", result);
+  const long confirmed = std::strtol(request.Query("confirmed").c_str(), nullptr, 10);
+  const long changed = std::strtol(request.Query("changed").c_str(), nullptr, 10);
+  values->set("confirm_result", Phrase(PageLanguage(context), "web.confirm_result",
+                                       {Value("{confirmed}", std::to_string(confirmed)),
+                                        Value("{changed}", std::to_string(changed))}));
 }
 
 struct ListedReview {
@@ -226,12 +228,14 @@ WebResponse WorklistPage(PageContext& context) {
       ConfirmableList(shown, (page - 1) * kRowsPerPage, page * kRowsPerPage);
   if (!confirmable.empty()) values->set("confirmable", confirmable);
   values->set("csrf_token", context.user->csrf_token);
-  AddConfirmResult(request, values);
+  AddConfirmResult(context, values);
   if (page * kRowsPerPage < shown.size()) {
     values->set("next_page", static_cast<int64_t>(page + 1));
   }
-  return RenderPage(context, 200, "Werklijst / Worklist " + month.value().Key(), "worklist",
-                    values);
+  return RenderPage(
+      context, 200,
+      Phrase(PageLanguage(context), "web.title.worklist", {Value("{month}", month.value().Key())}),
+      "worklist", values);
 }
 
 }  // namespace clusterpilot

@@ -140,8 +140,8 @@ TEST_F(ReviewActionsTest, ConfirmAllConfirmsTheUnflaggedOnceAndCountsTheChanged)
   EXPECT_TRUE(Reviews(flagged).empty());
   EXPECT_EQ(AuditCount("clinician-bevestig", "override"), 2u);
   const HttpReply page = clinician.Get(done.Header("location"));
-  EXPECT_NE(page.body.find("2 bevestigd, 1 intussen door een ander gewijzigd / 2 confirmed, 1 "
-                           "changed by someone else meanwhile"),
+  EXPECT_NE(page.body.find("<p id=\"confirm-result\" class=\"result\">2 bevestigd, 1 intussen "
+                           "door een ander gewijzigd</p>"),
             std::string::npos);
 
   // The same list again: all three are reviewed now, nothing more is stored.

@@ -228,7 +228,7 @@ TEST_F(WebServerTest, AReviewIsStoredOnceAndASecondOnSeesTheConflict) {
   const HttpReply conflict = second.Post(
       path + "/review", {{"decision", "none"}, {"reason", "ander"}, {"version", version}});
   EXPECT_EQ(conflict.status, 409);
-  EXPECT_NE(conflict.body.find("Someone else reviewed this measurement meanwhile"),
+  EXPECT_NE(conflict.body.find("Een ander heeft deze meting intussen beoordeeld"),
             std::string::npos);
   EXPECT_NE(conflict.body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
   EXPECT_EQ(OverrideCount(env().measurement_a()), before + 1);

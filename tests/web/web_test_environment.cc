@@ -12,8 +12,9 @@ namespace clusterpilot {
 namespace {
 
 void AddUser(Store& store, const std::string& name, WebRole role,
-             std::vector<std::string> departments) {
+             std::vector<std::string> departments, Language language = kDefaultLanguage) {
   WebUser user;
+  user.language = language;
   user.name = name;
   user.role = role;
   user.departments = std::move(departments);
@@ -76,10 +77,10 @@ void WebTestEnvironment::AddClinician(const std::string& name) {
 namespace clusterpilot {
 
 void WebTestEnvironment::AddAccount(const std::string& name, WebRole role,
-                                    std::vector<std::string> departments) {
+                                    std::vector<std::string> departments, Language language) {
   auto store = Store::Open(store_path_);
   ASSERT_TRUE(store.ok()) << store.error().ToString();
-  AddUser(*store.value(), name, role, std::move(departments));
+  AddUser(*store.value(), name, role, std::move(departments), language);
 }
 
 std::vector<int64_t> WebTestEnvironment::AddClassified(const std::string& department,

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/language.h"
 #include "store/web_user_table.h"
 #include "tests/support/temp_dir.h"
 #include "web/http_server.h"
@@ -48,7 +49,8 @@ class WebTestEnvironment {
   void AddClinician(const std::string& name);
 
   // Adds an account with the role and departments, for tests of their own.
-  void AddAccount(const std::string& name, WebRole role, std::vector<std::string> departments);
+  void AddAccount(const std::string& name, WebRole role, std::vector<std::string> departments,
+                  Language language = kDefaultLanguage);
 
   // Adds `count` measurements of `department` on `date` (patients
   // "<department>-<date>-1", ...), rated non-psychotic and classified as `cluster`
