@@ -3,6 +3,7 @@
 // only; no patient id reaches the page, and every count passes the report's
 // small-cell suppression (reports/small_cell_suppression.h): 1..4 read "<5",
 // and a complementary cell is hidden where a total would give one away.
+#include <cmath>
 #include <map>
 
 #include "core/calendar_date.h"
@@ -74,7 +75,7 @@ std::string ShownPercent(const ReportTable& table, const std::string& row, int s
   const ReportCell& cell = table.At(table.RowIndex(row), 1);
   if (cell.Hidden()) return HiddenMarker(cell, table.columns[1], suppress_below);
   if (cell.kind != CellKind::kPercent) return "0%";
-  return std::to_string(static_cast<int>(cell.real * 100 + 0.5)) + "%";
+  return std::to_string(std::lround(cell.real * 100)) + "%";
 }
 
 Result<Poco::JSON::Object::Ptr> FigureValues(const std::string& department,

@@ -198,7 +198,7 @@ std::string ReadReviewForm(const PageContext& context, const AssignmentRow& row,
     return "";
   }
   if (choice == "other") {
-    const std::string problem = ReadOtherCluster(request, row, decision);
+    std::string problem = ReadOtherCluster(request, row, decision);
     if (!problem.empty()) return problem;
   } else if (choice == "none") {
     decision->cluster = kNoFittingCluster;
