@@ -7,9 +7,28 @@
 namespace clusterpilot {
 namespace {
 
+// The reports page's settings: serve.reports_dir (default: "reports" beside
+// the store), serve.tariffs and serve.revenue (as `report --tariffs` and
+// `--revenue`), serve.upload_limit_mb (default 64).
+std::string ReadReportSettings(const CommandContext& context, ReportSettings* reports) {
+  const std::string db = context.DatabasePath();
+  const size_t slash = db.rfind('/');
+  const std::string beside = slash == std::string::npos ? "" : db.substr(0, slash + 1);
+  reports->folder = context.settings.GetString("serve.reports_dir", beside + "reports");
+  reports->tariff_file = context.settings.GetString("serve.tariffs", "");
+  reports->revenue_file = context.settings.GetString("serve.revenue", "");
+  std::string problem;
+  const int megabytes = context.settings.GetInt("serve.upload_limit_mb", 64, &problem);
+  if (problem.empty() && (megabytes < 1 || megabytes > 4096)) {
+    problem = "setting serve.upload_limit_mb must be between 1 and 4096";
+  }
+  reports->upload_limit_bytes = int64_t{megabytes} << 20;
+  return problem;
+}
+
 // The options and settings (serve.certificate, serve.key,
-// serve.idle_timeout_seconds, serve.absolute_timeout_seconds) as one
-// ServeOptions; "" or the problem in *problem.
+// serve.idle_timeout_seconds, serve.absolute_timeout_seconds and the
+// reports page's) as one ServeOptions; "" or the problem in *problem.
 Result<ServeOptions> ReadServeOptions(const CommandContext& context) {
   ServeOptions options;
   options.db_path = context.DatabasePath();
@@ -25,6 +44,7 @@ Result<ServeOptions> ReadServeOptions(const CommandContext& context) {
         "serve.absolute_timeout_seconds", static_cast<int>(options.policy.absolute_timeout_seconds),
         &problem);
   }
+  if (problem.empty()) problem = ReadReportSettings(context, &options.reports);
   if (!problem.empty()) return MakeError(problem);
   return ParseListenAddress(context.Get("listen", "127.0.0.1:8080"), options);
 }

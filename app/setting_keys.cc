@@ -29,6 +29,10 @@ constexpr SettingKey kSettingKeys[] = {
     {"serve.key", "the TLS private key (PEM) of serve.certificate"},
     {"serve.idle_timeout_seconds", "a web session ends after this long unused (default 900)"},
     {"serve.absolute_timeout_seconds", "a web session ends this long after login (default 36000)"},
+    {"serve.reports_dir", "where the web's reports page keeps a folder per month"},
+    {"serve.tariffs", "the tariff file the reports page writes a month's report with"},
+    {"serve.revenue", "the revenue file of the reports page's reports (optional)"},
+    {"serve.upload_limit_mb", "the largest export finance may upload, in MB (default 64)"},
     {"audit.anchor_file", "a file outside the store that receives every new audit-log head"},
 };
 

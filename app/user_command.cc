@@ -1,9 +1,11 @@
 #include <iostream>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
 #include "app/command_handlers.h"
 #include "app/escaped_text.h"
+#include "core/language.h"
 #include "store/store.h"
 #include "store/web_user_table.h"
 #include "web/password_hasher.h"
@@ -30,6 +32,18 @@ std::vector<std::string> SplitDepartments(const std::string& list) {
   return departments;
 }
 
+// --language as given, Dutch when absent; nullopt for anything but nl or en.
+std::optional<Language> ChosenLanguage(const CommandContext& context) {
+  if (!context.Has("language")) return kDefaultLanguage;
+  return ParseLanguage(context.Get("language"));
+}
+
+int LanguageUsage(CommandContext& context) {
+  return context.Fail("--language \"" + EscapedText(context.Get("language")) +
+                          "\": schrijf nl (Nederlands) of en (English) / write nl or en",
+                      kExitUsage);
+}
+
 int AddUser(CommandContext& context, Store& store) {
   const std::optional<WebRole> role = ParseWebRole(context.Get("role"));
   if (!role) {
@@ -41,6 +55,9 @@ int AddUser(CommandContext& context, Store& store) {
   user.name = context.Get("name");
   user.role = *role;
   user.departments = SplitDepartments(context.Get("department"));
+  const std::optional<Language> language = ChosenLanguage(context);
+  if (!language) return LanguageUsage(context);
+  user.language = *language;
   if ((user.role == WebRole::kClinician || user.role == WebRole::kManager) &&
       user.departments.empty()) {
     return context.Fail("--department is required for a clinician or manager", kExitUsage);
@@ -58,7 +75,7 @@ int AddUser(CommandContext& context, Store& store) {
 int ListUsers(CommandContext& context, Store& store) {
   Result<std::vector<WebUser>> users = ListWebUsers(store);
   if (!users.ok()) return context.Fail(users.error(), kExitInputRejected);
-  *context.out << "name;role;departments;status\n";
+  *context.out << "name;role;departments;status;language\n";
   for (const WebUser& user : users.value()) {
     std::string departments;
     for (const std::string& department : user.departments) {
@@ -66,7 +83,7 @@ int ListUsers(CommandContext& context, Store& store) {
     }
     *context.out << EscapedText(user.name) << ";" << WebRoleName(user.role) << ";"
                  << EscapedText(departments) << ";" << (user.disabled ? "disabled" : "active")
-                 << "\n";
+                 << ";" << LanguageCode(user.language) << "\n";
   }
   return kExitSuccess;
 }
@@ -76,6 +93,15 @@ int ChangeUser(CommandContext& context, Store& store, const std::string& action)
   Status status = Status::Ok();
   if (action == "disable") {
     status = DisableWebUser(store, name, context.User());
+  } else if (action == "language") {
+    const std::optional<Language> language = ChosenLanguage(context);
+    if (!language || !context.Has("language")) return LanguageUsage(context);
+    status = SetWebUserLanguage(store, name, *language, context.User());
+    if (status.ok()) {
+      *context.out << "user " << EscapedText(name) << ": language " << LanguageCode(*language)
+                   << "\n";
+      return kExitSuccess;
+    }
   } else {
     Result<std::string> hash = HashPassword(ReadPasswordLine());
     if (!hash.ok()) return context.Fail(hash.error(), kExitInputRejected);
@@ -91,8 +117,9 @@ int ChangeUser(CommandContext& context, Store& store, const std::string& action)
 
 int RunUserCommand(CommandContext& context) {
   const std::string action = context.arguments.size() == 1 ? context.arguments[0] : "";
-  if (action != "add" && action != "list" && action != "disable" && action != "password") {
-    return context.Fail("use `clusterpilot user add|list|disable|password --db DB ...`",
+  if (action != "add" && action != "list" && action != "disable" && action != "password" &&
+      action != "language") {
+    return context.Fail("use `clusterpilot user add|list|disable|password|language --db DB ...`",
                         kExitUsage);
   }
   if (action != "list" && context.Get("name").find_first_not_of(" \t") == std::string::npos) {

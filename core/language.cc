@@ -445,7 +445,79 @@ constexpr Entry kCatalogue[] = {
     {"xlsx.percent_small", "a percentage of fewer than {k} patients, hidden",
      "een percentage van minder dan {k} patiënten, verborgen"},
     {"xlsx.note", "Note", "Let op"},
-    {"xlsx.sheets", "Sheets", "Tabbladen"},
+    {"xlsx.sheets", "Sheets",
+     "Tabbladen"},  // The web app's pages (web/templates use them as {{t.<key>}} without
+    // "web.").
+    {"web.nav.worklist", "Worklist", "Werklijst"},
+    {"web.nav.departments", "Departments", "Afdelingen"},
+    {"web.nav.reports", "Reports", "Rapporten"},
+    {"web.nav.users", "Users", "Gebruikers"},
+    {"web.nav.audit", "Audit log", "Auditlog"},
+    {"web.logout", "Log out", "Uitloggen"},
+    {"web.month", "Month", "Maand"},
+    {"web.show", "Show", "Toon"},
+    {"web.filter.all", "all", "alle"},
+    {"web.filter.flagged", "flagged", "gemarkeerd"},
+    {"web.filter.unreviewed", "not reviewed", "niet beoordeeld"},
+    {"web.filter.reviewed", "reviewed", "beoordeeld"},
+    {"web.page", "page", "pagina"},
+    {"web.of", "of", "van"},
+    {"web.next", "Next", "Volgende"},
+    {"web.measurement", "Measurement", "Meting"},
+    {"web.patient", "Patient", "Patiënt"},
+    {"web.department", "Department", "Afdeling"},
+    {"web.date", "Date", "Datum"},
+    {"web.clinician", "Clinician", "Behandelaar"},
+    {"web.cluster", "Cluster", "Cluster"},
+    {"web.probability", "Probability", "Kans"},
+    {"web.flags", "Flags", "Signalen"},
+    {"web.review", "Review", "Beoordeling"},
+    {"web.reason", "Reason", "Reden"},
+    {"web.confirm_all", "Confirm all unflagged on this page",
+     "Bevestig alle ongemarkeerde op deze pagina"},
+    {"web.confirm_result", "{confirmed} confirmed, {changed} changed by someone else meanwhile",
+     "{confirmed} bevestigd, {changed} intussen door een ander gewijzigd"},
+    {"web.explanation", "Explanation", "Uitleg"},
+    {"web.timeline", "Timeline", "Verloop"},
+    {"web.item", "Item", "Item"},
+    {"web.name", "Name", "Naam"},
+    {"web.score", "Score", "Score"},
+    {"web.confirm_cluster", "Confirm cluster", "Bevestig cluster"},
+    {"web.other_cluster", "Other cluster", "Ander cluster"},
+    {"web.no_fitting_cluster", "No fitting cluster", "Geen passend cluster"},
+    {"web.outside_choice", "On purpose outside supercluster", "Bewust buiten supercluster"},
+    {"web.outside_note", "outside the supercluster", "buiten het supercluster"},
+    {"web.by", "by", "door"},
+    {"web.at", "at", "op"},
+    {"web.save", "Save", "Opslaan"},
+    {"web.conflict", "Someone else reviewed this measurement meanwhile; your review was not saved.",
+     "Een ander heeft deze meting intussen beoordeeld; uw beoordeling is niet opgeslagen."},
+    {"web.back_to_measurement", "Back to the measurement", "Terug naar de meting"},
+    {"web.measurements", "Measurements", "Metingen"},
+    {"web.poor_fit", "Poor fit", "Slechte passing"},
+    {"web.reviewed", "Reviewed", "Beoordeeld"},
+    {"web.cluster_mix", "Cluster mix", "Clustermix"},
+    {"web.hidden_note", "<5: 1 to 4, hidden; x: hidden so that a small count cannot be worked out",
+     "<5: 1 tot 4, verborgen; x: verborgen zodat een klein aantal niet terug te rekenen is"},
+    {"web.no_report",
+     "No report for this month: no measurements that month, or no tariff file set (serve.tariffs)",
+     "Geen rapport voor deze maand: geen metingen in die maand, of geen tarievenbestand ingesteld "
+     "(serve.tariffs)"},
+    {"web.import", "Import", "Importeer"},
+    {"web.export_file", "Export (XML, CSV)", "Export (XML, CSV)"},
+    {"web.import_summary",
+     "{read} read, {stored} stored, {skipped} already stored, {conflicts} conflicts, {rejected} "
+     "rejected",
+     "{read} gelezen, {stored} opgeslagen, {skipped} al aanwezig, {conflicts} conflicten, "
+     "{rejected} geweigerd"},
+    {"web.imported_before", "The same content was imported before (batch {batch})",
+     "Dezelfde inhoud is eerder geïmporteerd (batch {batch})"},
+    {"web.problem_count", "problems in all", "problemen in totaal"},
+    {"web.back_to_reports", "Back to the reports", "Terug naar de rapporten"},
+    {"web.title.worklist", "Worklist {month}", "Werklijst {month}"},
+    {"web.title.measurement", "Measurement {id}", "Meting {id}"},
+    {"web.title.departments", "Departments {month}", "Afdelingen {month}"},
+    {"web.title.report", "Report {month}", "Rapport {month}"},
 };
 
 // The Dutch names of the care-demand types (zorgvraagtypen), in the words
@@ -510,6 +582,14 @@ std::optional<Language> ParseLanguage(std::string_view code) {
 
 std::string_view LanguageCode(Language language) {
   return language == Language::kDutch ? "nl" : "en";
+}
+
+std::vector<std::string_view> PhraseKeys(std::string_view prefix) {
+  std::vector<std::string_view> keys;
+  for (const Entry& entry : kCatalogue) {
+    if (std::string_view(entry.key).starts_with(prefix)) keys.emplace_back(entry.key);
+  }
+  return keys;
 }
 
 PhraseValue Value(std::string placeholder, const std::string& value) {

@@ -41,6 +41,9 @@ PhraseValue Value(std::string placeholder, const std::string& value);
 std::string Phrase(Language language, std::string_view key,
                    const std::vector<PhraseValue>& values = {});
 
+// The catalogue's keys that start with `prefix` ("web."), in catalogue order.
+std::vector<std::string_view> PhraseKeys(std::string_view prefix);
+
 // Translates `english`, text that other code wrote in English, under `key`.
 // In Dutch: the catalogue's Dutch when its English under `key` (with the
 // placeholders filled in) is exactly `english`; otherwise `english` itself,

@@ -32,4 +32,7 @@ for role in clinician finance manager admin; do
     ./build/app/clusterpilot user add --db "$db" --name "$name" --role "$role" "${departments[@]}" >/dev/null
   echo "  $name  $password"
 done
-exec ./build/app/clusterpilot serve --db "$db" --listen 127.0.0.1:8080
+# The reports page writes a month's report with the demo tariffs on first ask.
+printf 'serve.tariffs = %s\nserve.reports_dir = %s\n' "$PWD/data/demo_tariffs.csv" "$dir/web-reports" \
+  > "$dir/serve.properties"
+exec ./build/app/clusterpilot serve --db "$db" --listen 127.0.0.1:8080 --config "$dir/serve.properties"

@@ -1,7 +1,6 @@
-// A clinician's review of a measurement from the web app, with an optimistic
-// version check: the form carries the review version the clinician saw (the
-// id of the latest override, 0 for none), and a save finding a newer review
-// stores nothing and returns that review, so no review is overwritten unseen.
+// What the web app's measurement page reads beside the assignment: the 19
+// ratings and the patient's timeline. Reviews themselves are stored through
+// store/override_table.h's RecordReview, the one path for web and CLI.
 #ifndef CLUSTERPILOT_STORE_MEASUREMENT_REVIEW_H_
 #define CLUSTERPILOT_STORE_MEASUREMENT_REVIEW_H_
 
@@ -12,32 +11,10 @@
 
 #include "core/error.h"
 #include "core/item_ratings.h"
-#include "store/override_table.h"
 
 namespace clusterpilot {
 
 class Store;
-
-struct MeasurementReview {
-  int64_t measurement_id = 0;
-  int64_t seen_version = 0;  // ReviewVersion() when the form was shown
-  int cluster = 0;           // the chosen cluster, or kNoFittingCluster
-  std::string reason;        // required (the caller fills in one for a confirm)
-  std::string by_user;
-};
-
-struct ReviewOutcome {
-  bool conflict = false;     // another review came first; nothing was stored
-  ClinicianOverride review;  // the stored review, or on conflict the other one
-};
-
-// The measurement's review version: the id of its latest override, 0 for none.
-Result<int64_t> ReviewVersion(Store& store, int64_t measurement_id);
-
-// Checks the version and stores the review with its audit entry in one
-// transaction (BEGIN IMMEDIATE, so two processes cannot both pass the check).
-// Errors as RecordOverride's: a missing measurement, an empty reason.
-Result<ReviewOutcome> SaveReview(Store& store, const MeasurementReview& review);
 
 // The 19 ratings of a measurement; nullopt when there is no such measurement.
 Result<std::optional<ItemRatings>> ReadMeasurementRatings(Store& store, int64_t measurement_id);

@@ -207,7 +207,16 @@ CREATE UNIQUE INDEX clinician_override_version ON clinician_override(measurement
 CREATE INDEX measurement_by_department ON measurement(department, patient_id, rating_date);
 )sql";
 
-// Version 9 (trajectories; 8 is the web branch's, renumbered at merge): the
+// Version 8: the web app. Each account reads the pages in its own language
+// (Dutch unless set to English). measurement_by_department_date lets the
+// worklist read one department's month instead of its whole history.
+constexpr std::string_view kVersion8 = R"sql(
+ALTER TABLE app_user ADD COLUMN language TEXT NOT NULL DEFAULT 'nl'
+  CHECK (language IN ('nl', 'en'));
+CREATE INDEX measurement_by_department_date ON measurement(department, rating_date);
+)sql";
+
+// Version 9 (trajectories): the
 // cashier model. The department of the patient's coordinating clinician
 // (regiebehandelaar), which receives the cluster payment, and the
 // organisation of the rating department, both as the export names them.
@@ -219,7 +228,8 @@ ALTER TABLE measurement ADD COLUMN organisation TEXT;
 // Migration N is kMigrations[N - 1]: a new version appends its SQL here and
 // raises kCurrentSchemaVersion.
 constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                            kVersion5, kVersion6, kVersion7, kVersion9};
+                                            kVersion5, kVersion6, kVersion7, kVersion8,
+                                            kVersion9};
 
 static_assert(std::size(kMigrations) == kCurrentSchemaVersion,
               "kCurrentSchemaVersion must name the last migration");

@@ -28,7 +28,7 @@ struct sqlite3;
 namespace clusterpilot {
 
 // The schema version this program writes; see store/schema_migrations.cc.
-inline constexpr int kCurrentSchemaVersion = 8;
+inline constexpr int kCurrentSchemaVersion = 9;
 
 // Written to PRAGMA application_id so a clusterpilot store can be told apart
 // from other SQLite files ("CPST").

@@ -12,7 +12,8 @@ namespace {
 constexpr std::array<std::string_view, 4> kRoleNames = {"clinician", "finance", "manager", "admin"};
 
 constexpr const char* kSelectUser =
-    "SELECT id, name, role, password_hash, disabled, failed_logins, locked_until FROM app_user ";
+    "SELECT id, name, role, password_hash, disabled, failed_logins, locked_until, language "
+    "FROM app_user ";
 
 Error UserError(const std::string& name, std::string message) {
   Error error;
@@ -39,6 +40,7 @@ WebUser ReadUserRow(const SqlStatement& row) {
   user.disabled = row.Int(4) != 0;
   user.failed_logins = static_cast<int>(row.Int(5));
   user.locked_until = row.Int(6);
+  user.language = ParseLanguage(row.Text(7)).value_or(kDefaultLanguage);
   return user;
 }
 
@@ -108,12 +110,13 @@ Result<int64_t> AddWebUser(Store& store, const WebUser& user, const std::string&
     if (!existing.ok()) return existing.error();
     if (existing.value()) return UserError(user.name, "bestaat al / already exists");
     SqlStatement insert(store,
-                        "INSERT INTO app_user(name, role, password_hash, created_at) "
-                        "VALUES(?,?,?,?)");
+                        "INSERT INTO app_user(name, role, password_hash, created_at, language) "
+                        "VALUES(?,?,?,?,?)");
     insert.BindText(1, user.name);
     insert.BindText(2, WebRoleName(user.role));
     insert.BindText(3, user.password_hash);
     insert.BindText(4, UtcTimestamp());
+    insert.BindText(5, LanguageCode(user.language));
     Status inserted = insert.Run();
     if (!inserted.ok()) return inserted;
     id = store.LastInsertId();
@@ -166,6 +169,19 @@ Status SetWebUserPassword(Store& store, const std::string& name, const std::stri
     if (status.ok()) status = DeleteSessionsOf(store, name);
     if (!status.ok()) return status;
     return RecordAudit(store, by_user, "user password", "user " + name);
+  });
+}
+
+Status SetWebUserLanguage(Store& store, const std::string& name, Language language,
+                          const std::string& by_user) {
+  return store.InTransaction([&]() -> Status {
+    SqlStatement update(store, "UPDATE app_user SET language = ? WHERE name = ?");
+    update.BindText(1, LanguageCode(language));
+    update.BindText(2, name);
+    Status status = UpdateNamedUser(store, update, name);
+    if (!status.ok()) return status;
+    return RecordAudit(store, by_user, "user language",
+                       "user " + name + ": " + std::string(LanguageCode(language)));
   });
 }
 

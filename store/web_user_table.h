@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/language.h"
 
 namespace clusterpilot {
 
@@ -30,8 +31,9 @@ struct WebUser {
   std::vector<std::string> departments;  // sorted
   std::string password_hash;             // crypto_pwhash_str's text
   bool disabled = false;
-  int failed_logins = 0;     // since the last successful login
-  int64_t locked_until = 0;  // Unix seconds; no login before then
+  int failed_logins = 0;                 // since the last successful login
+  int64_t locked_until = 0;              // Unix seconds; no login before then
+  Language language = kDefaultLanguage;  // of the pages the account reads
 };
 
 // Adds the account with its departments in one transaction, with an audit
@@ -53,6 +55,11 @@ Status DisableWebUser(Store& store, const std::string& name, const std::string& 
 // Replaces the password hash, clears the lockout and ends the account's
 // sessions, with an audit entry. An unknown name is an error.
 Status SetWebUserPassword(Store& store, const std::string& name, const std::string& password_hash,
+                          const std::string& by_user);
+
+// Sets the language the account's pages are in, with an audit entry. An
+// unknown name is an error.
+Status SetWebUserLanguage(Store& store, const std::string& name, Language language,
                           const std::string& by_user);
 
 // Stores the lockout state after a login attempt.

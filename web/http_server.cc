@@ -1,6 +1,7 @@
 #include "web/http_server.h"
 
 #include <Poco/Exception.h>
+#include <Poco/File.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -9,14 +10,20 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/PartHandler.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/TemporaryFile.h>
 #include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 
 #include <charconv>
+#include <fstream>
+#include <map>
+#include <optional>
 
 #include "web/store_pool.h"
 #include "web/web_app.h"
@@ -25,6 +32,62 @@ namespace clusterpilot {
 namespace {
 
 constexpr std::streamsize kMaxRequestBody = std::streamsize{64} * 1024;
+// The one route that takes a file; its limit is ReportSettings::upload_limit_bytes.
+constexpr const char* kUploadPath = "/reports/import";
+
+// Thrown by UploadSaver past the limit (a chunked body has no length to
+// refuse up front); answered with 413.
+class UploadTooLarge : public Poco::Exception {
+ public:
+  UploadTooLarge() : Poco::Exception("upload too large") {}
+};
+
+// Saves the multipart form's file part to a temporary file, deleted with
+// the saver when the request is done, counting bytes against the limit.
+// Not copyable: it owns the file.
+class UploadSaver : public Poco::Net::PartHandler {
+ public:
+  explicit UploadSaver(int64_t limit) : limit_(limit) {}
+  UploadSaver(const UploadSaver&) = delete;
+  UploadSaver& operator=(const UploadSaver&) = delete;
+
+  void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
+    std::string disposition;
+    Poco::Net::NameValueCollection parameters;
+    Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition,
+                                              parameters);
+    name_ = parameters.get("filename", "");
+    // The importer tells CSV from XML by the name first.
+    const std::string extension =
+        name_.ends_with(".xml") ? ".xml" : (name_.ends_with(".csv") ? ".csv" : "");
+    path_ = Poco::TemporaryFile::tempName() + extension;
+    std::ofstream out(path_, std::ios::binary);
+    char buffer[1 << 16];
+    int64_t total = 0;
+    while (stream.read(buffer, sizeof buffer) || stream.gcount() > 0) {
+      total += stream.gcount();
+      if (total > limit_) throw UploadTooLarge();
+      out.write(buffer, stream.gcount());
+    }
+  }
+
+  ~UploadSaver() override {
+    if (path_.empty()) return;
+    try {
+      Poco::File(path_).remove();
+    } catch (const Poco::Exception&) {
+      // Already gone; nothing to clean.
+    }
+  }
+
+  const std::string& path() const { return path_; }
+  const std::string& name() const { return name_; }
+
+ private:
+  int64_t limit_;
+  std::string path_;
+  std::string name_;
+};
 constexpr int kMaxFormFields = 32;
 constexpr int kRequestTimeoutSeconds = 10;
 
@@ -40,22 +103,31 @@ std::map<std::string, std::string> QueryOf(const Poco::URI& uri) {
   return query;
 }
 
-std::map<std::string, std::string> FormOf(Poco::Net::HTTPServerRequest& request) {
+std::map<std::string, std::string> FormOf(Poco::Net::HTTPServerRequest& request,
+                                          UploadSaver* upload) {
   std::map<std::string, std::string> fields;
   Poco::Net::HTMLForm form;
   form.setFieldLimit(kMaxFormFields);
-  form.load(request, request.stream());
+  if (upload != nullptr) {
+    form.load(request, request.stream(), *upload);
+  } else {
+    form.load(request, request.stream());
+  }
   for (const auto& [key, value] : form) fields[key] = value;
   return fields;
 }
 
-WebRequest ToWebRequest(Poco::Net::HTTPServerRequest& request, bool secure) {
+WebRequest ToWebRequest(Poco::Net::HTTPServerRequest& request, bool secure, UploadSaver* upload) {
   const Poco::URI uri(request.getURI());
   WebRequest converted;
   converted.method = request.getMethod();
   converted.path = uri.getPath();
   converted.query = QueryOf(uri);
-  if (converted.method == "POST") converted.form = FormOf(request);
+  if (converted.method == "POST") converted.form = FormOf(request, upload);
+  if (upload != nullptr) {
+    converted.upload_path = upload->path();
+    converted.upload_name = upload->name();
+  }
   converted.session_cookie = Cookie(request, kSessionCookie);
   converted.login_csrf_cookie = Cookie(request, kLoginCsrfCookie);
   converted.origin = request.get("Origin", "");
@@ -71,6 +143,10 @@ void Send(const WebResponse& answer, Poco::Net::HTTPServerResponse& response) {
   response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
   response.setContentType(answer.content_type);
   for (const auto& [name, value] : answer.headers) response.add(name, value);
+  if (!answer.file_path.empty()) {
+    response.sendFile(answer.file_path, answer.content_type);
+    return;
+  }
   response.sendBuffer(answer.body.data(), answer.body.size());
 }
 
@@ -85,16 +161,24 @@ WebResponse PlainError(int status, const std::string& message) {
 
 class AppRequestHandler : public Poco::Net::HTTPRequestHandler {
  public:
-  AppRequestHandler(WebApp& app, bool secure) : app_(app), secure_(secure) {}
+  AppRequestHandler(WebApp& app, bool secure, int64_t upload_limit)
+      : app_(app), secure_(secure), upload_limit_(upload_limit) {}
 
   void handleRequest(Poco::Net::HTTPServerRequest& request,
                      Poco::Net::HTTPServerResponse& response) override {
-    if (request.hasContentLength() && request.getContentLength64() > kMaxRequestBody) {
+    const bool upload =
+        request.getMethod() == "POST" && Poco::URI(request.getURI()).getPath() == kUploadPath;
+    const int64_t limit = upload ? upload_limit_ : kMaxRequestBody;
+    if (request.hasContentLength() && request.getContentLength64() > limit) {
       Send(PlainError(413, "Verzoek te groot / Request too large"), response);
       return;
     }
     try {
-      Send(app_.Handle(ToWebRequest(request, secure_)), response);
+      std::optional<UploadSaver> saver;
+      if (upload) saver.emplace(limit);
+      Send(app_.Handle(ToWebRequest(request, secure_, saver ? &*saver : nullptr)), response);
+    } catch (const UploadTooLarge&) {
+      Send(PlainError(413, "Verzoek te groot / Request too large"), response);
     } catch (const Poco::Exception& e) {
       // Malformed URIs and forms arrive here; they are the client's fault.
       Send(PlainError(400, "Ongeldig verzoek / Bad request"), response);
@@ -104,19 +188,22 @@ class AppRequestHandler : public Poco::Net::HTTPRequestHandler {
  private:
   WebApp& app_;
   bool secure_;
+  int64_t upload_limit_;
 };
 
 class AppHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  AppHandlerFactory(WebApp& app, bool secure) : app_(app), secure_(secure) {}
+  AppHandlerFactory(WebApp& app, bool secure, int64_t upload_limit)
+      : app_(app), secure_(secure), upload_limit_(upload_limit) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(
       const Poco::Net::HTTPServerRequest&) override {
-    return new AppRequestHandler(app_, secure_);
+    return new AppRequestHandler(app_, secure_, upload_limit_);
   }
 
  private:
   WebApp& app_;
   bool secure_;
+  int64_t upload_limit_;
 };
 
 Poco::Net::ServerSocket OpenSocket(const ServeOptions& options, bool tls) {
@@ -180,7 +267,7 @@ Result<std::unique_ptr<WebServer>> WebServer::Start(const ServeOptions& options)
   auto stores = StorePool::Open(options.db_path, options.threads);
   if (!stores.ok()) return stores.error();
   parts->stores = std::move(stores.value());
-  parts->app = std::make_unique<WebApp>(*parts->stores, options.policy);
+  parts->app = std::make_unique<WebApp>(*parts->stores, options.policy, options.reports);
   parts->tls = tls;
   try {
     Poco::Net::ServerSocket socket = OpenSocket(options, tls);
@@ -192,8 +279,9 @@ Result<std::unique_ptr<WebServer>> WebServer::Start(const ServeOptions& options)
     params->setMaxKeepAliveRequests(1000);
     params->setTimeout(Poco::Timespan(kRequestTimeoutSeconds, 0));
     parts->threads = std::make_unique<Poco::ThreadPool>(2, options.threads);
-    parts->server = std::make_unique<Poco::Net::HTTPServer>(new AppHandlerFactory(*parts->app, tls),
-                                                            *parts->threads, socket, params);
+    parts->server = std::make_unique<Poco::Net::HTTPServer>(
+        new AppHandlerFactory(*parts->app, tls, options.reports.upload_limit_bytes),
+        *parts->threads, socket, params);
     parts->server->start();
   } catch (const Poco::Exception& e) {
     Error error;

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "web/page_context.h"
 #include "web/sign_in.h"
 
 namespace clusterpilot {
@@ -22,6 +23,7 @@ struct ServeOptions {
   std::string certificate;  // PEM files; both set switches TLS on
   std::string key;
   SessionPolicy policy;
+  ReportSettings reports;
   int threads = 16;
 };
 

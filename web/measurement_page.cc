@@ -3,6 +3,7 @@
 // the review's POST with its optimistic version check.
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <sstream>
 
 #include "core/assignment_explanation.h"
@@ -11,6 +12,7 @@
 #include "core/honos_items.h"
 #include "store/assignment_listing.h"
 #include "store/measurement_review.h"
+#include "store/override_table.h"
 #include "web/page_renderer.h"
 #include "web/web_pages.h"
 
@@ -78,7 +80,8 @@ Poco::JSON::Object::Ptr ReviewValues(const ClinicianOverride& review) {
   values->set("reason", review.reason);
   values->set("by", review.by_user);
   values->set("at", review.at);
-  values->set("version", review.id);
+  values->set("version", review.version);
+  values->set("outside_supercluster", review.outside_supercluster);
   return values;
 }
 
@@ -97,12 +100,26 @@ Result<Poco::JSON::Array::Ptr> TimelineValues(PageContext& context, const std::s
   return list;
 }
 
-Poco::JSON::Array::Ptr ClusterChoices() {
-  Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
-  for (int cluster = 1; cluster <= kHighestCareCluster; ++cluster) {
-    if (IsCareCluster(cluster)) list->add(cluster);
+// The care clusters grouped by the regulation's supercluster, for the
+// form's optgroups; the measurement's own supercluster first.
+Poco::JSON::Array::Ptr ClusterGroups(Supercluster rated) {
+  static const Supercluster kOrder[] = {Supercluster::kNonPsychotic, Supercluster::kPsychotic,
+                                        Supercluster::kOrganic};
+  Poco::JSON::Array::Ptr groups = new Poco::JSON::Array;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (Supercluster supercluster : kOrder) {
+      if ((supercluster == rated) != (pass == 0)) continue;
+      Poco::JSON::Object::Ptr group = new Poco::JSON::Object;
+      group->set("label", SuperclusterLetter(supercluster) + " " + SuperclusterName(supercluster));
+      Poco::JSON::Array::Ptr clusters = new Poco::JSON::Array;
+      for (int cluster = 1; cluster <= kHighestCareCluster; ++cluster) {
+        if (RegulationSupercluster(cluster) == supercluster) clusters->add(cluster);
+      }
+      group->set("clusters", clusters);
+      groups->add(group);
+    }
   }
-  return list;
+  return groups;
 }
 
 Result<Poco::JSON::Object::Ptr> MeasurementValues(PageContext& context, const AssignmentRow& row) {
@@ -121,60 +138,88 @@ Result<Poco::JSON::Object::Ptr> MeasurementValues(PageContext& context, const As
   values->set("items", RatingValues(ratings.value().value_or(UnknownRatings())));
   values->set("probabilities", ProbabilityValues(row.probabilities));
   // Dutch first; a per-user language is still to come (README).
-  values->set("explanation",
-              DescribeStoredExplanation(row.explanation, ExplanationLanguage::kDutch));
-  values->set("counterfactual",
-              DescribeStoredCounterfactual(row.explanation, ExplanationLanguage::kDutch));
+  const ExplanationLanguage language = PageLanguage(context) == Language::kEnglish
+                                           ? ExplanationLanguage::kEnglish
+                                           : ExplanationLanguage::kDutch;
+  values->set("explanation", DescribeStoredExplanation(row.explanation, language));
+  values->set("counterfactual", DescribeStoredCounterfactual(row.explanation, language));
   values->set("flags", Lines(row.flag_reasons));
   values->set("timeline", timeline.value());
-  values->set("version", row.clinician_override ? row.clinician_override->id : int64_t{0});
+  values->set("supercluster", SuperclusterLetter(row.supercluster));
+  values->set("version", row.clinician_override ? row.clinician_override->version : 0);
   if (row.clinician_override) values->set("review", ReviewValues(*row.clinician_override));
-  values->set("clusters", ClusterChoices());
+  values->set("cluster_groups", ClusterGroups(row.supercluster));
   values->set("csrf_token", context.user->csrf_token);
   return values;
 }
 
-// The review the form describes, or a message saying what is missing.
-std::string ReadReviewForm(const PageContext& context, const AssignmentRow& row,
-                           MeasurementReview* review) {
-  const WebRequest& request = context.request;
-  const std::string decision = request.Form("decision");
-  review->measurement_id = row.measurement_id;
-  review->seen_version = WholeNumber(request.Form("version"));
-  review->reason = request.Form("reason");
-  review->by_user = context.user->user.name;
-  if (review->seen_version < 0) return "Versie ontbreekt / Version missing";
-  if (decision == "confirm") {
-    review->cluster = row.cluster;
-    if (review->reason.find_first_not_of(" \t\r\n") == std::string::npos) {
-      review->reason = "bevestigd / confirmed";
-    }
-    return "";
-  }
-  if (decision == "other") {
-    review->cluster = static_cast<int>(WholeNumber(request.Form("cluster")));
-    if (!IsCareCluster(review->cluster)) return "Kies een cluster / Choose a cluster";
-  } else if (decision == "none") {
-    review->cluster = kNoFittingCluster;
-  } else {
-    return "Kies een beoordeling / Choose a decision";
-  }
-  if (review->reason.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return "Reden is verplicht / A reason is required";
+bool IsBlank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+// The cluster of an "other" decision; outside the measurement's supercluster
+// only when the clinician ticked that on purpose.
+std::string ReadOtherCluster(const WebRequest& request, const AssignmentRow& row,
+                             ReviewDecision* decision) {
+  decision->cluster = static_cast<int>(WholeNumber(request.Form("cluster")));
+  if (!IsCareCluster(decision->cluster)) return "Kies een cluster / Choose a cluster";
+  const Supercluster of_cluster = RegulationSupercluster(decision->cluster);
+  decision->outside_supercluster =
+      row.supercluster != Supercluster::kNone && of_cluster != row.supercluster;
+  if (decision->outside_supercluster && request.Form("outside_supercluster") != "1") {
+    return "Cluster " + std::to_string(decision->cluster) + " valt buiten supercluster " +
+           SuperclusterLetter(row.supercluster) +
+           "; vink 'buiten het supercluster' aan om het bewust te kiezen / cluster " +
+           std::to_string(decision->cluster) + " is " + SuperclusterName(of_cluster) +
+           ", the measurement was rated " + SuperclusterName(row.supercluster) +
+           "; tick 'outside the supercluster' to choose it on purpose";
   }
   return "";
 }
 
-WebResponse Conflict(PageContext& context, const AssignmentRow& row,
-                     const ClinicianOverride& other) {
+// The review the form describes, or a message saying what is missing. The
+// version is the review version the page showed (the CLI's --if-version).
+std::string ReadReviewForm(const PageContext& context, const AssignmentRow& row,
+                           ReviewDecision* decision) {
+  const WebRequest& request = context.request;
+  const std::string choice = request.Form("decision");
+  decision->measurement_id = row.measurement_id;
+  decision->reason = request.Form("reason");
+  decision->by_user = context.user->user.name;
+  const int64_t version = WholeNumber(request.Form("version"));
+  if (version < 0 || version > INT32_MAX) return "Versie ontbreekt / Version missing";
+  decision->expected_version = static_cast<int>(version);
+  if (choice == "confirm") {
+    if (!IsCareCluster(row.cluster)) {
+      return "Er is geen cluster om te bevestigen / There is no cluster to confirm";
+    }
+    decision->cluster = row.cluster;
+    if (IsBlank(decision->reason)) decision->reason = "bevestigd / confirmed";
+    return "";
+  }
+  if (choice == "other") {
+    std::string problem = ReadOtherCluster(request, row, decision);
+    if (!problem.empty()) return problem;
+  } else if (choice == "none") {
+    decision->cluster = kNoFittingCluster;
+  } else {
+    return "Kies een beoordeling / Choose a decision";
+  }
+  return IsBlank(decision->reason) ? "Reden is verplicht / A reason is required" : "";
+}
+
+// The 409 answer: nothing was stored; the page shows the review that came
+// first (the latest one now), so the clinician decides again knowing it.
+WebResponse Conflict(PageContext& context, const AssignmentRow& row) {
+  Result<std::vector<ClinicianOverride>> reviews = ReadOverrides(context.store, row.measurement_id);
+  if (!reviews.ok() || reviews.value().empty()) {
+    return ErrorPage(context.request, 500, "Interne fout / Internal error");
+  }
   Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
   values->set("conflict", true);
   values->set("id", row.measurement_id);
-  values->set("message",
-              "Een ander heeft deze meting intussen beoordeeld; uw beoordeling is niet "
-              "opgeslagen. / Someone else reviewed this measurement meanwhile; your review "
-              "was not saved.");
-  values->set("review", ReviewValues(other));
+  values->set("message", Phrase(PageLanguage(context), "web.conflict"));
+  values->set("review", ReviewValues(reviews.value().back()));
   return RenderPage(context, 409, "Conflict", "conflict", values);
 }
 
@@ -189,23 +234,27 @@ WebResponse MeasurementPage(PageContext& context) {
   if (!audited.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
   Result<Poco::JSON::Object::Ptr> values = MeasurementValues(context, *row.value());
   if (!values.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
-  return RenderPage(context, 200, "Meting / Measurement " + context.path_id, "measurement",
-                    values.value());
+  return RenderPage(
+      context, 200,
+      Phrase(PageLanguage(context), "web.title.measurement", {Value("{id}", context.path_id)}),
+      "measurement", values.value());
 }
 
 WebResponse ReviewSubmit(PageContext& context) {
   Result<std::optional<AssignmentRow>> row = OwnMeasurement(context);
   if (!row.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
   if (!row.value()) return ErrorPage(context.request, 404, "Niet gevonden / Not found");
-  MeasurementReview review;
-  const std::string problem = ReadReviewForm(context, *row.value(), &review);
+  ReviewDecision decision;
+  const std::string problem = ReadReviewForm(context, *row.value(), &decision);
   if (!problem.empty()) return ErrorPage(context.request, 400, problem);
-  Result<ReviewOutcome> outcome = SaveReview(context.store, review);
+  Result<OverrideOutcome> outcome = RecordReview(context.store, decision);
+  if (!outcome.ok() && outcome.error().field == "version") {
+    return Conflict(context, *row.value());
+  }
   if (!outcome.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
-  if (outcome.value().conflict) return Conflict(context, *row.value(), outcome.value().review);
   if (!context.request.wants_json) return Redirect("/measurements/" + context.path_id);
   Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
-  values->set("review", ReviewValues(outcome.value().review));
+  values->set("review", ReviewValues(outcome.value().stored));
   return JsonResponse(200, values);
 }
 

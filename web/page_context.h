@@ -14,6 +14,16 @@ namespace clusterpilot {
 
 class Store;
 
+// Where the reports page finds the monthly reports: one folder per month
+// (FOLDER/2026-03/report.html, ...), written by the report library when a
+// month is first asked for and a tariff file is set.
+struct ReportSettings {
+  std::string folder;                              // "" : no reports page content
+  std::string tariff_file;                         // "" : only reports already written are shown
+  std::string revenue_file;                        // optional, as `report --revenue`
+  int64_t upload_limit_bytes = int64_t{64} << 20;  // an uploaded export's largest size
+};
+
 struct PageContext {
   const WebRequest& request;
   const SignedInUser* user;  // nullptr on routes that need no login
@@ -21,6 +31,7 @@ struct PageContext {
   std::string path_id;  // the {id} part of the route; "" when it has none
   const SessionPolicy& policy;
   int64_t now;  // Unix seconds
+  const ReportSettings& reports;
 };
 
 using PageHandler = WebResponse (*)(PageContext& context);

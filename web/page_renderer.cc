@@ -44,15 +44,16 @@ data ToMustache(const Poco::Dynamic::Var& value) {
 }
 
 // Links of the frame's navigation the user's role may follow.
-Poco::JSON::Array::Ptr Navigation(WebRole role) {
+Poco::JSON::Array::Ptr Navigation(WebRole role, Language language) {
   struct Link {
     const char* path;
     const char* label;
   };
-  static const Link kLinks[] = {{"/worklist", "Werklijst / Worklist"},
-                                {"/departments", "Afdelingen / Departments"},
-                                {"/admin/users", "Gebruikers / Users"},
-                                {"/admin/audit", "Auditlog / Audit log"}};
+  static const Link kLinks[] = {{"/worklist", "web.nav.worklist"},
+                                {"/departments", "web.nav.departments"},
+                                {"/reports", "web.nav.reports"},
+                                {"/admin/users", "web.nav.users"},
+                                {"/admin/audit", "web.nav.audit"}};
   Poco::JSON::Array::Ptr links = new Poco::JSON::Array;
   std::string ignored_id;
   bool ignored_known = false;
@@ -61,13 +62,26 @@ Poco::JSON::Array::Ptr Navigation(WebRole role) {
     if (route == nullptr || !RouteAllows(*route, role)) continue;
     Poco::JSON::Object::Ptr entry = new Poco::JSON::Object;
     entry->set("path", std::string(link.path));
-    entry->set("label", std::string(link.label));
+    entry->set("label", Phrase(language, link.label));
     links->add(entry);
   }
   return links;
 }
 
+// The web's phrases in `language`, as {{t.<key>}} for the templates.
+Poco::JSON::Object::Ptr Phrases(Language language) {
+  Poco::JSON::Object::Ptr phrases = new Poco::JSON::Object;
+  for (std::string_view key : PhraseKeys("web.")) {
+    phrases->set(std::string(key.substr(4)), Phrase(language, key));
+  }
+  return phrases;
+}
+
 }  // namespace
+
+Language PageLanguage(const PageContext& context) {
+  return context.user != nullptr ? context.user->user.language : kDefaultLanguage;
+}
 
 std::string_view TemplateText(std::string_view name) {
   return EmbeddedFile(std::string(name) + ".mustache");
@@ -104,14 +118,20 @@ WebResponse JsonResponse(int status, const Poco::JSON::Object::Ptr& values) {
 WebResponse RenderPage(const PageContext& context, int status, const std::string& title,
                        const std::string& template_name, const Poco::JSON::Object::Ptr& values) {
   if (context.request.wants_json) return JsonResponse(status, values);
+  const Language language = PageLanguage(context);
+  // A shallow copy: the page's data plus the phrases, for the template only.
+  Poco::JSON::Object::Ptr page = new Poco::JSON::Object(*values);
+  page->set("t", Phrases(language));
   Poco::JSON::Object::Ptr frame = new Poco::JSON::Object;
   frame->set("title", title);
-  frame->set("body", RenderTemplate(template_name, values));
+  frame->set("lang", std::string(LanguageCode(language)));
+  frame->set("t", page->get("t"));
+  frame->set("body", RenderTemplate(template_name, page));
   if (context.user != nullptr) {
     frame->set("user", context.user->user.name);
     frame->set("role", std::string(WebRoleName(context.user->user.role)));
     frame->set("csrf_token", context.user->csrf_token);
-    frame->set("navigation", Navigation(context.user->user.role));
+    frame->set("navigation", Navigation(context.user->user.role, language));
   }
   WebResponse response;
   response.status = status;

@@ -13,9 +13,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/language.h"
 #include "web/page_context.h"
 
 namespace clusterpilot {
+
+// The language of the signed-in user's pages; Dutch without a user.
+Language PageLanguage(const PageContext& context);
 
 // The template's text; "" for an unknown name.
 std::string_view TemplateText(std::string_view name);
@@ -27,7 +31,8 @@ std::string_view StyleSheetText();
 std::vector<std::string> TemplateNames();
 
 // Renders `template_name` with `data` in the page frame (title, the user's
-// navigation, the logout form), or answers `data` as JSON.
+// navigation, the logout form), or answers `data` as JSON. Pages get the
+// catalogue's "web." phrases in the user's language as {{t.<key>}}.
 WebResponse RenderPage(const PageContext& context, int status, const std::string& title,
                        const std::string& template_name, const Poco::JSON::Object::Ptr& data);
 

@@ -84,7 +84,7 @@ WebResponse WebApp::Dispatch(const WebRequest& request) {
                      "Formulier verlopen of van elders; laad de pagina opnieuw / "
                      "Form expired or from elsewhere; reload the page");
   }
-  PageContext context{request, signed_in, lease.store(), id, policy_, now};
+  PageContext context{request, signed_in, lease.store(), id, policy_, now, reports_};
   return route->handler(context);
 }
 

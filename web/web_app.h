@@ -6,6 +6,9 @@
 #ifndef CLUSTERPILOT_WEB_WEB_APP_H_
 #define CLUSTERPILOT_WEB_WEB_APP_H_
 
+#include <utility>
+
+#include "web/page_context.h"
 #include "web/sign_in.h"
 #include "web/store_pool.h"
 #include "web/web_exchange.h"
@@ -19,7 +22,8 @@ inline constexpr const char* kLoginCsrfCookie = "cp_login";
 
 class WebApp {
  public:
-  WebApp(StorePool& stores, SessionPolicy policy) : stores_(stores), policy_(policy) {}
+  WebApp(StorePool& stores, SessionPolicy policy, ReportSettings reports)
+      : stores_(stores), policy_(policy), reports_(std::move(reports)) {}
 
   WebResponse Handle(const WebRequest& request);
 
@@ -28,6 +32,7 @@ class WebApp {
 
   StorePool& stores_;
   SessionPolicy policy_;
+  ReportSettings reports_;
 };
 
 // Sets the headers every answer carries (CSP, nosniff, frame denial, ...).

@@ -24,6 +24,10 @@ struct WebRequest {
   std::string client_address;                // "127.0.0.1:53422"
   bool wants_json = false;                   // Accept: application/json
   bool secure = false;                       // arrived over TLS
+  // A multipart upload's file, saved by the server to a temporary file that
+  // lives as long as the request; "" when none.
+  std::string upload_path;
+  std::string upload_name;  // the file name the browser gave
 
   std::string Query(const std::string& key) const;
   std::string Form(const std::string& key) const;
@@ -34,6 +38,8 @@ struct WebResponse {
   std::string content_type = "text/html; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra, e.g. Location, Set-Cookie
+  // When set, the server streams this file as the body instead of `body`.
+  std::string file_path;
 
   // The value of header `name` in `headers`; "" when absent.
   std::string Header(const std::string& name) const;

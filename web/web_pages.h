@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "core/calendar_month.h"
 #include "core/error.h"
 #include "web/page_context.h"
 
@@ -16,11 +17,20 @@ WebResponse LogoutSubmit(PageContext& context);
 WebResponse HomeRedirect(PageContext& context);
 WebResponse StyleSheet(PageContext& context);
 WebResponse WorklistPage(PageContext& context);
+WebResponse ConfirmAllSubmit(PageContext& context);
 WebResponse MeasurementPage(PageContext& context);
 WebResponse ReviewSubmit(PageContext& context);
 WebResponse DepartmentsPage(PageContext& context);
+WebResponse ReportsPage(PageContext& context);
+WebResponse ReportStyle(PageContext& context);
+WebResponse ReportDownload(PageContext& context);
+WebResponse ImportSubmit(PageContext& context);
 WebResponse UsersPage(PageContext& context);
 WebResponse AuditPage(PageContext& context);
+
+// The month of ?month=YYYY-MM, else the month of the latest rating, else
+// this month; an error for a month written otherwise.
+Result<CalendarMonth> ChosenMonth(PageContext& context);
 
 // Writes the audit entry of a page that shows patient data, naming the user,
 // the object and the client's address; called before the page answers.

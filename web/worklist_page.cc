@@ -1,12 +1,18 @@
 // The clinician's worklist: the measurements of their departments in one
-// month, flagged first, with counts and paging.
+// month, flagged first, with counts and paging; and "confirm all unflagged
+// on this page", one POST that confirms each listed measurement through the
+// same versioned review path as the measurement page.
 #include <algorithm>
 #include <bit>
+#include <charconv>
 #include <cmath>
+#include <sstream>
 
 #include "core/calendar_date.h"
+#include "core/care_cluster.h"
 #include "core/cluster_assignment.h"
 #include "store/assignment_listing.h"
+#include "store/override_table.h"
 #include "store/rating_lookup.h"
 #include "web/page_renderer.h"
 #include "web/web_pages.h"
@@ -16,13 +22,12 @@ namespace {
 
 constexpr size_t kRowsPerPage = 50;
 
-// The month asked for, else the month of the latest rating, else this month.
-Result<CalendarMonth> ChosenMonth(PageContext& context) {
-  const std::string asked = context.request.Query("month");
-  if (!asked.empty()) return CalendarMonth::Parse(asked);
-  Result<std::optional<CalendarDate>> latest = LatestRatingDate(context.store);
-  if (!latest.ok()) return latest.error();
-  return latest.value() ? CalendarMonth::Of(*latest.value()) : CalendarMonth::Current();
+std::string ChosenFilter(const std::string& asked) {
+  return asked == "flagged" || asked == "unreviewed" || asked == "reviewed" ? asked : "all";
+}
+
+size_t ChosenPage(const std::string& asked) {
+  return std::max<size_t>(1, std::strtoul(asked.c_str(), nullptr, 10));
 }
 
 bool Keep(const AssignmentRow& row, const std::string& filter) {
@@ -51,6 +56,7 @@ Poco::JSON::Object::Ptr RowValues(const AssignmentRow& row) {
   values->set("flags", FitFlagNames(row.flags));
   values->set("flagged", row.flags != 0);
   values->set("reviewed", row.clinician_override.has_value());
+  values->set("version", row.clinician_override ? row.clinician_override->version : 0);
   if (row.clinician_override) {
     values->set("review_cluster", row.clinician_override->cluster);
     values->set("review_by", row.clinician_override->by_user);
@@ -83,15 +89,121 @@ Result<std::vector<AssignmentRow>> DepartmentRows(PageContext& context,
   return rows;
 }
 
+// Unflagged, classified and not yet reviewed: what "confirm all unflagged"
+// confirms.
+bool Confirmable(const AssignmentRow& row) {
+  return row.classified && row.flags == 0 && IsCareCluster(row.cluster) && !row.clinician_override;
+}
+
+// "12:0,15:0": the page's confirmable measurements with the review version
+// each showed, for the confirm-all form.
+std::string ConfirmableList(const std::vector<AssignmentRow>& rows, size_t begin, size_t end) {
+  std::string list;
+  for (size_t i = begin; i < rows.size() && i < end; ++i) {
+    if (!Confirmable(rows[i])) continue;
+    if (!list.empty()) list += ',';
+    list += std::to_string(rows[i].measurement_id) + ":0";
+  }
+  return list;
+}
+
+// The result line after a confirm-all, from its redirect's query.
+void AddConfirmResult(const PageContext& context, Poco::JSON::Object::Ptr values) {
+  const WebRequest& request = context.request;
+  if (request.Query("confirmed").empty()) return;
+  const long confirmed = std::strtol(request.Query("confirmed").c_str(), nullptr, 10);
+  const long changed = std::strtol(request.Query("changed").c_str(), nullptr, 10);
+  values->set("confirm_result", Phrase(PageLanguage(context), "web.confirm_result",
+                                       {Value("{confirmed}", std::to_string(confirmed)),
+                                        Value("{changed}", std::to_string(changed))}));
+}
+
+struct ListedReview {
+  int64_t measurement_id = 0;
+  int version = 0;
+};
+
+// Reads "12:0,15:1"; false on anything else.
+bool ParseListedReviews(const std::string& text, std::vector<ListedReview>* listed) {
+  std::stringstream stream(text);
+  std::string entry;
+  while (std::getline(stream, entry, ',')) {
+    const size_t colon = entry.find(':');
+    if (colon == std::string::npos) return false;
+    ListedReview review;
+    const char* begin = entry.data();
+    const char* end = begin + entry.size();
+    const auto id = std::from_chars(begin, begin + colon, review.measurement_id);
+    const auto version = std::from_chars(begin + colon + 1, end, review.version);
+    if (id.ec != std::errc() || id.ptr != begin + colon || version.ec != std::errc() ||
+        version.ptr != end || review.measurement_id <= 0 || review.version < 0) {
+      return false;
+    }
+    listed->push_back(review);
+  }
+  return !listed->empty();
+}
+
+// The worklist page the confirm-all form came from, rebuilt from checked
+// values only (the form's text never reaches the Location header).
+std::string WorklistLink(const WebRequest& request) {
+  Result<CalendarMonth> month = CalendarMonth::Parse(request.Form("month"));
+  const std::string filter = ChosenFilter(request.Form("filter"));
+  const size_t page = ChosenPage(request.Form("page"));
+  return "/worklist?month=" + (month.ok() ? month.value().Key() : std::string()) +
+         "&filter=" + filter + "&page=" + std::to_string(page);
+}
+
+struct ConfirmTally {
+  int64_t confirmed = 0;
+  int64_t changed = 0;  // reviewed, flagged or reclassified by someone else meanwhile
+};
+
+// The listed measurements, each read again; nullopt when one is missing or
+// another department's, so a forged list stores nothing at all.
+Result<std::optional<std::vector<AssignmentRow>>> ListedRows(
+    PageContext& context, const std::vector<ListedReview>& listed) {
+  std::vector<AssignmentRow> rows;
+  for (const ListedReview& review : listed) {
+    Result<std::optional<AssignmentRow>> row = ReadAssignment(context.store, review.measurement_id);
+    if (!row.ok()) return row.error();
+    if (!row.value() || !WorksFor(context, row.value()->department)) {
+      return std::optional<std::vector<AssignmentRow>>();
+    }
+    rows.push_back(*row.value());
+  }
+  return std::optional<std::vector<AssignmentRow>>(std::move(rows));
+}
+
+// Confirms one measurement if it is still unflagged and at the version the
+// page showed, with its own audit entry; otherwise someone changed it
+// meanwhile (reviewed, or reclassified with a flag).
+Status ConfirmOne(PageContext& context, const AssignmentRow& row, int version,
+                  const std::string& reason, ConfirmTally* tally) {
+  if (!row.classified || row.flags != 0 || !IsCareCluster(row.cluster)) {
+    ++tally->changed;
+    return Status::Ok();
+  }
+  ReviewDecision decision;
+  decision.measurement_id = row.measurement_id;
+  decision.cluster = row.cluster;
+  decision.reason = reason;
+  decision.by_user = context.user->user.name;
+  decision.expected_version = version;
+  Result<OverrideOutcome> stored = RecordReview(context.store, decision);
+  if (!stored.ok() && stored.error().field != "version") return stored.error();
+  ++(stored.ok() ? tally->confirmed : tally->changed);
+  return Status::Ok();
+}
+
 }  // namespace
 
 WebResponse WorklistPage(PageContext& context) {
   const WebRequest& request = context.request;
   Result<CalendarMonth> month = ChosenMonth(context);
   if (!month.ok()) return ErrorPage(request, 400, "Maand: schrijf JJJJ-MM / Month: write YYYY-MM");
-  std::string filter = request.Query("filter");
-  if (filter != "flagged" && filter != "unreviewed" && filter != "reviewed") filter = "all";
-  const size_t page = std::max<size_t>(1, std::strtoul(request.Query("page").c_str(), nullptr, 10));
+  const std::string filter = ChosenFilter(request.Query("filter"));
+  const size_t page = ChosenPage(request.Query("page"));
   Status audited = AuditPageView(context, "web worklist", "worklist " + month.value().Key());
   if (!audited.ok()) return ErrorPage(request, 500, "Interne fout / Internal error");
   Result<std::vector<AssignmentRow>> rows = DepartmentRows(context, month.value());
@@ -112,11 +224,50 @@ WebResponse WorklistPage(PageContext& context) {
   values->set("pages", static_cast<int64_t>((shown.size() + kRowsPerPage - 1) / kRowsPerPage));
   values->set("counts", Counts(rows.value()));
   values->set("measurements", list);
+  const std::string confirmable =
+      ConfirmableList(shown, (page - 1) * kRowsPerPage, page * kRowsPerPage);
+  if (!confirmable.empty()) values->set("confirmable", confirmable);
+  values->set("csrf_token", context.user->csrf_token);
+  AddConfirmResult(context, values);
   if (page * kRowsPerPage < shown.size()) {
     values->set("next_page", static_cast<int64_t>(page + 1));
   }
-  return RenderPage(context, 200, "Werklijst / Worklist " + month.value().Key(), "worklist",
-                    values);
+  return RenderPage(
+      context, 200,
+      Phrase(PageLanguage(context), "web.title.worklist", {Value("{month}", month.value().Key())}),
+      "worklist", values);
+}
+
+}  // namespace clusterpilot
+
+namespace clusterpilot {
+
+WebResponse ConfirmAllSubmit(PageContext& context) {
+  const WebRequest& request = context.request;
+  std::vector<ListedReview> listed;
+  if (!ParseListedReviews(request.Form("measurements"), &listed)) {
+    return ErrorPage(request, 400, "Geen metingen om te bevestigen / No measurements to confirm");
+  }
+  std::string reason = request.Form("reason");
+  if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+    reason = "bevestigd (alle ongemarkeerde) / confirmed (all unflagged)";
+  }
+  Result<std::optional<std::vector<AssignmentRow>>> rows = ListedRows(context, listed);
+  if (!rows.ok()) return ErrorPage(request, 500, "Interne fout / Internal error");
+  if (!rows.value()) return ErrorPage(request, 404, "Niet gevonden / Not found");
+  ConfirmTally tally;
+  for (size_t i = 0; i < listed.size(); ++i) {
+    Status status = ConfirmOne(context, (*rows.value())[i], listed[i].version, reason, &tally);
+    if (!status.ok()) return ErrorPage(request, 500, "Interne fout / Internal error");
+  }
+  if (request.wants_json) {
+    Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
+    values->set("confirmed", tally.confirmed);
+    values->set("changed", tally.changed);
+    return JsonResponse(200, values);
+  }
+  return Redirect(WorklistLink(request) + "&confirmed=" + std::to_string(tally.confirmed) +
+                  "&changed=" + std::to_string(tally.changed));
 }
 
 }  // namespace clusterpilot

@@ -38,9 +38,29 @@ TEST_F(UserCommandTest, AddsListsChangesAndDisablesAccounts) {
   ASSERT_EQ(Run({"user", "password", "--name", "jan"}, "nieuw\n").exit_code, 0);
   ASSERT_EQ(Run({"user", "disable", "--name", "jan"}).exit_code, 0);
   CommandOutcome listed = Run({"user", "list"});
-  EXPECT_EQ(listed.out, "name;role;departments;status\njan;clinician;Acuut,Ouderen;disabled\n");
+  EXPECT_EQ(listed.out,
+            "name;role;departments;status;language\njan;clinician;Acuut,Ouderen;disabled;nl\n");
   auto store = std::move(Store::Open(db_)).value();
   EXPECT_TRUE(VerifyPassword(FindWebUser(*store, "jan").value()->password_hash, "nieuw"));
+}
+
+TEST_F(UserCommandTest, AnAccountReadsDutchUnlessSetToEnglish) {
+  ASSERT_EQ(Run({"user", "add", "--name", "ann", "--role", "admin", "--language", "en"}, "pw\n")
+                .exit_code,
+            0);
+  ASSERT_EQ(Run({"user", "add", "--name", "piet", "--role", "admin"}, "pw\n").exit_code, 0);
+  CommandOutcome changed = Run({"user", "language", "--name", "piet", "--language", "EN"});
+  EXPECT_EQ(changed.out, "user piet: language en\n");
+  EXPECT_EQ(Run({"user", "language", "--name", "ann", "--language", "nl"}).exit_code, 0);
+  EXPECT_EQ(Run({"user", "list"}).out,
+            "name;role;departments;status;language\nann;admin;;active;nl\npiet;admin;;active;en\n");
+  CommandOutcome refused = Run({"user", "language", "--name", "ann", "--language", "de"});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_EQ(refused.err,
+            "clusterpilot user: --language \"de\": schrijf nl (Nederlands) of en (English) / "
+            "write nl or en\n");
+  EXPECT_EQ(Run({"user", "language", "--name", "zoe", "--language", "en"}).err,
+            "clusterpilot user: user \"zoe\": bestaat niet / no such user\n");
 }
 
 TEST_F(UserCommandTest, RefusesBadRolesEmptyPasswordsAndTakenNames) {

@@ -5,6 +5,7 @@
 #include "core/cluster_assignment.h"
 #include "store/classification_table.h"
 #include "store/override_table.h"
+#include "store/sql_statement.h"
 #include "store/store.h"
 #include "tests/support/measurement_seed.h"
 #include "tests/support/temp_dir.h"
@@ -92,6 +93,31 @@ TEST_F(AssignmentListingTest, FiltersByMonthAndDepartment) {
   EXPECT_EQ(Read({CalendarMonth(2026, 3), "Ouderen"}).size(), 1u);
   EXPECT_EQ(Read({std::nullopt, "Psychosomatiek"}).size(), 3u);
   EXPECT_EQ(Read({std::nullopt, "psychosomatiek"}).size(), 0u);
+}
+
+// The worklist's question, one department's month, searches the index on
+// (department, rating_date): the rows read are that month's, not the
+// department's whole history. Without a department the month index serves.
+TEST_F(AssignmentListingTest, OneDepartmentsMonthSearchesItsIndexRange) {
+  const auto plan = [&](const AssignmentFilter& filter) {
+    SqlStatement explain(*store_, "EXPLAIN QUERY PLAN " + AssignmentQuery(filter));
+    std::string lines;
+    while (explain.Step()) lines += std::string(explain.Text(3)) + "\n";
+    EXPECT_TRUE(explain.status().ok());
+    return lines;
+  };
+  const CalendarMonth march = CalendarMonth::Parse("2026-03").value();
+  const std::string department_month = plan({march, "Psychosomatiek"});
+  EXPECT_NE(department_month.find("SEARCH m USING INDEX measurement_by_department_date "
+                                  "(department=? AND rating_date>? AND rating_date<?)"),
+            std::string::npos)
+      << department_month;
+  EXPECT_EQ(department_month.find("SCAN m"), std::string::npos) << department_month;
+  const std::string month = plan({march, ""});
+  EXPECT_NE(
+      month.find("SEARCH m USING INDEX measurement_by_date (rating_date>? AND rating_date<?)"),
+      std::string::npos)
+      << month;
 }
 
 }  // namespace

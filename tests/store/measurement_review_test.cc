@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/override_table.h"
 #include "store/store.h"
 #include "tests/support/measurement_seed.h"
 #include "tests/support/temp_dir.h"
@@ -24,37 +25,8 @@ class MeasurementReviewTest : public testing::Test {
   std::vector<Measurement> measurements_;
 };
 
-TEST_F(MeasurementReviewTest, ASaveOnAnOldVersionStoresNothingAndReturnsTheOtherReview) {
-  const int64_t id = measurements_[0].id;
-  EXPECT_EQ(ReviewVersion(*store_, id).value(), 0);
-  Result<ReviewOutcome> first = SaveReview(*store_, {id, 0, 5, "past beter", "jan"});
-  ASSERT_TRUE(first.ok()) << first.error().ToString();
-  EXPECT_FALSE(first.value().conflict);
-  const int64_t version = ReviewVersion(*store_, id).value();
-  EXPECT_EQ(version, first.value().review.id);
-
-  Result<ReviewOutcome> late = SaveReview(*store_, {id, 0, kNoFittingCluster, "geen", "els"});
-  ASSERT_TRUE(late.ok());
-  EXPECT_TRUE(late.value().conflict);
-  EXPECT_EQ(late.value().review.by_user, "jan");
-  EXPECT_EQ(late.value().review.cluster, 5);
-  EXPECT_EQ(ReadOverrides(*store_, id).value().size(), 1u);
-
-  Result<ReviewOutcome> next = SaveReview(*store_, {id, version, kNoFittingCluster, "geen", "els"});
-  ASSERT_TRUE(next.ok());
-  EXPECT_FALSE(next.value().conflict);
-  EXPECT_EQ(ReadOverrides(*store_, id).value().size(), 2u);
-}
-
-TEST_F(MeasurementReviewTest, AnEmptyReasonIsRefused) {
-  Result<ReviewOutcome> refused = SaveReview(*store_, {measurements_[0].id, 0, 5, " ", "jan"});
-  ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(refused.error().ToString(),
-            "reason: required: say why the clinician chose this cluster");
-}
-
 TEST_F(MeasurementReviewTest, TheTimelineCoversEveryDepartmentOldestFirst) {
-  ASSERT_TRUE(SaveReview(*store_, {measurements_[0].id, 0, 7, "r", "jan"}).ok());
+  ASSERT_TRUE(RecordOverride(*store_, measurements_[0].id, 7, "r", "jan").ok());
   const std::vector<TimelinePoint> points = ReadPatientTimeline(*store_, "P1").value();
   ASSERT_EQ(points.size(), 2u);
   EXPECT_EQ(points[0].department, "Acuut");

@@ -48,7 +48,8 @@ std::string CsrfTokenOf(const std::string& html) {
 }
 
 HttpReply WebTestClient::Send(const std::string& method, const std::string& path,
-                              const std::string& body, bool json, const std::string& origin) {
+                              const std::string& body, bool json, const std::string& origin,
+                              const std::string& content_type) {
   Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port_));
   Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
   request.setHost("127.0.0.1", static_cast<Poco::UInt16>(port_));
@@ -60,7 +61,7 @@ HttpReply WebTestClient::Send(const std::string& method, const std::string& path
   if (json) request.set("Accept", "application/json");
   if (!origin.empty()) request.set("Origin", origin);
   if (method == "POST") {
-    request.setContentType("application/x-www-form-urlencoded");
+    request.setContentType(content_type);
     request.setContentLength(static_cast<std::streamsize>(body.size()));
   }
   session.sendRequest(request) << body;
@@ -119,6 +120,21 @@ bool WebTestClient::Login(const std::string& name, const std::string& password) 
   const auto values = parser.parse(reply.body).extract<Poco::JSON::Object::Ptr>();
   csrf_token_ = values->getValue<std::string>("csrf_token");
   return !cookies_["cp_session"].empty();
+}
+
+}  // namespace clusterpilot
+
+namespace clusterpilot {
+
+HttpReply WebTestClient::PostFile(const std::string& path, const std::string& field,
+                                  const std::string& file_name, const std::string& content) {
+  const std::string boundary = "clusterpilot-test-boundary";
+  const std::string body =
+      "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n" +
+      csrf_token_ + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field +
+      "\"; filename=\"" + file_name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" +
+      content + "\r\n--" + boundary + "--\r\n";
+  return Send("POST", path, body, false, "", "multipart/form-data; boundary=" + boundary);
 }
 
 }  // namespace clusterpilot

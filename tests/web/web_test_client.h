@@ -27,6 +27,11 @@ class WebTestClient {
   HttpReply Post(const std::string& path, std::map<std::string, std::string> form,
                  bool json = false, const std::string& origin = "");
 
+  // POSTs `content` as the file `file_name` in the multipart form field
+  // `field`, with the session's CSRF token.
+  HttpReply PostFile(const std::string& path, const std::string& field,
+                     const std::string& file_name, const std::string& content);
+
   // Logs in; true when the server opened a session.
   bool Login(const std::string& name, const std::string& password);
   // The reply to a login attempt, for the failure tests.
@@ -38,7 +43,8 @@ class WebTestClient {
 
  private:
   HttpReply Send(const std::string& method, const std::string& path, const std::string& body,
-                 bool json, const std::string& origin);
+                 bool json, const std::string& origin,
+                 const std::string& content_type = "application/x-www-form-urlencoded");
   void KeepCookies(const HttpReply& reply);
 
   int port_;

@@ -12,8 +12,9 @@ namespace clusterpilot {
 namespace {
 
 void AddUser(Store& store, const std::string& name, WebRole role,
-             std::vector<std::string> departments) {
+             std::vector<std::string> departments, Language language = kDefaultLanguage) {
   WebUser user;
+  user.language = language;
   user.name = name;
   user.role = role;
   user.departments = std::move(departments);
@@ -57,6 +58,9 @@ WebTestEnvironment::WebTestEnvironment() : store_path_(dir_.File("web.db")) {
   options.db_path = store_path_;
   options.port = 0;
   options.threads = 8;
+  options.reports.folder = dir_.File("reports");
+  options.reports.tariff_file = std::string(CLUSTERPILOT_SOURCE_DIR) + "/data/demo_tariffs.csv";
+  options.reports.upload_limit_bytes = kUploadLimitBytes;
   auto server = WebServer::Start(options);
   EXPECT_TRUE(server.ok()) << server.error().ToString();
   server_ = std::move(server).value();
@@ -66,6 +70,39 @@ void WebTestEnvironment::AddClinician(const std::string& name) {
   auto store = Store::Open(store_path_);
   ASSERT_TRUE(store.ok()) << store.error().ToString();
   AddUser(*store.value(), name, WebRole::kClinician, {kDepartmentA});
+}
+
+}  // namespace clusterpilot
+
+namespace clusterpilot {
+
+void WebTestEnvironment::AddAccount(const std::string& name, WebRole role,
+                                    std::vector<std::string> departments, Language language) {
+  auto store = Store::Open(store_path_);
+  ASSERT_TRUE(store.ok()) << store.error().ToString();
+  AddUser(*store.value(), name, role, std::move(departments), language);
+}
+
+std::vector<int64_t> WebTestEnvironment::AddClassified(const std::string& department,
+                                                       const std::string& date, int count,
+                                                       uint32_t flags, int cluster) {
+  auto store = std::move(Store::Open(store_path_)).value();
+  std::vector<Measurement> measurements;
+  for (int i = 1; i <= count; ++i) {
+    measurements.push_back(MakeMeasurement(department + "-" + date + "-" + std::to_string(i),
+                                           department, date, Supercluster::kNonPsychotic,
+                                           {{4, 2}}));
+  }
+  SeedMeasurements(*store, &measurements);
+  const int64_t model = RegisterClusterModel(*store, "m", "1", "h").value().id;
+  ClassificationWriter writer(*store, model, "2026-03-07T00:00:00Z");
+  std::vector<int64_t> ids;
+  for (const Measurement& measurement : measurements) {
+    const std::string probabilities = std::to_string(cluster) + ":0.8000";
+    EXPECT_TRUE(writer.Write({measurement.id, cluster, 0.8, probabilities, flags, "", ""}).ok());
+    ids.push_back(measurement.id);
+  }
+  return ids;
 }
 
 }  // namespace clusterpilot

@@ -1,13 +1,16 @@
 // One store and one running server shared by the web tests of a binary: two
 // departments, measurements whose patient, department and clinician are XSS
-// strings, one account per role, and the server on a free loopback port.
+// strings, one account per role, and the server on a free loopback port,
+// writing reports with the demo tariffs into the test's folder.
 #ifndef CLUSTERPILOT_TESTS_WEB_WEB_TEST_ENVIRONMENT_H_
 #define CLUSTERPILOT_TESTS_WEB_WEB_TEST_ENVIRONMENT_H_
 
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "core/language.h"
 #include "store/web_user_table.h"
 #include "tests/support/temp_dir.h"
 #include "web/http_server.h"
@@ -22,6 +25,8 @@ inline constexpr const char* kImageText = "\"><img src=x onerror=alert(2)>";
 inline const std::string kDepartmentA = std::string("A") + kImageText;
 inline const std::string kDepartmentB = "Ouderen";
 inline constexpr const char* kPassword = "correct horse battery staple";
+// The server's limit on an uploaded export in these tests.
+inline constexpr int64_t kUploadLimitBytes = 256 * 1024;
 
 class WebTestEnvironment {
  public:
@@ -42,6 +47,16 @@ class WebTestEnvironment {
   // Adds a clinician of department A named `name`, for tests that spoil an
   // account (lockout, logout).
   void AddClinician(const std::string& name);
+
+  // Adds an account with the role and departments, for tests of their own.
+  void AddAccount(const std::string& name, WebRole role, std::vector<std::string> departments,
+                  Language language = kDefaultLanguage);
+
+  // Adds `count` measurements of `department` on `date` (patients
+  // "<department>-<date>-1", ...), rated non-psychotic and classified as `cluster`
+  // with `flags`; returns their ids.
+  std::vector<int64_t> AddClassified(const std::string& department, const std::string& date,
+                                     int count, uint32_t flags, int cluster = 3);
 
   // Stops the server and closes its store connections.
   void StopServer() { server_.reset(); }

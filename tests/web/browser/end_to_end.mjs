@@ -1,9 +1,11 @@
 // End-to-end in Debian's chromium through playwright-core (no browser
 // download): a clinician logs in, opens the worklist and a flagged
 // measurement, overrides it with a reason and sees the review in the
-// worklist; the admin finds it in the audit log; a manager's pages show no
-// patient id. Every page is screenshotted into the work folder and checked
-// non-blank.
+// worklist, then confirms all unflagged of a worklist page; the admin finds
+// the review in the audit log; finance reads the month's report in the page;
+// a manager's pages (the report included) show no patient id; an English
+// account reads English pages. Every page is screenshotted into the work
+// folder and checked non-blank.
 // usage: node end_to_end.mjs CLUSTERPILOT_BINARY WORK_DIR
 // Exits 77 (ctest: skipped) when playwright-core is not installed (npm ci).
 import { execFileSync, spawn } from 'node:child_process';
@@ -46,8 +48,15 @@ const password = 'e2e-' + Math.random().toString(36).slice(2);
 run(['user', 'add', '--db', db, '--name', 'e2e-clinician', '--role', 'clinician', '--department', department], password + '\n');
 run(['user', 'add', '--db', db, '--name', 'e2e-manager', '--role', 'manager', '--department', department], password + '\n');
 run(['user', 'add', '--db', db, '--name', 'e2e-admin', '--role', 'admin'], password + '\n');
+run(['user', 'add', '--db', db, '--name', 'e2e-finance', '--role', 'finance'], password + '\n');
+run(['user', 'add', '--db', db, '--name', 'e2e-english', '--role', 'clinician', '--department', department,
+     '--language', 'en'], password + '\n');
 
-const server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0']);
+// The reports page writes the month's report with the demo tariffs.
+const tariffs = new URL('../../../data/demo_tariffs.csv', import.meta.url).pathname;
+const settings = path.join(work, 'serve.properties');
+fs.writeFileSync(settings, `serve.tariffs = ${tariffs}\nserve.reports_dir = ${path.join(work, 'reports')}\n`);
+const server = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--config', settings]);
 const base = await new Promise((resolve, reject) => {
   let output = '';
   server.stdout.on('data', (chunk) => {
@@ -90,6 +99,7 @@ try {
   const other = flagged.cluster === 5 ? '6' : '5';
   await clinician.check('input[value=other]');
   await clinician.selectOption('select[name=cluster]', other);
+  await clinician.check('input[name=outside_supercluster]');  // needed only when outside; harmless inside
   await clinician.fill('textarea[name=reason]', 'Past beter bij het beeld (e2e)');
   await Promise.all([clinician.waitForNavigation(), clinician.click('form.review button[type=submit]')]);
   check((await clinician.textContent('#current-review')).includes('Past beter bij het beeld (e2e)'), 'the review shows on the measurement');
@@ -97,17 +107,42 @@ try {
   await screenshot(clinician, 'worklist-reviewed');
   check((await clinician.textContent('#worklist')).includes('cluster ' + other + ' (e2e-clinician)'), 'the worklist shows the review');
 
+  await clinician.goto(base + '/worklist?filter=unreviewed');
+  check(await clinician.isVisible('form.confirm-all'), 'the worklist offers confirm all unflagged');
+  await clinician.fill('form.confirm-all input[name=reason]', 'Klopt (e2e)');
+  await Promise.all([clinician.waitForNavigation(), clinician.click('form.confirm-all button[type=submit]')]);
+  await screenshot(clinician, 'worklist-confirmed');
+  const result = await clinician.textContent('#confirm-result');
+  check(/^[1-9][0-9]* bevestigd, 0 intussen door een ander gewijzigd$/.test(result.trim()), 'confirm-all reports its count: ' + result);
+
   const admin = await login('e2e-admin');
   await admin.goto(base + '/admin/audit?user=e2e-clinician&action=override');
   await screenshot(admin, 'audit');
   check((await admin.textContent('#audit')).includes('measurement ' + flagged.measurement), 'the audit log has the override');
 
+  const finance = await login('e2e-finance');
+  await finance.goto(base + '/reports');
+  await screenshot(finance, 'reports');
+  check((await finance.textContent('#report')).length > 1000, 'the report shows in the page');
+  check(await finance.isVisible('form.import'), 'finance can upload an export');
+
   const manager = await login('e2e-manager');
   await screenshot(manager, 'departments');
   const text = await manager.textContent('body');
   check(text.includes(department), 'the manager sees their department');
-  const shown = patients.filter((id) => text.includes(id));
-  check(shown.length === 0, 'the manager sees no patient id (found ' + shown.slice(0, 3).join(', ') + ')');
+  await manager.goto(base + '/reports');
+  await screenshot(manager, 'reports-manager');
+  const report = await manager.textContent('body');
+  check(!(await manager.isVisible('form.import')), 'a manager cannot import');
+  for (const [name, pageText] of [['departments', text], ['reports', report]]) {
+    const shown = patients.filter((id) => pageText.includes(id));
+    check(shown.length === 0, `the manager's ${name} page shows no patient id (found ${shown.slice(0, 3).join(', ')})`);
+  }
+
+  const english = await login('e2e-english');
+  await screenshot(english, 'worklist-english');
+  check((await english.textContent('h1')).startsWith('Worklist'), 'an English account reads English');
+  check(!(await english.textContent('body')).includes('Werklijst'), 'and no Dutch page words');
   console.log('end-to-end: ok; screenshots in ' + work);
 } finally {
   await browser.close();

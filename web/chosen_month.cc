@@ -1,0 +1,17 @@
+// The month a page shows, shared by the worklist, the department overview
+// and the reports page.
+#include "core/calendar_date.h"
+#include "store/rating_lookup.h"
+#include "web/web_pages.h"
+
+namespace clusterpilot {
+
+Result<CalendarMonth> ChosenMonth(PageContext& context) {
+  const std::string asked = context.request.Query("month");
+  if (!asked.empty()) return CalendarMonth::Parse(asked);
+  Result<std::optional<CalendarDate>> latest = LatestRatingDate(context.store);
+  if (!latest.ok()) return latest.error();
+  return latest.value() ? CalendarMonth::Of(*latest.value()) : CalendarMonth::Current();
+}
+
+}  // namespace clusterpilot
