@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libglpk-dev
   libxml2-utils chromium poppler-utils clang-format clang-tidy clang libclang-rt-14-dev strace
   libsodium-dev libkainjow-mustache-dev wrk nodejs
+  postgresql-15 libpq-dev python3
 )
 
 missing=()
