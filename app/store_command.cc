@@ -5,6 +5,7 @@
 
 #include "app/command_handlers.h"
 #include "app/escaped_text.h"
+#include "store/app_role_grants.h"
 #include "store/audit_log.h"
 #include "store/pseudonymised_copy.h"
 #include "store/store.h"
@@ -81,15 +82,46 @@ int Copy(CommandContext& context) {
   return kExitSuccess;
 }
 
+// Prints the GRANTs for the DBA, or runs them with --apply (then --db must
+// connect as the tables' owner).
+int Grants(CommandContext& context) {
+  if (!context.Has("role")) return context.Fail("grants needs --role APPROLE", kExitUsage);
+  auto store = Store::Open(context.DatabasePath(), Store::OpenMode::kMustExist);
+  if (!store.ok()) return context.Fail(store.error(), kExitInputRejected);
+  if (!store.value()->path().starts_with("postgresql://")) {
+    return context.Fail(
+        "grants are for a PostgreSQL store (--db postgresql://...); an SQLite store's audit log "
+        "is append-only by its triggers",
+        kExitUsage);
+  }
+  auto grants = AppRoleGrants(*store.value(), context.Get("role"));
+  if (!grants.ok()) return context.Fail(grants.error(), kExitUsage);
+  if (!context.Has("apply")) {
+    for (const std::string& statement : grants.value()) *context.out << statement << ";\n";
+    return kExitSuccess;
+  }
+  Status applied = ApplyAppRoleGrants(*store.value(), grants.value());
+  if (applied.ok()) {
+    applied = RecordAudit(*store.value(), context.User(), "store grants",
+                          "role " + context.Get("role") + ": SELECT and INSERT on audit_log");
+  }
+  if (!applied.ok()) return context.Fail(applied.error(), kExitInputRejected);
+  *context.out << "applied " << grants.value().size() << " statements: role " << context.Get("role")
+               << " may read and write the store, and only read and append to audit_log\n";
+  return kExitSuccess;
+}
+
 }  // namespace
 
 int RunStoreCommand(CommandContext& context) {
   const std::string action = context.arguments.size() == 1 ? context.arguments[0] : "";
   if (action == "pseudonymise") return Pseudonymise(context);
   if (action == "copy") return Copy(context);
+  if (action == "grants") return Grants(context);
   return context.Fail(
       "use `clusterpilot store pseudonymise --db DB --key KEYFILE --out COPY.db` or "
-      "`clusterpilot store copy --from DB --to DB`",
+      "`clusterpilot store copy --from DB --to DB` or `clusterpilot store grants --db "
+      "postgresql://... --role APPROLE [--apply]`",
       kExitUsage);
 }
 

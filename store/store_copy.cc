@@ -114,11 +114,31 @@ Status CheckCopied(Store& target, const StoreTable& table, const TableContent& e
   return Status::Ok();
 }
 
+// PostgreSQL hands out ids from a sequence that copying ids explicitly does
+// not advance; without this the target's next import would collide with a
+// copied id. (SQLite takes the next id from the table itself.)
+Status AdvanceIdSequence(Store& target, const StoreTable& table) {
+  if (!target.path().starts_with("postgresql://") || table.columns.empty() ||
+      table.columns[0].name != "id") {
+    return Status::Ok();
+  }
+  SqlStatement advance(target,
+                       "SELECT setval(pg_get_serial_sequence(?, 'id'), "
+                       "COALESCE(MAX(id), 0) + 1, false) FROM \"" +
+                           table.name + "\"");
+  advance.BindText(1, table.name);
+  while (advance.Step()) {
+  }
+  return advance.status();
+}
+
 Status CopyTables(Store& source, Store& target, const std::vector<StoreTable>& tables,
                   StoreCopySummary& summary) {
   for (const StoreTable& table : tables) {
     auto content = CopyRows(source, target, table);
     if (!content.ok()) return content.error();
+    Status advanced = AdvanceIdSequence(target, table);
+    if (!advanced.ok()) return advanced;
     Status checked = CheckCopied(target, table, content.value());
     if (!checked.ok()) return checked;
     summary.tables.push_back({table.name, content.value()});

@@ -30,8 +30,8 @@ struct StoreCopySummary {
 // source's audit log records the copy first, and is itself copied entry by
 // entry with its chain hashes, so the target's chain verifies and goes on
 // with the target's own entry for the copy, made in the same transaction
-// as the rows. The source is read in one transaction (a consistent snapshot;
-// writers wait), the target written in one: a failure, including a count or
+// as the rows. The source is read in one snapshot (writers go on), the
+// target written in one transaction: a failure, including a count or
 // hash that differs when the target is read back, leaves the target empty.
 // `user` is whom both audit entries name.
 Result<StoreCopySummary> CopyStore(Store& source, Store& target, const std::string& user);
