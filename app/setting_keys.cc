@@ -28,6 +28,7 @@ constexpr SettingKey kSettingKeys[] = {
     {"serve.key", "the TLS private key (PEM) of serve.certificate"},
     {"serve.idle_timeout_seconds", "a web session ends after this long unused (default 900)"},
     {"serve.absolute_timeout_seconds", "a web session ends this long after login (default 36000)"},
+    {"store.url", "the store when --db is not given: a file or postgresql://USER@HOST:PORT/DB"},
     {"audit.anchor_file", "a file outside the store that receives every new audit-log head"},
 };
 

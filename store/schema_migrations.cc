@@ -1,8 +1,10 @@
 #include "store/schema_migrations.h"
 
+#include <array>
 #include <iterator>
 
 #include "store/audit_log.h"
+#include "store/postgresql_schema.h"
 #include "store/store.h"
 
 namespace clusterpilot {
@@ -207,7 +209,8 @@ CREATE UNIQUE INDEX clinician_override_version ON clinician_override(measurement
 CREATE INDEX measurement_by_department ON measurement(department, patient_id, rating_date);
 )sql";
 
-// Migration N is kMigrations[N - 1]: a new version appends its SQL here and
+// Migration N is kMigrations[N - 1]: a new version appends its SQL here (and its
+// PostgreSQL form to kPostgresqlMigrations below) and
 // raises kCurrentSchemaVersion.
 constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4,
                                             kVersion5, kVersion6, kVersion7};
@@ -215,11 +218,23 @@ constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVe
 static_assert(std::size(kMigrations) == kCurrentSchemaVersion,
               "kCurrentSchemaVersion must name the last migration");
 
+// The PostgreSQL form of each migration after the base schema
+// (postgresql_schema.cc): kPostgresqlMigrations[N - kPostgresqlBaseVersion - 1]
+// is version N's. A version without one leaves its entry empty, which
+// store/schema_migrations_test fails on.
+constexpr std::array<std::string_view, kCurrentSchemaVersion - kPostgresqlBaseVersion>
+    kPostgresqlMigrations = {};
+
 }  // namespace
 
 std::string_view SchemaMigrationSql(int version) {
   if (version < 1 || version > kCurrentSchemaVersion) return {};
   return kMigrations[version - 1];
+}
+
+std::string_view PostgresqlMigrationSql(int version) {
+  if (version <= kPostgresqlBaseVersion || version > kCurrentSchemaVersion) return {};
+  return kPostgresqlMigrations[version - kPostgresqlBaseVersion - 1];
 }
 
 Status SchemaMigrationCode(Store& store, int version) {
