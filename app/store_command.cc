@@ -88,7 +88,7 @@ int Grants(CommandContext& context) {
   if (!context.Has("role")) return context.Fail("grants needs --role APPROLE", kExitUsage);
   auto store = Store::Open(context.DatabasePath(), Store::OpenMode::kMustExist);
   if (!store.ok()) return context.Fail(store.error(), kExitInputRejected);
-  if (!store.value()->path().starts_with("postgresql://")) {
+  if (store.value()->dialect() != SqlDialect::kPostgresql) {
     return context.Fail(
         "grants are for a PostgreSQL store (--db postgresql://...); an SQLite store's audit log "
         "is append-only by its triggers",

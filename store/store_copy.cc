@@ -118,7 +118,7 @@ Status CheckCopied(Store& target, const StoreTable& table, const TableContent& e
 // not advance; without this the target's next import would collide with a
 // copied id. (SQLite takes the next id from the table itself.)
 Status AdvanceIdSequence(Store& target, const StoreTable& table) {
-  if (!target.path().starts_with("postgresql://") || table.columns.empty() ||
+  if (target.dialect() != SqlDialect::kPostgresql || table.columns.empty() ||
       table.columns[0].name != "id") {
     return Status::Ok();
   }
@@ -161,7 +161,7 @@ Result<StoreCopySummary> CopyStore(Store& source, Store& target, const std::stri
   Status audited = RecordAudit(source, user, "store copy", "copied to " + target.path());
   if (!audited.ok()) return audited.error();
   StoreCopySummary summary;
-  Status copied = source.InTransaction([&]() -> Status {
+  Status copied = source.InSnapshot([&]() -> Status {
     return target.InTransaction([&]() -> Status {
       Status status = CopyTables(source, target, tables.value(), summary);
       if (!status.ok()) return status;

@@ -46,8 +46,8 @@ ColumnKind KindOfDeclaredType(std::string type) {
 // The catalogue queries are the one place where the two backends have no
 // common SQL. PostgreSQL's clusterpilot_schema holds the schema version
 // (SQLite's user_version): it belongs to the store, not to its data.
-std::string_view TableNamesSql(bool postgresql) {
-  if (postgresql) {
+std::string_view TableNamesSql(SqlDialect dialect) {
+  if (dialect == SqlDialect::kPostgresql) {
     return "SELECT table_name FROM information_schema.tables WHERE table_schema = "
            "current_schema() AND table_type = 'BASE TABLE' AND table_name <> "
            "'clusterpilot_schema' ORDER BY table_name";
@@ -56,8 +56,8 @@ std::string_view TableNamesSql(bool postgresql) {
          "ORDER BY name";
 }
 
-std::string_view TableColumnsSql(bool postgresql) {
-  if (postgresql) {
+std::string_view TableColumnsSql(SqlDialect dialect) {
+  if (dialect == SqlDialect::kPostgresql) {
     return "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = "
            "current_schema() AND table_name = ? ORDER BY ordinal_position";
   }
@@ -65,7 +65,7 @@ std::string_view TableColumnsSql(bool postgresql) {
 }
 
 Result<std::vector<std::string>> TableNames(Store& store) {
-  SqlStatement tables(store, TableNamesSql(store.path().starts_with("postgresql://")));
+  SqlStatement tables(store, TableNamesSql(store.dialect()));
   std::vector<std::string> names;
   while (tables.Step()) names.emplace_back(tables.Text(0));
   if (!tables.status().ok()) return tables.status().error();
@@ -73,7 +73,7 @@ Result<std::vector<std::string>> TableNames(Store& store) {
 }
 
 Result<std::vector<StoreColumn>> TableColumns(Store& store, const std::string& table) {
-  SqlStatement columns(store, TableColumnsSql(store.path().starts_with("postgresql://")));
+  SqlStatement columns(store, TableColumnsSql(store.dialect()));
   columns.BindText(1, table);
   std::vector<StoreColumn> result;
   while (columns.Step()) {

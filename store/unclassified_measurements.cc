@@ -23,7 +23,10 @@ std::string PackedRatingsSql() {
     const std::string column = RatingColumn(item - 1, "m");
     sql += (item == 1 ? "" : " + ") + std::string("(CASE WHEN ") + column +
            " BETWEEN 0 AND 4 THEN " + column + " ELSE " + std::to_string(kPackedUnknown) +
-           " END) * " + std::to_string(weight);
+           " END) * " +
+           // A 64-bit first weight makes the whole sum 64-bit: PostgreSQL's
+           // INTEGER columns would add in 32 bits and overflow past 6^12.
+           (item == 1 ? std::string("CAST(1 AS BIGINT)") : std::to_string(weight));
   }
   return sql;
 }

@@ -4,7 +4,7 @@
 // counts they give one after the other. Runs only when the tests have a
 // server (CLUSTERPILOT_TEST_POSTGRES_URL, see scripts/postgres-test-server.sh).
 //
-// 30 kills by default; CLUSTERPILOT_PG_KILLS=N for a longer run.
+// 12 kills by default (seconds in CI); CLUSTERPILOT_PG_KILLS=30 or more for the full run.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -57,7 +57,7 @@ std::string DatabaseName(const std::string& url) { return url.substr(url.rfind('
 
 int KillCount() {
   const char* kills = std::getenv("CLUSTERPILOT_PG_KILLS");
-  return kills != nullptr && std::atoi(kills) > 0 ? std::atoi(kills) : 30;
+  return kills != nullptr && std::atoi(kills) > 0 ? std::atoi(kills) : 12;
 }
 
 int64_t Count(Store& store, const std::string& sql) {
@@ -151,7 +151,7 @@ TEST_F(PostgresqlCrashTest, TwoImportsAndAClassifyAtOnceGiveExactCounts) {
   ASSERT_EQ(RunClusterpilot({"classify", "--db", serial}).exit_code, 0);
 
   const std::string url = TestStoreLocation(dir_);
-  ASSERT_EQ(RunClusterpilot({"classify", "--db", url}).exit_code, 0);  // makes the schema
+  ASSERT_TRUE(Store::Open(url).ok());  // the schema, before the three race to make it
   auto run = [&](std::vector<std::string> arguments) {
     return std::async(std::launch::async, [arguments] { return RunClusterpilot(arguments); });
   };
@@ -178,7 +178,7 @@ TEST_F(PostgresqlCrashTest, TwoImportsAndAClassifyAtOnceGiveExactCounts) {
   }
   EXPECT_EQ(Count(*together.value(), "SELECT count(*) FROM current_classification"),
             Count(*together.value(), "SELECT count(*) FROM measurement"));
-  EXPECT_GT(Count(*together.value(), "SELECT count(*) FROM measurement"), 1000);
+  EXPECT_GT(Count(*together.value(), "SELECT count(*) FROM measurement"), 500);
 }
 
 }  // namespace

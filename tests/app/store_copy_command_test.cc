@@ -9,6 +9,7 @@
 #include "tests/support/command_runner.h"
 #include "tests/support/measurement_seed.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
@@ -46,7 +47,8 @@ class StoreCopyCommandTest : public testing::Test {
 };
 
 TEST_F(StoreCopyCommandTest, ARoundTripBringsBackEveryTableAndAChainThatVerifies) {
-  const std::string middle = dir_.File("middle.db");
+  // On PostgreSQL in the tests' PostgreSQL pass: SQLite -> PostgreSQL -> SQLite.
+  const std::string middle = TestStoreLocation(dir_);
   const std::string back = dir_.File("back.db");
   CommandOutcome there = Copy(db_, middle);
   ASSERT_EQ(there.exit_code, 0) << there.err;

@@ -10,6 +10,7 @@
 #include "store/table_catalog.h"
 #include "tests/support/measurement_seed.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
@@ -64,12 +65,14 @@ class StoreCopyTest : public ::testing::Test {
     ASSERT_TRUE(source.ok());
     source_ = std::move(source).value();
     FillSource(*source_);
-    auto target = Store::Open(dir_.File("target.db"));
+    auto target = Store::Open(target_path_);
     ASSERT_TRUE(target.ok());
     target_ = std::move(target).value();
   }
 
   ScopedTempDir dir_;
+  // The target is on PostgreSQL in the tests' PostgreSQL pass.
+  const std::string target_path_ = TestStoreLocation(dir_);
   std::unique_ptr<Store> source_;
   std::unique_ptr<Store> target_;
 };
@@ -99,7 +102,7 @@ TEST_F(StoreCopyTest, EveryTableArrivesWithTheSameContentAndTheChainGoesOn) {
   }
   const AuditEntry& copied_to = source_log.value().back();
   EXPECT_EQ(copied_to.action, "store copy");
-  EXPECT_EQ(copied_to.object, "copied to " + dir_.File("target.db"));
+  EXPECT_EQ(copied_to.object, "copied to " + target_->path());
   const AuditEntry& copied_from = target_log.value().back();
   EXPECT_EQ(copied_from.user, "beheerder");
   EXPECT_EQ(copied_from.object, "copied from " + dir_.File("source.db") +
@@ -113,7 +116,7 @@ TEST_F(StoreCopyTest, ATargetWithRowsIsRefusedAndLeftAsItWas) {
   auto copy = CopyStore(*source_, *target_, "beheerder");
   ASSERT_FALSE(copy.ok());
   EXPECT_EQ(copy.error().ToString(),
-            dir_.File("target.db") +
+            target_->path() +
                 ": table \"measurement_department\" holds rows; store copy fills only an empty "
                 "store (nothing was copied)");
   EXPECT_EQ(Contents(*target_)["measurement_department"].rows, 1);
