@@ -51,8 +51,11 @@ struct CommandContext {
 
   bool Has(const std::string& option) const { return options.count(option) > 0; }
   std::string Get(const std::string& option, const std::string& fallback = "") const;
-  // --db, defaulting to clusterpilot.db in the working directory.
-  std::string DatabasePath() const { return Get("db", "clusterpilot.db"); }
+  // --db, else the store.url setting, else clusterpilot.db in the working
+  // directory: a file, or a postgresql:// URL (store/store_location.h).
+  std::string DatabasePath() const {
+    return Get("db", settings.GetString("store.url", "clusterpilot.db"));
+  }
   // The month given as --`option` YYYY-MM, the one month parser of the tool;
   // the error reads `--month "2026-3": not a month; write it as YYYY-MM, e.g.
   // 2026-03`.

@@ -33,6 +33,7 @@ constexpr SettingKey kSettingKeys[] = {
     {"serve.tariffs", "the tariff file the reports page writes a month's report with"},
     {"serve.revenue", "the revenue file of the reports page's reports (optional)"},
     {"serve.upload_limit_mb", "the largest export finance may upload, in MB (default 64)"},
+    {"store.url", "the store when --db is not given: a file or postgresql://USER@HOST:PORT/DB"},
     {"audit.anchor_file", "a file outside the store that receives every new audit-log head"},
 };
 

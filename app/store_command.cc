@@ -5,9 +5,11 @@
 
 #include "app/command_handlers.h"
 #include "app/escaped_text.h"
+#include "store/app_role_grants.h"
 #include "store/audit_log.h"
 #include "store/pseudonymised_copy.h"
 #include "store/store.h"
+#include "store/store_copy.h"
 
 namespace clusterpilot {
 namespace {
@@ -60,14 +62,67 @@ int Pseudonymise(CommandContext& context) {
   return kExitSuccess;
 }
 
+int Copy(CommandContext& context) {
+  if (!context.Has("from") || !context.Has("to")) {
+    return context.Fail("copy needs --from DB and --to DB", kExitUsage);
+  }
+  auto source = Store::Open(context.Get("from"), Store::OpenMode::kMustExist);
+  if (!source.ok()) return context.Fail(source.error(), kExitInputRejected);
+  auto target = Store::Open(context.Get("to"));
+  if (!target.ok()) return context.Fail(target.error(), kExitInputRejected);
+  Result<StoreCopySummary> copy = CopyStore(*source.value(), *target.value(), context.User());
+  if (!copy.ok()) return context.Fail(copy.error(), kExitInputRejected);
+  for (const CopiedTable& table : copy.value().tables) {
+    *context.out << table.name << ": " << table.content.rows << " rows, content hash "
+                 << table.content.hash << "\n";
+  }
+  *context.out << "copied " << copy.value().rows << " rows in " << copy.value().tables.size()
+               << " tables from " << EscapedText(context.Get("from")) << " to "
+               << EscapedText(context.Get("to")) << "; counts and content hashes verified\n";
+  return kExitSuccess;
+}
+
+// Prints the GRANTs for the DBA, or runs them with --apply (then --db must
+// connect as the tables' owner).
+int Grants(CommandContext& context) {
+  if (!context.Has("role")) return context.Fail("grants needs --role APPROLE", kExitUsage);
+  auto store = Store::Open(context.DatabasePath(), Store::OpenMode::kMustExist);
+  if (!store.ok()) return context.Fail(store.error(), kExitInputRejected);
+  if (store.value()->dialect() != SqlDialect::kPostgresql) {
+    return context.Fail(
+        "grants are for a PostgreSQL store (--db postgresql://...); an SQLite store's audit log "
+        "is append-only by its triggers",
+        kExitUsage);
+  }
+  auto grants = AppRoleGrants(*store.value(), context.Get("role"));
+  if (!grants.ok()) return context.Fail(grants.error(), kExitUsage);
+  if (!context.Has("apply")) {
+    for (const std::string& statement : grants.value()) *context.out << statement << ";\n";
+    return kExitSuccess;
+  }
+  Status applied = ApplyAppRoleGrants(*store.value(), grants.value());
+  if (applied.ok()) {
+    applied = RecordAudit(*store.value(), context.User(), "store grants",
+                          "role " + context.Get("role") + ": SELECT and INSERT on audit_log");
+  }
+  if (!applied.ok()) return context.Fail(applied.error(), kExitInputRejected);
+  *context.out << "applied " << grants.value().size() << " statements: role " << context.Get("role")
+               << " may read and write the store, and only read and append to audit_log\n";
+  return kExitSuccess;
+}
+
 }  // namespace
 
 int RunStoreCommand(CommandContext& context) {
-  if (context.arguments.size() != 1 || context.arguments[0] != "pseudonymise") {
-    return context.Fail("use `clusterpilot store pseudonymise --db DB --key KEYFILE --out COPY.db`",
-                        kExitUsage);
-  }
-  return Pseudonymise(context);
+  const std::string action = context.arguments.size() == 1 ? context.arguments[0] : "";
+  if (action == "pseudonymise") return Pseudonymise(context);
+  if (action == "copy") return Copy(context);
+  if (action == "grants") return Grants(context);
+  return context.Fail(
+      "use `clusterpilot store pseudonymise --db DB --key KEYFILE --out COPY.db` or "
+      "`clusterpilot store copy --from DB --to DB` or `clusterpilot store grants --db "
+      "postgresql://... --role APPROLE [--apply]`",
+      kExitUsage);
 }
 
 }  // namespace clusterpilot

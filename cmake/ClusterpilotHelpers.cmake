@@ -35,3 +35,15 @@ function(clusterpilot_add_test name)
     CLUSTERPILOT_BINARY="$<TARGET_FILE:clusterpilot>")
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 600)
 endfunction()
+
+# clusterpilot_add_postgres_pass(TARGET): runs the whole test binary once
+# more against PostgreSQL, as one CTest test labelled `postgres`. It runs
+# only when CLUSTERPILOT_TEST_POSTGRES_URL names a server (scripts/test.sh
+# starts a throwaway one and sets it); otherwise CTest reports it skipped.
+function(clusterpilot_add_postgres_pass target)
+  add_test(NAME ${target}_on_postgresql
+    COMMAND sh -c "[ -n \"$CLUSTERPILOT_TEST_POSTGRES_URL\" ] || exit 77; exec \"$0\""
+            $<TARGET_FILE:${target}>)
+  set_tests_properties(${target}_on_postgresql PROPERTIES
+    LABELS postgres SKIP_RETURN_CODE 77 TIMEOUT 1200)
+endfunction()

@@ -1,7 +1,6 @@
 #include "store/audit_log.h"
 
 #include <pwd.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <ctime>
@@ -35,7 +34,7 @@ Status AppendChained(Store& store, AuditEntry entry) {
   entry.previous_hash = head.value();
   entry.chain_hash = AuditChainHash(entry);
   SqlStatement insert(store,
-                      "INSERT INTO audit_log(at, user, os_user, host, action, object, "
+                      "INSERT INTO audit_log(at, \"user\", os_user, host, action, object, "
                       "previous_hash, chain_hash) VALUES(?,?,?,?,?,?,?,?)");
   const std::string* fields[] = {
       &entry.at,     &entry.user,   &entry.os_user,       &entry.host,
@@ -43,7 +42,7 @@ Status AppendChained(Store& store, AuditEntry entry) {
   for (int i = 0; i < 8; ++i) insert.BindText(i + 1, *fields[i]);
   Status inserted = insert.Run();
   if (!inserted.ok()) return inserted;
-  entry.id = sqlite3_last_insert_rowid(store.handle());
+  entry.id = store.LastInsertId();
   AnchorOnCommit(store, entry);
   return Status::Ok();
 }
@@ -75,7 +74,7 @@ Status RecordAudit(Store& store, const std::string& user, const std::string& act
   entry.host = HostName();
   entry.action = action;
   entry.object = object;
-  if (sqlite3_get_autocommit(store.handle()) != 0) {
+  if (!store.InOpenTransaction()) {
     return store.InTransaction([&] { return AppendChained(store, entry); });
   }
   return AppendChained(store, entry);
@@ -83,7 +82,7 @@ Status RecordAudit(Store& store, const std::string& user, const std::string& act
 
 Result<std::vector<AuditEntry>> ReadAuditLog(Store& store) {
   SqlStatement select(store,
-                      "SELECT id, at, user, os_user, host, action, object, previous_hash, "
+                      "SELECT id, at, \"user\", os_user, host, action, object, previous_hash, "
                       "chain_hash FROM audit_log ORDER BY id");
   std::vector<AuditEntry> entries;
   while (select.Step()) {

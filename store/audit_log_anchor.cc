@@ -1,7 +1,6 @@
 #include "store/audit_log_anchor.h"
 
 #include <fcntl.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -21,7 +20,7 @@ struct AnchorState {
   std::mutex mutex;
   std::string path;
   // Lines waiting for their transaction's commit, per connection.
-  std::map<sqlite3*, std::string> pending;
+  std::map<const void*, std::string> pending;
 };
 
 AnchorState& State() {
@@ -37,12 +36,12 @@ bool AppendAndSync(const std::string& path, const std::string& lines) {
   return close(fd) == 0 && ok;
 }
 
-// SQLite calls this just before a transaction commits; non-zero turns the
-// commit into a rollback.
+// The store calls this just before a transaction commits; non-zero turns
+// the commit into a rollback.
 int OnCommit(void* connection) {
   AnchorState& state = State();
   std::lock_guard<std::mutex> lock(state.mutex);
-  auto found = state.pending.find(static_cast<sqlite3*>(connection));
+  auto found = state.pending.find(connection);
   if (found == state.pending.end()) return 0;
   const bool appended = AppendAndSync(state.path, found->second);
   state.pending.erase(found);
@@ -52,7 +51,7 @@ int OnCommit(void* connection) {
 void OnRollback(void* connection) {
   AnchorState& state = State();
   std::lock_guard<std::mutex> lock(state.mutex);
-  state.pending.erase(static_cast<sqlite3*>(connection));
+  state.pending.erase(connection);
 }
 
 struct AnchorLine {
@@ -88,11 +87,10 @@ void AnchorOnCommit(Store& store, const AuditEntry& head) {
   AnchorState& state = State();
   std::lock_guard<std::mutex> lock(state.mutex);
   if (state.path.empty()) return;
-  sqlite3* connection = store.handle();
+  void* connection = &store;
   state.pending[connection] +=
       std::to_string(head.id) + ' ' + head.at + ' ' + head.chain_hash + '\n';
-  sqlite3_commit_hook(connection, OnCommit, connection);
-  sqlite3_rollback_hook(connection, OnRollback, connection);
+  store.SetCommitHooks(OnCommit, OnRollback, connection);
 }
 
 std::string CheckAuditAnchor(const std::string& anchor_file,

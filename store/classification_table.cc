@@ -97,8 +97,10 @@ Result<int64_t> CountMeasurements(Store& store) {
 
 Status RecordClassifiedThrough(Store& store, int64_t model_id) {
   SqlStatement record(store,
-                      "INSERT OR REPLACE INTO classification_progress(model_id, "
-                      "through_measurement_id) SELECT ?1, coalesce(max(id), 0) FROM measurement");
+                      "INSERT INTO classification_progress(model_id, through_measurement_id) "
+                      "SELECT ?1, coalesce(max(id), 0) FROM measurement WHERE true "
+                      "ON CONFLICT(model_id) DO UPDATE "
+                      "SET through_measurement_id = excluded.through_measurement_id");
   record.BindInt(1, model_id);
   return record.Run();
 }

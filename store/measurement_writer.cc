@@ -2,6 +2,7 @@
 
 #include "store/audit_log.h"
 #include "store/rating_columns.h"
+#include "store/sql_dialect.h"
 #include "store/sql_statement.h"
 #include "store/store.h"
 
@@ -123,7 +124,7 @@ Result<std::unique_ptr<MeasurementWriter>> MeasurementWriter::Begin(Store& store
   const int64_t stored_rows = highest.Step() ? highest.Int(0) : 0;
   highest.Reset();  // a statement still running would block DROP INDEX
   if (!highest.status().ok()) return highest.status().error();
-  if (expected_rows > stored_rows) {
+  if (expected_rows > stored_rows && DropsIndexesForBulkLoads(store.dialect())) {
     Status deferred = writer->DeferSecondaryIndexes();
     if (!deferred.ok()) return deferred.error();
   }

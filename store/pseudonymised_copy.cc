@@ -13,6 +13,7 @@
 #include "store/audit_log.h"
 #include "store/sql_statement.h"
 #include "store/store.h"
+#include "store/store_location.h"
 
 namespace clusterpilot {
 namespace {
@@ -146,6 +147,13 @@ Result<PseudonymisedCopySummary> WritePseudonymisedCopy(Store& source, std::stri
   std::error_code ignored;
   if (std::filesystem::exists(out_path, ignored)) {
     return CopyError(out_path, "already exists; a pseudonymised copy never replaces a file");
+  }
+  // The copy is made by SQLite itself (ATTACH and a pseudonym function), so
+  // both ends are files; a PostgreSQL store is first copied to a file.
+  if (source.dialect() != SqlDialect::kSqlite || IsPostgresqlUrl(out_path)) {
+    return CopyError(source.path(),
+                     "a pseudonymised copy is made from an SQLite store into a new SQLite file; "
+                     "copy a PostgreSQL store to a file first (clusterpilot store copy)");
   }
   Status known = CheckTablesAreKnown(source);
   if (!known.ok()) return known.error();

@@ -1,8 +1,10 @@
 #include "store/schema_migrations.h"
 
+#include <array>
 #include <iterator>
 
 #include "store/audit_log.h"
+#include "store/postgresql_schema.h"
 #include "store/store.h"
 
 namespace clusterpilot {
@@ -225,7 +227,8 @@ ALTER TABLE measurement ADD COLUMN coordinating_department TEXT;
 ALTER TABLE measurement ADD COLUMN organisation TEXT;
 )sql";
 
-// Migration N is kMigrations[N - 1]: a new version appends its SQL here and
+// Migration N is kMigrations[N - 1]: a new version appends its SQL here (and its
+// PostgreSQL form to kPostgresqlMigrations below) and
 // raises kCurrentSchemaVersion.
 constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4,
                                             kVersion5, kVersion6, kVersion7, kVersion8,
@@ -234,11 +237,35 @@ constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVe
 static_assert(std::size(kMigrations) == kCurrentSchemaVersion,
               "kCurrentSchemaVersion must name the last migration");
 
+// The PostgreSQL form of each migration after the base schema
+// (postgresql_schema.cc): kPostgresqlMigrations[N - kPostgresqlBaseVersion - 1]
+// is version N's. A version without one leaves its entry empty, which
+// store/schema_migrations_test fails on.
+// Text columns are COLLATE "C" there, as in the base schema.
+constexpr std::string_view kPostgresqlVersion8 = R"sql(
+ALTER TABLE app_user ADD COLUMN language TEXT COLLATE "C" NOT NULL DEFAULT 'nl'
+  CHECK (language IN ('nl', 'en'));
+CREATE INDEX measurement_by_department_date ON measurement(department, rating_date);
+)sql";
+
+constexpr std::string_view kPostgresqlVersion9 = R"sql(
+ALTER TABLE measurement ADD COLUMN coordinating_department TEXT COLLATE "C";
+ALTER TABLE measurement ADD COLUMN organisation TEXT COLLATE "C";
+)sql";
+
+constexpr std::array<std::string_view, kCurrentSchemaVersion - kPostgresqlBaseVersion>
+    kPostgresqlMigrations = {kPostgresqlVersion8, kPostgresqlVersion9};
+
 }  // namespace
 
 std::string_view SchemaMigrationSql(int version) {
   if (version < 1 || version > kCurrentSchemaVersion) return {};
   return kMigrations[version - 1];
+}
+
+std::string_view PostgresqlMigrationSql(int version) {
+  if (version <= kPostgresqlBaseVersion || version > kCurrentSchemaVersion) return {};
+  return kPostgresqlMigrations[version - kPostgresqlBaseVersion - 1];
 }
 
 Status SchemaMigrationCode(Store& store, int version) {

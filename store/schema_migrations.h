@@ -15,6 +15,11 @@ class Store;
 // The SQL of migration `version` (1..kCurrentSchemaVersion).
 std::string_view SchemaMigrationSql(int version);
 
+// The PostgreSQL form of migration `version`, for the versions after
+// kPostgresqlBaseVersion (a PostgreSQL store starts there); empty for the
+// others, and for a version whose PostgreSQL form is missing.
+std::string_view PostgresqlMigrationSql(int version);
+
 // What migration `version` does after its SQL that SQL cannot do (version 4
 // computes SHA-256 chain hashes), in the same transaction. Ok when nothing.
 Status SchemaMigrationCode(Store& store, int version);

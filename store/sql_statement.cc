@@ -2,11 +2,17 @@
 
 #include <sqlite3.h>
 
+#include "store/postgresql_connection.h"
+#include "store/postgresql_statement.h"
 #include "store/store.h"
 
 namespace clusterpilot {
 
 SqlStatement::SqlStatement(Store& store, std::string_view sql) : store_(store) {
+  if (store.postgresql() != nullptr) {
+    postgresql_ = std::make_unique<PostgresqlStatement>(*store.postgresql(), sql);
+    return;
+  }
   if (sqlite3_prepare_v2(store.handle(), sql.data(), static_cast<int>(sql.size()), &statement_,
                          nullptr) != SQLITE_OK) {
     Fail();
@@ -24,14 +30,17 @@ void SqlStatement::Fail() {
 }
 
 void SqlStatement::BindInt(int index, int64_t value) {
+  if (postgresql_) return postgresql_->BindInt(index, value);
   if (status_.ok() && sqlite3_bind_int64(statement_, index, value) != SQLITE_OK) Fail();
 }
 
 void SqlStatement::BindDouble(int index, double value) {
+  if (postgresql_) return postgresql_->BindDouble(index, value);
   if (status_.ok() && sqlite3_bind_double(statement_, index, value) != SQLITE_OK) Fail();
 }
 
 void SqlStatement::BindText(int index, std::string_view value) {
+  if (postgresql_) return postgresql_->BindText(index, value);
   if (status_.ok() &&
       sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
                         SQLITE_TRANSIENT) != SQLITE_OK) {
@@ -40,6 +49,7 @@ void SqlStatement::BindText(int index, std::string_view value) {
 }
 
 void SqlStatement::BindTextView(int index, std::string_view value) {
+  if (postgresql_) return postgresql_->BindText(index, value);
   if (status_.ok() &&
       sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
                         SQLITE_STATIC) != SQLITE_OK) {
@@ -48,11 +58,13 @@ void SqlStatement::BindTextView(int index, std::string_view value) {
 }
 
 void SqlStatement::BindNull(int index) {
+  if (postgresql_) return postgresql_->BindNull(index);
   if (status_.ok() && sqlite3_bind_null(statement_, index) != SQLITE_OK) Fail();
 }
 
 bool SqlStatement::Step() {
   if (!status_.ok()) return false;
+  if (postgresql_) return postgresql_->Step(&status_);
   const int rc = sqlite3_step(statement_);
   if (rc == SQLITE_ROW) return true;
   if (rc != SQLITE_DONE) Fail();
@@ -66,20 +78,29 @@ Status SqlStatement::Run() {
 }
 
 void SqlStatement::Reset() {
+  if (postgresql_) return postgresql_->Reset();
   if (statement_ == nullptr) return;
   sqlite3_reset(statement_);
   sqlite3_clear_bindings(statement_);
 }
 
 bool SqlStatement::IsNull(int column) const {
+  if (postgresql_) return postgresql_->IsNull(column);
   return sqlite3_column_type(statement_, column) == SQLITE_NULL;
 }
 
-int64_t SqlStatement::Int(int column) const { return sqlite3_column_int64(statement_, column); }
+int64_t SqlStatement::Int(int column) const {
+  if (postgresql_) return postgresql_->Int(column);
+  return sqlite3_column_int64(statement_, column);
+}
 
-double SqlStatement::Double(int column) const { return sqlite3_column_double(statement_, column); }
+double SqlStatement::Double(int column) const {
+  if (postgresql_) return postgresql_->Double(column);
+  return sqlite3_column_double(statement_, column);
+}
 
 std::string_view SqlStatement::Text(int column) const {
+  if (postgresql_) return postgresql_->Text(column);
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
   if (text == nullptr) return {};
   return std::string_view(text, static_cast<size_t>(sqlite3_column_bytes(statement_, column)));

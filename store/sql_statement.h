@@ -1,11 +1,16 @@
-// A prepared SQLite statement on a store's connection, for the hot loops
-// (import, classify, report) where per-value binding through Poco::Data
-// measured too slow. Columns and parameters are 0-based here for reading and
-// 1-based for binding, as in SQLite itself.
+// A prepared statement on a store's connection, for the hot loops (import,
+// classify, report) where per-value binding through Poco::Data measured too
+// slow. Columns and parameters are 0-based here for reading and 1-based for
+// binding, as in SQLite itself.
+//
+// The SQL is SQLite's (`?` or `?N` placeholders); on a PostgreSQL store it is
+// translated once (store/sql_dialect.h) and runs as a libpq prepared
+// statement with the same results: text, integers, doubles and NULLs.
 #ifndef CLUSTERPILOT_STORE_SQL_STATEMENT_H_
 #define CLUSTERPILOT_STORE_SQL_STATEMENT_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -15,6 +20,7 @@ struct sqlite3_stmt;
 
 namespace clusterpilot {
 
+class PostgresqlStatement;
 class Store;
 
 class SqlStatement {
@@ -56,6 +62,7 @@ class SqlStatement {
 
   Store& store_;
   sqlite3_stmt* statement_ = nullptr;
+  std::unique_ptr<PostgresqlStatement> postgresql_;  // instead, on PostgreSQL
   Status status_ = Status::Ok();
 };
 

@@ -11,7 +11,9 @@
 #include <fstream>
 #include <thread>
 
+#include "store/postgresql_connection.h"
 #include "store/schema_migrations.h"
+#include "store/store_location.h"
 
 namespace clusterpilot {
 namespace {
@@ -194,6 +196,9 @@ void ConfigureSqliteOnce() {
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mode) {
+  Result<StoreLocation> location = ParseStoreLocation(path);
+  if (!location.ok()) return location.error();
+  if (location.value().is_postgresql()) return OpenPostgresql(location.value(), mode);
   ConfigureSqliteOnce();
   std::error_code ignored;
   const bool exists = std::filesystem::exists(path, ignored);
@@ -247,21 +252,54 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
 
 Store::Store(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
 
-Store::~Store() { sqlite3_close_v2(db_); }
+Store::Store(std::string path, std::unique_ptr<PostgresqlConnection> postgresql)
+    : path_(std::move(path)), postgresql_(std::move(postgresql)) {}
 
-int Store::schema_version() const { return ReadUserVersion(db_); }
+Store::~Store() {
+  if (db_ != nullptr) sqlite3_close_v2(db_);
+}
 
-int64_t Store::LastInsertId() { return sqlite3_last_insert_rowid(db_); }
+int Store::schema_version() const {
+  if (postgresql_) return postgresql_->SchemaVersion();
+  return ReadUserVersion(db_);
+}
 
-int64_t Store::ChangedRows() { return sqlite3_changes(db_); }
+int64_t Store::LastInsertId() {
+  if (postgresql_) return postgresql_->last_insert_id();
+  return sqlite3_last_insert_rowid(db_);
+}
 
+int64_t Store::ChangedRows() {
+  if (postgresql_) return postgresql_->changed_rows();
+  return sqlite3_changes(db_);
+}
+
+bool Store::InOpenTransaction() {
+  if (postgresql_) return postgresql_->InTransaction();
+  return sqlite3_get_autocommit(db_) == 0;
+}
+
+void Store::SetCommitHooks(int (*on_commit)(void*), void (*on_rollback)(void*), void* argument) {
+  if (postgresql_) {
+    on_commit_ = on_commit;
+    on_rollback_ = on_rollback;
+    hook_argument_ = argument;
+    return;
+  }
+  sqlite3_commit_hook(db_, on_commit, argument);
+  sqlite3_rollback_hook(db_, on_rollback, argument);
+}
+
+// PostgreSQL's server keeps its own caches; this tuning is SQLite's.
 Status Store::PrepareForScatteredReads() {
+  if (postgresql_) return Status::Ok();
   Status unmapped = Execute("PRAGMA mmap_size = 0");
   if (!unmapped.ok()) return unmapped;
   return Execute("PRAGMA cache_size = -" + std::to_string(kScatteredReadCacheKib));
 }
 
 Status Store::Execute(const std::string& sql) {
+  if (postgresql_) return postgresql_->Execute(sql);
   char* message = nullptr;
   if (sqlite3_exec(handle(), sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
     std::string text = message != nullptr ? message : "unknown SQLite error";
@@ -272,14 +310,49 @@ Status Store::Execute(const std::string& sql) {
 }
 
 Status Store::InTransaction(const std::function<Status()>& work) {
+  return RunTransaction(postgresql_ ? std::string(PostgresqlBeginWrite()) : "BEGIN IMMEDIATE",
+                        work);
+}
+
+Status Store::InSnapshot(const std::function<Status()>& work) {
+  if (InOpenTransaction()) return work();
+  return RunTransaction(postgresql_ ? std::string(PostgresqlBeginSnapshot()) : "BEGIN", work);
+}
+
+Status Store::Commit() {
+  if (postgresql_) {
+    // PostgreSQL answers COMMIT of a failed transaction with a rollback,
+    // not an error; and it has no commit hook of its own.
+    if (postgresql_->InFailedTransaction()) {
+      return StoreError(path_, "database error: the transaction failed and was rolled back");
+    }
+    if (on_commit_ != nullptr && on_commit_(hook_argument_) != 0) {
+      return StoreError(path_, "database error: constraint failed");
+    }
+  }
+  return Execute("COMMIT");
+}
+
+void Store::RollBack() {
+  (void)Execute("ROLLBACK");
+  if (postgresql_ && on_rollback_ != nullptr) on_rollback_(hook_argument_);
+}
+
+Status Store::RunTransaction(const std::string& begin, const std::function<Status()>& work) {
   // Inside a caller's transaction (a test or benchmark batching many
   // changes), a savepoint keeps this work atomic within it.
-  const bool nested = sqlite3_get_autocommit(db_) == 0;
-  Status begun = Execute(nested ? "SAVEPOINT work" : "BEGIN IMMEDIATE");
+  const bool nested = InOpenTransaction();
+  Status begun = Execute(nested ? "SAVEPOINT nested_work" : begin);
   if (!begun.ok()) return begun;
   // A failed rollback leaves nothing to do: the error that caused it is the
-  // one to report, and SQLite rolls back on close anyway.
-  auto roll_back = [&] { (void)Execute(nested ? "ROLLBACK TO work; RELEASE work" : "ROLLBACK"); };
+  // one to report, and the database rolls back on close anyway.
+  auto roll_back = [&] {
+    if (nested) {
+      (void)Execute("ROLLBACK TO nested_work; RELEASE nested_work");
+    } else {
+      RollBack();
+    }
+  };
   Status outcome = Status::Ok();
   try {
     outcome = work();
@@ -293,7 +366,7 @@ Status Store::InTransaction(const std::function<Status()>& work) {
     roll_back();
     return outcome;
   }
-  Status committed = Execute(nested ? "RELEASE work" : "COMMIT");
+  Status committed = nested ? Execute("RELEASE nested_work") : Commit();
   if (!committed.ok()) roll_back();
   return committed;
 }

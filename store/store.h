@@ -1,18 +1,23 @@
-// The embedded SQLite store: one file holding imported measurements, their
-// classifications, clinicians' overrides and the audit log.
+// The store: imported measurements, their classifications, clinicians'
+// overrides and the audit log. Either an embedded SQLite file (the default)
+// or a PostgreSQL database (`postgresql://USER@HOST:PORT/DBNAME`), with the
+// same tables and the same behaviour.
 //
 // Every statement of the program is written in store/ and runs through
 // SqlStatement or Execute() on this connection; what is SQLite's own dialect
 // (pragmas, the connection handle, mmap) stays in store.cc and
-// sql_statement.cc, so another backend implements the same functions.
+// sql_statement.cc, PostgreSQL's in postgresql_store.cc and the
+// postgresql_*.cc files, and what differs in the SQL in sql_dialect.cc.
 //
-// Open() checks that the file is a clusterpilot store (or new), migrates an
-// older schema forward and switches on WAL and foreign keys. A file that is
-// not a clusterpilot store, or that a newer clusterpilot made, is refused
-// and left untouched.
+// Open() checks that the file or database is a clusterpilot store (or new),
+// migrates an older schema forward and (SQLite) switches on WAL and foreign
+// keys. A file or database that is not a clusterpilot store, or that a newer
+// clusterpilot made, is refused and left untouched.
 //
 // A Store is used from one thread at a time. Several processes may open the
-// same file: WAL lets readers go on while one process writes.
+// same store: readers go on while one process writes, and writers take
+// turns (SQLite's write lock; on PostgreSQL an advisory lock per write
+// transaction, see docs/postgresql.md).
 #ifndef CLUSTERPILOT_STORE_STORE_H_
 #define CLUSTERPILOT_STORE_STORE_H_
 
@@ -22,10 +27,14 @@
 #include <string>
 
 #include "core/error.h"
+#include "store/sql_dialect.h"
 
 struct sqlite3;
 
 namespace clusterpilot {
+
+class PostgresqlConnection;
+struct StoreLocation;
 
 // The schema version this program writes; see store/schema_migrations.cc.
 inline constexpr int kCurrentSchemaVersion = 9;
@@ -41,18 +50,33 @@ class Store {
     kMustExist,        // for commands that only read: a missing file is an error
   };
 
+  // `path` is a file, or a postgresql:// URL (store_location.h; a password
+  // in it is refused). Errors name the file or the URL.
   static Result<std::unique_ptr<Store>> Open(const std::string& path,
                                              OpenMode mode = OpenMode::kCreateIfMissing);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
+  // The file, or the URL without a password: how messages name the store.
   const std::string& path() const { return path_; }
   int schema_version() const;
+  SqlDialect dialect() const { return postgresql_ ? SqlDialect::kPostgresql : SqlDialect::kSqlite; }
 
-  // The underlying connection, for SqlStatement (and tests that inspect the
-  // file). Owned by the Store.
+  // The underlying SQLite connection, for SqlStatement (and tests that
+  // inspect the file); nullptr on PostgreSQL. Owned by the Store.
   sqlite3* handle() { return db_; }
+  // The PostgreSQL connection (its handle() is libpq's PGconn*, for COPY);
+  // nullptr on SQLite. Owned by the Store.
+  PostgresqlConnection* postgresql() { return postgresql_.get(); }
+
+  // True inside a transaction (InTransaction, or one a caller began).
+  bool InOpenTransaction();
+
+  // Called just before the outermost transaction commits (non-zero turns
+  // the commit into a rollback, as SQLite's commit hook) and after a
+  // rollback, with `argument`. One pair per connection; the audit anchor's.
+  void SetCommitHooks(int (*on_commit)(void*), void (*on_rollback)(void*), void* argument);
 
   // The row id the last INSERT on this connection gave, and how many rows the
   // last INSERT, UPDATE or DELETE changed (0 when ON CONFLICT skipped it).
@@ -64,20 +88,38 @@ class Store {
   // no memory map, so the reader's memory follows the month, not the store.
   Status PrepareForScatteredReads();
 
-  // Runs `work` inside one transaction (BEGIN IMMEDIATE): commits when it
+  // Runs `work` inside one write transaction (SQLite: BEGIN IMMEDIATE;
+  // PostgreSQL: READ COMMITTED under the store's write lock): commits when it
   // returns ok, rolls back when it returns an error or throws. Called inside
   // a transaction already, it runs `work` in a savepoint of that one.
   Status InTransaction(const std::function<Status()>& work);
 
-  // Executes SQL without results (DDL, pragmas). Errors carry the SQLite
-  // message.
+  // Runs `work`, which only reads, against one snapshot of the store, so
+  // its several queries agree although others write meanwhile (PostgreSQL:
+  // REPEATABLE READ READ ONLY; SQLite: a deferred transaction). Inside a
+  // transaction already, it just runs `work`.
+  Status InSnapshot(const std::function<Status()>& work);
+
+  // Executes SQL without results (DDL, pragmas). Errors carry the
+  // database's message.
   Status Execute(const std::string& sql);
 
  private:
   Store(std::string path, sqlite3* db);
+  Store(std::string path, std::unique_ptr<PostgresqlConnection> postgresql);
+  static Result<std::unique_ptr<Store>> OpenPostgresql(const StoreLocation& location,
+                                                       OpenMode mode);
+  Status MigratePostgresql();
+  Status RunTransaction(const std::string& begin, const std::function<Status()>& work);
+  Status Commit();
+  void RollBack();
 
   std::string path_;
-  sqlite3* db_;
+  sqlite3* db_ = nullptr;
+  std::unique_ptr<PostgresqlConnection> postgresql_;
+  int (*on_commit_)(void*) = nullptr;  // PostgreSQL; SQLite keeps its own
+  void (*on_rollback_)(void*) = nullptr;
+  void* hook_argument_ = nullptr;
 };
 
 }  // namespace clusterpilot

@@ -102,7 +102,8 @@ TEST_F(PseudonymiseCommandTest, AMissingKeyFileOrSubcommandIsAUsageError) {
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_EQ(unknown.err,
             "clusterpilot store: use `clusterpilot store pseudonymise --db DB --key KEYFILE --out "
-            "COPY.db`\n");
+            "COPY.db` or `clusterpilot store copy --from DB --to DB` or `clusterpilot store "
+            "grants --db postgresql://... --role APPROLE [--apply]`\n");
 }
 
 }  // namespace

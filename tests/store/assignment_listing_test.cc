@@ -9,6 +9,7 @@
 #include "store/store.h"
 #include "tests/support/measurement_seed.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
@@ -16,7 +17,7 @@ namespace {
 class AssignmentListingTest : public testing::Test {
  protected:
   void SetUp() override {
-    store_ = std::move(Store::Open(dir_.File("s.db"))).value();
+    store_ = std::move(Store::Open(TestStoreLocation(dir_))).value();
     measurements_ = {
         MakeMeasurement("P2", "Psychosomatiek", "2026-03-05", Supercluster::kNonPsychotic, {}),
         MakeMeasurement("P1", "Psychosomatiek", "2026-03-05", Supercluster::kNonPsychotic, {}),

@@ -4,13 +4,14 @@
 
 #include "store/store.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
 
 TEST(AuditLogTest, RecordsWhoOnWhoseBehalfWhatWhichAndWhen) {
   ScopedTempDir dir;
-  auto store = Store::Open(dir.File("s.db"));
+  auto store = Store::Open(TestStoreLocation(dir));
   ASSERT_TRUE(store.ok());
   ASSERT_TRUE(RecordAudit(*store.value(), "dr.visser", "override", "measurement 12").ok());
   auto entries = ReadAuditLog(*store.value());
@@ -28,10 +29,10 @@ TEST(AuditLogTest, RecordsWhoOnWhoseBehalfWhatWhichAndWhen) {
 
 TEST(AuditLogTest, CannotBeChangedOrDeleted) {
   ScopedTempDir dir;
-  auto store = Store::Open(dir.File("s.db"));
+  auto store = Store::Open(TestStoreLocation(dir));
   ASSERT_TRUE(store.ok());
   ASSERT_TRUE(RecordAudit(*store.value(), "", "import", "batch 1").ok());
-  Status update = store.value()->Execute("UPDATE audit_log SET user = 'someone else'");
+  Status update = store.value()->Execute("UPDATE audit_log SET \"user\" = 'someone else'");
   ASSERT_FALSE(update.ok());
   EXPECT_NE(update.error().message.find("the audit log cannot be changed"), std::string::npos);
   EXPECT_FALSE(store.value()->Execute("DELETE FROM audit_log").ok());

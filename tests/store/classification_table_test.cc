@@ -7,13 +7,14 @@
 #include "store/store.h"
 #include "tests/support/measurement_seed.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
 
 TEST(ClassificationTableTest, RegistersAModelOnceAndRefusesChangedContentUnderTheSameVersion) {
   ScopedTempDir dir;
-  auto store = Store::Open(dir.File("s.db")).value();
+  auto store = Store::Open(TestStoreLocation(dir)).value();
   Result<ClusterModelRecord> first = RegisterClusterModel(*store, "NZa", "2026", "abc");
   ASSERT_TRUE(first.ok()) << first.error().ToString();
   EXPECT_GT(first.value().id, 0);
@@ -28,14 +29,14 @@ TEST(ClassificationTableTest, RegistersAModelOnceAndRefusesChangedContentUnderTh
   Result<ClusterModelRecord> changed = RegisterClusterModel(*store, "NZa", "2026", "xyz");
   ASSERT_FALSE(changed.ok());
   EXPECT_EQ(changed.error().ToString(),
-            dir.File("s.db") +
+            store->path() +
                 ": model \"NZa 2026\": this store already has results of a different model with "
                 "the same name and version; give the changed model a new version");
 }
 
 TEST(ClassificationTableTest, WritesResultsBesideEachOtherPerModel) {
   ScopedTempDir dir;
-  auto store = Store::Open(dir.File("s.db")).value();
+  auto store = Store::Open(TestStoreLocation(dir)).value();
   std::vector<Measurement> measurements = {
       MakeMeasurement("P1", "A", "2026-03-01", Supercluster::kNonPsychotic, {{7, 3}}),
       MakeMeasurement("P2", "A", "2026-03-02", Supercluster::kNonPsychotic, {{7, 1}})};

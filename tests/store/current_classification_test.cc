@@ -11,6 +11,7 @@
 #include "store/store.h"
 #include "tests/support/measurement_seed.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
@@ -18,7 +19,7 @@ namespace {
 class CurrentClassificationTest : public testing::Test {
  protected:
   void SetUp() override {
-    store_ = std::move(Store::Open(dir_.File("s.db"))).value();
+    store_ = std::move(Store::Open(TestStoreLocation(dir_))).value();
     measurements_ = {MakeMeasurement("P1", "FACT", "2026-10-05", Supercluster::kNonPsychotic, {}),
                      MakeMeasurement("P2", "FACT", "2026-10-06", Supercluster::kNonPsychotic, {})};
     SeedMeasurements(*store_, &measurements_);

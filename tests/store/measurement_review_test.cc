@@ -6,6 +6,7 @@
 #include "store/store.h"
 #include "tests/support/measurement_seed.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
@@ -13,7 +14,7 @@ namespace {
 class MeasurementReviewTest : public testing::Test {
  protected:
   void SetUp() override {
-    store_ = std::move(Store::Open(dir_.File("s.db"))).value();
+    store_ = std::move(Store::Open(TestStoreLocation(dir_))).value();
     measurements_ = {
         MakeMeasurement("P1", "Ouderen", "2026-03-05", Supercluster::kOrganic, {{1, 4}}),
         MakeMeasurement("P1", "Acuut", "2026-01-10", Supercluster::kOrganic, {})};

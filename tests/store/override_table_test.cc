@@ -8,6 +8,7 @@
 #include "store/store.h"
 #include "tests/support/measurement_seed.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
@@ -15,7 +16,7 @@ namespace {
 class OverrideTableTest : public testing::Test {
  protected:
   void SetUp() override {
-    store_ = std::move(Store::Open(dir_.File("s.db"))).value();
+    store_ = std::move(Store::Open(TestStoreLocation(dir_))).value();
     measurements_ = {MakeMeasurement("P1", "A", "2026-03-01", Supercluster::kNonPsychotic, {}),
                      MakeMeasurement("P2", "A", "2026-03-02", Supercluster::kNonPsychotic, {})};
     SeedMeasurements(*store_, &measurements_);
@@ -73,7 +74,7 @@ TEST_F(OverrideTableTest, RefusesAMissingMeasurementOrReasonAndLeavesTheStoreAsI
   Result<OverrideOutcome> missing = RecordOverride(*store_, 999, 4, "why", "a");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().ToString(),
-            "measurement \"999\": no such measurement in " + dir_.File("s.db"));
+            "measurement \"999\": no such measurement in " + store_->path());
   Result<OverrideOutcome> blank = RecordOverride(*store_, measurements_[0].id, 4, "  ", "a");
   ASSERT_FALSE(blank.ok());
   EXPECT_EQ(blank.error().ToString(), "reason: required: say why the clinician chose this cluster");

@@ -7,13 +7,14 @@
 #include "store/store.h"
 #include "tests/support/measurement_seed.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
 
 TEST(UnclassifiedMeasurementsTest, StreamsWhatTheModelHasNotClassifiedWithTheClassifyingFields) {
   ScopedTempDir dir;
-  auto store = Store::Open(dir.File("s.db")).value();
+  auto store = Store::Open(TestStoreLocation(dir)).value();
   std::vector<Measurement> measurements = {
       MakeMeasurement("P1", "A", "2026-03-01", Supercluster::kPsychotic, {{6, 4}, {7, 2}}),
       MakeMeasurement("P2", "A", "2026-03-02", Supercluster::kNone, {{4, 3}}),
@@ -60,7 +61,7 @@ TEST(UnclassifiedMeasurementsTest, StreamsWhatTheModelHasNotClassifiedWithTheCla
 // measurements stored after that.
 TEST(UnclassifiedMeasurementsTest, ReadsOnlyWhatWasStoredAfterTheModelsLastFinishedRun) {
   ScopedTempDir dir;
-  auto store = Store::Open(dir.File("s.db")).value();
+  auto store = Store::Open(TestStoreLocation(dir)).value();
   std::vector<Measurement> before = {
       MakeMeasurement("P1", "A", "2026-03-01", Supercluster::kNone, {{7, 2}}),
       MakeMeasurement("P2", "A", "2026-03-02", Supercluster::kNone, {{7, 3}})};
@@ -90,7 +91,7 @@ TEST(UnclassifiedMeasurementsTest, ReadsOnlyWhatWasStoredAfterTheModelsLastFinis
 
 TEST(UnclassifiedMeasurementsTest, AStoredValueOutsideZeroToFourReadsAsUnknown) {
   ScopedTempDir dir;
-  auto store = Store::Open(dir.File("s.db")).value();
+  auto store = Store::Open(TestStoreLocation(dir)).value();
   std::vector<Measurement> measurements = {
       MakeMeasurement("P1", "A", "2026-03-01", Supercluster::kNone, {{7, 2}})};
   SeedMeasurements(*store, &measurements);

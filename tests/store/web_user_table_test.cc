@@ -6,13 +6,14 @@
 #include "store/store.h"
 #include "store/web_session_table.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
 
 class WebUserTableTest : public testing::Test {
  protected:
-  void SetUp() override { store_ = std::move(Store::Open(dir_.File("s.db"))).value(); }
+  void SetUp() override { store_ = std::move(Store::Open(TestStoreLocation(dir_))).value(); }
 
   int64_t Add(const std::string& name, WebRole role, std::vector<std::string> departments) {
     WebUser user;

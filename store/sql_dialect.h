@@ -1,0 +1,46 @@
+// Where SQLite's SQL and PostgreSQL's differ. The statements of store/ are
+// written once, in the form both accept wherever one exists; what cannot be
+// shared is translated or chosen here, by small named functions, so no other
+// file asks which database it talks to.
+#ifndef CLUSTERPILOT_STORE_SQL_DIALECT_H_
+#define CLUSTERPILOT_STORE_SQL_DIALECT_H_
+
+#include <string>
+#include <string_view>
+
+namespace clusterpilot {
+
+enum class SqlDialect { kSqlite, kPostgresql };
+
+// A statement of store/ as PostgreSQL reads it: `?` and `?N` placeholders
+// become `$N` (outside quotes), INSERT OR IGNORE becomes INSERT ... ON
+// CONFLICT DO NOTHING, and SQLite's unicode() is PostgreSQL's ascii(). Sets
+// *parameters to the highest placeholder number.
+std::string ToPostgresql(std::string_view sqlite_sql, int* parameters);
+
+// The table an INSERT writes to ("" for any other statement), so the
+// PostgreSQL side can ask for the new row's id as SQLite's rowid gives it.
+std::string InsertedTable(std::string_view sql);
+
+// The statement that switches the connection's foreign-key checks on or
+// off around a bulk write (SQLite's pragma; PostgreSQL checks every row and
+// has no such switch for an ordinary role, so there it is empty).
+std::string ForeignKeyChecksSql(SqlDialect dialect, bool on);
+
+// Whether an import may drop the measurement table's secondary indexes and
+// build them again at the end. On SQLite readers keep the old schema until
+// the import commits; on PostgreSQL DROP INDEX would lock every reader
+// (`serve`) out of the table for the whole import.
+bool DropsIndexesForBulkLoads(SqlDialect dialect);
+
+// The isolation every write transaction gets on PostgreSQL, with the store's
+// write lock (an advisory lock) that serialises writers as SQLite's BEGIN
+// IMMEDIATE does; see docs/postgresql.md.
+std::string_view PostgresqlBeginWrite();
+// A read of several statements that must agree with each other (a report,
+// a listing): one snapshot, no writes.
+std::string_view PostgresqlBeginSnapshot();
+
+}  // namespace clusterpilot
+
+#endif  // CLUSTERPILOT_STORE_SQL_DIALECT_H_
