@@ -9,7 +9,8 @@ packages=(
   libpoco-dev libxerces-c-dev libsqlite3-dev sqlite3 libboost-dev libcsv-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev libglpk-dev
   libxml2-utils chromium poppler-utils clang-format clang-tidy clang libclang-rt-14-dev strace
-  libsodium-dev libkainjow-mustache-dev wrk nodejs libpq-dev postgresql-15
+  libsodium-dev libkainjow-mustache-dev wrk nodejs
+  postgresql-15 libpq-dev python3
 )
 
 missing=()
