@@ -6,7 +6,9 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
+#include <tuple>
 
 namespace clusterpilot {
 namespace {
@@ -33,6 +35,14 @@ struct Program {
   Problem problem;
   std::vector<FigureRow> rows;  // rows[i] is GLPK row i + 1
   std::vector<int> primary;     // indexes into rows of the hidden small counts
+  // For each GLPK column (index 0 unused), the rows that hold it.
+  std::vector<std::vector<int>> rows_of_column;
+};
+
+// The rows a figure's optimum rests on (nonzero dual), shown or hidden.
+struct Pin {
+  std::vector<int> shown;
+  std::vector<int> hidden;
 };
 
 bool IsFigure(const ReportCell& cell) {
@@ -90,7 +100,7 @@ void SetReaderBounds(glp_prob* problem, int row, const ReportCell& cell, int sup
 Program BuildProgram(const std::vector<ReportTable>& tables,
                      const std::vector<TableRelations>& relations, int suppress_below,
                      size_t count) {
-  Program program{Problem(glp_create_prob()), {}, {}};
+  Program program{Problem(glp_create_prob()), {}, {}, {}};
   glp_prob* problem = program.problem.get();
   std::map<std::string, int> quantities;
   for (size_t t = 0; t < count && t < tables.size() && t < relations.size(); ++t) {
@@ -111,6 +121,12 @@ Program BuildProgram(const std::vector<ReportTable>& tables,
       program.rows.push_back(std::move(row));
     }
   }
+  program.rows_of_column.resize(quantities.size() + 1);
+  for (size_t i = 0; i < program.rows.size(); ++i) {
+    for (size_t k = 1; k < program.rows[i].columns.size(); ++k) {
+      program.rows_of_column[program.rows[i].columns[k]].push_back(static_cast<int>(i));
+    }
+  }
   return program;
 }
 
@@ -127,6 +143,13 @@ bool Solve(glp_prob* problem) {
   if (glp_simplex(problem, &parameters) == 0 && optimal()) return true;
   glp_adv_basis(problem, 0);
   parameters.presolve = GLP_ON;
+  if (glp_simplex(problem, &parameters) == 0 && optimal()) return true;
+  // Amounts in cents beside counts in ones can defeat both: GLPK's own
+  // scaling and a fresh basis, then, before the figures are called
+  // contradictory.
+  glp_scale_prob(problem, GLP_SF_AUTO);
+  glp_std_basis(problem);
+  parameters.presolve = GLP_OFF;
   return glp_simplex(problem, &parameters) == 0 && optimal();
 }
 
@@ -136,28 +159,59 @@ void SetObjective(glp_prob* problem, const FigureRow& row, bool on) {
   }
 }
 
-// The shown figures whose constraints hold the optimum where it is.
-void AddBinding(const Program& program, std::vector<PublishedCell>* binding) {
+// The figures whose constraints hold the optimum where it is, but for
+// `own`, the figure bounded.
+void AddBinding(const Program& program, int own, Pin* pin) {
   for (size_t i = 0; i < program.rows.size(); ++i) {
-    if (!program.rows[i].shown) continue;
+    if (static_cast<int>(i) == own) continue;
     if (std::abs(glp_get_row_dual(program.problem.get(), static_cast<int>(i) + 1)) > 1e-9) {
-      binding->push_back(program.rows[i].cell);
+      (program.rows[i].shown ? pin->shown : pin->hidden).push_back(static_cast<int>(i));
     }
   }
 }
 
-// The least or the most the cell's figure can be; NaN when GLPK finds none.
-double Bound(const Program& program, const FigureRow& row, int direction,
-             std::vector<PublishedCell>* binding) {
+// The least or the most figure `index` can be; NaN when GLPK finds none.
+double Bound(const Program& program, int index, int direction, Pin* pin) {
   glp_prob* problem = program.problem.get();
+  const FigureRow& row = program.rows[index];
   glp_set_obj_dir(problem, direction);
   SetObjective(problem, row, true);
   const bool solved = Solve(problem);
   const double value = solved ? glp_get_obj_val(problem) * row.scale : std::nan("");
-  if (solved) AddBinding(program, binding);
+  if (solved) AddBinding(program, index, pin);
   SetObjective(problem, row, false);
   return value;
 }
+
+std::vector<PublishedCell> CellsOf(const Program& program, std::vector<int> rows) {
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  std::vector<PublishedCell> cells;
+  cells.reserve(rows.size());
+  for (int row : rows) cells.push_back(program.rows[row].cell);
+  return cells;
+}
+
+// The shown figures that share a quantity with figure `index` or with the
+// hidden figures that pin it.
+std::vector<PublishedCell> Neighbours(const Program& program, int index, const Pin& pin) {
+  std::vector<int> around{index};
+  around.insert(around.end(), pin.hidden.begin(), pin.hidden.end());
+  std::vector<int> shown;
+  for (int row : around) {
+    const FigureRow& figure = program.rows[row];
+    for (size_t k = 1; k < figure.columns.size(); ++k) {
+      for (int other : program.rows_of_column[figure.columns[k]]) {
+        if (program.rows[other].shown) shown.push_back(other);
+      }
+    }
+  }
+  return CellsOf(program, std::move(shown));
+}
+
+using CellKey = std::tuple<int, int, int>;
+
+CellKey KeyOf(const PublishedCell& c) { return {c.table, c.cell.row, c.cell.column}; }
 
 Error AuditError(const std::string& why, const std::string& table = "") {
   Error error = MakeError("the disclosure audit " + why +
@@ -196,17 +250,18 @@ Result<DisclosureAudit> AuditDisclosure(const std::vector<ReportTable>& tables,
   }
   const int wanted = std::min(settings.protection_interval, settings.suppress_below - 1);
   for (int index : program.primary) {
-    const FigureRow& row = program.rows[index];
-    std::vector<PublishedCell> binding;
-    const double least = Bound(program, row, GLP_MIN, &binding);
-    const double most = Bound(program, row, GLP_MAX, &binding);
+    Pin pin;
+    const double least = Bound(program, index, GLP_MIN, &pin);
+    const double most = Bound(program, index, GLP_MAX, &pin);
     if (std::isnan(least) || std::isnan(most)) return AuditError("could not bound a hidden count");
     const auto low = static_cast<int64_t>(std::ceil(least - 1e-6));
     const auto high = static_cast<int64_t>(std::floor(most + 1e-6));
     const int values = static_cast<int>(high - low + 1);
     ++audit.audited_cells;
     audit.narrowest = audit.audited_cells == 1 ? values : std::min(audit.narrowest, values);
-    if (values < wanted) audit.exposures.push_back({row.cell, low, high, std::move(binding)});
+    if (values >= wanted) continue;
+    audit.exposures.push_back({program.rows[index].cell, low, high, CellsOf(program, pin.shown),
+                               Neighbours(program, index, pin)});
   }
   return audit;
 }
@@ -216,23 +271,46 @@ std::vector<PublishedCell> ComplementaryCells(const std::vector<ReportTable>& ta
   auto cell_of = [&tables](const PublishedCell& c) -> const ReportCell& {
     return tables[c.table].At(c.cell.row, c.cell.column);
   };
-  // Counts before zeros before amounts, then by size: the least the
-  // reader loses.
-  auto cost = [&cell_of](const PublishedCell& c) {
+  auto hideable = [&cell_of](const PublishedCell& c) {
+    const ReportCell& cell = cell_of(c);
+    return !cell.Hidden() && !(cell.integer == 0 && cell.kind != CellKind::kCount);
+  };
+  std::vector<std::vector<PublishedCell>> candidates;
+  std::map<CellKey, int> pins;  // exposures each candidate pins
+  for (const CellExposure& exposure : audit.exposures) {
+    std::vector<PublishedCell> some;
+    for (const PublishedCell& cell : exposure.binding) {
+      if (hideable(cell)) some.push_back(cell);
+    }
+    if (some.empty()) {
+      for (const PublishedCell& cell : exposure.neighbours) {
+        if (hideable(cell)) some.push_back(cell);
+      }
+    }
+    for (const PublishedCell& cell : some) ++pins[KeyOf(cell)];
+    candidates.push_back(std::move(some));
+  }
+  // Counts before zeros before amounts (an amount is worth more to the
+  // reader), then the cell that pins most exposures, then by size: the
+  // least the reader loses.
+  auto cost = [&cell_of, &pins](const PublishedCell& c) {
     const ReportCell& cell = cell_of(c);
     const int64_t size = cell.integer < 0 ? -cell.integer : cell.integer;
     const int rank = cell.kind != CellKind::kCount ? 2 : (size == 0 ? 1 : 0);
-    return std::make_pair(rank, size);
+    return std::make_tuple(rank, -pins[KeyOf(c)], size);
   };
   std::vector<PublishedCell> picks;
-  for (const CellExposure& exposure : audit.exposures) {
+  std::set<CellKey> picked;
+  for (const std::vector<PublishedCell>& some : candidates) {
     const PublishedCell* best = nullptr;
-    for (const PublishedCell& candidate : exposure.binding) {
-      const ReportCell& cell = cell_of(candidate);
-      if (cell.Hidden() || (cell.integer == 0 && cell.kind != CellKind::kCount)) continue;
+    bool covered = false;
+    for (const PublishedCell& candidate : some) {
+      covered = covered || picked.count(KeyOf(candidate)) > 0;
       if (best == nullptr || cost(candidate) < cost(*best)) best = &candidate;
     }
-    if (best != nullptr) picks.push_back(*best);
+    if (covered || best == nullptr) continue;
+    picked.insert(KeyOf(*best));
+    picks.push_back(*best);
   }
   return picks;
 }

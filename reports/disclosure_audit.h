@@ -36,6 +36,10 @@ struct CellExposure {
   int64_t low = 0;  // the least and the most it can be, in whole patients
   int64_t high = 0;
   std::vector<PublishedCell> binding;  // shown figures that pin it (nonzero dual)
+  // Shown figures that share a quantity with it or with a hidden figure
+  // that pins it (a hidden total, an "x" at its least): where to break the
+  // pin when no shown figure holds it directly.
+  std::vector<PublishedCell> neighbours;
 };
 
 struct DisclosureAudit {
@@ -52,11 +56,13 @@ Result<DisclosureAudit> AuditDisclosure(const std::vector<ReportTable>& tables,
                                         const std::vector<TableRelations>& relations,
                                         const AuditSettings& settings);
 
-// Shown cells to hide next, at most one per exposure: among the figures
-// that pin it, a count before a zero before an amount (an amount is worth
-// more to the reader), the smallest first. A zero is hidden as "<5" (fewer
-// than five), never as "x" (at least five). Empty when no exposure has such
-// a figure left.
+// Shown cells to hide next, at most one per exposure, chosen to cover the
+// exposures with few cells: a count before a zero before an amount (an
+// amount is worth more to the reader), then a figure that pins several
+// exposures, then the smallest. The figures that pin an exposure are
+// its candidates; where all of them are hidden already, its neighbours
+// are. A zero is hidden as "<5" (fewer than five), never as "x" (at least
+// five). Empty when no exposure has a candidate left.
 std::vector<PublishedCell> ComplementaryCells(const std::vector<ReportTable>& tables,
                                               const DisclosureAudit& audit);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <utility>
 
 namespace clusterpilot {
 namespace {
@@ -76,18 +77,35 @@ bool SumIsSafe(const ReportTable& table, const TableSum& sum, int suppress_below
   return true;
 }
 
-// The shown cell to hide next: a part before the total; the smallest
-// non-zero value first, as it carries the least information.
-bool PickProtectiveCell(const ReportTable& table, const TableSum& sum, CellRef* pick) {
+bool SameCell(const CellRef& a, const CellRef& b) { return a.row == b.row && a.column == b.column; }
+
+// How many of the unsafe sums other than `sum` hold `ref` as a part: hiding
+// a cell where a row and a column both need one protects both at once.
+int UnsafeSumsHolding(const std::vector<const TableSum*>& unsafe, const TableSum& sum,
+                      const CellRef& ref) {
+  int holding = 0;
+  for (const TableSum* other : unsafe) {
+    if (other == &sum) continue;
+    for (const CellRef& part : other->parts) holding += SameCell(part, ref) ? 1 : 0;
+  }
+  return holding;
+}
+
+// The shown cell to hide next: a part before the total; among the parts
+// the one that also protects most other unsafe sums, then the smallest
+// non-zero value, as it carries the least information.
+bool PickProtectiveCell(const ReportTable& table, const TableSum& sum,
+                        const std::vector<const TableSum*>& unsafe, CellRef* pick) {
   bool found = false;
-  int64_t best = 0;
+  std::pair<int, int64_t> best{0, 0};  // (-other sums protected, size): the least is best
   for (const CellRef& ref : sum.parts) {
     const ReportCell& cell = table.At(ref.row, ref.column);
     if (cell.Hidden() || cell.kind == CellKind::kEmpty || cell.integer == 0) continue;
     const int64_t size = cell.integer < 0 ? -cell.integer : cell.integer;
-    if (!found || size < best) {
+    const std::pair<int, int64_t> cost{-UnsafeSumsHolding(unsafe, sum, ref), size};
+    if (!found || cost < best) {
       found = true;
-      best = size;
+      best = cost;
       *pick = ref;
     }
   }
@@ -96,6 +114,15 @@ bool PickProtectiveCell(const ReportTable& table, const TableSum& sum, CellRef* 
   if (total.Hidden() || total.kind == CellKind::kEmpty) return false;
   *pick = sum.total;
   return true;
+}
+
+std::vector<const TableSum*> UnsafeSums(const ReportTable& table, const std::vector<TableSum>& sums,
+                                        int suppress_below) {
+  std::vector<const TableSum*> unsafe;
+  for (const TableSum& sum : sums) {
+    if (!SumIsSafe(table, sum, suppress_below)) unsafe.push_back(&sum);
+  }
+  return unsafe;
 }
 
 // HideWith over every link, in order; true when it hid anything.
@@ -159,7 +186,8 @@ void ProtectSums(ReportTable* table, const std::vector<TableSum>& sums, int supp
     for (const TableSum& sum : sums) {
       while (!SumIsSafe(*table, sum, suppress_below)) {
         CellRef pick;
-        if (!PickProtectiveCell(*table, sum, &pick)) break;  // everything is hidden already
+        const std::vector<const TableSum*> unsafe = UnsafeSums(*table, sums, suppress_below);
+        if (!PickProtectiveCell(*table, sum, unsafe, &pick)) break;  // everything is hidden
         HideAsComplement(&table->At(pick.row, pick.column));
         changed = true;
       }
