@@ -19,14 +19,17 @@ constexpr const char* kColumns =
 
 constexpr const char* kOrder = "ORDER BY m.department, m.rating_date, m.patient_id, m.id";
 
+// The department's parameter: after the month's two, or the only one. A
+// parameter no condition names would leave PostgreSQL unable to type it.
+int DepartmentParameter(const AssignmentFilter& filter) { return filter.month ? 3 : 1; }
+
 // One WHERE per shape of the filter, each a plain condition an index serves
 // (the rating date's for a month, the department's for a department): a
 // catch-all "?1 = '' OR ..." cannot use either and reads every measurement.
-// ?1 and ?2 are the month as [its first day, the next month's first day),
-// ?3 the department.
+// ?1 and ?2 are the month as [its first day, the next month's first day).
 std::string WhereClause(const AssignmentFilter& filter) {
   const std::string month = "m.rating_date >= ?1 AND m.rating_date < ?2";
-  const std::string department = "m.department = ?3";
+  const std::string department = "m.department = ?" + std::to_string(DepartmentParameter(filter));
   if (filter.month && !filter.department.empty()) {
     return "WHERE " + department + " AND " + month + " ";
   }
@@ -80,7 +83,7 @@ Result<std::vector<AssignmentRow>> ReadAssignments(Store& store, const Assignmen
     select.BindText(1, filter.month->FirstDayIso());
     select.BindText(2, filter.month->Plus(1).FirstDayIso());
   }
-  if (!filter.department.empty()) select.BindText(3, filter.department);
+  if (!filter.department.empty()) select.BindText(DepartmentParameter(filter), filter.department);
   std::vector<AssignmentRow> rows;
   while (select.Step()) rows.push_back(ReadRow(select));
   if (!select.status().ok()) return select.status().error();

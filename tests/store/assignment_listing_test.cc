@@ -100,6 +100,7 @@ TEST_F(AssignmentListingTest, FiltersByMonthAndDepartment) {
 // (department, rating_date): the rows read are that month's, not the
 // department's whole history. Without a department the month index serves.
 TEST_F(AssignmentListingTest, OneDepartmentsMonthSearchesItsIndexRange) {
+  if (store_->dialect() != SqlDialect::kSqlite) GTEST_SKIP() << "asks SQLite's query planner";
   const auto plan = [&](const AssignmentFilter& filter) {
     SqlStatement explain(*store_, "EXPLAIN QUERY PLAN " + AssignmentQuery(filter));
     std::string lines;
