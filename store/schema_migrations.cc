@@ -230,9 +230,8 @@ ALTER TABLE measurement ADD COLUMN organisation TEXT;
 // Migration N is kMigrations[N - 1]: a new version appends its SQL here (and its
 // PostgreSQL form to kPostgresqlMigrations below) and
 // raises kCurrentSchemaVersion.
-constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                            kVersion5, kVersion6, kVersion7, kVersion8,
-                                            kVersion9};
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
+                                            kVersion6, kVersion7, kVersion8, kVersion9};
 
 static_assert(std::size(kMigrations) == kCurrentSchemaVersion,
               "kCurrentSchemaVersion must name the last migration");
