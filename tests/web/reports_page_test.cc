@@ -8,6 +8,7 @@
 
 #include "store/audit_log.h"
 #include "store/store.h"
+#include "tests/web/shared_web_server_test.h"
 #include "tests/web/web_test_client.h"
 #include "tests/web/web_test_environment.h"
 
@@ -37,20 +38,11 @@ int AnnouncedUploadStatus(int port, int64_t bytes) {
   return response.getStatus();
 }
 
-class ReportsPageTest : public testing::Test {
+class ReportsPageTest : public SharedWebServerTest {
  protected:
-  static void SetUpTestSuite() { environment_ = new WebTestEnvironment(); }
-  static void TearDownTestSuite() {
-    delete environment_;
-    environment_ = nullptr;
-  }
-
-  static WebTestEnvironment& env() { return *environment_; }
-
+  using SharedWebServerTest::SignedIn;
   static WebTestClient SignedIn(WebRole role) {
-    WebTestClient client(env().port());
-    EXPECT_TRUE(client.Login(WebTestEnvironment::UserOf(role), kPassword));
-    return client;
+    return SharedWebServerTest::SignedIn(WebTestEnvironment::UserOf(role));
   }
 
   // The audit log's actions and objects by `user`, in order, one a line.
@@ -64,11 +56,7 @@ class ReportsPageTest : public testing::Test {
     }
     return text;
   }
-
-  static WebTestEnvironment* environment_;
 };
-
-WebTestEnvironment* ReportsPageTest::environment_ = nullptr;
 
 TEST_F(ReportsPageTest, TheMonthsReportIsInThePageWithoutPatientIds) {
   WebTestClient manager = SignedIn(WebRole::kManager);

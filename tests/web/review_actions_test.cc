@@ -9,28 +9,15 @@
 #include "store/audit_log.h"
 #include "store/override_table.h"
 #include "store/store.h"
+#include "tests/web/shared_web_server_test.h"
 #include "tests/web/web_test_client.h"
 #include "tests/web/web_test_environment.h"
 
 namespace clusterpilot {
 namespace {
 
-class ReviewActionsTest : public testing::Test {
+class ReviewActionsTest : public SharedWebServerTest {
  protected:
-  static void SetUpTestSuite() { environment_ = new WebTestEnvironment(); }
-  static void TearDownTestSuite() {
-    delete environment_;
-    environment_ = nullptr;
-  }
-
-  static WebTestEnvironment& env() { return *environment_; }
-
-  static WebTestClient SignedIn(const std::string& name) {
-    WebTestClient client(env().port());
-    EXPECT_TRUE(client.Login(name, kPassword)) << name;
-    return client;
-  }
-
   static Poco::JSON::Object::Ptr Json(const HttpReply& reply) {
     Poco::JSON::Parser parser;
     return parser.parse(reply.body).extract<Poco::JSON::Object::Ptr>();
@@ -51,11 +38,7 @@ class ReviewActionsTest : public testing::Test {
     }
     return count;
   }
-
-  static WebTestEnvironment* environment_;
 };
-
-WebTestEnvironment* ReviewActionsTest::environment_ = nullptr;
 
 TEST_F(ReviewActionsTest, TheFormGroupsClustersBySuperclusterOwnFirst) {
   WebTestClient clinician = SignedIn(WebTestEnvironment::UserOf(WebRole::kClinician));

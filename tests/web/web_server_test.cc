@@ -13,6 +13,7 @@
 #include "store/override_table.h"
 #include "store/store.h"
 #include "tests/support/raw_sqlite.h"
+#include "tests/web/shared_web_server_test.h"
 #include "tests/web/web_test_client.h"
 #include "tests/web/web_test_environment.h"
 #include "web/route_table.h"
@@ -49,22 +50,8 @@ char RoleLetter(WebRole role) { return WebRoleName(role)[0]; }
 
 std::string RouteKey(const Route& route) { return std::string(route.method) + " " + route.pattern; }
 
-class WebServerTest : public testing::Test {
+class WebServerTest : public SharedWebServerTest {
  protected:
-  static void SetUpTestSuite() { environment_ = new WebTestEnvironment(); }
-  static void TearDownTestSuite() {
-    delete environment_;
-    environment_ = nullptr;
-  }
-
-  static WebTestEnvironment& env() { return *environment_; }
-
-  static WebTestClient SignedIn(const std::string& name) {
-    WebTestClient client(env().port());
-    EXPECT_TRUE(client.Login(name, kPassword)) << name;
-    return client;
-  }
-
   static std::string PathOf(const Route& route) {
     return std::regex_replace(route.pattern, std::regex("\\{id\\}"),
                               std::to_string(env().measurement_a()));
@@ -85,11 +72,7 @@ class WebServerTest : public testing::Test {
     EXPECT_EQ(reply.Header("x-frame-options"), "DENY") << what;
     EXPECT_EQ(reply.Header("cache-control"), "no-store") << what;
   }
-
-  static WebTestEnvironment* environment_;
 };
-
-WebTestEnvironment* WebServerTest::environment_ = nullptr;
 
 TEST_F(WebServerTest, RouteTableMatchesTheHandWrittenMatrix) {
   std::set<std::string> seen;
