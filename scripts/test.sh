@@ -14,6 +14,7 @@ if [ "${1:-}" = "--sanitize" ]; then
   options=(-DCMAKE_BUILD_TYPE=Debug -DCLUSTERPILOT_WERROR=ON -DCLUSTERPILOT_SANITIZE=ON)
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  export LSAN_OPTIONS=suppressions=$PWD/tests/sanitizer/lsan-suppressions.txt
 fi
 # The browser tests' one npm package (playwright-core; it drives Debian's
 # chromium and downloads no browser), exactly as package-lock.json says.
