@@ -38,6 +38,9 @@ struct LatestRatingFilter {
 // department it reads that department's index range, not the whole table.
 Result<std::vector<LatestRating>> ReadLatestRatings(Store& store, const LatestRatingFilter& filter);
 
+// The SQL ReadLatestRatings runs for `filter`, for tests of its query plan.
+std::string LatestRatingsQuery(const LatestRatingFilter& filter);
+
 }  // namespace clusterpilot
 
 #endif  // CLUSTERPILOT_STORE_LATEST_RATINGS_H_
