@@ -24,19 +24,25 @@ double NextUniform(uint64_t* state) {
 
 }  // namespace
 
-ItemRatings DrawClusterRatings(const ClusterModel& model, int cluster_index, uint64_t* state) {
+ClusterRatingDistribution::ClusterRatingDistribution(const ClusterModel& model, int cluster_index) {
   const ModelCluster& cluster = model.cluster(cluster_index);
-  ItemRatings ratings{};
   for (int item = 0; item < kItemCount; ++item) {
     const auto& row = cluster.coefficients[item];
     const double best = *std::max_element(row.begin(), row.end());
-    double weights[kMaxRating + 1];
     double total = 0;
     for (int rating = 0; rating <= kMaxRating; ++rating) {
-      weights[rating] = std::exp(row[rating] - best);
-      total += weights[rating];
+      weights_[item][rating] = std::exp(row[rating] - best);
+      total += weights_[item][rating];
     }
-    double draw = NextUniform(state) * total;
+    totals_[item] = total;
+  }
+}
+
+ItemRatings ClusterRatingDistribution::Draw(uint64_t* state) const {
+  ItemRatings ratings{};
+  for (int item = 0; item < kItemCount; ++item) {
+    const auto& weights = weights_[item];
+    double draw = NextUniform(state) * totals_[item];
     int rating = 0;
     while (rating < kMaxRating && draw >= weights[rating]) draw -= weights[rating++];
     ratings[item] = static_cast<int8_t>(rating);
@@ -44,12 +50,17 @@ ItemRatings DrawClusterRatings(const ClusterModel& model, int cluster_index, uin
   return ratings;
 }
 
+ItemRatings DrawClusterRatings(const ClusterModel& model, int cluster_index, uint64_t* state) {
+  return ClusterRatingDistribution(model, cluster_index).Draw(state);
+}
+
 double CalibrateAtypicalThreshold(const ClusterModel& model, int cluster_index, double percentile) {
   uint64_t state =
       0x636C757374657221ull ^ static_cast<uint64_t>(model.cluster(cluster_index).number);
+  const ClusterRatingDistribution distribution(model, cluster_index);
   std::vector<double> distances(kCalibrationSamples);
   for (double& distance : distances) {
-    distance = model.FitDistance(cluster_index, DrawClusterRatings(model, cluster_index, &state));
+    distance = model.FitDistance(cluster_index, distribution.Draw(&state));
   }
   const size_t rank = std::min(
       distances.size() - 1,

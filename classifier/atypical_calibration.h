@@ -28,6 +28,7 @@
 #ifndef CLUSTERPILOT_CLASSIFIER_ATYPICAL_CALIBRATION_H_
 #define CLUSTERPILOT_CLASSIFIER_ATYPICAL_CALIBRATION_H_
 
+#include <array>
 #include <cstdint>
 
 #include "core/item_ratings.h"
@@ -38,9 +39,25 @@ class ClusterModel;
 
 inline constexpr int kCalibrationSamples = 4000;
 
-// Ratings drawn from cluster `cluster_index`'s own rating distribution (see
-// above), all 19 items known. `state` is a splitmix64 state the call advances,
-// so the same state gives the same ratings on every platform.
+// Cluster `cluster_index`'s own rating distribution (see above), its weights
+// computed once: the calibration draws thousands of profiles per cluster at
+// every model load, and an exp() per item and rating of each draw was most of
+// a classify run's start-up.
+class ClusterRatingDistribution {
+ public:
+  ClusterRatingDistribution(const ClusterModel& model, int cluster_index);
+
+  // Ratings drawn from the distribution, all 19 items known. `state` is a
+  // splitmix64 state the call advances, so the same state gives the same
+  // ratings on every platform.
+  ItemRatings Draw(uint64_t* state) const;
+
+ private:
+  std::array<std::array<double, kMaxRating + 1>, kItemCount> weights_;
+  std::array<double, kItemCount> totals_;
+};
+
+// One draw from a distribution made for the occasion (see above).
 ItemRatings DrawClusterRatings(const ClusterModel& model, int cluster_index, uint64_t* state);
 
 // The calibrated atypical threshold of one cluster (> 0). Deterministic.
