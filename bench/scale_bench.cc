@@ -11,7 +11,8 @@
 // and the ratios of the largest size to 1M. Long (minutes, several GB of
 // temporary disk): not part of ctest.
 //
-// usage: scale_bench [--10m] [--sizes LIST] [--runs N] [--dir DIR] [--binary PATH]
+// usage: scale_bench [--10m] [--sizes LIST] [--runs N] [--dir DIR] [--keep] [--write-only]
+//                    [--binary PATH]
 //   --10m    adds the 10M size (about 2.5 GB of CSV and store)
 //   --sizes  the sizes in millions instead, e.g. 1,10 (the first is the base
 //            of the ratios)
@@ -20,6 +21,13 @@
 //   --runs   runs of each timed command at 1M, median taken (default 5;
 //            bigger sizes run the imports once, the report RUNS times)
 //   --dir    where the files go (default a new folder under /tmp, removed)
+//   --keep   leaves each size's CSV and store in DIR (history-NM.csv,
+//            store-NM.db, classified and with the next month) for other
+//            benchmarks to reuse read-only: a 10M store takes many minutes.
+//            A history CSV already in DIR is used as it is (the generator is
+//            deterministic), so it can be written beforehand
+//   --write-only  writes each size's history CSV into DIR and stops: run it
+//            outside the quiet window, then the timed run with --keep
 #include <unistd.h>
 
 #include <algorithm>
@@ -48,6 +56,8 @@ struct Options {
   std::vector<int> years = {1, 4};
   int runs = 5;
   std::string dir;
+  bool keep = false;
+  bool write_only = false;
   std::string binary = CLUSTERPILOT_BINARY;
 };
 
@@ -154,16 +164,20 @@ double MicrosPerRow(const ProcessTiming& timing, int64_t rows) {
 
 SizeResult MeasureSize(const Options& options, int years) {
   const std::string& binary = options.binary;
-  const std::string csv = options.dir + "/history.csv";
+  const std::string size = std::to_string(years) + "M";
+  const std::string csv = options.dir + "/history-" + size + ".csv";
   const std::string next = options.dir + "/next-month.csv";
-  const std::string db = options.dir + "/store.db";
+  const std::string db = options.dir + "/store-" + size + ".db";
   const std::string reference = options.dir + "/sqlite.db";
   const std::string tariffs = options.dir + "/tariffs.csv";
   SizeResult result;
   result.measurements = kPerYear * years;
-  std::printf("%dM: writing %d years of history ...\n", years, years);
-  std::fflush(stdout);
-  WriteHistory(csv, years);
+  std::error_code ignored;
+  if (!options.keep || !std::filesystem::exists(csv, ignored)) {
+    std::printf("%dM: writing %d years of history ...\n", years, years);
+    std::fflush(stdout);
+    WriteHistory(csv, years);
+  }
   result.next_rows = WriteNextMonth(next);
   WriteTariffs(tariffs);
   // The imports are long at the bigger sizes: the median of several runs
@@ -188,10 +202,11 @@ SizeResult MeasureSize(const Options& options, int years) {
                          report_runs);
   result.next_import = Time({binary, "import", "--db", db, next});
   result.next_classify = Time({binary, "classify", "--db", db});
-  std::error_code ignored;
   result.store_mb = static_cast<double>(std::filesystem::file_size(db, ignored)) / 1e6;
-  RemoveStore(db);
-  std::filesystem::remove(csv);
+  if (!options.keep) {
+    RemoveStore(db);
+    std::filesystem::remove(csv);
+  }
   return result;
 }
 
@@ -242,8 +257,8 @@ void PrintRatios(const SizeResult& small, const SizeResult& large) {
 
 [[noreturn]] void Usage() {
   std::fprintf(stderr,
-               "usage: scale_bench [--10m] [--sizes LIST] [--runs N] [--dir DIR] "
-               "[--binary PATH]\n");
+               "usage: scale_bench [--10m] [--sizes LIST] [--runs N] [--dir DIR] [--keep] "
+               "[--write-only] [--binary PATH]\n");
   std::exit(2);
 }
 
@@ -260,6 +275,10 @@ Options ParseOptions(int argc, char** argv) {
       options.binary = argv[++i];
     } else if (arg == "--runs" && i + 1 < argc) {
       options.runs = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--keep") {
+      options.keep = true;
+    } else if (arg == "--write-only") {
+      options.write_only = true;
     } else if (arg == "--dir" && i + 1 < argc) {
       options.dir = argv[++i];
     } else {
@@ -290,6 +309,12 @@ int main(int argc, char** argv) {
   std::filesystem::create_directories(options.dir);
   std::printf("scale benchmark in %s; load average at start %.1f\n", options.dir.c_str(),
               LoadAverage());
+  if (options.write_only) {
+    for (int years : options.years) {
+      WriteHistory(options.dir + "/history-" + std::to_string(years) + "M.csv", years);
+    }
+    return 0;
+  }
   std::vector<SizeResult> results;
   for (int years : options.years) {
     results.push_back(MeasureSize(options, years));
