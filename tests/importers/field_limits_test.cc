@@ -8,6 +8,7 @@
 #include "importers/export_importer.h"
 #include "store/store.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
@@ -53,12 +54,12 @@ std::string Xml(const Values& v, const std::string& version = "1.0") {
 
 class FieldLimitsTest : public ::testing::Test {
  protected:
-  void SetUp() override { OpenStore("store.db"); }
+  void SetUp() override { OpenStore(); }
 
-  void OpenStore(const std::string& name) {
+  void OpenStore() {
     importer_.reset();
     store_.reset();
-    auto store = Store::Open(dir_.File(name));
+    auto store = Store::Open(TestStoreLocation(dir_));
     ASSERT_TRUE(store.ok());
     store_ = std::move(store).value();
     importer_ = std::make_unique<ExportImporter>(*store_);
@@ -139,9 +140,9 @@ TEST_F(FieldLimitsTest, EveryLimitAndControlCharacterInCsvAndXml) {
   for (size_t i = 0; i < cases.size(); ++i) {
     SCOPED_TRACE(cases[i].csv);
     // A new store per case: a stored row would make the next one a duplicate.
-    OpenStore("csv" + std::to_string(i) + ".db");
+    OpenStore();
     EXPECT_EQ(Import("f.csv", Csv(cases[i].values)), cases[i].csv);
-    OpenStore("xml" + std::to_string(i) + ".db");
+    OpenStore();
     EXPECT_EQ(Import("f.xml", Xml(cases[i].values)), cases[i].xml);
   }
 }
