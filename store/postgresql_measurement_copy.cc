@@ -111,9 +111,6 @@ Status PostgresqlMeasurementCopy::Write(std::vector<MeasurementWriter::BatchEntr
   if (entries.empty()) return Status::Ok();
   Status step = PrepareStaging();
   if (step.ok()) step = CopyIntoStaging(entries);
-  // A temporary table has no statistics unless asked: without them the
-  // planner may anti-join the whole measurement table for every batch.
-  if (step.ok()) step = store_.Execute("ANALYZE import_staging");
   if (step.ok()) step = InsertFromStaging(entries, last_id);
   if (step.ok()) step = ReadStoredForUnstored(entries);
   return step;
