@@ -171,15 +171,14 @@ TEST_F(StoreClassificationTest, AReaderThatCannotOpenTheStoreFailsTheWholeRun) {
   if (TestsUsePostgresql()) GTEST_SKIP() << "moves the SQLite file";
   std::vector<Measurement> measurements = ThreePatients();
   SeedMeasurements(*store_, &measurements);
-  const std::string moved = dir_.File("moved.db");
-  std::filesystem::rename(dir_.File("pilot.db"), moved);
+  const std::string path = store_->path();
+  std::filesystem::rename(path, dir_.File("moved.db"));
   Result<ClassifyTally> failed = Classify();
   ASSERT_FALSE(failed.ok());
-  EXPECT_EQ(failed.error().ToString(),
-            dir_.File("pilot.db") +
-                ": no store here yet; import an export first (clusterpilot "
-                "import --db " +
-                dir_.File("pilot.db") + " FILE)");
+  EXPECT_EQ(failed.error().ToString(), path +
+                                           ": no store here yet; import an export first "
+                                           "(clusterpilot import --db " +
+                                           path + " FILE)");
   EXPECT_EQ(CountClassified(*store_, 1).value(), 0);
   EXPECT_TRUE(ReadAuditLog(*store_).value().empty());
 }

@@ -54,12 +54,13 @@ std::string Xml(const Values& v, const std::string& version = "1.0") {
 
 class FieldLimitsTest : public ::testing::Test {
  protected:
-  void SetUp() override { OpenStore(); }
+  void SetUp() override { OpenStore("store.db"); }
 
-  void OpenStore() {
+  // A new store each time: a file named `name`, or a new database.
+  void OpenStore(const std::string& name) {
     importer_.reset();
     store_.reset();
-    auto store = Store::Open(TestStoreLocation(dir_));
+    auto store = Store::Open(TestsUsePostgresql() ? TestStoreLocation(dir_) : dir_.File(name));
     ASSERT_TRUE(store.ok());
     store_ = std::move(store).value();
     importer_ = std::make_unique<ExportImporter>(*store_);
@@ -140,9 +141,9 @@ TEST_F(FieldLimitsTest, EveryLimitAndControlCharacterInCsvAndXml) {
   for (size_t i = 0; i < cases.size(); ++i) {
     SCOPED_TRACE(cases[i].csv);
     // A new store per case: a stored row would make the next one a duplicate.
-    OpenStore();
+    OpenStore("csv" + std::to_string(i) + ".db");
     EXPECT_EQ(Import("f.csv", Csv(cases[i].values)), cases[i].csv);
-    OpenStore();
+    OpenStore("xml" + std::to_string(i) + ".db");
     EXPECT_EQ(Import("f.xml", Xml(cases[i].values)), cases[i].xml);
   }
 }
