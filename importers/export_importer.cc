@@ -187,18 +187,20 @@ Status ImportInTransaction(Store& store, FileImport& import, const std::string& 
   RecordWriter records(*writer.value(), import.labels,
                        {import.display_name, import.options.strict, import.options.listed_problems},
                        &import.summary);
+  auto failed = [&](Status written) {
+    import.strict_problems = records.strict_problems();
+    import.strict_row_text = records.strict_row_text();
+    return written;  // the reader is stopped and joined on the way out
+  };
   while (std::optional<RecordBatch> batch = queue.Pop()) {
     for (ImportRecord& record : *batch) {
       Status written = records.Write(record);
-      if (!written.ok()) {
-        import.strict_problems = records.strict_problems();
-        import.strict_row_text = records.strict_row_text();
-        return written;  // the reader is stopped and joined on the way out
-      }
+      if (!written.ok()) return failed(written);
     }
     recycled.TryPush(std::move(*batch));
   }
   reader.Join();
+  if (Status flushed = records.Flush(); !flushed.ok()) return failed(flushed);
   if (!read_status.ok()) return read_status;
   // Recording an empty batch would mark the content imported, and the
   // fixed file would then be "already imported": refuse it instead.

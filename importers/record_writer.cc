@@ -67,16 +67,51 @@ RecordWriter::RecordWriter(MeasurementWriter& writer, const FieldLabels& labels,
     : writer_(writer), labels_(labels), options_(std::move(options)), summary_(summary) {}
 
 Status RecordWriter::Write(ImportRecord& record) {
+  const size_t batch_size = writer_.preferred_batch_size();
+  if (batch_size > 1) {
+    pending_.push_back(std::move(record));
+    return pending_.size() >= batch_size ? Flush() : Status::Ok();
+  }
+  if (!record.problems.empty()) return Settle(record, MeasurementWriter::Outcome::kStored, stored_);
+  Result<MeasurementWriter::Outcome> outcome =
+      writer_.Write(record.measurement, record.line, &stored_);
+  if (!outcome.ok()) return outcome.error();
+  return Settle(record, outcome.value(), stored_);
+}
+
+Status RecordWriter::Flush() {
+  entries_.clear();
+  for (const ImportRecord& record : pending_) {
+    if (!record.problems.empty()) continue;
+    MeasurementWriter::BatchEntry& entry = entries_.emplace_back();
+    entry.measurement = &record.measurement;
+    entry.source_line = record.line;
+  }
+  Status written = writer_.WriteBatch(entries_);
+  if (!written.ok()) return written;
+  static const MeasurementWriter::BatchEntry kNotWritten;  // a rejected record's
+  size_t entry = 0;
+  for (ImportRecord& record : pending_) {
+    const MeasurementWriter::BatchEntry& settled_entry =
+        record.problems.empty() ? entries_[entry++] : kNotWritten;
+    Status settled = Settle(record, settled_entry.outcome, settled_entry.stored);
+    if (!settled.ok()) return settled;
+  }
+  pending_.clear();
+  return Status::Ok();
+}
+
+// Counts a record whose outcome is known (a record with problems has none)
+// and keeps its problems.
+Status RecordWriter::Settle(ImportRecord& record, MeasurementWriter::Outcome outcome,
+                            const StoredMeasurement& stored) {
   ImportCounts& counts = summary_->counts;
   ++counts.read;
   if (!record.problems.empty()) {
     ++counts.rejected;
     return Reject(record, record.problems);
   }
-  Result<MeasurementWriter::Outcome> outcome =
-      writer_.Write(record.measurement, record.line, &stored_);
-  if (!outcome.ok()) return outcome.error();
-  switch (outcome.value()) {
+  switch (outcome) {
     case MeasurementWriter::Outcome::kStored:
       ++counts.stored;
       return Status::Ok();
@@ -89,7 +124,7 @@ Status RecordWriter::Write(ImportRecord& record) {
   ++counts.conflicts;
   // XML keeps no row text for valid rows; the canonical columns do.
   if (record.row_text.empty()) record.row_text = CanonicalRejectRow(record.measurement);
-  return Reject(record, {DescribeConflict(record.line, record.measurement, stored_, labels_)});
+  return Reject(record, {DescribeConflict(record.line, record.measurement, stored, labels_)});
 }
 
 Status RecordWriter::Reject(const ImportRecord& record, const std::vector<RowProblem>& problems) {

@@ -30,14 +30,22 @@ class RecordWriter {
                ImportSummary* summary);
 
   // Stores one record, or its rejection. An error ends the import: a store
-  // failure, or (strict) a row that could not be stored.
+  // failure, or (strict) a row that could not be stored. Where the store
+  // takes batches (MeasurementWriter::preferred_batch_size) the record is
+  // kept (moved from) until a batch is full; counts, problems and rejected
+  // rows come in file order all the same.
   Status Write(ImportRecord& record);
+
+  // Stores the records Write kept. Call once after the last one.
+  Status Flush();
 
   // After a strict failure: the row that failed the file, for the reject file.
   const std::vector<RowProblem>& strict_problems() const { return strict_problems_; }
   const std::string& strict_row_text() const { return strict_row_text_; }
 
  private:
+  Status Settle(ImportRecord& record, MeasurementWriter::Outcome outcome,
+                const StoredMeasurement& stored);
   Status Reject(const ImportRecord& record, const std::vector<RowProblem>& problems);
 
   MeasurementWriter& writer_;
@@ -45,6 +53,8 @@ class RecordWriter {
   const RecordWriterOptions options_;
   ImportSummary* summary_;
   StoredMeasurement stored_;
+  std::vector<ImportRecord> pending_;  // kept for the next batch
+  std::vector<MeasurementWriter::BatchEntry> entries_;
   std::vector<RowProblem> strict_problems_;
   std::string strict_row_text_;
 };

@@ -1,6 +1,8 @@
 #include "store/classification_table.h"
 
 #include "store/audit_log.h"
+#include "store/postgresql_connection.h"
+#include "store/postgresql_copy.h"
 #include "store/sql_statement.h"
 #include "store/store.h"
 
@@ -153,7 +155,38 @@ Status ClassificationWriter::Write(const ClassificationRecord& record) {
   return insert_->Run();
 }
 
+// PostgreSQL takes the batch as one COPY: the same rows, one round trip.
+Status ClassificationWriter::CopyBatch(const ClassificationRecord* records, size_t count) {
+  auto copy = PostgresqlCopy::Start(*store_.postgresql(),
+                                    "COPY classification(measurement_id, model_id, cluster, "
+                                    "probability, probabilities, flags, flag_reasons, "
+                                    "explanation, classified_at) FROM STDIN");
+  if (!copy.ok()) return copy.error();
+  PostgresqlCopy& rows = *copy.value();
+  for (size_t i = 0; i < count; ++i) {
+    const ClassificationRecord& record = records[i];
+    rows.Int(record.measurement_id);
+    rows.Int(model_id_);
+    if (record.cluster > 0) {
+      rows.Int(record.cluster);
+      rows.Double(record.probability);
+    } else {
+      rows.Null();
+      rows.Null();
+    }
+    rows.Text(record.probabilities);
+    rows.Int(record.flags);
+    rows.Text(record.flag_reasons);
+    rows.Text(record.explanation);
+    rows.Text(classified_at_);
+    Status row = rows.EndRow();
+    if (!row.ok()) return row;
+  }
+  return rows.Finish();
+}
+
 Status ClassificationWriter::WriteBatch(const ClassificationRecord* records, size_t count) {
+  if (store_.postgresql() != nullptr) return CopyBatch(records, count);
   size_t done = 0;
   for (; count - done >= kRowsPerStatement; done += kRowsPerStatement) {
     if (!insert_many_) {

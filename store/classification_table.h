@@ -84,9 +84,10 @@ class ClassificationWriter {
 
   Status Write(const ClassificationRecord& record);
 
-  // Writes `count` records, several per INSERT statement: the same rows as
-  // Write() on each, in order, at a fraction of SQLite's per-statement cost.
-  // Stops at the first error, having written the statements before it.
+  // Writes `count` records, several per INSERT statement (PostgreSQL: one
+  // COPY): the same rows as Write() on each, in order, at a fraction of the
+  // per-statement cost. Stops at the first error, having written the
+  // statements before it (PostgreSQL: nothing of the batch).
   Status WriteBatch(const ClassificationRecord* records, size_t count);
 
   // Rows one INSERT of WriteBatch carries (9 parameters each).
@@ -94,6 +95,7 @@ class ClassificationWriter {
 
  private:
   void Bind(SqlStatement& insert, int first, const ClassificationRecord& record);
+  Status CopyBatch(const ClassificationRecord* records, size_t count);
 
   Store& store_;
   int64_t model_id_;

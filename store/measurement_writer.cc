@@ -1,6 +1,7 @@
 #include "store/measurement_writer.h"
 
 #include "store/audit_log.h"
+#include "store/postgresql_measurement_copy.h"
 #include "store/rating_columns.h"
 #include "store/sql_dialect.h"
 #include "store/sql_statement.h"
@@ -21,9 +22,8 @@ const std::string& InsertMeasurementSql() {
 
 const std::string& SelectStoredSql() {
   static const std::string sql =
-      "SELECT m.clinician, m.supercluster, " + RatingColumnList("m") +
-      ", m.hv08_type, m.route, m.batch_id, m.source_line, b.file_name "
-      "FROM measurement m JOIN import_batch b ON b.id = m.batch_id "
+      "SELECT " + StoredMeasurementColumns() +
+      " FROM measurement m JOIN import_batch b ON b.id = m.batch_id "
       "WHERE m.patient_id = ? AND m.department = ? AND m.rating_date = ?";
   return sql;
 }
@@ -67,6 +67,32 @@ RatingRoute RouteFromText(std::string_view text) {
 }
 
 }  // namespace
+
+const std::string& StoredMeasurementColumns() {
+  static const std::string columns = "m.clinician, m.supercluster, " + RatingColumnList("m") +
+                                     ", m.hv08_type, m.route, m.batch_id, m.source_line, "
+                                     "b.file_name";
+  return columns;
+}
+
+void ReadStoredMeasurement(const SqlStatement& row, int first_column, const Measurement& key,
+                           StoredMeasurement* stored) {
+  const int c = first_column;
+  Measurement& found = stored->measurement;
+  found = Measurement();
+  found.patient_id = key.patient_id;
+  found.department = key.department;
+  found.rating_date = key.rating_date;
+  found.clinician = row.Text(c);
+  found.supercluster = static_cast<Supercluster>(row.Int(c + 1));
+  found.ratings = ReadRatings(row, c + 2);
+  const std::string_view type = row.Text(c + 21);
+  found.hv08_type = type.empty() ? 0 : type[0];
+  found.route = RouteFromText(row.Text(c + 22));
+  stored->batch_id = row.Int(c + 23);
+  stored->source_line = static_cast<int>(row.Int(c + 24));
+  stored->file_name = row.Text(c + 25);
+}
 
 Result<std::optional<PreviousImport>> FindImportByHash(Store& store,
                                                        const std::string& content_hash) {
@@ -219,6 +245,32 @@ Result<MeasurementWriter::Outcome> MeasurementWriter::Write(const Measurement& m
   return SameRating(stored->measurement, measurement) ? Outcome::kSkipped : Outcome::kConflict;
 }
 
+size_t MeasurementWriter::preferred_batch_size() const {
+  return store_.dialect() == SqlDialect::kPostgresql ? 16384 : 1;
+}
+
+Status MeasurementWriter::WriteBatch(std::vector<BatchEntry>& entries) {
+  if (store_.dialect() == SqlDialect::kSqlite) {
+    for (BatchEntry& entry : entries) {
+      Result<Outcome> outcome = Write(*entry.measurement, entry.source_line, &entry.stored);
+      if (!outcome.ok()) return outcome.error();
+      entry.outcome = outcome.value();
+    }
+    return Status::Ok();
+  }
+  if (!copy_) copy_ = std::make_unique<PostgresqlMeasurementCopy>(store_, batch_id_);
+  Status written = copy_->Write(entries, &last_stored_id_);
+  if (!written.ok()) return written;
+  for (const BatchEntry& entry : entries) {
+    const std::string& department = entry.measurement->department;
+    if (entry.outcome == Outcome::kStored && departments_.find(department) == departments_.end()) {
+      Status recorded = RecordDepartment(department);
+      if (!recorded.ok()) return recorded;
+    }
+  }
+  return Status::Ok();
+}
+
 Status MeasurementWriter::ReadStored(const Measurement& measurement, StoredMeasurement* stored) {
   SqlStatement& select = *select_;
   select.BindText(1, measurement.patient_id);
@@ -229,20 +281,7 @@ Status MeasurementWriter::ReadStored(const Measurement& measurement, StoredMeasu
     if (!select.status().ok()) return select.status();
     return MakeError("database error: a measurement that blocked an insert cannot be found");
   }
-  Measurement& found = stored->measurement;
-  found = Measurement();
-  found.patient_id = measurement.patient_id;
-  found.department = measurement.department;
-  found.rating_date = measurement.rating_date;
-  found.clinician = select.Text(0);
-  found.supercluster = static_cast<Supercluster>(select.Int(1));
-  found.ratings = ReadRatings(select, 2);
-  const std::string_view type = select.Text(21);
-  found.hv08_type = type.empty() ? 0 : type[0];
-  found.route = RouteFromText(select.Text(22));
-  stored->batch_id = select.Int(23);
-  stored->source_line = static_cast<int>(select.Int(24));
-  stored->file_name = select.Text(25);
+  ReadStoredMeasurement(select, 0, measurement, stored);
   select.Reset();
   return select.status();
 }

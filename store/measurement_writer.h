@@ -18,6 +18,7 @@
 
 namespace clusterpilot {
 
+class PostgresqlMeasurementCopy;
 class SqlStatement;
 class Store;
 
@@ -70,9 +71,24 @@ Result<std::optional<PreviousImport>> FindImportByHash(Store& store,
 Status ForEachRejectedRow(Store& store, int64_t batch_id,
                           const std::function<void(const RejectedRow&)>& row);
 
+// The stored measurement's columns for a SELECT of measurement `m` joined
+// with its import_batch `b`, and their reading from `row` from column
+// `first_column` on; `key` gives patient, department and date.
+const std::string& StoredMeasurementColumns();
+void ReadStoredMeasurement(const SqlStatement& row, int first_column, const Measurement& key,
+                           StoredMeasurement* stored);
+
 class MeasurementWriter {
  public:
   enum class Outcome { kStored, kSkipped, kConflict };
+
+  // One measurement of WriteBatch, and what became of it.
+  struct BatchEntry {
+    const Measurement* measurement = nullptr;  // the caller's, unchanged
+    int source_line = 0;
+    Outcome outcome = Outcome::kStored;
+    StoredMeasurement stored;  // for kSkipped and kConflict: the one kept
+  };
 
   // Inserts the batch row (time: now, UTC) and prepares the statements. Call
   // inside a transaction; a second batch with the same hash fails.
@@ -99,6 +115,15 @@ class MeasurementWriter {
   // measurement_department.
   Result<Outcome> Write(const Measurement& measurement, int source_line, StoredMeasurement* stored);
 
+  // How many measurements WriteBatch should get at once: 1 where Write per
+  // row is the fast way (SQLite), thousands where a round trip per row costs
+  // more than the row (PostgreSQL, where a batch goes by COPY).
+  size_t preferred_batch_size() const;
+
+  // Stores the entries in order, setting each one's outcome (and `stored`)
+  // as Write would, called for each one after another.
+  Status WriteBatch(std::vector<BatchEntry>& entries);
+
   // Keeps one problem of a rejected (or conflicting) row.
   Status RecordRejection(const RejectedRow& row);
 
@@ -118,7 +143,8 @@ class MeasurementWriter {
   std::unique_ptr<SqlStatement> insert_;
   std::unique_ptr<SqlStatement> select_;
   std::unique_ptr<SqlStatement> reject_;
-  std::vector<std::string> deferred_indexes_;  // CREATE INDEX statements to run in Finish()
+  std::unique_ptr<PostgresqlMeasurementCopy> copy_;  // WriteBatch's, on PostgreSQL
+  std::vector<std::string> deferred_indexes_;        // CREATE INDEX statements to run in Finish()
   // Those already in measurement_department: a handful of names, so a set
   // look-up per row spares a write per row.
   std::set<std::string, std::less<>> departments_;

@@ -186,26 +186,29 @@ Result<MonthSnapshot> ReadLatestRatings(
   return snapshot;
 }
 
+// The model, the count and the rows in one snapshot, so a classify run
+// with a new model that commits meanwhile cannot pair one with the other.
 Result<MonthSnapshot> ReadMonthSnapshot(Store& store, const CalendarDate& first_day,
                                         const CalendarDate& next_first_day) {
   MonthSnapshot snapshot;
   snapshot.first_day = first_day;
-  Result<ClusterModelRecord> model = CurrentClusterModel(store);
-  if (!model.ok()) return model.error();
-  snapshot.model = std::move(model).value();
-  const std::string from = first_day.ToIso();
-  const std::string until = next_first_day.ToIso();
-  SqlStatement select(store, MonthQuery());
-  select.BindText(1, from);
-  select.BindText(2, until);
   std::vector<MeasurementRow> rows;
-  rows.reserve(static_cast<size_t>(CountInMonth(store, from, until)));
+  Status read = store.InSnapshot([&]() -> Status {
+    Result<ClusterModelRecord> model = CurrentClusterModel(store);
+    if (!model.ok()) return model.error();
+    snapshot.model = std::move(model).value();
+    const std::string from = first_day.ToIso();
+    const std::string until = next_first_day.ToIso();
+    SqlStatement select(store, MonthQuery(), SqlStatement::Rows::kStreamed);
+    select.BindText(1, from);
+    select.BindText(2, until);
+    rows.reserve(static_cast<size_t>(CountInMonth(store, from, until)));
+    while (select.Step()) rows.push_back(ReadRow(select));
+    return select.status();
+  });
+  if (!read.ok()) return read.error();
   std::map<std::string, int> department_index;
-  while (select.Step()) {
-    rows.push_back(ReadRow(select));
-    department_index.emplace(rows.back().department_name, 0);
-  }
-  if (!select.status().ok()) return select.status().error();
+  for (const MeasurementRow& row : rows) department_index.emplace(row.department_name, 0);
   for (auto& [name, index] : department_index) {
     index = static_cast<int>(snapshot.departments.size());
     snapshot.departments.push_back(name);

@@ -41,11 +41,22 @@ Result<std::unique_ptr<PostgresqlConnection>> PostgresqlConnection::Open(
     const StoreLocation& location) {
   RegisterConnectorOnce();
   const std::string name = location.Name();
+  // Poco 1.11 keeps libpq's connection of a failed connect and never
+  // finishes it; a server that is not there would leak one per attempt
+  // (serve retries for as long as it runs). Our own attempt finishes it.
+  {
+    std::unique_ptr<PGconn, decltype(&PQfinish)> probe(
+        PQconnectdb(location.ConnectionString().c_str()), &PQfinish);
+    if (PQstatus(probe.get()) != CONNECTION_OK) {
+      return FileError(name, "cannot connect: " + FirstLine(PQerrorMessage(probe.get())));
+    }
+  }
   std::unique_ptr<Poco::Data::Session> session;
   try {
     session = std::make_unique<Poco::Data::Session>("PostgreSQL", location.ConnectionString());
   } catch (const Poco::Exception& e) {
-    // Poco repeats libpq's message after its own words; libpq's is the one.
+    // The server went away since the probe: Poco repeats libpq's message
+    // after its own words; libpq's is the one.
     std::string why = e.message();
     const size_t libpq = why.find("connection to server");
     if (libpq != std::string::npos) why.erase(0, libpq);
@@ -77,7 +88,7 @@ PostgresqlConnection::~PostgresqlConnection() {
 }
 
 Error PostgresqlConnection::DatabaseError(const std::string& what) const {
-  return FileError(name_, "database error: " + what);
+  return FileError(name_, "database error: " + FirstLine(what.c_str()));
 }
 
 Status PostgresqlConnection::CheckResult(pg_result* result) {
@@ -89,7 +100,7 @@ Status PostgresqlConnection::CheckResult(pg_result* result) {
   }
   const char* message =
       result != nullptr ? PQresultErrorMessage(result) : PQerrorMessage(connection_);
-  return DatabaseError(FirstLine(message));
+  return DatabaseError(message != nullptr ? message : "");
 }
 
 Status PostgresqlConnection::Execute(const std::string& sql) {
@@ -119,6 +130,21 @@ Result<pg_result*> PostgresqlConnection::Run(const std::string& sql,
   PGresult* result =
       PQexecPrepared(connection_, found->second.c_str(), static_cast<int>(values.size()),
                      values.data(), lengths.data(), nullptr, 0);
+  Status status = CheckResult(result);
+  if (!status.ok()) {
+    PQclear(result);
+    return status.error();
+  }
+  return result;
+}
+
+Result<pg_result*> PostgresqlConnection::RunOnce(const std::string& sql,
+                                                 const std::vector<unsigned>& types,
+                                                 const std::vector<const char*>& values,
+                                                 const std::vector<int>& lengths) {
+  PGresult* result = PQexecParams(connection_, sql.c_str(), static_cast<int>(values.size()),
+                                  reinterpret_cast<const Oid*>(types.data()), values.data(),
+                                  lengths.data(), nullptr, 0);
   Status status = CheckResult(result);
   if (!status.ok()) {
     PQclear(result);

@@ -50,6 +50,15 @@ class PostgresqlConnection {
   Result<pg_result*> Run(const std::string& sql, const std::vector<unsigned>& types,
                          const std::vector<const char*>& values, const std::vector<int>& lengths);
 
+  // Runs `sql` once, unprepared (a cursor's DECLARE and FETCH), with
+  // parameters as Run's.
+  Result<pg_result*> RunOnce(const std::string& sql, const std::vector<unsigned>& types,
+                             const std::vector<const char*>& values,
+                             const std::vector<int>& lengths);
+
+  // A cursor name not used before on this connection.
+  std::string NewCursorName() { return "cp_cursor" + std::to_string(++cursors_); }
+
   // The first column of the first row of `sql` as an integer (0 when it
   // returns no row or NULL).
   Result<int64_t> QueryInt(const std::string& sql);
@@ -75,7 +84,8 @@ class PostgresqlConnection {
   bool HasIdentityId(const std::string& table) const { return identity_tables_.count(table) > 0; }
   Status LoadIdentityTables();
 
-  // An error of this store: `name: database error: <PostgreSQL's first line>`.
+  // An error of this store: `name: database error: <the first line of
+  // libpq's message, without its severity>`.
   Error DatabaseError(const std::string& what) const;
 
  private:
@@ -90,6 +100,7 @@ class PostgresqlConnection {
   std::set<std::string> identity_tables_;
   int64_t last_insert_id_ = 0;
   int64_t changed_rows_ = 0;
+  int64_t cursors_ = 0;
 };
 
 }  // namespace clusterpilot

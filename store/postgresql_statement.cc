@@ -18,10 +18,15 @@ constexpr unsigned kInt8Oid = 20;
 constexpr unsigned kFloat8Oid = 701;
 constexpr unsigned kInferredOid = 0;
 
+// Rows per FETCH of a streamed statement: large enough that the round trip
+// is a small part of the chunk's cost, small enough to stay a few megabytes.
+constexpr int kFetchRows = 8192;
+
 }  // namespace
 
-PostgresqlStatement::PostgresqlStatement(PostgresqlConnection& connection, std::string_view sql)
-    : connection_(connection) {
+PostgresqlStatement::PostgresqlStatement(PostgresqlConnection& connection, std::string_view sql,
+                                         bool streamed)
+    : connection_(connection), streamed_(streamed) {
   int parameters = 0;
   sql_ = ToPostgresql(sql, &parameters);
   inserted_table_ = InsertedTable(sql_);
@@ -35,7 +40,10 @@ PostgresqlStatement::PostgresqlStatement(PostgresqlConnection& connection, std::
   nulls_.assign(static_cast<size_t>(parameters), true);
 }
 
-PostgresqlStatement::~PostgresqlStatement() { PQclear(result_); }
+PostgresqlStatement::~PostgresqlStatement() {
+  CloseCursor();
+  PQclear(result_);
+}
 
 void PostgresqlStatement::Bind(int index, unsigned type, std::string value) {
   if (index < 1 || index > static_cast<int>(values_.size())) return;
@@ -71,6 +79,7 @@ Status PostgresqlStatement::Execute() {
     values[i] = nulls_[i] ? nullptr : values_[i].c_str();
     lengths[i] = static_cast<int>(values_[i].size());
   }
+  if (streamed_) return OpenCursor(values, lengths);
   Result<pg_result*> run = connection_.Run(sql_, types_, values, lengths);
   if (!run.ok()) return run.error();
   result_ = run.value();
@@ -92,12 +101,71 @@ bool PostgresqlStatement::Step(Status* status) {
       return false;
     }
   }
-  if (row_ + 1 >= rows_) return false;
+  if (row_ + 1 >= rows_) {
+    // A chunk shorter than asked for was the last one.
+    if (cursor_.empty() || rows_ < kFetchRows) {
+      CloseCursor();
+      return false;
+    }
+    Status fetched = Fetch();
+    if (!fetched.ok()) {
+      *status = fetched;
+      return false;
+    }
+    if (rows_ == 0) return false;
+  }
   ++row_;
   return true;
 }
 
+Status PostgresqlStatement::OpenCursor(const std::vector<const char*>& values,
+                                       const std::vector<int>& lengths) {
+  own_transaction_ = !connection_.InTransaction();
+  if (own_transaction_) {
+    Status begun = connection_.Execute(std::string(PostgresqlBeginSnapshot()));
+    if (!begun.ok()) return begun;
+  }
+  cursor_ = connection_.NewCursorName();
+  Result<pg_result*> declared = connection_.RunOnce(
+      "DECLARE " + cursor_ + " NO SCROLL CURSOR FOR " + sql_, types_, values, lengths);
+  if (!declared.ok()) {
+    CloseCursor();
+    return declared.error();
+  }
+  PQclear(declared.value());
+  return Fetch();
+}
+
+Status PostgresqlStatement::Fetch() {
+  PQclear(result_);
+  result_ = nullptr;
+  row_ = -1;
+  rows_ = 0;
+  Result<pg_result*> fetched =
+      connection_.RunOnce("FETCH " + std::to_string(kFetchRows) + " FROM " + cursor_, {}, {}, {});
+  if (!fetched.ok()) {
+    CloseCursor();
+    return fetched.error();
+  }
+  result_ = fetched.value();
+  rows_ = PQntuples(result_);
+  if (rows_ == 0) CloseCursor();
+  return Status::Ok();
+}
+
+// Closes the cursor and ends the snapshot it began; after a failure in the
+// caller's transaction the cursor is gone with it already.
+void PostgresqlStatement::CloseCursor() {
+  if (cursor_.empty()) return;
+  const bool failed = connection_.InFailedTransaction();
+  if (!failed) (void)connection_.Execute("CLOSE " + cursor_);
+  if (own_transaction_) (void)connection_.Execute(failed ? "ROLLBACK" : "COMMIT");
+  cursor_.clear();
+  own_transaction_ = false;
+}
+
 void PostgresqlStatement::Reset() {
+  CloseCursor();
   PQclear(result_);
   result_ = nullptr;
   executed_ = false;

@@ -2,6 +2,11 @@
 // (sql_dialect.h), parameters kept as text with their types, and the whole
 // result of a run held until the next Reset. Results come as text; Int and
 // Double parse it, and PostgreSQL's booleans (t/f) read as 1 and 0.
+//
+// A streamed statement reads through a server-side cursor instead, a chunk
+// of rows per round trip, so a read of a whole table holds one chunk in
+// memory. Outside a transaction it opens its own read-only snapshot on the
+// connection until its last row (or Reset): run only reads beside it.
 #ifndef CLUSTERPILOT_STORE_POSTGRESQL_STATEMENT_H_
 #define CLUSTERPILOT_STORE_POSTGRESQL_STATEMENT_H_
 
@@ -20,7 +25,7 @@ class PostgresqlConnection;
 
 class PostgresqlStatement {
  public:
-  PostgresqlStatement(PostgresqlConnection& connection, std::string_view sql);
+  PostgresqlStatement(PostgresqlConnection& connection, std::string_view sql, bool streamed);
   ~PostgresqlStatement();
   PostgresqlStatement(const PostgresqlStatement&) = delete;
   PostgresqlStatement& operator=(const PostgresqlStatement&) = delete;
@@ -42,6 +47,9 @@ class PostgresqlStatement {
 
  private:
   Status Execute();
+  Status OpenCursor(const std::vector<const char*>& values, const std::vector<int>& lengths);
+  Status Fetch();
+  void CloseCursor();
   void Bind(int index, unsigned type, std::string value);
 
   PostgresqlConnection& connection_;
@@ -54,6 +62,9 @@ class PostgresqlStatement {
   bool executed_ = false;
   int row_ = -1;
   int rows_ = 0;
+  const bool streamed_;
+  std::string cursor_;            // open while a streamed run has rows left
+  bool own_transaction_ = false;  // the cursor's snapshot, begun by us
 };
 
 }  // namespace clusterpilot

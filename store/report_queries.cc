@@ -5,6 +5,7 @@
 #include "store/care_coordination.h"
 #include "store/classification_table.h"
 #include "store/month_snapshot.h"
+#include "store/postgresql_query_plan.h"
 #include "store/rating_lookup.h"
 #include "store/sql_statement.h"
 #include "store/store.h"
@@ -34,6 +35,8 @@ std::vector<std::string> ReportQueries() {
 
 Result<std::vector<std::string>> FullScans(Store& store, const std::string& sql,
                                            const std::vector<std::string>& small_tables) {
+  if (store.postgresql() != nullptr)
+    return PostgresqlFullScans(*store.postgresql(), sql, small_tables);
   SqlStatement plan(store, "EXPLAIN QUERY PLAN " + sql);
   std::vector<std::string> scans;
   while (plan.Step()) {

@@ -20,7 +20,8 @@ std::vector<std::string> ReportQueries();
 // The steps of SQLite's plan for `sql` (EXPLAIN QUERY PLAN) that read a whole
 // table or index ("SCAN ...") of a table not in `small_tables`: tables that
 // grow with the history must be searched, not scanned. Empty when none; an
-// error when the SQL does not prepare.
+// error when the SQL does not prepare. On PostgreSQL the same from the
+// server's generic plan (postgresql_query_plan.h), named as SQLite names it.
 Result<std::vector<std::string>> FullScans(Store& store, const std::string& sql,
                                            const std::vector<std::string>& small_tables);
 

@@ -8,9 +8,10 @@
 
 namespace clusterpilot {
 
-SqlStatement::SqlStatement(Store& store, std::string_view sql) : store_(store) {
+SqlStatement::SqlStatement(Store& store, std::string_view sql, Rows rows) : store_(store) {
   if (store.postgresql() != nullptr) {
-    postgresql_ = std::make_unique<PostgresqlStatement>(*store.postgresql(), sql);
+    postgresql_ =
+        std::make_unique<PostgresqlStatement>(*store.postgresql(), sql, rows == Rows::kStreamed);
     return;
   }
   if (sqlite3_prepare_v2(store.handle(), sql.data(), static_cast<int>(sql.size()), &statement_,

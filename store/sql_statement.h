@@ -25,9 +25,16 @@ class Store;
 
 class SqlStatement {
  public:
+  // How the rows of a run arrive on PostgreSQL: kAll in one round trip (the
+  // usual few rows), kStreamed through a server-side cursor in chunks, for
+  // reads of a whole table (classify, store copy), so memory holds a chunk,
+  // not the table (postgresql_statement.h says what that asks of the
+  // caller). SQLite steps row by row either way.
+  enum class Rows { kAll, kStreamed };
+
   // Prepares `sql`; a failure (a bug in our SQL, or a locked store) is kept
   // and reported by status(), and every later call is a no-op.
-  SqlStatement(Store& store, std::string_view sql);
+  SqlStatement(Store& store, std::string_view sql, Rows rows = Rows::kAll);
   ~SqlStatement();
   SqlStatement(const SqlStatement&) = delete;
   SqlStatement& operator=(const SqlStatement&) = delete;

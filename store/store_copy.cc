@@ -82,7 +82,7 @@ void BindRow(const SqlStatement& from, SqlStatement& to, const StoreTable& table
 
 // Copies one table's rows and returns the source's count and hash.
 Result<TableContent> CopyRows(Store& source, Store& target, const StoreTable& table) {
-  SqlStatement rows(source, SelectAllColumnsSql(table));
+  SqlStatement rows(source, SelectAllColumnsSql(table), SqlStatement::Rows::kStreamed);
   SqlStatement insert(target, InsertSql(table));
   TableContentHasher hasher(table);
   while (rows.Step()) {

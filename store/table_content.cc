@@ -89,7 +89,7 @@ std::string SelectAllColumnsSql(const StoreTable& table) {
 }
 
 Result<TableContent> ReadTableContent(Store& store, const StoreTable& table) {
-  SqlStatement rows(store, SelectAllColumnsSql(table));
+  SqlStatement rows(store, SelectAllColumnsSql(table), SqlStatement::Rows::kStreamed);
   TableContentHasher hasher(table);
   while (rows.Step()) hasher.AddRow(rows);
   if (!rows.status().ok()) return rows.status().error();

@@ -59,7 +59,8 @@ char ReadHv08Type(const SqlStatement& row) {
 
 UnclassifiedMeasurements::UnclassifiedMeasurements(Store& store, int64_t model_id,
                                                    bool model_has_results)
-    : select_(std::make_unique<SqlStatement>(store, SelectSql(model_has_results))) {
+    : select_(std::make_unique<SqlStatement>(store, SelectSql(model_has_results),
+                                             SqlStatement::Rows::kStreamed)) {
   if (model_has_results) select_->BindInt(1, model_id);
 }
 

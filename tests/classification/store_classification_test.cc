@@ -14,6 +14,7 @@
 #include "store/store.h"
 #include "tests/support/measurement_seed.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
@@ -61,7 +62,7 @@ std::map<int64_t, int> ClusterByMeasurement(Store& store) {
 
 class StoreClassificationTest : public testing::Test {
  protected:
-  void SetUp() override { store_ = Store::Open(dir_.File("pilot.db")).value(); }
+  void SetUp() override { store_ = Store::Open(TestStoreLocation(dir_)).value(); }
 
   Result<ClassifyTally> Classify(const std::string& hash = "hash-1") {
     return ClassifyStore(*store_, DefaultClusterModel(), {hash, {}, "finance"});
@@ -137,7 +138,7 @@ TEST_F(StoreClassificationTest, AChangedModelUnderAnOldVersionIsRefusedAndLeaves
   Result<ClassifyTally> refused = Classify("hash-2");
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().ToString(),
-            dir_.File("pilot.db") +
+            store_->path() +
                 ": model \"clusterpilot illustrative model 2\": this store already has results of "
                 "a different model with the same name and version; give the changed model a new "
                 "version");
@@ -157,24 +158,27 @@ TEST_F(StoreClassificationTest, ReferencesAreCheckedAgainAfterARun) {
     return writer.Write({999'999, 4, 0.9, "", 0, "", ""});
   });
   ASSERT_FALSE(orphan.ok());
-  EXPECT_NE(orphan.error().ToString().find("FOREIGN KEY constraint failed"), std::string::npos)
+  const std::string refusal =
+      TestsUsePostgresql() ? "violates foreign key constraint" : "FOREIGN KEY constraint failed";
+  EXPECT_NE(orphan.error().ToString().find(refusal), std::string::npos)
       << orphan.error().ToString();
 }
 
 // The reader thread opens the store again by its path; when it cannot, the
 // writer thread must not wait for it forever and nothing is kept.
 TEST_F(StoreClassificationTest, AReaderThatCannotOpenTheStoreFailsTheWholeRun) {
+  // SQLite only: it moves the store's file away.
+  if (TestsUsePostgresql()) GTEST_SKIP() << "moves the SQLite file";
   std::vector<Measurement> measurements = ThreePatients();
   SeedMeasurements(*store_, &measurements);
-  const std::string moved = dir_.File("moved.db");
-  std::filesystem::rename(dir_.File("pilot.db"), moved);
+  const std::string path = store_->path();
+  std::filesystem::rename(path, dir_.File("moved.db"));
   Result<ClassifyTally> failed = Classify();
   ASSERT_FALSE(failed.ok());
-  EXPECT_EQ(failed.error().ToString(),
-            dir_.File("pilot.db") +
-                ": no store here yet; import an export first (clusterpilot "
-                "import --db " +
-                dir_.File("pilot.db") + " FILE)");
+  EXPECT_EQ(failed.error().ToString(), path +
+                                           ": no store here yet; import an export first "
+                                           "(clusterpilot import --db " +
+                                           path + " FILE)");
   EXPECT_EQ(CountClassified(*store_, 1).value(), 0);
   EXPECT_TRUE(ReadAuditLog(*store_).value().empty());
 }

@@ -8,6 +8,7 @@
 #include "importers/export_importer.h"
 #include "store/store.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
@@ -55,10 +56,11 @@ class FieldLimitsTest : public ::testing::Test {
  protected:
   void SetUp() override { OpenStore("store.db"); }
 
+  // A new store each time: a file named `name`, or a new database.
   void OpenStore(const std::string& name) {
     importer_.reset();
     store_.reset();
-    auto store = Store::Open(dir_.File(name));
+    auto store = Store::Open(TestsUsePostgresql() ? TestStoreLocation(dir_) : dir_.File(name));
     ASSERT_TRUE(store.ok());
     store_ = std::move(store).value();
     importer_ = std::make_unique<ExportImporter>(*store_);

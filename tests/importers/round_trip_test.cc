@@ -11,6 +11,7 @@
 #include "store/sql_statement.h"
 #include "store/store.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
@@ -72,7 +73,7 @@ TEST_P(RoundTripTest, ImportReproducesTheGeneratedRatingsExactly) {
   });
   ASSERT_TRUE(writer.value()->Finish().ok());
 
-  auto store = Store::Open(dir.File("store.db"));
+  auto store = Store::Open(TestStoreLocation(dir));
   ASSERT_TRUE(store.ok());
   ExportImporter importer(*store.value());
   ImportOptions import;

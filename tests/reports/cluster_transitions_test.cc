@@ -11,6 +11,7 @@
 #include "store/sql_statement.h"
 #include "tests/reports/report_fixture.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
@@ -48,7 +49,7 @@ GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
 class ClusterTransitionsTest : public testing::Test {
  protected:
   void SetUp() override {
-    fixture_ = std::make_unique<ReportStore>(dir_.File("store.db"));
+    fixture_ = std::make_unique<ReportStore>(TestStoreLocationOf(dir_));
     FillSyntheticStore(fixture_.get(), SyntheticStoreOptions{.patients = 300, .departments = 3});
     Store& store = fixture_->store();
     Result<MonthSnapshot> current = LoadMonthSnapshot(store, kMonth);

@@ -9,13 +9,14 @@
 #include "store/override_table.h"
 #include "tests/reports/report_fixture.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
 
 class MonthSnapshotTest : public testing::Test {
  protected:
-  MonthSnapshotTest() : fixture_(dir_.File("store.db")) {}
+  MonthSnapshotTest() : fixture_(TestStoreLocationOf(dir_)) {}
 
   MonthSnapshot Load(const CalendarMonth& month) {
     Result<MonthSnapshot> snapshot = LoadMonthSnapshot(fixture_.store(), month);

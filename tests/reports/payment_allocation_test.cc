@@ -9,6 +9,7 @@
 #include "store/care_coordination.h"
 #include "tests/reports/report_fixture.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
@@ -34,7 +35,7 @@ RevenueEntry Billed(const std::string& patient, const std::string& department, i
 class PaymentAllocationTest : public testing::Test {
  protected:
   void SetUp() override {
-    ReportStore fixture(dir_.File("store.db"));
+    ReportStore fixture(TestStoreLocationOf(dir_));
     fixture.AddModel();
     // P1 in psychiatry (cluster 4), then in addiction care (cluster 16): the
     // latest rating gives the one payment, €690; psychiatry coordinates.

@@ -11,6 +11,7 @@
 #include "store/sql_statement.h"
 #include "tests/reports/report_fixture.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
@@ -49,7 +50,7 @@ int64_t SqlCount(Store& store, const std::string& sql) {
 
 TEST(PilotReportTest, DepartmentTotalsAddUpToTheInstitution) {
   ScopedTempDir dir;
-  ReportStore fixture(dir.File("store.db"));
+  ReportStore fixture(TestStoreLocationOf(dir));
   FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 900, .unclassified_share = 0.05});
   const Result<TariffTable> tariffs = ReadTariffs(dir, PlausibleTariffCsv());
   ASSERT_TRUE(tariffs.ok()) << tariffs.error().ToString();
@@ -87,7 +88,7 @@ TEST(PilotReportTest, DepartmentTotalsAddUpToTheInstitution) {
       total.patients,
       SqlCount(fixture.store(),
                "SELECT count(*) FROM (SELECT DISTINCT patient_id, department FROM measurement "
-               "WHERE rating_date BETWEEN '2026-10-01' AND '2026-10-31')"));
+               "WHERE rating_date BETWEEN '2026-10-01' AND '2026-10-31') AS pairs"));
   EXPECT_EQ(total.activity.measurements,
             SqlCount(fixture.store(),
                      "SELECT count(*) FROM measurement WHERE rating_date LIKE '2026-10-%'"));
@@ -119,7 +120,7 @@ TEST(PilotReportTest, DepartmentTotalsAddUpToTheInstitution) {
 // the report refuses instead of publishing what is not yet safe.
 TEST(PilotReportTest, RefusesToPublishWhenHidingDoesNotSettle) {
   ScopedTempDir dir;
-  ReportStore fixture(dir.File("store.db"));
+  ReportStore fixture(TestStoreLocationOf(dir));
   FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 300});
   const Result<TariffTable> tariffs = ReadTariffs(dir, PlausibleTariffCsv());
   ASSERT_TRUE(tariffs.ok()) << tariffs.error().ToString();
@@ -137,7 +138,7 @@ TEST(PilotReportTest, RefusesToPublishWhenHidingDoesNotSettle) {
 
 TEST(PilotReportTest, FixedPricesAndEveryMeasurementReviewedGiveTheExactSumToTheCent) {
   ScopedTempDir dir;
-  ReportStore fixture(dir.File("store.db"));
+  ReportStore fixture(TestStoreLocationOf(dir));
   FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 700, .override_share = 1.0});
   const Result<TariffTable> tariffs = ReadTariffs(dir, TariffCsv([](int cluster) {
                                                     const int64_t cents = 98765 + cluster * 1234;
@@ -179,11 +180,11 @@ TEST(PilotReportTest, FixedPricesAndEveryMeasurementReviewedGiveTheExactSumToThe
 TEST(PilotReportTest, SameSeedSameNumbersInEveryFile) {
   ScopedTempDir dir;
   {
-    ReportStore fixture(dir.File("store.db"));
+    ReportStore fixture(TestStoreLocationOf(dir));
     FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 500});
   }
   WriteFile(dir.File("tariffs.csv"), PlausibleTariffCsv());
-  auto store = Store::Open(dir.File("store.db"));
+  auto store = Store::Open(TestStoreLocationOf(dir));
   ASSERT_TRUE(store.ok()) << store.error().ToString();
   auto run = [&](const std::string& out, uint64_t seed) {
     ReportRequest request;
@@ -218,7 +219,7 @@ namespace {
 // A hand-made month where every number can be checked by eye.
 TEST(PilotReportTest, ComparesRevenueOverTheSamePatients) {
   ScopedTempDir dir;
-  ReportStore fixture(dir.File("store.db"));
+  ReportStore fixture(TestStoreLocationOf(dir));
   fixture.AddModel();
   for (int p = 0; p < 12; ++p) {
     const std::string patient = "P" + std::to_string(p);

@@ -21,6 +21,7 @@
 #include "tests/reports/png_image.h"
 #include "tests/reports/report_fixture.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 #include "tests/support/zip_entry.h"
 
 namespace clusterpilot {
@@ -49,12 +50,12 @@ class ReportFormatsTest : public testing::Test {
   static void SetUpTestSuite() {
     dir_ = new ScopedTempDir;
     {
-      ReportStore fixture(dir_->File("store.db"));
+      ReportStore fixture(TestStoreLocationOf(*dir_));
       FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 260, .departments = 8});
       WriteFile(dir_->File("revenue.csv"), RevenueCsv(fixture.store()));
     }
     WriteFile(dir_->File("tariffs.csv"), PlausibleTariffCsv());
-    auto store = Store::Open(dir_->File("store.db"));
+    auto store = Store::Open(TestStoreLocationOf(*dir_));
     ASSERT_TRUE(store.ok()) << store.error().ToString();
     ReportRequest request;
     request.month = CalendarMonth{2026, 10};

@@ -18,6 +18,7 @@
 #include "store/sql_statement.h"
 #include "tests/reports/report_fixture.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 #include "tests/support/zip_entry.h"
 
 namespace clusterpilot {
@@ -74,13 +75,13 @@ class ReportLanguageTest : public testing::Test {
   static void SetUpTestSuite() {
     dir_ = new ScopedTempDir;
     {
-      ReportStore fixture(dir_->File("store.db"));
+      ReportStore fixture(TestStoreLocationOf(*dir_));
       FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 160, .departments = 4});
       WriteFile(dir_->File("revenue.csv"), RevenueCsv(fixture.store()));
     }
     WriteFile(dir_->File("tariffs.csv"), PlausibleTariffCsv());
     for (Language language : {Language::kDutch, Language::kEnglish}) {
-      auto store = Store::Open(dir_->File("store.db"));
+      auto store = Store::Open(TestStoreLocationOf(*dir_));
       ASSERT_TRUE(store.ok()) << store.error().ToString();
       ReportRequest request;
       request.month = CalendarMonth{2026, 10};

@@ -9,6 +9,7 @@
 #include "store/store.h"
 #include "tests/support/measurement_seed.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_store.h"
 
 namespace clusterpilot {
 namespace {
@@ -21,7 +22,7 @@ const std::vector<std::string> kSmallTables = {"cluster_model", "cluster_model_u
 class ReportQueriesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = Store::Open(dir_.File("s.db")).value();
+    store_ = Store::Open(TestStoreLocation(dir_)).value();
     std::vector<Measurement> measurements = {
         MakeMeasurement("P1", "A", "2026-03-01", Supercluster::kNonPsychotic, {{7, 2}}),
         MakeMeasurement("P2", "B", "2026-04-02", Supercluster::kPsychotic, {{6, 3}})};
@@ -57,7 +58,9 @@ TEST_F(ReportQueriesTest, TheWorkListOfAMonthOrADepartmentScansNoMeasurements) {
   Result<std::vector<std::string>> everything =
       FullScans(*store_, AssignmentQuery(AssignmentFilter{}), kSmallTables);
   ASSERT_TRUE(everything.ok());
-  ASSERT_EQ(everything.value().size(), 1u);
+  // PostgreSQL may hash-join all overrides for it as well: everything is asked.
+  ASSERT_EQ(everything.value().size(), TestsUsePostgresql() ? 2u : 1u)
+      << testing::PrintToString(everything.value());
   EXPECT_EQ(everything.value().front().rfind("SCAN m", 0), 0u) << everything.value().front();
 }
 
@@ -72,6 +75,10 @@ TEST_F(ReportQueriesTest, FindsAScanOfTheMeasurementTable) {
 // Without the rating-date index the month's own query would read every
 // measurement ever stored; the check names that step.
 TEST_F(ReportQueriesTest, FindsTheMonthQueryScanningWithoutTheDateIndex) {
+  // PostgreSQL can still search the other indexes by rating_date as a later
+  // column (an Index Cond over the whole index), which its plan does not
+  // tell apart from a range; the SQLite form of the check catches this.
+  if (TestsUsePostgresql()) GTEST_SKIP() << "SQLite's planner only";
   ASSERT_TRUE(store_->Execute("DROP INDEX measurement_by_date").ok());
   Result<std::vector<std::string>> scans =
       FullScans(*store_, MonthSnapshotQueries().front(), kSmallTables);
@@ -83,7 +90,9 @@ TEST_F(ReportQueriesTest, SqlThatDoesNotPrepareIsAnError) {
   Result<std::vector<std::string>> scans =
       FullScans(*store_, "SELECT hv01 FROM nowhere", kSmallTables);
   ASSERT_FALSE(scans.ok());
-  EXPECT_EQ(scans.error().message, "database error: no such table: nowhere");
+  EXPECT_EQ(scans.error().message, TestsUsePostgresql()
+                                       ? "database error: relation \"nowhere\" does not exist"
+                                       : "database error: no such table: nowhere");
 }
 
 }  // namespace

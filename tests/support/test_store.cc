@@ -5,7 +5,9 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -80,6 +82,17 @@ std::string TestStoreLocation(const ScopedTempDir& dir) {
   }
   databases.names.push_back(name);
   return WithDatabase(ServerUrl(), name);
+}
+
+std::string TestStoreLocationOf(const ScopedTempDir& dir) {
+  static std::mutex mutex;
+  static std::map<std::string, std::string> locations;  // folder -> store
+  std::lock_guard<std::mutex> lock(mutex);
+  auto found = locations.find(dir.path());
+  if (found == locations.end()) {
+    found = locations.emplace(dir.path(), TestStoreLocation(dir)).first;
+  }
+  return found->second;
 }
 
 }  // namespace clusterpilot

@@ -21,6 +21,11 @@ class ScopedTempDir;
 // file path when the server cannot create a database.
 std::string TestStoreLocation(const ScopedTempDir& dir);
 
+// The one store of `dir`: the first call makes it as TestStoreLocation does,
+// later calls with the same folder return the same location, for tests that
+// name their store in several places (`dir`/store.db on SQLite).
+std::string TestStoreLocationOf(const ScopedTempDir& dir);
+
 // True when the tests run against PostgreSQL (the variable is set).
 bool TestsUsePostgresql();
 

@@ -12,7 +12,6 @@
 
 #include "store/override_table.h"
 #include "store/store.h"
-#include "tests/support/raw_sqlite.h"
 #include "tests/web/shared_web_server_test.h"
 #include "tests/web/web_test_client.h"
 #include "tests/web/web_test_environment.h"
@@ -223,11 +222,15 @@ TEST_F(WebServerTest, ExpiredSessionsGoBackToTheLogin) {
   WebTestClient idle = SignedIn("idle-user");
   WebTestClient long_day = SignedIn("long-user");
   EXPECT_EQ(idle.Get("/worklist").status, 200);
-  RunSqlite(env().store_path(),
-            "UPDATE web_session SET last_seen_at = last_seen_at - 15 * 60 WHERE user_id = "
-            "(SELECT id FROM app_user WHERE name = 'idle-user');"
-            "UPDATE web_session SET created_at = created_at - 10 * 3600 WHERE user_id = "
-            "(SELECT id FROM app_user WHERE name = 'long-user');");
+  {
+    auto store = std::move(Store::Open(env().store_path())).value();
+    Status aged = store->Execute(
+        "UPDATE web_session SET last_seen_at = last_seen_at - 15 * 60 WHERE user_id = "
+        "(SELECT id FROM app_user WHERE name = 'idle-user');"
+        "UPDATE web_session SET created_at = created_at - 10 * 3600 WHERE user_id = "
+        "(SELECT id FROM app_user WHERE name = 'long-user');");
+    ASSERT_TRUE(aged.ok()) << aged.error().ToString();
+  }
   EXPECT_EQ(idle.Get("/worklist").Header("location"), "/login");
   EXPECT_EQ(long_day.Get("/worklist").Header("location"), "/login");
   EXPECT_EQ(long_day.Get("/worklist", true).status, 401);

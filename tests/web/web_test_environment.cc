@@ -6,6 +6,7 @@
 #include "store/classification_table.h"
 #include "store/store.h"
 #include "tests/support/measurement_seed.h"
+#include "tests/support/test_store.h"
 #include "web/password_hasher.h"
 
 namespace clusterpilot {
@@ -31,7 +32,7 @@ std::string WebTestEnvironment::UserOf(WebRole role) {
   return "user-" + std::string(WebRoleName(role));
 }
 
-WebTestEnvironment::WebTestEnvironment() : store_path_(dir_.File("web.db")) {
+WebTestEnvironment::WebTestEnvironment() : store_path_(TestStoreLocation(dir_)) {
   auto store = std::move(Store::Open(store_path_)).value();
   std::vector<Measurement> measurements = {
       MakeMeasurement(kScriptText, kDepartmentA, "2026-03-05", Supercluster::kNonPsychotic,

@@ -1,0 +1,199 @@
+#include "store/postgresql_measurement_copy.h"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <string_view>
+#include <unordered_map>
+
+#include "store/postgresql_connection.h"
+#include "store/postgresql_copy.h"
+#include "store/rating_columns.h"
+#include "store/sql_statement.h"
+#include "store/store.h"
+
+namespace clusterpilot {
+namespace {
+
+// The measurement columns an import writes, in the order of each COPY row.
+const std::string& WrittenColumns() {
+  static const std::string columns =
+      "patient_id, department, rating_date, clinician, supercluster, " + RatingColumnList("") +
+      ", hv08_type, route, batch_id, source_line, coordinating_department, organisation";
+  return columns;
+}
+
+// The staging table has measurement's column types (and collation) and the
+// entry's place in the batch; it is dropped when the import's transaction
+// ends, committed or not.
+const std::string& CreateStagingSql() {
+  static const std::string sql =
+      "CREATE TEMP TABLE IF NOT EXISTS import_staging ON COMMIT DROP AS SELECT 0::bigint AS seq, " +
+      WrittenColumns() + " FROM measurement WITH NO DATA";
+  return sql;
+}
+
+// The first entry of each natural key whose key is free, in batch order so
+// the new ids follow the file as they do on SQLite; RETURNING names the keys
+// stored. NOT EXISTS keeps taken keys from drawing an id from the sequence
+// (ON CONFLICT alone would, leaving gaps SQLite has not); the write lock
+// keeps it exact, ON CONFLICT stays as the guarantee.
+const std::string& InsertSql() {
+  static const std::string sql =
+      "INSERT INTO measurement(" + WrittenColumns() + ") SELECT " + WrittenColumns() +
+      " FROM (SELECT DISTINCT ON (patient_id, department, rating_date) * FROM import_staging "
+      "ORDER BY patient_id, department, rating_date, seq) AS first WHERE NOT EXISTS (SELECT 1 "
+      "FROM measurement m WHERE m.patient_id = first.patient_id AND m.department = "
+      "first.department AND m.rating_date = first.rating_date) ORDER BY seq "
+      "ON CONFLICT (patient_id, department, rating_date) DO NOTHING "
+      "RETURNING id, patient_id, department, rating_date";
+  return sql;
+}
+
+const std::string& SelectStoredSql() {
+  static const std::string sql =
+      "SELECT s.seq, " + StoredMeasurementColumns() +
+      " FROM import_staging s JOIN measurement m ON m.patient_id = s.patient_id AND "
+      "m.department = s.department AND m.rating_date = s.rating_date "
+      "JOIN import_batch b ON b.id = m.batch_id WHERE s.seq = ANY(CAST(? AS bigint[]))";
+  return sql;
+}
+
+std::string_view RouteText(RatingRoute route) {
+  return route == RatingRoute::kFull ? "full" : route == RatingRoute::kDynamic ? "dynamic" : "";
+}
+
+// One staging row, columns as WrittenColumns() and NULLs where Write binds
+// them.
+Status CopyRow(int64_t seq, const MeasurementWriter::BatchEntry& entry, int64_t batch_id,
+               PostgresqlCopy& copy) {
+  const Measurement& m = *entry.measurement;
+  copy.Int(seq);
+  copy.Text(m.patient_id);
+  copy.Text(m.department);
+  copy.Text(m.rating_date.ToIso());
+  copy.TextOrNull(m.clinician);
+  copy.Int(static_cast<int>(m.supercluster));
+  for (int8_t rating : m.ratings) {
+    if (rating == kUnknownRating) {
+      copy.Null();
+    } else {
+      copy.Int(rating);
+    }
+  }
+  copy.TextOrNull(m.hv08_type == 0 ? std::string_view() : std::string_view(&m.hv08_type, 1));
+  copy.TextOrNull(RouteText(m.route));
+  copy.Int(batch_id);
+  copy.Int(entry.source_line);
+  copy.TextOrNull(m.coordinating_department);
+  copy.TextOrNull(m.organisation);
+  return copy.EndRow();
+}
+
+std::string NaturalKey(std::string_view patient, std::string_view department,
+                       std::string_view date) {
+  std::string key;
+  key.reserve(patient.size() + department.size() + date.size() + 2);
+  key.append(patient).push_back('\x1f');
+  key.append(department).push_back('\x1f');
+  key.append(date);
+  return key;
+}
+
+}  // namespace
+
+PostgresqlMeasurementCopy::PostgresqlMeasurementCopy(Store& store, int64_t batch_id)
+    : store_(store), batch_id_(batch_id) {}
+
+Status PostgresqlMeasurementCopy::Write(std::vector<MeasurementWriter::BatchEntry>& entries,
+                                        int64_t* last_id) {
+  if (entries.empty()) return Status::Ok();
+  Status step = PrepareStaging();
+  if (step.ok()) step = CopyIntoStaging(entries);
+  if (step.ok()) step = InsertFromStaging(entries, last_id);
+  if (step.ok()) step = ReadStoredForUnstored(entries);
+  return step;
+}
+
+Status PostgresqlMeasurementCopy::PrepareStaging() {
+  if (!staging_ready_) {
+    Status created = store_.Execute(CreateStagingSql());
+    if (!created.ok()) return created;
+    staging_ready_ = true;
+  }
+  return store_.Execute("TRUNCATE import_staging");
+}
+
+Status PostgresqlMeasurementCopy::CopyIntoStaging(
+    const std::vector<MeasurementWriter::BatchEntry>& entries) {
+  auto copy = PostgresqlCopy::Start(
+      *store_.postgresql(), "COPY import_staging(seq, " + WrittenColumns() + ") FROM STDIN");
+  if (!copy.ok()) return copy.error();
+  for (size_t i = 0; i < entries.size(); ++i) {
+    Status row = CopyRow(static_cast<int64_t>(i), entries[i], batch_id_, *copy.value());
+    if (!row.ok()) return row;
+  }
+  return copy.value()->Finish();
+}
+
+Status PostgresqlMeasurementCopy::InsertFromStaging(
+    std::vector<MeasurementWriter::BatchEntry>& entries, int64_t* last_id) {
+  // Every entry is unstored until the server says its key was free; then
+  // the first entry of that key in the batch is the stored one.
+  std::unordered_map<std::string, size_t> first_of_key;
+  first_of_key.reserve(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const Measurement& m = *entries[i].measurement;
+    first_of_key.try_emplace(NaturalKey(m.patient_id, m.department, m.rating_date.ToIso()), i);
+    entries[i].outcome = MeasurementWriter::Outcome::kSkipped;
+  }
+  PostgresqlConnection& connection = *store_.postgresql();
+  Result<pg_result*> inserted = connection.Run(InsertSql(), {}, {}, {});
+  if (!inserted.ok()) return inserted.error();
+  PGresult* result = inserted.value();
+  for (int row = 0; row < PQntuples(result); ++row) {
+    auto text = [&](int column) {
+      return std::string_view(PQgetvalue(result, row, column),
+                              static_cast<size_t>(PQgetlength(result, row, column)));
+    };
+    auto found = first_of_key.find(NaturalKey(text(1), text(2), text(3)));
+    if (found != first_of_key.end()) {
+      entries[found->second].outcome = MeasurementWriter::Outcome::kStored;
+    }
+    *last_id = std::max<int64_t>(*last_id, std::atoll(PQgetvalue(result, row, 0)));
+  }
+  PQclear(result);
+  return Status::Ok();
+}
+
+// One query for all entries whose key was taken (before this batch, or by
+// an earlier entry of it), then the same comparison as Write makes.
+Status PostgresqlMeasurementCopy::ReadStoredForUnstored(
+    std::vector<MeasurementWriter::BatchEntry>& entries) {
+  std::string seqs;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].outcome == MeasurementWriter::Outcome::kStored) continue;
+    seqs += (seqs.empty() ? "{" : ",") + std::to_string(i);
+  }
+  if (seqs.empty()) return Status::Ok();
+  seqs += "}";
+  SqlStatement select(store_, SelectStoredSql());
+  select.BindText(1, seqs);
+  size_t read = 0;
+  while (select.Step()) {
+    MeasurementWriter::BatchEntry& entry = entries[static_cast<size_t>(select.Int(0))];
+    ReadStoredMeasurement(select, 1, *entry.measurement, &entry.stored);
+    entry.outcome = SameRating(entry.stored.measurement, *entry.measurement)
+                        ? MeasurementWriter::Outcome::kSkipped
+                        : MeasurementWriter::Outcome::kConflict;
+    ++read;
+  }
+  if (!select.status().ok()) return select.status();
+  if (read != static_cast<size_t>(std::count(seqs.begin(), seqs.end(), ',') + 1)) {
+    return MakeError("database error: a measurement that blocked an insert cannot be found");
+  }
+  return Status::Ok();
+}
+
+}  // namespace clusterpilot
