@@ -238,8 +238,9 @@ std::string SvgOf(const std::vector<TrendLine>& lines, const std::vector<Panel>&
   svg += LegendSvg(lines);
   for (size_t p = first; p < end; ++p) {
     const int at = static_cast<int>(p - first);
-    svg += PanelSvg(lines, panels[p], (at % kPanelsPerRow) * kPanelWidth,
-                    kLegendHeight + (at / kPanelsPerRow) * kPanelHeight);
+    const int column = at % kPanelsPerRow;
+    const int row = at / kPanelsPerRow;  // whole rows of panels
+    svg += PanelSvg(lines, panels[p], column * kPanelWidth, kLegendHeight + row * kPanelHeight);
   }
   return svg + "</svg>";
 }
@@ -251,7 +252,7 @@ std::vector<std::string> TrendSmallMultiplesSvg(const std::vector<TrendLine>& li
   std::vector<std::string> svgs;
   if (lines.empty() || lines.front().table->rows.empty()) return svgs;
   const std::vector<Panel> panels = PanelsOf(*lines.front().table);
-  const size_t per_svg = static_cast<size_t>(kPanelsPerRow * kRowsPerSvg);
+  constexpr size_t per_svg = static_cast<size_t>(kPanelsPerRow) * kRowsPerSvg;
   for (size_t first = 0; first < panels.size(); first += per_svg) {
     svgs.push_back(
         SvgOf(lines, panels, first, std::min(panels.size(), first + per_svg), aria_label));
