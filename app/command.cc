@@ -56,6 +56,11 @@ std::string CommandContext::Get(const std::string& option, const std::string& fa
   return found == options.end() ? fallback : found->second;
 }
 
+std::vector<std::string> CommandContext::GetAll(const std::string& option) const {
+  auto found = repeated.find(option);
+  return found == repeated.end() ? std::vector<std::string>() : found->second;
+}
+
 std::string CommandContext::User() const {
   const std::string by = Get("by");
   return by.empty() ? OperatingSystemUser() : by;

@@ -23,6 +23,7 @@ struct OptionSpec {
   const char* name;         // "db" for --db
   const char* argument;     // "FILE"; nullptr for a flag such as --strict
   const char* description;  // one line for --help; mention the default
+  bool repeatable = false;  // may be given several times (CommandContext::GetAll)
 };
 
 // Settings from the properties file (--config FILE, else
@@ -42,15 +43,19 @@ class Settings {
 };
 
 struct CommandContext {
-  std::string command;                         // "import"
-  std::map<std::string, std::string> options;  // given options; flags map to ""
-  std::vector<std::string> arguments;          // positional arguments
+  std::string command;  // "import"
+  std::map<std::string, std::string>
+      options;  // given options; flags map to ""; the last of a repeat
+  std::map<std::string, std::vector<std::string>> repeated;  // every value of a repeatable option
+  std::vector<std::string> arguments;                        // positional arguments
   Settings settings;
   std::ostream* out;  // results and summaries
   std::ostream* err;  // errors and warnings
 
   bool Has(const std::string& option) const { return options.count(option) > 0; }
   std::string Get(const std::string& option, const std::string& fallback = "") const;
+  // Every value of a repeatable option, in the order given; empty when absent.
+  std::vector<std::string> GetAll(const std::string& option) const;
   // --db, else the store.url setting, else clusterpilot.db in the working
   // directory: a file, or a postgresql:// URL (store/store_location.h).
   std::string DatabasePath() const {

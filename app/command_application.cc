@@ -42,6 +42,10 @@ class CommandApplication : public Poco::Util::Application {
       Poco::Util::Option option(spec.name, "", spec.description);
       if (spec.argument != nullptr) option.argument(spec.argument);
       option.binding(std::string(kOptionPrefix) + spec.name);
+      if (spec.repeatable) {
+        option.repeatable(true).callback(
+            Poco::Util::OptionCallback<CommandApplication>(this, &CommandApplication::Collect));
+      }
       options.addOption(option);
     }
   }
@@ -57,6 +61,7 @@ class CommandApplication : public Poco::Util::Application {
       const std::string key = std::string(kOptionPrefix) + spec.name;
       if (config().has(key)) context.options[spec.name] = config().getString(key);
     }
+    context.repeated = repeated_;
     std::string settings_error;
     context.settings = LoadSettings(&settings_error);
     if (!settings_error.empty()) return context.Fail(settings_error, kExitUsage);
@@ -67,6 +72,10 @@ class CommandApplication : public Poco::Util::Application {
   }
 
  private:
+  void Collect(const std::string& name, const std::string& value) {
+    repeated_[name].push_back(value);
+  }
+
   void ShowHelp(const std::string&, const std::string&) {
     Poco::Util::HelpFormatter formatter(options());
     formatter.setUnixStyle(true);
@@ -118,6 +127,7 @@ class CommandApplication : public Poco::Util::Application {
   std::ostream& out_;
   std::ostream& err_;
   bool help_shown_ = false;
+  std::map<std::string, std::vector<std::string>> repeated_;
 };
 
 }  // namespace

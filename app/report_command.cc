@@ -30,7 +30,13 @@ std::string ReadOptions(const CommandContext& context, ReportRequest* request) {
   if (!month.ok()) return month.error().ToString();
   request->month = month.value();
   request->tariff_file = context.Get("tariffs");
-  request->revenue_file = context.Get("revenue");
+  // --revenue may be given once per file; the first is the one the report
+  // names first, the others add their months.
+  std::vector<std::string> revenue = context.GetAll("revenue");
+  if (!revenue.empty()) {
+    request->revenue_file = revenue.front();
+    request->more_revenue_files.assign(revenue.begin() + 1, revenue.end());
+  }
   request->out_dir = context.Get("out");
   request->with_patient_list = context.Has("with-patient-list");
   request->user = context.User();

@@ -106,6 +106,48 @@ constexpr Entry kCatalogue[] = {
      "laatste in de {valid_months} maanden voor deze maand): rijen het cluster van die vorige "
      "meting, kolommen het cluster van deze maand; 0 is geen cluster (geen passend, of niet "
      "geclassificeerd). Stabiliteit: het deel van de rij dat in zijn cluster bleef."},
+    {"trends.title", "Trends: patients rated and their clusters",
+     "Trends: gemeten patiënten en hun clusters"},
+    {"trends.description",
+     "The last 12 months per department: patients rated in the month (each once, at their "
+     "latest rating there), by supercluster of their cluster (the clinician's, else the "
+     "model's); no cluster: none fits, or not classified. Poor fit share: of the classified "
+     "patients.",
+     "De laatste 12 maanden per afdeling: patiënten gemeten in de maand (elk één keer, met hun "
+     "laatste meting daar), naar supercluster van hun cluster (dat van de behandelaar, anders "
+     "dat van het model); geen cluster: geen passend, of niet geclassificeerd. Aandeel slechte "
+     "passing: van de geclassificeerde patiënten."},
+    {"trends.row_header", "Department \xC2\xB7 month", "Afdeling \xC2\xB7 maand"},
+    {"trend_reviews.title", "Trends: clinicians' reviews and overrides",
+     "Trends: beoordelingen en wijzigingen door behandelaars"},
+    {"trend_reviews.description",
+     "The last 12 months per department: every measurement of the month the current model "
+     "classified, those a clinician reviewed, and those where the clinician chose another "
+     "cluster. Override rate: of the reviewed.",
+     "De laatste 12 maanden per afdeling: elke meting van de maand die het huidige model "
+     "classificeerde, de metingen die een behandelaar beoordeelde, en die waarbij de "
+     "behandelaar een ander cluster koos. Wijzigingspercentage: van de beoordeelde."},
+    {"trend_reviews.row_header", "Department \xC2\xB7 month", "Afdeling \xC2\xB7 maand"},
+    {"trend_revenue.title", "Trends: cluster revenue and current revenue",
+     "Trends: clusteromzet en huidige omzet"},
+    {"trend_revenue.description",
+     "The last 12 months per department: the patients rated in the month with a care cluster, "
+     "at the most likely tariff of that cluster, against everything the revenue files bill the "
+     "department for that month; a dash where no revenue file covers the month. Difference: "
+     "cluster revenue minus current revenue.",
+     "De laatste 12 maanden per afdeling: de patiënten gemeten in de maand met een zorgcluster, "
+     "tegen het meest waarschijnlijke tarief van dat cluster, naast alles wat de "
+     "omzetbestanden de afdeling voor die maand in rekening brengen; een streepje waar geen "
+     "omzetbestand de maand dekt. Verschil: clusteromzet min huidige omzet."},
+    {"trend_revenue.row_header", "Department \xC2\xB7 month", "Afdeling \xC2\xB7 maand"},
+    {"trends.column.patients", "Patients rated", "Gemeten patiënten"},
+    {"trends.column.poor_fit", "Poor fit", "Slechte passing"},
+    {"trend_revenue.column.tariff_expected", "Expected cluster revenue", "Verwachte clusteromzet"},
+    {"trend_revenue.column.current", "Current revenue", "Huidige omzet"},
+    {"column.non_psychotic", "Non-psychotic (X)", "Niet-psychotisch (X)"},
+    {"column.psychotic", "Psychotic (Y)", "Psychotisch (Y)"},
+    {"column.organic", "Organic (Z)", "Organisch (Z)"},
+    {"column.without_cluster", "No cluster", "Geen cluster"},
     {"allocation.title", "One payment per patient: allocation over the departments",
      "Eén betaling per patiënt: toerekening over de afdelingen"},
     {"organisation_allocation.title", "One payment per patient: allocation over the organisations",
@@ -219,6 +261,9 @@ constexpr Entry kCatalogue[] = {
     {"sheet.caseload_revenue", "caseload_revenue", "omzet_hele_caseload"},
     {"sheet.allocation", "allocation", "toerekening"},
     {"sheet.transitions", "transitions", "overgangsmatrix"},
+    {"sheet.trends", "trends", "trends"},
+    {"sheet.trend_reviews", "trend_reviews", "trends_beoordeling"},
+    {"sheet.trend_revenue", "trend_revenue", "trends_omzet"},
     {"sheet.organisation_allocation", "organisation_allocation", "toerekening_organisaties"},
     {"sheet.impact", "impact", "omzetverschil"},
     {"sheet.poor_fit_revenue", "poor_fit_revenue", "omzet_slechte_passing"},
@@ -363,6 +408,28 @@ constexpr Entry kCatalogue[] = {
      "Aandeel van de patiënten van elke afdeling per zorgcluster; elk cluster heeft een eigen "
      "kleur en zijn nummer op de balk, en een witte lijn scheidt de superclusters."},
     {"html.revenue_chart", "Cluster revenue per department", "Clusteromzet per afdeling"},
+    {"html.trend_patients_chart", "Last 12 months: patients rated per supercluster",
+     "Laatste 12 maanden: gemeten patiënten per supercluster"},
+    {"html.trend_shares_chart", "Last 12 months: poor fit, reviews and overrides",
+     "Laatste 12 maanden: slechte passing, beoordelingen en wijzigingen"},
+    {"html.trend_revenue_chart", "Last 12 months: expected cluster revenue and current revenue",
+     "Laatste 12 maanden: verwachte clusteromzet en huidige omzet"},
+    {"html.transition_chart", "Transitions: from the previous rating's cluster to this month's",
+     "Overgangen: van het cluster van de vorige meting naar dat van deze maand"},
+    {"html.transition_chart_note",
+     "Per department, each band carries the re-rated patients from the cluster of their "
+     "previous rating (left) to this month's cluster (right); 0 is no cluster. Counts below {k} "
+     "are never drawn on their own: together they form the grey band to \"hidden\".",
+     "Per afdeling draagt elke band de opnieuw gemeten patiënten van het cluster van hun vorige "
+     "meting (links) naar het cluster van deze maand (rechts); 0 is geen cluster. Aantallen "
+     "onder {k} worden nooit apart getekend: samen vormen ze de grijze band naar "
+     "\"verborgen\"."},
+    {"html.trend_chart_note",
+     "One panel per department and one for the institution, each on its own scale. A gap in a "
+     "line is a month whose figure is hidden (few patients) or unknown (no revenue file).",
+     "Eén paneel per afdeling en één voor de instelling, elk op een eigen schaal. Een "
+     "onderbreking in een lijn is een maand waarvan het getal verborgen is (weinig patiënten) "
+     "of onbekend (geen omzetbestand)."},
     {"html.revenue_chart_note",
      "Patients rated this month: revenue per month at most likely tariffs with the 90% Monte "
      "Carlo interval (p5-p95) and the range from all-low to all-high tariffs.",
@@ -417,6 +484,9 @@ constexpr Entry kCatalogue[] = {
     {"chart.no_cluster", "no fitting cluster", "geen passend cluster"},
     {"chart.not_classified", "not yet classified", "nog niet geclassificeerd"},
     {"chart.hidden", "hidden small numbers", "verborgen kleine aantallen"},
+    {"chart.transitions", "transitions between clusters per department",
+     "overgangen tussen clusters per afdeling"},
+    {"chart.transition_hidden", "hidden", "verborgen"},
     {"chart.hidden_within", "hidden within a supercluster", "verborgen binnen een supercluster"},
     {"chart.hidden_protective", "hidden so that small numbers elsewhere stay hidden",
      "verborgen zodat kleine aantallen elders verborgen blijven"},

@@ -7,6 +7,8 @@
 #include "reports/report_keys.h"
 #include "reports/report_language.h"
 #include "reports/svg_charts.h"
+#include "reports/transition_chart.h"
+#include "reports/trend_charts.h"
 
 namespace clusterpilot {
 namespace {
@@ -47,6 +49,7 @@ tr.total td { font-weight: 700; border-top: 2px solid #9e9e9e; }
 tr.subtotal td { font-weight: 600; background: #fafafa; }
 tr.group td { font-style: italic; color: var(--accent); padding-top: 8px; }
 svg.chart { width: 100%; height: auto; max-width: 900px; display: block; overflow: visible; }
+figure { margin: 0 0 8px; }
 .legend { color: var(--muted); font-size: 12px; }
 .method { color: var(--muted); font-size: 12px; }
 footer { margin-top: 28px; color: var(--muted); font-size: 11px; border-top: 1px solid var(--line); padding-top: 8px; }
@@ -244,6 +247,69 @@ std::string Charts(const PilotReport& report) {
   return html;
 }
 
+// One small-multiples chart of the trends: a heading, a note and one
+// figure per page's worth of panels.
+std::string TrendChart(const char* title_key, const std::vector<TrendLine>& lines,
+                       Language language) {
+  std::string figures;
+  for (const std::string& svg : TrendSmallMultiplesSvg(lines, Phrase(language, title_key))) {
+    figures += Tag("figure", svg);
+  }
+  if (figures.empty()) return "";
+  return "<section class=\"trend-chart\">" + Tag("h2", EscapeMarkup(Phrase(language, title_key))) +
+         Tag("p", EscapeMarkup(Phrase(language, "html.trend_chart_note")), "description") +
+         figures + "</section>\n";
+}
+
+// The last 12 months per department: patients by supercluster, the shares
+// of poor fit, reviews and overrides, and cluster against current revenue.
+std::string TrendCharts(const PilotReport& report) {
+  const ReportTable* trends = report.Find(table_id::kTrends);
+  const ReportTable* reviews = report.Find(table_id::kTrendReviews);
+  const ReportTable* revenue = report.Find(table_id::kTrendRevenue);
+  if (trends == nullptr || reviews == nullptr || revenue == nullptr) return "";
+  const Language language = report.language;
+  const ReportTable t = LocalisedTable(*trends, language, report);
+  const ReportTable r = LocalisedTable(*reviews, language, report);
+  const ReportTable v = LocalisedTable(*revenue, language, report);
+  auto line = [](const ReportTable& table, const char* key, const char* colour) {
+    return TrendLine{&table, key, table.columns[table.ColumnOf(key)].label, colour};
+  };
+  namespace col = column_key;
+  return TrendChart("html.trend_patients_chart",
+                    {line(t, col::kNonPsychotic, "#332288"), line(t, col::kPsychotic, "#cc6677"),
+                     line(t, col::kOrganic, "#117733"), line(t, col::kWithoutCluster, "#777777")},
+                    language) +
+         TrendChart("html.trend_shares_chart",
+                    {line(t, col::kPoorFitShare, "#882255"), line(r, col::kReviewShare, "#44aa99"),
+                     line(r, col::kOverrideRate, "#ddcc77")},
+                    language) +
+         TrendChart("html.trend_revenue_chart",
+                    {line(v, col::kTariffExpected, "#332288"), line(v, col::kCurrent, "#999933")},
+                    language);
+}
+
+// Per department, bands from the cluster of the previous rating to this
+// month's, from the published transitions table.
+std::string TransitionChart(const PilotReport& report) {
+  const ReportTable* transitions = report.Find(table_id::kTransitions);
+  if (transitions == nullptr) return "";
+  const Language language = report.language;
+  std::string figures;
+  for (const std::string& svg :
+       TransitionFlowSvg(LocalisedTable(*transitions, language, report), language)) {
+    figures += Tag("figure", svg);
+  }
+  if (figures.empty()) return "";
+  return "<section class=\"transition-chart\">" +
+         Tag("h2", EscapeMarkup(Phrase(language, "html.transition_chart"))) +
+         Tag("p",
+             EscapeMarkup(Phrase(language, "html.transition_chart_note",
+                                 {Value("{k}", std::to_string(report.suppress_below))})),
+             "description") +
+         figures + "</section>\n";
+}
+
 std::string ModelName(const PilotReport& report) {
   return report.model.empty() ? Phrase(report.language, "html.no_model") : report.model;
 }
@@ -321,6 +387,8 @@ std::string HtmlReportText(const PilotReport& report) {
   }
   html += KeyFigures(report);
   html += Charts(report);
+  html += TrendCharts(report);
+  html += TransitionChart(report);
   html += WorstFit(report);
   for (const ReportTable& table : report.tables) {
     html += TableHtml(LocalisedTable(table, language, report), language, report.suppress_below);

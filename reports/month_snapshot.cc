@@ -11,6 +11,11 @@ Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const CalendarMonth& month
   return ReadMonthSnapshot(store, FirstDay(month), FirstDay(month.Plus(1)));
 }
 
+Result<MonthSnapshot> LoadMonthClusters(Store& store, const CalendarMonth& month) {
+  return ReadMonthSnapshot(store, FirstDay(month), FirstDay(month.Plus(1)),
+                           SnapshotDetail::kClustersOnly);
+}
+
 Result<MonthSnapshot> LoadEarlierRatings(
     Store& store, const CalendarMonth& month, int months,
     const std::vector<std::pair<std::string, std::string>>& patient_departments) {

@@ -22,6 +22,10 @@ class Store;
 // The month's snapshot with the store's current classifications.
 Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const CalendarMonth& month);
 
+// The month's snapshot without item ratings or probabilities: clusters,
+// flags and reviews only, for the report's trends over earlier months.
+Result<MonthSnapshot> LoadMonthClusters(Store& store, const CalendarMonth& month);
+
 // The latest rating of each of `patient_departments` (patient, department)
 // in the `months` months before `month` (not in it): the look-back window of
 // valid clusters and of re-ratings. Pairs rated only earlier are left out.

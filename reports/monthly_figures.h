@@ -19,6 +19,7 @@
 #include "reports/monte_carlo_interval.h"
 #include "reports/month_comparison.h"
 #include "reports/month_snapshot.h"
+#include "reports/monthly_trends.h"
 #include "reports/payment_allocation.h"
 #include "reports/revenue_table.h"
 #include "reports/tariff_table.h"
@@ -88,6 +89,7 @@ struct MonthlyFigures {
   // (from, to) cluster -> re-rated patients, from their previous rating to this month's
   std::map<std::pair<int, int>, int64_t> moves;
   PaymentAllocation allocation;  // with revenue only
+  MonthlyTrends trends;          // the last 12 months; empty when not computed
   MonteCarloOptions monte_carlo;
   std::vector<std::string> warnings;  // for the reader, e.g. unclassified measurements
 };

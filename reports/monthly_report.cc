@@ -1,6 +1,7 @@
 #include "reports/monthly_report.h"
 
 #include <future>
+#include <map>
 #include <optional>
 #include <set>
 #include <unordered_set>
@@ -61,19 +62,50 @@ Result<std::vector<bool>> RatedInLastYear(Store& store, const ReportRequest& req
   return rated;
 }
 
+// Every revenue file as one table: the report's month and the trends read
+// their months from it. A month in two files is refused: adding them up
+// would count the month twice, and picking one would be a guess.
+Result<RevenueTable> ReadRevenueFiles(Store& store, const ReportRequest& request) {
+  std::vector<std::string> files = {request.revenue_file};
+  files.insert(files.end(), request.more_revenue_files.begin(), request.more_revenue_files.end());
+  RevenueTable all;
+  std::map<CalendarMonth, std::string> file_of_month;
+  for (const std::string& file : files) {
+    Result<RevenueTable> table = ReadRevenueTable(file, StoreDirectory(store));
+    if (!table.ok()) return table.error();
+    for (const RevenueEntry& entry : table.value().entries) {
+      const auto [first, inserted] = file_of_month.emplace(entry.month, file);
+      if (!inserted && first->second != file) {
+        return FieldError(file, entry.line, "month", entry.month.Key(),
+                          "this month is also in " + first->second +
+                              "; give each month in one revenue file only");
+      }
+    }
+    all.file_name += (all.file_name.empty() ? "" : ", ") + file;
+    all.entries.insert(all.entries.end(), table.value().entries.begin(),
+                       table.value().entries.end());
+    all.warnings.insert(all.warnings.end(), table.value().warnings.begin(),
+                        table.value().warnings.end());
+  }
+  return all;
+}
+
+// The report month's revenue, and in *all every month's of every file.
 Result<std::optional<RevenueMonth>> ReadRevenue(Store& store, const ReportRequest& request,
                                                 const MonthSnapshot& current,
-                                                std::vector<std::string>* warnings) {
+                                                std::vector<std::string>* warnings,
+                                                std::vector<RevenueEntry>* all) {
   if (request.revenue_file.empty()) return std::optional<RevenueMonth>();
-  Result<RevenueTable> table = ReadRevenueTable(request.revenue_file, StoreDirectory(store));
+  Result<RevenueTable> table = ReadRevenueFiles(store, request);
   if (!table.ok()) return table.error();
   RevenueMonth month;
-  month.file_name = request.revenue_file;
+  month.file_name = table.value().file_name;
   month.entries = table.value().InMonth(request.month);
   *warnings = table.value().WarningsIn(request.month);
   Result<std::vector<bool>> rated = RatedInLastYear(store, request, current, month.entries);
   if (!rated.ok()) return rated.error();
   month.rated_in_last_year = std::move(rated).value();
+  *all = std::move(table.value().entries);
   return std::optional<RevenueMonth>(std::move(month));
 }
 
@@ -133,6 +165,9 @@ struct ReportInputs {
   MonteCarloResult simulated;
   CareCoordination coordination;              // of the billed patients
   std::vector<std::string> revenue_warnings;  // e.g. patients netting below zero
+  std::vector<RevenueEntry> all_revenue;      // every month of every revenue file
+  // The trends' months before the month before: oldest first, clusters only.
+  std::vector<MonthSnapshot> trend_months;
 };
 
 // The month's rows lie all over the file (rows are stored in import order),
@@ -143,6 +178,22 @@ Result<MonthSnapshot> LoadOnOwnConnection(const std::string& path, CalendarMonth
   Status prepared = store.value()->PrepareForScatteredReads();
   if (!prepared.ok()) return prepared.error();
   return LoadMonthSnapshot(*store.value(), month);
+}
+
+// The trends' ten months before the two the report reads whole, on a
+// connection of their own: clusters, flags and reviews only.
+Result<std::vector<MonthSnapshot>> LoadTrendMonths(const std::string& path, CalendarMonth month) {
+  auto store = Store::Open(path, Store::OpenMode::kMustExist);
+  if (!store.ok()) return store.error();
+  Status prepared = store.value()->PrepareForScatteredReads();
+  if (!prepared.ok()) return prepared.error();
+  std::vector<MonthSnapshot> months;
+  for (int back = kTrendMonths - 1; back >= 2; --back) {
+    Result<MonthSnapshot> snapshot = LoadMonthClusters(*store.value(), month.Plus(-back));
+    if (!snapshot.ok()) return snapshot.error();
+    months.push_back(std::move(snapshot).value());
+  }
+  return months;
 }
 
 // Reads the inputs, overlapping what can overlap: the month before is read
@@ -165,8 +216,11 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   std::future<MonteCarloResult> simulated = std::async(std::launch::async, [&inputs, &request] {
     return SimulateCurrentMonth(inputs.current, inputs.tariffs, request.monte_carlo);
   });
+  std::future<Result<std::vector<MonthSnapshot>>> trend_months =
+      std::async(std::launch::async,
+                 [path = store.path(), &request] { return LoadTrendMonths(path, request.month); });
   Result<std::optional<RevenueMonth>> revenue =
-      ReadRevenue(store, request, inputs.current, &inputs.revenue_warnings);
+      ReadRevenue(store, request, inputs.current, &inputs.revenue_warnings, &inputs.all_revenue);
   // Each patient rated this month or billed, looked up by key: the cost
   // follows the caseload, not the length of the look-back window.
   Result<MonthSnapshot> earlier = MonthSnapshot();
@@ -176,8 +230,11 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   }
   Result<MonthSnapshot> before = previous.get();
   inputs.simulated = simulated.get();
+  Result<std::vector<MonthSnapshot>> trends = trend_months.get();
   if (!revenue.ok()) return revenue.error();
   if (!before.ok()) return before.error();
+  if (!trends.ok()) return trends.error();
+  inputs.trend_months = std::move(trends).value();
   if (!earlier.ok()) return earlier.error();
   inputs.earlier = std::move(earlier).value();
   inputs.revenue = std::move(revenue).value();
@@ -191,13 +248,25 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   return inputs;
 }
 
+// The last 12 months: the ten read for the trends, the month before (read
+// whole for the report, or empty) and the report's month.
+MonthlyTrends TrendsOf(const ReportInputs& in, const CalendarMonth& month) {
+  std::vector<const MonthSnapshot*> months;
+  for (const MonthSnapshot& snapshot : in.trend_months) months.push_back(&snapshot);
+  MonthSnapshot nobody;
+  nobody.first_day = month.Plus(-1).FirstDay();
+  months.push_back(in.previous ? &*in.previous : &nobody);
+  months.push_back(&in.current);
+  return ComputeMonthlyTrends(months, in.tariffs, in.all_revenue);
+}
+
 }  // namespace
 
 Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& request) {
   Result<ReportInputs> inputs = ReadInputs(store, request);
   if (!inputs.ok()) return inputs.error();
   const ReportInputs& in = inputs.value();
-  const MonthlyFigures figures =
+  MonthlyFigures figures =
       ComputeMonthlyFigures(FigureInputs{.current = &in.current,
                                          .previous = in.previous ? &*in.previous : nullptr,
                                          .earlier = &in.earlier,
@@ -208,6 +277,7 @@ Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& requ
                                          .valid_rating_months = request.valid_rating_months,
                                          .allocation_rule = request.allocation,
                                          .coordination = &in.coordination});
+  figures.trends = TrendsOf(in, request.month);
   Result<PilotReport> built =
       BuildPilotReport(figures,
                        SuppressionLimits{.suppress_below = request.suppress_below,

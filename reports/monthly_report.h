@@ -23,6 +23,10 @@ struct ReportRequest {
   CalendarMonth month;
   std::string tariff_file;
   std::string revenue_file;  // empty: no comparison with today's revenue
+  // Further revenue files (`report --revenue` given several times), for
+  // other months: together with revenue_file they give each month's revenue,
+  // and no month may be in two files. Ignored without revenue_file.
+  std::vector<std::string> more_revenue_files;
   std::string out_dir;
   bool with_patient_list = false;  // adds flagged-patients.csv (names patients)
   int suppress_below = 5;          // counts 1..suppress_below-1 are hidden; >= 2
@@ -45,9 +49,10 @@ struct ReportSummary {
   int64_t patients = 0;
 };
 
-// Runs the report. A bad tariff or revenue file is refused before anything
-// is written (the error names file, line, column and value); a failure while
-// writing leaves out_dir as it was.
+// Runs the report. A bad tariff or revenue file, or a month given in two
+// revenue files, is refused before anything is written (the error names
+// file, line, column and value); a failure while writing leaves out_dir as
+// it was.
 Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& request);
 
 }  // namespace clusterpilot

@@ -14,6 +14,7 @@
 #include "reports/fit_tables.h"
 #include "reports/report_keys.h"
 #include "reports/transition_tables.h"
+#include "reports/trend_tables.h"
 
 namespace clusterpilot {
 namespace {
@@ -60,6 +61,11 @@ std::vector<TableStep> TableSteps(const MonthlyFigures& figures, int suppress_be
   if (f.has_earlier) {
     steps.emplace_back([&f, k](const PilotReport&) { return MovesTable(f, k); });
     steps.emplace_back([&f](const PilotReport&) { return TransitionsTable(f); });
+  }
+  if (!f.trends.empty()) {
+    steps.emplace_back([&f](const PilotReport&) { return TrendsTable(f.trends); });
+    steps.emplace_back([&f](const PilotReport&) { return TrendReviewsTable(f.trends); });
+    steps.emplace_back([&f](const PilotReport&) { return TrendRevenueTable(f.trends, f.tariffs); });
   }
   return steps;
 }

@@ -30,6 +30,9 @@ inline constexpr const char* kMoves = "moves";
 inline constexpr const char* kAllocation = "allocation";
 inline constexpr const char* kOrganisationAllocation = "organisation_allocation";
 inline constexpr const char* kTransitions = "transitions";
+inline constexpr const char* kTrends = "trends";
+inline constexpr const char* kTrendReviews = "trend_reviews";
+inline constexpr const char* kTrendRevenue = "trend_revenue";
 }  // namespace table_id
 
 // Column keys; the fit table adds one column per fit flag, keyed by
@@ -111,6 +114,13 @@ inline constexpr const char* kOwed = "owed";
 inline constexpr const char* kSharedPatients = "shared_patients";
 // transitions (with kRerated; a column per cluster reached, "to:4", "to:0")
 inline constexpr const char* kStability = "stability";
+// trends (with kPatients, kPoorFit, kPoorFitShare), trend_reviews (the
+// overrides table's keys), trend_revenue (kPricedPatients, kTariffExpected,
+// kCurrent, kDifference)
+inline constexpr const char* kNonPsychotic = "non_psychotic";
+inline constexpr const char* kPsychotic = "psychotic";
+inline constexpr const char* kOrganic = "organic";
+inline constexpr const char* kWithoutCluster = "without_cluster";
 }  // namespace column_key
 
 // Row keys of the cluster tables and the moves table. The rows of a

@@ -15,8 +15,17 @@ PhraseValue SuperclusterTitle(const std::string& letter) {
   return PhraseValue{"{name}", Phrase(Language::kEnglish, key), Phrase(Language::kDutch, key)};
 }
 
+// A trend row of the institution: "Institution · 2026-05".
+constexpr std::string_view kInstitutionTrendRow = "trend:institution/";
+
 std::string RowLabel(const ReportRow& row, Language language) {
-  if (row.key.starts_with("department:")) return row.label;
+  if (row.key.starts_with("department:") || row.key.starts_with("trend:department:")) {
+    return row.label;
+  }
+  if (row.key.starts_with(kInstitutionTrendRow)) {
+    return Phrase(language, "column.institution") + " \xC2\xB7 " +
+           row.key.substr(kInstitutionTrendRow.size());
+  }
   if (const std::optional<int> cluster = ClusterOfRowKey(row.key)) {
     const std::string number = std::to_string(*cluster) + " ";
     if (row.label != number + ClusterName(Language::kEnglish, *cluster)) return row.label;

@@ -27,6 +27,16 @@ const std::string& MonthQuery() {
   return sql;
 }
 
+// The same rows with only what a cluster count needs: no item ratings, no
+// probabilities.
+constexpr const char* kClustersOnlyQuery =
+    "SELECT m.id, m.patient_id, m.department, m.rating_date, c.id, c.cluster, c.flags, "
+    "(SELECT o.cluster FROM clinician_override o WHERE o.measurement_id = m.id "
+    "ORDER BY o.id DESC LIMIT 1) "
+    "FROM measurement m "
+    "LEFT JOIN current_classification c ON c.measurement_id = m.id "
+    "WHERE m.rating_date >= ?1 AND m.rating_date < ?2";
+
 constexpr const char* kCountInMonth =
     "SELECT count(*) FROM measurement WHERE rating_date >= ?1 AND rating_date < ?2";
 
@@ -71,6 +81,28 @@ MeasurementRow ReadRow(const SqlStatement& select) {
   return row;
 }
 
+// A row of kClustersOnlyQuery.
+MeasurementRow ReadClustersOnlyRow(const SqlStatement& select) {
+  enum { kClassification = 4, kClusterOnly, kFlagsOnly, kOverrideOnly };
+  MeasurementRow row;
+  PatientMonth& patient = row.patient;
+  patient.measurement_id = select.Int(kId);
+  patient.patient_id = select.Text(kPatient);
+  row.department_name = select.Text(kDepartment);
+  patient.rating_date = select.Text(kRatingDate);
+  patient.classified = !select.IsNull(kClassification);
+  if (patient.classified) {
+    patient.algorithm_cluster =
+        select.IsNull(kClusterOnly) ? 0 : static_cast<int>(select.Int(kClusterOnly));
+    patient.flags = static_cast<uint32_t>(select.Int(kFlagsOnly));
+  }
+  if (!select.IsNull(kOverrideOnly)) {
+    patient.clinician_cluster = static_cast<int>(select.Int(kOverrideOnly));
+    patient.clinician_no_cluster = patient.clinician_cluster == kNoFittingCluster;
+  }
+  return row;
+}
+
 void CountActivity(const PatientMonth& measurement, DepartmentActivity* activity) {
   ++activity->measurements;
   if (!measurement.classified) {
@@ -101,7 +133,7 @@ void KeepLatestPerPatient(std::vector<MeasurementRow>* rows, MonthSnapshot* snap
         (*rows)[order[i + 1]].patient.department != row.patient.department ||
         (*rows)[order[i + 1]].patient.patient_id != row.patient.patient_id;
     if (!last_of_patient) continue;
-    if (row.patient.classified &&
+    if (row.patient.classified && !row.probabilities_text.empty() &&
         !DecodeProbabilities(row.probabilities_text, &row.patient.probabilities)) {
       row.patient.probabilities.clear();  // unreadable: the cluster stands without spread
     }
@@ -148,7 +180,8 @@ PatientMonth LatestRatingRow(const SqlStatement& select, const std::string& pati
 }  // namespace
 
 std::vector<std::string> MonthSnapshotQueries() {
-  return {MonthQuery(), kCountInMonth, std::string(kLatestRatingQuery)};
+  return {MonthQuery(), kCountInMonth, std::string(kLatestRatingQuery),
+          std::string(kClustersOnlyQuery)};
 }
 
 Result<MonthSnapshot> ReadLatestRatings(
@@ -189,7 +222,7 @@ Result<MonthSnapshot> ReadLatestRatings(
 // The model, the count and the rows in one snapshot, so a classify run
 // with a new model that commits meanwhile cannot pair one with the other.
 Result<MonthSnapshot> ReadMonthSnapshot(Store& store, const CalendarDate& first_day,
-                                        const CalendarDate& next_first_day) {
+                                        const CalendarDate& next_first_day, SnapshotDetail detail) {
   MonthSnapshot snapshot;
   snapshot.first_day = first_day;
   std::vector<MeasurementRow> rows;
@@ -199,11 +232,13 @@ Result<MonthSnapshot> ReadMonthSnapshot(Store& store, const CalendarDate& first_
     snapshot.model = std::move(model).value();
     const std::string from = first_day.ToIso();
     const std::string until = next_first_day.ToIso();
-    SqlStatement select(store, MonthQuery(), SqlStatement::Rows::kStreamed);
+    const bool full = detail == SnapshotDetail::kFull;
+    SqlStatement select(store, full ? MonthQuery() : std::string(kClustersOnlyQuery),
+                        SqlStatement::Rows::kStreamed);
     select.BindText(1, from);
     select.BindText(2, until);
     rows.reserve(static_cast<size_t>(CountInMonth(store, from, until)));
-    while (select.Step()) rows.push_back(ReadRow(select));
+    while (select.Step()) rows.push_back(full ? ReadRow(select) : ReadClustersOnlyRow(select));
     return select.status();
   });
   if (!read.ok()) return read.error();

@@ -64,14 +64,23 @@ struct MonthSnapshot {
   std::vector<PatientMonth> patients;        // by department, then patient id
 };
 
+// How much of each measurement a snapshot reads. The report's trends
+// (issue 14) read eleven months besides the report's own and need only
+// clusters, flags and reviews: leaving the 19 ratings and the probabilities
+// unread makes each of those months several times cheaper.
+enum class SnapshotDetail { kFull, kClustersOnly };
+
 // Reads the measurements rated from `first_day` up to, not including,
 // `next_first_day` (the first day of the next month). Measurements the
 // current model has not classified are kept, with classified = false.
+// With kClustersOnly the item ratings stay unknown and the probabilities
+// empty.
 Result<MonthSnapshot> ReadMonthSnapshot(Store& store, const CalendarDate& first_day,
-                                        const CalendarDate& next_first_day);
+                                        const CalendarDate& next_first_day,
+                                        SnapshotDetail detail = SnapshotDetail::kFull);
 
-// The SQL ReadMonthSnapshot runs, for the test that checks every report
-// query reads the month through an index (store/report_queries.h).
+// The SQL ReadMonthSnapshot runs (both details), for the test that checks
+// every report query reads the month through an index (store/report_queries.h).
 std::vector<std::string> MonthSnapshotQueries();
 
 // For each (patient, department) pair: the latest measurement of that

@@ -61,6 +61,36 @@ TEST_F(ReportCommandTest, WritesEveryFormatAndRecordsTheReading) {
   EXPECT_EQ(audit.back().object, "patients of 2026-10");
 }
 
+// `--revenue` once per file: the trends show today's revenue of each month
+// a file covers; a month in two files stops the report, naming both.
+TEST_F(ReportCommandTest, TakesSeveralRevenueFiles) {
+  WriteFile(dir_.File("september.csv"),
+            "patient;department;month;amount\nP100002;Department A;2026-09;100,00\n");
+  const std::string out = dir_.File("report");
+  CommandOutcome outcome =
+      Report({"--month", "2026-10", "--tariffs", dir_.File("tariffs.csv"), "--revenue",
+              dir_.File("revenue.csv"), "--revenue", dir_.File("september.csv"), "--out", out});
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  const std::string trends = ReadFile(out + "/trend_revenue.csv");
+  EXPECT_NE(trends.find("Department A \xC2\xB7 2026-09;"), std::string::npos) << trends;
+  for (const char* month : {"2026-09", "2026-10"}) {
+    const size_t row = trends.find("Department A \xC2\xB7 " + std::string(month) + ";");
+    ASSERT_NE(row, std::string::npos) << month;
+    const std::string line = trends.substr(row, trends.find('\n', row) - row);
+    EXPECT_EQ(line.find(";;"), std::string::npos) << "covered, so no empty revenue: " << line;
+  }
+  WriteFile(dir_.File("again.csv"),
+            "patient;department;month;amount\nP100003;Department A;2026-10;1,00\n");
+  outcome = Report({"--month", "2026-10", "--tariffs", dir_.File("tariffs.csv"), "--revenue",
+                    dir_.File("revenue.csv"), "--revenue", dir_.File("again.csv"), "--out",
+                    dir_.File("other")});
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_EQ(outcome.err, "clusterpilot report: " + dir_.File("again.csv") +
+                             ":2: month \"2026-10\": this month is also in " +
+                             dir_.File("revenue.csv") +
+                             "; give each month in one revenue file only\n");
+}
+
 TEST_F(ReportCommandTest, PatientListOnlyWhenAskedFor) {
   const std::string out = dir_.File("care-team");
   CommandOutcome outcome = Report({"--month", "2026-10", "--tariffs", dir_.File("tariffs.csv"),

@@ -76,6 +76,23 @@ std::vector<HtmlTable> TablesOf(const std::string& html) {
   return tables;
 }
 
+// The headings of the chart sections (distribution, revenue, the trends'
+// small multiples and the transitions' flow chart), with how many drawings each has.
+std::vector<std::pair<std::string, int>> ChartsOf(const std::string& html) {
+  Poco::XML::DOMParser parser;
+  Poco::AutoPtr<Poco::XML::Document> document = parser.parseString(html);
+  std::vector<std::pair<std::string, int>> charts;
+  Poco::AutoPtr<Poco::XML::NodeList> sections = document->getElementsByTagName("section");
+  for (unsigned long s = 0; s < sections->length(); ++s) {
+    auto* section = static_cast<Poco::XML::Element*>(sections->item(s));
+    if (section->getAttribute("class").find("chart") == std::string::npos) continue;
+    Poco::AutoPtr<Poco::XML::NodeList> titles = section->getElementsByTagName("h2");
+    Poco::AutoPtr<Poco::XML::NodeList> drawings = section->getElementsByTagName("svg");
+    charts.emplace_back(Text(titles->item(0)), static_cast<int>(drawings->length()));
+  }
+  return charts;
+}
+
 // The values on a line of `pdftotext -layout` after the row's label:
 // "€ 1.234,56" (with a normal or no-break space), "1.234", "12,3%", "4,5",
 // "<5", "n<5", "x" or "–".
@@ -192,6 +209,16 @@ TEST_F(ReportPdfTest, TheDemoReportPrintsOnA4WithEveryColumn) {
   const std::vector<std::string> lines = Lines(ReadFile(dir_.File("report.txt")));
   const std::vector<HtmlTable> tables = TablesOf(ReadFile(html_path()));
   ASSERT_GE(tables.size(), 10u);
+  // Every chart on paper: its heading in the PDF's text (the trends' small
+  // multiples and the transitions' flow chart among them), each drawing there.
+  const std::vector<std::pair<std::string, int>> charts = ChartsOf(ReadFile(html_path()));
+  ASSERT_GE(charts.size(), 6u) << "distribution, revenue, three trend charts, transitions";
+  std::string paper;
+  for (const std::string& line : lines) paper += line + "\n";
+  for (const auto& [heading, drawings] : charts) {
+    EXPECT_NE(paper.find(heading), std::string::npos) << "chart \"" << heading << "\" not on paper";
+    EXPECT_GE(drawings, 1) << heading;
+  }
   std::vector<size_t> starts;  // the line of each table's title, in order
   size_t from = 0;
   for (const HtmlTable& table : tables) {

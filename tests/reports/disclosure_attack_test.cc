@@ -11,6 +11,7 @@
 #include <glpk.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
@@ -20,6 +21,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -246,6 +248,7 @@ class ReportAttack {
     RecordDepartmentTotals("activity.csv", 1);
     RecordDepartmentTotals("changes.csv", 1);
     RecordShift();
+    RecordTrends();
   }
 
   // Every "<k" of the distribution with the range the attacker finds.
@@ -352,8 +355,82 @@ class ReportAttack {
     }
   }
 
+  // The subtotal rows of the distribution, in order (X, Y, Z).
+  std::vector<int> SubtotalRows() const {
+    std::vector<int> rows;
+    for (int r = 2; r < first_trailing_leaf_; ++r) {
+      if (!IsCluster(rows_[r][0]) && IsCluster(rows_[r - 1][0])) rows.push_back(r);
+    }
+    return rows;
+  }
+
+  // A department's (or the institution's) patients without a cluster: the
+  // leaves after the last subtotal.
+  Expression WithoutCluster(size_t d) const {
+    Expression e;
+    for (int leaf : leaf_rows_) {
+      if (leaf >= first_trailing_leaf_) e = Plus(e, CellTerms(leaf, d));
+    }
+    return e;
+  }
+
+  // The trend row `r` of `rows` when it is of `month` ("Department ·
+  // 2026-10"): its department, or past the last for the institution (the
+  // last twelve rows); nullopt for another month or a department the
+  // distribution does not show.
+  std::optional<size_t> TrendDepartment(const CsvRows& rows, size_t r,
+                                        const std::string& month) const {
+    const std::string& label = rows[r][0];
+    const std::string suffix = " \xC2\xB7 " + month;
+    if (label.size() < suffix.size() ||
+        label.compare(label.size() - suffix.size(), suffix.size(), suffix) != 0) {
+      return std::nullopt;
+    }
+    if (r + 12 >= rows.size()) return departments_.size();
+    const std::string name = label.substr(0, label.size() - suffix.size());
+    for (size_t d = 0; d < departments_.size(); ++d) {
+      if (departments_[d] == name) return d;
+    }
+    return std::nullopt;
+  }
+
+  // The trends' rows of the report's month (the latest in them) repeat the
+  // month's patients by supercluster, and its priced patients and their
+  // expected revenue, per department and for the institution.
+  void RecordTrends() {
+    if (!std::ifstream(folder_ + "/trends.csv")) return;
+    const CsvRows trends = ReadCsv(folder_ + "/trends.csv");
+    const CsvRows revenue = ReadCsv(folder_ + "/trend_revenue.csv");
+    std::string month;
+    for (size_t r = 1; r < trends.size(); ++r) {
+      month = std::max(month, trends[r][0].substr(trends[r][0].rfind(' ') + 1));
+    }
+    const std::vector<int> subtotals = SubtotalRows();
+    ASSERT_EQ(subtotals.size(), 3u);
+    const int total = static_cast<int>(rows_.size()) - 1;
+    for (size_t r = 1; r < trends.size(); ++r) {
+      const std::optional<size_t> d = TrendDepartment(trends, r, month);
+      if (!d) continue;
+      ++trend_rows_;
+      attacker_.Count(CellTerms(total, *d), trends[r][1]);
+      for (size_t s = 0; s < subtotals.size(); ++s) {
+        attacker_.Count(CellTerms(subtotals[s], *d), trends[r][2 + s]);
+      }
+      attacker_.Count(WithoutCluster(*d), trends[r][5]);
+    }
+    for (size_t r = 1; r < revenue.size(); ++r) {
+      const std::optional<size_t> d = TrendDepartment(revenue, r, month);
+      if (!d) continue;
+      attacker_.Count(Priced(*d, -1), revenue[r][1]);
+      attacker_.Amount(Priced(*d, 1), revenue[r][2]);
+    }
+    EXPECT_EQ(trend_rows_, static_cast<int>(departments_.size()) + 1)
+        << "a trend row of " << month << " per department and the institution";
+  }
+
   std::string folder_;
   const Tariffs& tariffs_;
+  int trend_rows_ = 0;
   OutsideAttacker attacker_;
   CsvRows rows_;
   std::vector<std::string> departments_;

@@ -252,11 +252,11 @@ TEST_F(ReportFormatsTest, JsonDescribesItself) {
   Poco::JSON::Array::Ptr tables = json->getArray("tables");
   for (unsigned t = 0; t < tables->size(); ++t)
     ids.push_back(tables->getObject(t)->getValue<std::string>("id"));
-  EXPECT_EQ(
-      ids, (std::vector<std::string>{"activity", "honos", "distribution", "distribution_percent",
-                                     "fit", "fit_ranking", "overrides", "cluster_revenue",
-                                     "caseload_revenue", "allocation", "impact", "poor_fit_revenue",
-                                     "changes", "cluster_shift", "moves", "transitions"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{
+                     "activity", "honos", "distribution", "distribution_percent", "fit",
+                     "fit_ranking", "overrides", "cluster_revenue", "caseload_revenue",
+                     "allocation", "impact", "poor_fit_revenue", "changes", "cluster_shift",
+                     "moves", "transitions", "trends", "trend_reviews", "trend_revenue"}));
 }
 
 // Renders `html_path` with headless Chromium and decodes the screenshot.

@@ -72,6 +72,22 @@ TEST_F(ReportQueriesTest, FindsAScanOfTheMeasurementTable) {
   EXPECT_EQ(scans.value(), std::vector<std::string>{"SCAN measurement"});
 }
 
+// The trends read eleven months besides the report's own (issue 14): each
+// through the rating-date index, clusters only; without the index the check
+// catches the scan.
+TEST_F(ReportQueriesTest, TheTrendsReadEachMonthThroughTheDateIndex) {
+  const std::string sql = MonthSnapshotQueries().back();
+  ASSERT_EQ(sql.find("hv01"), std::string::npos) << "clusters only: " << sql;
+  Result<std::vector<std::string>> scans = FullScans(*store_, sql, kSmallTables);
+  ASSERT_TRUE(scans.ok()) << scans.error().ToString();
+  EXPECT_EQ(scans.value(), std::vector<std::string>()) << sql;
+  ASSERT_TRUE(store_->Execute("DROP INDEX measurement_by_date").ok());
+  Result<std::vector<std::string>> unindexed = FullScans(*store_, sql, kSmallTables);
+  ASSERT_TRUE(unindexed.ok());
+  ASSERT_EQ(unindexed.value().size(), 1u);
+  EXPECT_EQ(unindexed.value().front().rfind("SCAN m", 0), 0u) << unindexed.value().front();
+}
+
 // Without the rating-date index the month's own query would read every
 // measurement ever stored; the check names that step.
 TEST_F(ReportQueriesTest, FindsTheMonthQueryScanningWithoutTheDateIndex) {
