@@ -9,6 +9,8 @@
 //     same patients per department), as a ratio to 5.
 //
 // usage: disclosure_bench STORE [WORK_DIR]
+//   With demo-revenue.csv beside STORE (as in /work/wt/_data), also the
+//   report with that file: round 3's measurement.
 //   STORE is read-only here: it is copied into WORK_DIR once (a report
 //   writes its audit entry). WORK_DIR defaults to /tmp/clusterpilot-disclosure-bench.
 #include <sys/resource.h>
@@ -17,6 +19,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -66,11 +69,17 @@ void WriteInstitution(const SyntheticOptions& options, int departments,
     if (!created.ok()) Check(created.error());
     writer = std::move(created).value();
   }
+  std::map<std::string, int> generated_index;  // the generator's departments, numbered
   GenerateInstitution(options, [&](const SyntheticMeasurement& generated) {
     SyntheticMeasurement synthetic = generated;
     if (departments > 20) {
-      const int number = std::stoi(synthetic.measurement.patient_id.substr(3)) % departments;
-      synthetic.measurement.department = "Afdeling " + std::to_string(number + 1);
+      // A patient in two of the generator's departments stays in two.
+      const int original =
+          generated_index.try_emplace(synthetic.measurement.department, generated_index.size())
+              .first->second;
+      const int copy = std::stoi(synthetic.measurement.patient_id.substr(3)) % 3;
+      synthetic.measurement.department =
+          "Afdeling " + std::to_string((original + 20 * copy) % departments + 1);
       synthetic.measurement.coordinating_department.clear();
     }
     if (writer) writer->Write(synthetic.measurement);
@@ -115,9 +124,11 @@ InProcessRun MedianInProcess(const std::string& db, const ReportRequest& request
   return runs[kRuns / 2];
 }
 
-void ReportOnTheMillionStore(const std::string& store, const std::string& work) {
+// `revenue`: the demo's revenue file (few of its patients are the 1M
+// store's, as round 3 measured) or the 1M institution's own caseload.
+void ReportOnTheMillionStore(const std::string& store, const std::string& work,
+                             const std::string& revenue) {
   const std::string db = work + "/1m.sqlite";
-  const std::string revenue = work + "/1m-revenue-2026-10.csv";
   if (!std::filesystem::exists(db)) std::filesystem::copy_file(store, db);
   std::filesystem::permissions(db, std::filesystem::perms::owner_write,
                                std::filesystem::perm_options::add);
@@ -126,6 +137,7 @@ void ReportOnTheMillionStore(const std::string& store, const std::string& work) 
     WriteInstitution(SyntheticOptions{.patients = 690000, .months = 12, .last_month = kMonth}, 7,
                      "", revenue);
   }
+  std::printf("revenue file %s\n", revenue.c_str());
   const ReportRequest request = Request(work, revenue);
   const double cpu_before = ChildrenCpuSeconds();
   const ProcessTiming report =
@@ -201,7 +213,10 @@ int main(int argc, char** argv) {
   }
   const std::string work = argc > 2 ? argv[2] : "/tmp/clusterpilot-disclosure-bench";
   std::filesystem::create_directories(work);
-  ReportOnTheMillionStore(argv[1], work);
+  const std::string demo_revenue =
+      std::filesystem::path(argv[1]).parent_path().string() + "/demo-revenue.csv";
+  if (std::filesystem::exists(demo_revenue)) ReportOnTheMillionStore(argv[1], work, demo_revenue);
+  ReportOnTheMillionStore(argv[1], work, work + "/1m-revenue-2026-10.csv");
   AuditAsDepartmentsGrow(work);
   return 0;
 }
