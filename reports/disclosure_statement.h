@@ -17,6 +17,7 @@ struct DisclosureSummary {
   int constraints = 0;       // published counts and amounts the audit held
   int narrowest = 0;         // fewest values any hidden small count can take
   int rounds = 0;            // audits until no small count was exposed
+  double audit_seconds = 0;  // wall time of all the rounds' audits (for benchmarks; unpublished)
 };
 
 enum class StatementLanguage { kDutch, kEnglish };

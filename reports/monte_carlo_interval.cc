@@ -5,6 +5,8 @@
 #include <boost/accumulators/statistics/mean.hpp>
 #include <boost/accumulators/statistics/stats.hpp>
 #include <cmath>
+#include <limits>
+#include <map>
 #include <numbers>
 #include <thread>
 #include <tuple>
@@ -89,6 +91,19 @@ struct TwoClusterPatient {
   uint32_t stay_below = 0;
 };
 
+// The uncertain patients of one large department, sampled as one: given the
+// prices, their revenue is a sum of many independent patients' prices, which
+// a normal distribution of the same mean and variance matches to within the
+// Berry-Esseen bound (NormalRevenueBound). `shift` is the expected change of
+// the department's counts from every patient starting in their most likely
+// cluster; `covariance` that of the counts (Σ diag(p) - p pᵀ over patients),
+// so that the revenue's variance at prices q is qᵀ covariance q.
+struct NormalGroup {
+  uint32_t department = 0;
+  std::array<double, kClusterSlots> shift{};
+  std::array<std::array<double, kClusterSlots>, kClusterSlots> covariance{};
+};
+
 struct SimulationInput {
   int departments = 0;
   std::vector<int64_t> start_counts;  // department * kClusterSlots + cluster
@@ -97,6 +112,7 @@ struct SimulationInput {
   std::vector<TwoClusterPatient> pending_pairs;  // grouped into `pairs` by GroupPairs
   std::vector<UncertainPatient> uncertain;       // three clusters or more
   std::vector<OtherCluster> others;
+  std::vector<NormalGroup> normal_groups;
   std::array<ClusterTariff, kClusterSlots> tariffs{};
 };
 
@@ -121,12 +137,12 @@ uint32_t Scaled(double probability) {
   return static_cast<uint32_t>(std::min(probability, 1.0) * 4294967295.0);
 }
 
-// Adds `patient` as uncertain when the classifier spread its probability
-// over more than one cluster and no clinician decided; else as fixed.
-void AddPatient(const PatientMonth& patient, int department, SimulationInput* input) {
-  const int cluster = patient.ReportedCluster();
-  if (!IsCareCluster(cluster)) return;
+// A patient's clusters with their probabilities (scaled to sum to 1, most
+// likely first) when the classifier spread it over several and no clinician
+// decided; fewer than two entries otherwise.
+std::vector<ClusterProbability> Spread(const PatientMonth& patient) {
   std::vector<ClusterProbability> spread;
+  if (patient.ReviewedByClinician()) return spread;
   double total = 0;
   for (const ClusterProbability& entry : patient.probabilities) {
     if (IsCareCluster(entry.cluster) && entry.probability > 0) {
@@ -134,33 +150,109 @@ void AddPatient(const PatientMonth& patient, int department, SimulationInput* in
       total += entry.probability;
     }
   }
-  const uint32_t department_slot = static_cast<uint32_t>(department * kClusterSlots);
-  if (patient.ReviewedByClinician() || spread.size() < 2) {
-    ++input->start_counts[department_slot + cluster];
-    return;
-  }
+  if (spread.size() < 2) return spread;
+  for (ClusterProbability& entry : spread) entry.probability /= total;
   std::stable_sort(spread.begin(), spread.end(),
                    [](const auto& a, const auto& b) { return a.probability > b.probability; });
+  return spread;
+}
+
+// Adds one uncertain patient to the exact, per-patient sampling.
+void AddExactPatient(const std::vector<ClusterProbability>& spread, int department,
+                     SimulationInput* input) {
+  const uint32_t department_slot = static_cast<uint32_t>(department * kClusterSlots);
+  ++input->start_counts[department_slot + spread[0].cluster];
   if (spread.size() == 2) {
     input->pending_pairs.push_back({department_slot + static_cast<uint32_t>(spread[0].cluster),
                                     department_slot + static_cast<uint32_t>(spread[1].cluster),
-                                    Scaled(spread[0].probability / total)});
-    ++input->start_counts[department_slot + spread[0].cluster];
+                                    Scaled(spread[0].probability)});
     return;
   }
   UncertainPatient uncertain;
-  uncertain.stay_below = Scaled(spread[0].probability / total);
+  uncertain.stay_below = Scaled(spread[0].probability);
   uncertain.top_slot = department_slot + static_cast<uint32_t>(spread[0].cluster);
   uncertain.department_slot = department_slot;
   uncertain.first_other = static_cast<uint32_t>(input->others.size());
   uncertain.other_count = static_cast<uint32_t>(spread.size() - 1);
-  double cumulative = spread[0].probability / total;
+  double cumulative = spread[0].probability;
   for (size_t i = 1; i < spread.size(); ++i) {
-    cumulative += spread[i].probability / total;
+    cumulative += spread[i].probability;
     input->others.push_back({Scaled(cumulative), static_cast<uint32_t>(spread[i].cluster)});
   }
-  ++input->start_counts[uncertain.top_slot];
   input->uncertain.push_back(uncertain);
+}
+
+// Adds a department's uncertain patients as one normal group: each starts
+// in its most likely cluster (so that the prices-only view sees them there)
+// and the group's draw adds the expected moves and their spread.
+void AddNormalGroup(const std::vector<std::vector<ClusterProbability>>& spreads, int department,
+                    SimulationInput* input) {
+  NormalGroup group;
+  group.department = static_cast<uint32_t>(department);
+  for (const std::vector<ClusterProbability>& spread : spreads) {
+    ++input->start_counts[department * kClusterSlots + spread[0].cluster];
+    group.shift[spread[0].cluster] -= 1;
+    for (const ClusterProbability& a : spread) {
+      group.shift[a.cluster] += a.probability;
+      group.covariance[a.cluster][a.cluster] += a.probability;
+      for (const ClusterProbability& b : spread) {
+        group.covariance[a.cluster][b.cluster] -= a.probability * b.probability;
+      }
+    }
+  }
+  input->normal_groups.push_back(group);
+}
+
+// The Berry-Esseen bound on how far the distribution function of the
+// revenue of `spreads` (at most likely prices) lies from the normal one of
+// the same mean and variance: 0.56 Σ E|X - μ|³ / (Σ Var X)^1.5 (Shevtsova's
+// constant). Infinite when the revenue does not vary.
+double NormalRevenueBound(const std::vector<std::vector<ClusterProbability>>& spreads,
+                          const std::array<ClusterTariff, kClusterSlots>& tariffs) {
+  double variance = 0;
+  double third = 0;
+  for (const std::vector<ClusterProbability>& spread : spreads) {
+    double mean = 0;
+    for (const ClusterProbability& entry : spread) {
+      mean += entry.probability * static_cast<double>(tariffs[entry.cluster].expected_cents);
+    }
+    for (const ClusterProbability& entry : spread) {
+      const double away =
+          std::abs(static_cast<double>(tariffs[entry.cluster].expected_cents) - mean);
+      variance += entry.probability * away * away;
+      third += entry.probability * away * away * away;
+    }
+  }
+  if (variance <= 0) return std::numeric_limits<double>::infinity();
+  return 0.56 * third / std::pow(variance, 1.5);
+}
+
+// Adds every patient with a cluster: certain ones to the start counts,
+// uncertain ones to per-patient sampling, or, in a department where the
+// normal approximation's bound is within `normal_bound`, to a normal group.
+void AddPatients(const std::vector<PatientMonth>& patients, const std::vector<int>& department_of,
+                 int first_department, double normal_bound, SimulationInput* input) {
+  std::map<int, std::vector<std::vector<ClusterProbability>>> uncertain;
+  for (const PatientMonth& patient : patients) {
+    const int cluster = patient.ReportedCluster();
+    if (!IsCareCluster(cluster)) continue;
+    const int department = first_department + department_of[patient.department];
+    std::vector<ClusterProbability> spread = Spread(patient);
+    if (spread.size() < 2) {
+      ++input->start_counts[department * kClusterSlots + cluster];
+    } else {
+      uncertain[department].push_back(std::move(spread));
+    }
+  }
+  for (const auto& [department, spreads] : uncertain) {
+    if (NormalRevenueBound(spreads, input->tariffs) <= normal_bound) {
+      AddNormalGroup(spreads, department, input);
+      continue;
+    }
+    for (const std::vector<ClusterProbability>& spread : spreads) {
+      AddExactPatient(spread, department, input);
+    }
+  }
 }
 
 uint64_t SeedOfDraw(uint64_t seed, int draw) {
@@ -226,13 +318,26 @@ void DrawPrices(const SimulationInput& input, double correlation, RandomStream* 
   }
 }
 
-// Σ count × price over one department's clusters, to the cent.
-int64_t Revenue(const int64_t* counts, const std::array<double, kClusterSlots>& price) {
+// Σ count × price over one department's clusters, in cents.
+double Revenue(const int64_t* counts, const std::array<double, kClusterSlots>& price) {
   double revenue = 0;
   for (int cluster = 1; cluster < kClusterSlots; ++cluster) {
     revenue += static_cast<double>(counts[cluster]) * price[cluster];
   }
-  return std::llround(revenue);
+  return revenue;
+}
+
+double Dot(const std::array<double, kClusterSlots>& a, const std::array<double, kClusterSlots>& b) {
+  double sum = 0;
+  for (int cluster = 1; cluster < kClusterSlots; ++cluster) sum += a[cluster] * b[cluster];
+  return sum;
+}
+
+// The standard deviation of a normal group's revenue at `price`.
+double GroupDeviation(const NormalGroup& group, const std::array<double, kClusterSlots>& price) {
+  double variance = 0;
+  for (int a = 1; a < kClusterSlots; ++a) variance += price[a] * Dot(group.covariance[a], price);
+  return std::sqrt(std::max(variance, 0.0));
 }
 
 // Runs draws [begin, end); writes revenue per view and department to
@@ -240,10 +345,16 @@ int64_t Revenue(const int64_t* counts, const std::array<double, kClusterSlots>& 
 void RunDraws(const SimulationInput& input, const MonteCarloOptions& options, int begin, int end,
               DrawnRevenue* drawn) {
   std::vector<int64_t> counts;
+  std::vector<double> combined(input.departments);
+  std::vector<double> classification(input.departments);
   std::array<double, kClusterSlots> price{};
   std::array<double, kClusterSlots> most_likely{};
   for (int cluster = 1; cluster < kClusterSlots; ++cluster) {
     most_likely[cluster] = static_cast<double>(input.tariffs[cluster].expected_cents);
+  }
+  std::vector<double> most_likely_deviation;
+  for (const NormalGroup& group : input.normal_groups) {
+    most_likely_deviation.push_back(GroupDeviation(group, most_likely));
   }
   const double correlation = std::clamp(options.price_correlation, 0.0, 1.0);
   for (int draw = begin; draw < end; ++draw) {
@@ -253,9 +364,23 @@ void RunDraws(const SimulationInput& input, const MonteCarloOptions& options, in
     SampleClusters(input, &random, counts.data());
     for (int department = 0; department < input.departments; ++department) {
       const size_t slot = static_cast<size_t>(department) * kClusterSlots;
-      (*drawn)[kCombined][department][draw] = Revenue(counts.data() + slot, price);
-      (*drawn)[kPricesOnly][department][draw] = Revenue(input.start_counts.data() + slot, price);
-      (*drawn)[kClassificationOnly][department][draw] = Revenue(counts.data() + slot, most_likely);
+      combined[department] = Revenue(counts.data() + slot, price);
+      classification[department] = Revenue(counts.data() + slot, most_likely);
+      (*drawn)[kPricesOnly][department][draw] =
+          std::llround(Revenue(input.start_counts.data() + slot, price));
+    }
+    // One normal score per group serves both views, as one set of drawn
+    // clusters does in the exact sampling.
+    for (size_t g = 0; g < input.normal_groups.size(); ++g) {
+      const NormalGroup& group = input.normal_groups[g];
+      const double z = random.Normal();
+      combined[group.department] += Dot(group.shift, price) + GroupDeviation(group, price) * z;
+      classification[group.department] +=
+          Dot(group.shift, most_likely) + most_likely_deviation[g] * z;
+    }
+    for (int department = 0; department < input.departments; ++department) {
+      (*drawn)[kCombined][department][draw] = std::llround(combined[department]);
+      (*drawn)[kClassificationOnly][department][draw] = std::llround(classification[department]);
     }
   }
 }
@@ -302,21 +427,25 @@ int64_t NearestRankQuantile(const std::vector<int64_t>& sorted, double p) {
   return sorted[index];
 }
 
-MonteCarloResult SimulateClusterRevenue(const std::vector<PatientMonth>& patients,
-                                        const std::vector<int>& department_of, int department_count,
-                                        const TariffTable& tariffs,
-                                        const MonteCarloOptions& options) {
+std::vector<MonteCarloResult> SimulateClusterRevenues(
+    const std::vector<RevenuePopulation>& populations, const TariffTable& tariffs,
+    const MonteCarloOptions& options) {
   SimulationInput input;
-  input.departments = department_count;
-  input.start_counts.assign(static_cast<size_t>(department_count) * kClusterSlots, 0);
   input.tariffs = tariffs.by_cluster;
-  for (const PatientMonth& patient : patients) {
-    AddPatient(patient, department_of[patient.department], &input);
+  std::vector<int> first_department;
+  for (const RevenuePopulation& population : populations) {
+    first_department.push_back(input.departments);
+    input.departments += population.department_count;
+  }
+  input.start_counts.assign(static_cast<size_t>(input.departments) * kClusterSlots, 0);
+  for (size_t p = 0; p < populations.size(); ++p) {
+    AddPatients(*populations[p].patients, populations[p].department_of, first_department[p],
+                options.normal_bound, &input);
   }
   GroupPairs(&input);
   const int draws = std::max(options.draws, 1);
   DrawnRevenue drawn;
-  for (auto& view : drawn) view.assign(department_count, std::vector<int64_t>(draws));
+  for (auto& view : drawn) view.assign(input.departments, std::vector<int64_t>(draws));
   const int thread_count = std::min(ThreadCount(options), draws);
   std::vector<std::thread> threads;
   for (int t = 0; t < thread_count; ++t) {
@@ -326,19 +455,29 @@ MonteCarloResult SimulateClusterRevenue(const std::vector<PatientMonth>& patient
   }
   for (std::thread& thread : threads) thread.join();
 
-  MonteCarloResult result;
-  result.draws = draws;
-  result.departments.resize(department_count);
-  for (int view = 0; view < kViewCount; ++view) {
-    std::vector<int64_t> institution(draws, 0);
-    for (int department = 0; department < department_count; ++department) {
-      const std::vector<int64_t>& revenue = drawn[view][department];
-      for (int draw = 0; draw < draws; ++draw) institution[draw] += revenue[draw];
-      ViewOf(&result.departments[department], view) = Summarize(revenue);
+  std::vector<MonteCarloResult> results(populations.size());
+  for (size_t p = 0; p < populations.size(); ++p) {
+    results[p].draws = draws;
+    results[p].departments.resize(populations[p].department_count);
+    for (int view = 0; view < kViewCount; ++view) {
+      std::vector<int64_t> institution(draws, 0);
+      for (int department = 0; department < populations[p].department_count; ++department) {
+        const std::vector<int64_t>& revenue = drawn[view][first_department[p] + department];
+        for (int draw = 0; draw < draws; ++draw) institution[draw] += revenue[draw];
+        ViewOf(&results[p].departments[department], view) = Summarize(revenue);
+      }
+      ViewOf(&results[p].institution, view) = Summarize(std::move(institution));
     }
-    ViewOf(&result.institution, view) = Summarize(std::move(institution));
   }
-  return result;
+  return results;
+}
+
+MonteCarloResult SimulateClusterRevenue(const std::vector<PatientMonth>& patients,
+                                        const std::vector<int>& department_of, int department_count,
+                                        const TariffTable& tariffs,
+                                        const MonteCarloOptions& options) {
+  return SimulateClusterRevenues({{&patients, department_of, department_count}}, tariffs, options)
+      .front();
 }
 
 }  // namespace clusterpilot

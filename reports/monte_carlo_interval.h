@@ -15,6 +15,12 @@
 // uncertainty comes from: prices only (every patient kept in the reported
 // cluster) and classification only (every cluster at its most likely price).
 //
+// A department with many uncertain patients is drawn as one: given the
+// prices, its classification revenue is a sum of many independent patients,
+// drawn from the normal distribution of the same mean and variance when the
+// Berry-Esseen bound says that is within `normal_bound` (docs/report-figures.md
+// states the error); smaller departments are drawn patient by patient.
+//
 // Deterministic: draw k uses a random stream derived from (seed, k) only, so
 // the same seed gives the same numbers however many threads run the draws.
 #ifndef CLUSTERPILOT_REPORTS_MONTE_CARLO_INTERVAL_H_
@@ -32,11 +38,17 @@ namespace clusterpilot {
 // uncertainty is the shared level (docs/report-figures.md gives the reasons).
 inline constexpr double kDefaultPriceCorrelation = 0.7;
 
+// How far the distribution function of a department's classification
+// revenue may lie from a normal one (the Berry-Esseen bound) for the
+// simulation to draw it as one normal instead of patient by patient.
+inline constexpr double kDefaultNormalBound = 0.02;
+
 struct MonteCarloOptions {
   int draws = 10000;
   uint64_t seed = 20260101;
   int threads = 0;                                      // 0: as many as the machine has, at most 4
   double price_correlation = kDefaultPriceCorrelation;  // 0..1
+  double normal_bound = kDefaultNormalBound;            // 0: every patient drawn on their own
 };
 
 // Cluster revenue in cents over the draws. Quantiles are exact order
@@ -61,7 +73,23 @@ struct MonteCarloResult {
   RevenueIntervals institution;  // of the per-draw institution totals
 };
 
-// `department_of[p.department]` is the output index of patient p's
+// Patients whose revenue is summed per department: `department_of[p.department]`
+// is the output index of patient p's department (0..department_count-1).
+struct RevenuePopulation {
+  const std::vector<PatientMonth>* patients = nullptr;
+  std::vector<int> department_of;
+  int department_count = 0;
+};
+
+// Several populations (the report's patients rated this month and its
+// whole billed caseload) over the same draws of the prices, one result
+// each. A patient in two populations is drawn in each on its own, which
+// leaves each population's interval as it would be alone.
+std::vector<MonteCarloResult> SimulateClusterRevenues(
+    const std::vector<RevenuePopulation>& populations, const TariffTable& tariffs,
+    const MonteCarloOptions& options);
+
+// One population: `department_of[p.department]` is the output index of patient p's
 // department (0..department_count-1). Patients without a cluster (none
 // fitting, or not classified) bring no revenue in any draw.
 MonteCarloResult SimulateClusterRevenue(const std::vector<PatientMonth>& patients,

@@ -186,21 +186,37 @@ void AllocateCaseload(const FigureInputs& in, const std::vector<std::string>& na
   }
 }
 
-// Every billed patient at their valid cluster, with the interval of it.
-void PriceWholeCaseload(const FigureInputs& in, const std::vector<std::string>& names,
-                        MonthlyFigures* figures) {
-  PricedCaseload caseload = PriceCaseload(figures->month, in.revenue->entries, *in.current,
-                                          in.earlier, *in.tariffs, names);
-  std::vector<int> same(names.size());
+std::vector<int> Identity(size_t size) {
+  std::vector<int> same(size);
   for (size_t d = 0; d < same.size(); ++d) same[d] = static_cast<int>(d);
-  const MonteCarloResult simulated = SimulateClusterRevenue(
-      caseload.valid, same, static_cast<int>(names.size()), *in.tariffs, in.monte_carlo);
+  return same;
+}
+
+// The Monte Carlo interval of the patients rated this month and, with
+// revenue, of every billed patient at their valid cluster: one simulation,
+// so that both views see the same drawn prices.
+void SimulateRevenue(const FigureInputs& in, const std::vector<std::string>& names,
+                     const std::vector<int>& department_of, MonthlyFigures* figures) {
+  const int count = static_cast<int>(names.size());
+  std::vector<RevenuePopulation> populations = {{&in.current->patients, department_of, count}};
+  PricedCaseload caseload;
+  if (in.revenue != nullptr) {
+    caseload = PriceCaseload(figures->month, in.revenue->entries, *in.current, in.earlier,
+                             *in.tariffs, names);
+    populations.push_back({&caseload.valid, Identity(names.size()), count});
+  }
+  const std::vector<MonteCarloResult> simulated =
+      SimulateClusterRevenues(populations, *in.tariffs, in.monte_carlo);
+  for (size_t d = 0; d < names.size(); ++d) {
+    figures->departments[d].interval = simulated[0].departments[d];
+  }
+  figures->institution.interval = simulated[0].institution;
+  if (in.revenue == nullptr) return;
   for (size_t d = 0; d < names.size(); ++d) {
     figures->departments[d].caseload = caseload.departments[d];
-    figures->departments[d].caseload.interval = simulated.departments[d];
+    figures->departments[d].caseload.interval = simulated[1].departments[d];
   }
-  figures->institution.caseload.interval = simulated.institution;
-  AllocateCaseload(in, names, figures);
+  figures->institution.caseload.interval = simulated[1].institution;
 }
 
 // Patients rated this month against their own previous rating in the
@@ -249,25 +265,14 @@ MonthlyFigures ComputeMonthlyFigures(const FigureInputs& in) {
   if (in.revenue != nullptr) {
     figures.revenue_file = in.revenue->file_name;
     CountRevenue(*in.revenue, current, names, &figures);
-    PriceWholeCaseload(in, names, &figures);
+    AllocateCaseload(in, names, &figures);
   }
+  SimulateRevenue(in, names, department_of, &figures);
   CompareWithEarlier(in, names, department_of, &figures);
-  for (size_t d = 0; d < current.departments.size(); ++d) {
-    figures.departments[department_of[d]].interval = in.simulated->departments[d];
-  }
   SumInstitution(&figures);
   figures.institution.allocation = figures.allocation.institution;
-  figures.institution.interval = in.simulated->institution;
   AddWarnings(&figures);
   return figures;
-}
-
-MonteCarloResult SimulateCurrentMonth(const MonthSnapshot& current, const TariffTable& tariffs,
-                                      const MonteCarloOptions& monte_carlo) {
-  std::vector<int> same(current.departments.size());
-  for (size_t d = 0; d < same.size(); ++d) same[d] = static_cast<int>(d);
-  return SimulateClusterRevenue(current.patients, same, static_cast<int>(same.size()), tariffs,
-                                monte_carlo);
 }
 
 }  // namespace clusterpilot

@@ -97,8 +97,6 @@ struct MonthlyFigures {
 // What the figures are computed from. `previous` (the month before),
 // `earlier` (the latest rating of each patient and department in the
 // `valid_rating_months` before the month) and `revenue` may be null.
-// `simulated` is SimulateCurrentMonth's result for `current`, computed
-// beforehand so that it can run while the rest is read from the store.
 struct CareCoordination;
 
 struct FigureInputs {
@@ -107,19 +105,15 @@ struct FigureInputs {
   const MonthSnapshot* earlier = nullptr;
   const TariffTable* tariffs = nullptr;
   const RevenueMonth* revenue = nullptr;
-  const MonteCarloResult* simulated = nullptr;
   MonteCarloOptions monte_carlo;
   int valid_rating_months = 12;
   AllocationRule allocation_rule = AllocationRule::kCoordinator;
   const CareCoordination* coordination = nullptr;  // with revenue; may be null
 };
 
-// Computes the report's numbers; runs the whole caseload's Monte Carlo.
+// Computes the report's numbers; runs the Monte Carlo of the patients rated
+// this month and of the whole caseload, as one simulation.
 MonthlyFigures ComputeMonthlyFigures(const FigureInputs& inputs);
-
-// The Monte Carlo interval of `current`, per department of the snapshot.
-MonteCarloResult SimulateCurrentMonth(const MonthSnapshot& current, const TariffTable& tariffs,
-                                      const MonteCarloOptions& monte_carlo);
 
 }  // namespace clusterpilot
 

@@ -40,26 +40,41 @@ std::string PatientKey(const std::string& department, const std::string& patient
 }
 
 // Coverage: whether each revenue patient was rated in the department in the
-// last 12 months. Patients rated this month need no look-up.
+// 12 months ending with the report month. The look-back window's ratings,
+// already read for every billed patient, answer that when the window covers
+// those months; a shorter window asks the store.
 Result<std::vector<bool>> RatedInLastYear(Store& store, const ReportRequest& request,
                                           const MonthSnapshot& current,
+                                          const MonthSnapshot& earlier,
                                           const std::vector<RevenueEntry>& entries) {
-  std::unordered_set<std::string> rated_now;
+  constexpr int kCoverageMonths = 12;
+  const std::string first_day = request.month.Plus(1 - kCoverageMonths).FirstDay().ToIso();
+  std::unordered_set<std::string> rated;
   for (const PatientMonth& patient : current.patients) {
-    rated_now.insert(PatientKey(current.departments[patient.department], patient.patient_id));
+    rated.insert(PatientKey(current.departments[patient.department], patient.patient_id));
+  }
+  for (const PatientMonth& patient : earlier.patients) {
+    if (patient.rating_date >= first_day) {
+      rated.insert(PatientKey(earlier.departments[patient.department], patient.patient_id));
+    }
   }
   std::vector<std::pair<std::string, std::string>> look_up;
   std::vector<size_t> looked_up_entry;
-  std::vector<bool> rated(entries.size(), true);
+  std::vector<bool> found(entries.size(), true);
   for (size_t i = 0; i < entries.size(); ++i) {
-    if (rated_now.count(PatientKey(entries[i].department, entries[i].patient_id)) > 0) continue;
+    if (rated.count(PatientKey(entries[i].department, entries[i].patient_id)) > 0) continue;
+    if (request.valid_rating_months >= kCoverageMonths - 1) {
+      found[i] = false;
+      continue;
+    }
     look_up.emplace_back(entries[i].patient_id, entries[i].department);
     looked_up_entry.push_back(i);
   }
-  Result<std::vector<bool>> found = RatedInLastYear(store, request.month, look_up);
-  if (!found.ok()) return found.error();
-  for (size_t i = 0; i < look_up.size(); ++i) rated[looked_up_entry[i]] = found.value()[i];
-  return rated;
+  if (look_up.empty()) return found;
+  Result<std::vector<bool>> stored = RatedInLastYear(store, request.month, look_up);
+  if (!stored.ok()) return stored.error();
+  for (size_t i = 0; i < look_up.size(); ++i) found[looked_up_entry[i]] = stored.value()[i];
+  return found;
 }
 
 // Every revenue file as one table: the report's month and the trends read
@@ -92,7 +107,6 @@ Result<RevenueTable> ReadRevenueFiles(Store& store, const ReportRequest& request
 
 // The report month's revenue, and in *all every month's of every file.
 Result<std::optional<RevenueMonth>> ReadRevenue(Store& store, const ReportRequest& request,
-                                                const MonthSnapshot& current,
                                                 std::vector<std::string>* warnings,
                                                 std::vector<RevenueEntry>* all) {
   if (request.revenue_file.empty()) return std::optional<RevenueMonth>();
@@ -102,9 +116,6 @@ Result<std::optional<RevenueMonth>> ReadRevenue(Store& store, const ReportReques
   month.file_name = table.value().file_name;
   month.entries = table.value().InMonth(request.month);
   *warnings = table.value().WarningsIn(request.month);
-  Result<std::vector<bool>> rated = RatedInLastYear(store, request, current, month.entries);
-  if (!rated.ok()) return rated.error();
-  month.rated_in_last_year = std::move(rated).value();
   *all = std::move(table.value().entries);
   return std::optional<RevenueMonth>(std::move(month));
 }
@@ -162,7 +173,6 @@ struct ReportInputs {
   std::optional<MonthSnapshot> previous;  // absent when nobody was rated the month before
   MonthSnapshot earlier;                  // the look-back window before the month
   std::optional<RevenueMonth> revenue;
-  MonteCarloResult simulated;
   CareCoordination coordination;              // of the billed patients
   std::vector<std::string> revenue_warnings;  // e.g. patients netting below zero
   std::vector<RevenueEntry> all_revenue;      // every month of every revenue file
@@ -197,8 +207,8 @@ Result<std::vector<MonthSnapshot>> LoadTrendMonths(const std::string& path, Cale
 }
 
 // Reads the inputs, overlapping what can overlap: the month before is read
-// on a second connection while this month is read on the first, and the
-// simulation runs while the revenue coverage is looked up.
+// on a second connection while this month and the look-back window are
+// read on the first.
 Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   ReportInputs inputs;
   Result<TariffTable> tariffs = ReadTariffTable(request.tariff_file);
@@ -211,34 +221,34 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
         return LoadOnOwnConnection(path, request.month.Plus(-1));
       });
   Result<MonthSnapshot> current = LoadMonthSnapshot(store, request.month);
-  if (!current.ok()) return current.error();
-  inputs.current = std::move(current).value();
-  std::future<MonteCarloResult> simulated = std::async(std::launch::async, [&inputs, &request] {
-    return SimulateCurrentMonth(inputs.current, inputs.tariffs, request.monte_carlo);
-  });
   std::future<Result<std::vector<MonthSnapshot>>> trend_months =
       std::async(std::launch::async,
                  [path = store.path(), &request] { return LoadTrendMonths(path, request.month); });
   Result<std::optional<RevenueMonth>> revenue =
-      ReadRevenue(store, request, inputs.current, &inputs.revenue_warnings, &inputs.all_revenue);
+      current.ok() ? ReadRevenue(store, request, &inputs.revenue_warnings, &inputs.all_revenue)
+                   : Result<std::optional<RevenueMonth>>(current.error());
   // Each patient rated this month or billed, looked up by key: the cost
   // follows the caseload, not the length of the look-back window.
   Result<MonthSnapshot> earlier = MonthSnapshot();
   if (revenue.ok()) {
     earlier = LoadEarlierRatings(store, request.month, request.valid_rating_months,
-                                 PatientsToLookBack(inputs.current, BilledEntries(revenue)));
+                                 PatientsToLookBack(current.value(), BilledEntries(revenue)));
   }
   Result<MonthSnapshot> before = previous.get();
-  inputs.simulated = simulated.get();
   Result<std::vector<MonthSnapshot>> trends = trend_months.get();
   if (!revenue.ok()) return revenue.error();
   if (!before.ok()) return before.error();
   if (!trends.ok()) return trends.error();
   inputs.trend_months = std::move(trends).value();
   if (!earlier.ok()) return earlier.error();
+  inputs.current = std::move(current).value();
   inputs.earlier = std::move(earlier).value();
   inputs.revenue = std::move(revenue).value();
   if (inputs.revenue) {
+    Result<std::vector<bool>> rated =
+        RatedInLastYear(store, request, inputs.current, inputs.earlier, inputs.revenue->entries);
+    if (!rated.ok()) return rated.error();
+    inputs.revenue->rated_in_last_year = std::move(rated).value();
     Result<CareCoordination> coordination = ReadCareCoordination(
         store, request.month.Plus(1).FirstDay(), BilledPatientIds(inputs.revenue->entries));
     if (!coordination.ok()) return coordination.error();
@@ -272,7 +282,6 @@ Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& requ
                                          .earlier = &in.earlier,
                                          .tariffs = &in.tariffs,
                                          .revenue = in.revenue ? &*in.revenue : nullptr,
-                                         .simulated = &in.simulated,
                                          .monte_carlo = request.monte_carlo,
                                          .valid_rating_months = request.valid_rating_months,
                                          .allocation_rule = request.allocation,
@@ -298,6 +307,7 @@ Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& requ
   summary.warnings.insert(summary.warnings.end(), in.revenue_warnings.begin(),
                           in.revenue_warnings.end());
   summary.patients = figures.institution.patients;
+  summary.disclosure = report.disclosure;
   Status published = PublishReportDirectory(request.out_dir, [&](const std::string& staging) {
     summary.files.clear();
     return WriteFiles(report, in.current, request.with_patient_list, staging, &summary.files);

@@ -12,6 +12,7 @@
 #include "core/calendar_month.h"
 #include "core/error.h"
 #include "core/language.h"
+#include "reports/disclosure_statement.h"
 #include "reports/monte_carlo_interval.h"
 #include "reports/payment_allocation.h"
 
@@ -47,6 +48,7 @@ struct ReportSummary {
   std::vector<std::string> files;     // names inside out_dir
   std::vector<std::string> warnings;  // as in the report, e.g. unclassified measurements
   int64_t patients = 0;
+  DisclosureSummary disclosure;  // what was hidden, and how long the audit took
 };
 
 // Runs the report. A bad tariff or revenue file, or a month given in two

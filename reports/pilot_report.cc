@@ -1,6 +1,7 @@
 #include "reports/pilot_report.h"
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <set>
 #include <tuple>
@@ -177,16 +178,20 @@ Result<PilotReport> BuildPilotReport(const MonthlyFigures& figures, const Suppre
                                      const std::string& generated_at) {
   const AuditSettings audit_settings{limits.suppress_below, limits.protection_interval};
   std::set<ChosenCell> chosen;
+  std::chrono::steady_clock::duration auditing{};
   for (int round = 1;; ++round) {
     Result<PilotReport> laid_out = LayOut(figures, limits, chosen, generated_at);
     if (!laid_out.ok()) return laid_out;
     PilotReport& report = laid_out.value();
+    const auto started = std::chrono::steady_clock::now();
     Result<DisclosureAudit> audited =
         AuditDisclosure(report.tables, report.relations, audit_settings);
+    auditing += std::chrono::steady_clock::now() - started;
     if (!audited.ok()) return audited.error();
     const DisclosureAudit& audit = audited.value();
     if (audit.exposures.empty()) {
       report.disclosure = Summarise(report, audit, audit_settings, round);
+      report.disclosure.audit_seconds = std::chrono::duration<double>(auditing).count();
       return laid_out;
     }
     const size_t before = chosen.size();

@@ -59,12 +59,8 @@ class ClusterTransitionsTest : public testing::Test {
         LoadEarlierRatings(store, kMonth, 12, PatientsToLookBack(current_, {}));
     ASSERT_TRUE(earlier.ok());
     earlier_ = std::move(earlier).value();
-    simulated_ = SimulateCurrentMonth(current_, tariffs_, options_);
-    figures_ = ComputeMonthlyFigures(FigureInputs{.current = &current_,
-                                                  .earlier = &earlier_,
-                                                  .tariffs = &tariffs_,
-                                                  .simulated = &simulated_,
-                                                  .monte_carlo = options_});
+    figures_ = ComputeMonthlyFigures(FigureInputs{
+        .current = &current_, .earlier = &earlier_, .tariffs = &tariffs_, .monte_carlo = options_});
   }
 
   ScopedTempDir dir_;
@@ -73,7 +69,6 @@ class ClusterTransitionsTest : public testing::Test {
   MonteCarloOptions options_{200, 1, 1};
   MonthSnapshot current_;
   MonthSnapshot earlier_;
-  MonteCarloResult simulated_;
   MonthlyFigures figures_;
 };
 

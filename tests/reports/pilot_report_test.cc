@@ -28,12 +28,10 @@ Result<MonthlyFigures> Figures(Store& store, const TariffTable& tariffs, int dra
       LoadEarlierRatings(store, kMonth, 12, PatientsToLookBack(current.value(), {}));
   if (!earlier.ok()) return earlier.error();
   const MonteCarloOptions options{draws, seed, 0};
-  const MonteCarloResult simulated = SimulateCurrentMonth(current.value(), tariffs, options);
   return ComputeMonthlyFigures(FigureInputs{.current = &current.value(),
                                             .previous = &previous.value(),
                                             .earlier = &earlier.value(),
                                             .tariffs = &tariffs,
-                                            .simulated = &simulated,
                                             .monte_carlo = options});
 }
 
