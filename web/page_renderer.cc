@@ -49,11 +49,10 @@ Poco::JSON::Array::Ptr Navigation(WebRole role, Language language) {
     const char* path;
     const char* label;
   };
-  static const Link kLinks[] = {{"/worklist", "web.nav.worklist"},
-                                {"/departments", "web.nav.departments"},
-                                {"/reports", "web.nav.reports"},
-                                {"/admin/users", "web.nav.users"},
-                                {"/admin/audit", "web.nav.audit"}};
+  static const Link kLinks[] = {
+      {"/worklist", "web.nav.worklist"},       {"/due", "web.nav.due"},
+      {"/departments", "web.nav.departments"}, {"/reports", "web.nav.reports"},
+      {"/admin/users", "web.nav.users"},       {"/admin/audit", "web.nav.audit"}};
   Poco::JSON::Array::Ptr links = new Poco::JSON::Array;
   std::string ignored_id;
   bool ignored_known = false;
@@ -80,7 +79,28 @@ Poco::JSON::Object::Ptr Phrases(Language language) {
 }  // namespace
 
 Language PageLanguage(const PageContext& context) {
-  return context.user != nullptr ? context.user->user.language : kDefaultLanguage;
+  return context.user != nullptr ? context.user->user.language : RequestLanguage(context.request);
+}
+
+Language RequestLanguage(const WebRequest& request) {
+  for (const std::string& asked : {request.Query("lang"), request.Form("lang")}) {
+    if (std::optional<Language> language = ParseLanguage(asked)) return *language;
+  }
+  return AcceptedLanguage(request.accept_language);
+}
+
+// "en-GB,en;q=0.9,nl;q=0.8": browsers list the languages in the user's
+// order, so the first one we have wins and the weights can be ignored.
+Language AcceptedLanguage(const std::string& accept_language) {
+  std::stringstream list(accept_language);
+  std::string tag;
+  while (std::getline(list, tag, ',')) {
+    const size_t start = tag.find_first_not_of(' ');
+    if (start == std::string::npos) continue;
+    const std::string primary = tag.substr(start, tag.find_first_of("-;", start) - start);
+    if (std::optional<Language> language = ParseLanguage(primary)) return *language;
+  }
+  return kDefaultLanguage;
 }
 
 std::string_view TemplateText(std::string_view name) {
