@@ -13,6 +13,10 @@
 #include "web/page_context.h"
 #include "web/sign_in.h"
 
+namespace Poco::Net {
+class HTTPServerParams;
+}
+
 namespace clusterpilot {
 
 struct ServeOptions {
@@ -32,6 +36,11 @@ Result<ServeOptions> ParseListenAddress(const std::string& text, ServeOptions op
 
 // Whether `host` is a loopback address (127.0.0.0/8, ::1, localhost).
 bool IsLoopbackHost(const std::string& host);
+
+// The HTTP stack's settings of every WebServer (threads, queue, keep-alive,
+// time limit). Public so the benchmark's static-file reference runs the same
+// stack with the same settings.
+void ApplyServerLimits(int threads, Poco::Net::HTTPServerParams* params);
 
 class WebServer {
  public:
