@@ -66,16 +66,20 @@ Poco::JSON::Object::Ptr RowValues(const AssignmentRow& row) {
   return values;
 }
 
+// The counts of every filter, in one pass: a month can hold thousands.
 Poco::JSON::Object::Ptr Counts(const std::vector<const AssignmentRow*>& rows) {
+  int64_t flagged = 0;
+  int64_t reviewed = 0;
+  for (const AssignmentRow* row : rows) {
+    flagged += row->flags != 0 ? 1 : 0;
+    reviewed += row->clinician_override ? 1 : 0;
+  }
+  const auto all = static_cast<int64_t>(rows.size());
   Poco::JSON::Object::Ptr counts = new Poco::JSON::Object;
-  const auto count = [&](const std::string& filter) {
-    return static_cast<int64_t>(std::count_if(
-        rows.begin(), rows.end(), [&](const AssignmentRow* row) { return Keep(*row, filter); }));
-  };
-  counts->set("all", static_cast<int64_t>(rows.size()));
-  counts->set("flagged", count("flagged"));
-  counts->set("unreviewed", count("unreviewed"));
-  counts->set("reviewed", count("reviewed"));
+  counts->set("all", all);
+  counts->set("flagged", flagged);
+  counts->set("unreviewed", all - reviewed);
+  counts->set("reviewed", reviewed);
   return counts;
 }
 
@@ -220,8 +224,12 @@ WebResponse WorklistPage(PageContext& context) {
   Result<std::vector<const AssignmentRow*>> rows = DepartmentRows(context, month.value(), &parts);
   if (!rows.ok()) return ErrorPage(context, 500, "web.error.internal");
   std::vector<const AssignmentRow*> shown;
-  for (const AssignmentRow* row : rows.value()) {
-    if (Keep(*row, filter)) shown.push_back(row);
+  if (filter == "all") {
+    shown = rows.value();
+  } else {
+    for (const AssignmentRow* row : rows.value()) {
+      if (Keep(*row, filter)) shown.push_back(row);
+    }
   }
   Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
   for (size_t i = (page - 1) * kRowsPerPage; i < shown.size() && i < page * kRowsPerPage; ++i) {
