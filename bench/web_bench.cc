@@ -267,10 +267,10 @@ WrkResult ParseWrk(const std::string& output) {
 
 WrkResult RunWrk(const Options& options, int port, const std::string& path,
                  const std::string& script, const std::string& session) {
-  std::string command = options.wrk + " -t2 -c" + std::to_string(options.connections) + " -d" +
-                        std::to_string(options.seconds) +
-                        "s --latency -H 'Cookie: " + kSessionCookie + "=" + session +
-                        "' -H 'Accept: text/html'";
+  std::string command =
+      options.wrk + " -t" + std::to_string(std::min(2, options.connections)) + " -c" +
+      std::to_string(options.connections) + " -d" + std::to_string(options.seconds) +
+      "s --latency -H 'Cookie: " + kSessionCookie + "=" + session + "' -H 'Accept: text/html'";
   if (!script.empty()) command += " -s " + script;
   command += " http://127.0.0.1:" + std::to_string(port) + path + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
