@@ -55,7 +55,7 @@ struct Column {
 std::vector<Column> Columns(const Poco::JSON::Array::Ptr& columns) {
   std::vector<Column> list;
   for (const auto& entry : *columns) {
-    const auto column = entry.extract<Poco::JSON::Object::Ptr>();
+    const auto& column = entry.extract<Poco::JSON::Object::Ptr>();
     list.push_back({column->optValue<std::string>("key", ""),
                     column->optValue<std::string>("label", ""),
                     column->optValue<std::string>("unit", "")});
@@ -77,7 +77,7 @@ Poco::JSON::Object::Ptr CutTable(const Poco::JSON::Object::Ptr& table,
   }
   Poco::JSON::Array::Ptr rows = new Poco::JSON::Array;
   for (const auto& entry : *table->getArray("rows")) {
-    const auto row = entry.extract<Poco::JSON::Object::Ptr>();
+    const auto& row = entry.extract<Poco::JSON::Object::Ptr>();
     if (!per_department_columns && !IsMine(row->optValue<std::string>("key", ""), departments)) {
       continue;
     }
