@@ -52,7 +52,9 @@ namespace {
 
 constexpr const char* kUser = "bench-clinician";
 constexpr const char* kPassword = "bench password, not secret";
-constexpr int kThreads = 16;  // serve's default
+// As many server threads as wrk's connections (at least serve's default): a
+// keep-alive connection holds its thread, so fewer would measure queueing.
+int ServerThreads(int connections) { return std::max(connections, ServeOptions{}.threads); }
 constexpr double kTargetP99Ms = 100;
 constexpr double kTargetShareOfCeiling = 1.0 / 3;
 
@@ -306,7 +308,7 @@ int Run(const Options& options) {
   ServeOptions serve;
   serve.db_path = options.store;
   serve.port = 0;
-  serve.threads = kThreads;
+  serve.threads = ServerThreads(options.connections);
   auto server = WebServer::Start(serve);
   if (!server.ok()) Fail(server.error().ToString());
   const int port = server.value()->port();
@@ -317,8 +319,8 @@ int Run(const Options& options) {
   if (worklist.status != 200 || measurement.status != 200) Fail("a page did not answer 200");
 
   auto* params = new Poco::Net::HTTPServerParams;  // owned by the server
-  ApplyServerLimits(kThreads, params);
-  Poco::ThreadPool threads(2, kThreads);
+  ApplyServerLimits(serve.threads, params);
+  Poco::ThreadPool threads(2, serve.threads);
   Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
   const int static_port = socket.address().port();
   Poco::Net::HTTPServer reference(new StaticFactory(worklist.body, measurement.body), threads,
@@ -330,7 +332,7 @@ int Run(const Options& options) {
   std::printf(
       "web_bench: department \"%s\", %zu measurements on the worklist's first page; "
       "wrk -t2 -c%d -d%ds on loopback, %d server threads\n",
-      department.c_str(), ids.size(), options.connections, options.seconds, kThreads);
+      department.c_str(), ids.size(), options.connections, options.seconds, serve.threads);
   std::printf("%-28s %8s %12s %9s %9s %7s\n", "target", "bytes", "requests/s", "p50 ms", "p99 ms",
               "errors");
   const WrkResult static_worklist = RunWrk(options, static_port, "/worklist", "", session);

@@ -28,7 +28,10 @@ struct ServeOptions {
   std::string key;
   SessionPolicy policy;
   ReportSettings reports;
-  int threads = 16;
+  // Threads answering requests (setting serve.threads), each with its own
+  // store connection. A keep-alive connection holds its thread between
+  // requests, so fewer threads than open connections makes the rest queue.
+  int threads = 32;
 };
 
 // Splits "127.0.0.1:8080" (or "[::1]:8080") into host and port.
