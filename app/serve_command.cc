@@ -27,7 +27,7 @@ std::string ReadReportSettings(const CommandContext& context, ReportSettings* re
 }
 
 // The options and settings (serve.certificate, serve.key,
-// serve.idle_timeout_seconds, serve.absolute_timeout_seconds and the
+// serve.idle_timeout_seconds, serve.absolute_timeout_seconds, serve.threads and the
 // reports page's) as one ServeOptions; "" or the problem in *problem.
 Result<ServeOptions> ReadServeOptions(const CommandContext& context) {
   ServeOptions options;
@@ -43,6 +43,12 @@ Result<ServeOptions> ReadServeOptions(const CommandContext& context) {
     options.policy.absolute_timeout_seconds = context.settings.GetInt(
         "serve.absolute_timeout_seconds", static_cast<int>(options.policy.absolute_timeout_seconds),
         &problem);
+  }
+  if (problem.empty()) {
+    options.threads = context.settings.GetInt("serve.threads", options.threads, &problem);
+    if (problem.empty() && (options.threads < 1 || options.threads > 1024)) {
+      problem = "setting serve.threads must be between 1 and 1024";
+    }
   }
   if (problem.empty()) problem = ReadReportSettings(context, &options.reports);
   if (!problem.empty()) return MakeError(problem);

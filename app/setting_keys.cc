@@ -29,6 +29,7 @@ constexpr SettingKey kSettingKeys[] = {
     {"serve.key", "the TLS private key (PEM) of serve.certificate"},
     {"serve.idle_timeout_seconds", "a web session ends after this long unused (default 900)"},
     {"serve.absolute_timeout_seconds", "a web session ends this long after login (default 36000)"},
+    {"serve.threads", "threads (and store connections) answering requests (default 32)"},
     {"serve.reports_dir", "where the web's reports page keeps a folder per month"},
     {"serve.tariffs", "the tariff file the reports page writes a month's report with"},
     {"serve.revenue", "the revenue file of the reports page's reports (optional)"},

@@ -39,18 +39,19 @@ Poco::JSON::Object::Ptr EntryValues(const AuditEntry& entry) {
 
 WebResponse UsersPage(PageContext& context) {
   Result<std::vector<WebUser>> users = ListWebUsers(context.store);
-  if (!users.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
+  if (!users.ok()) return ErrorPage(context, 500, "web.error.internal");
   Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
   for (const WebUser& user : users.value()) list->add(UserValues(user));
   Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
   values->set("users", list);
-  return RenderPage(context, 200, "Gebruikers / Users", "users", values);
+  return RenderPage(context, 200, Phrase(PageLanguage(context), "web.title.users"), "users",
+                    values);
 }
 
 // Newest first, at most kAuditRowsShown entries.
 WebResponse AuditPage(PageContext& context) {
   Result<std::vector<AuditEntry>> entries = ReadAuditLog(context.store);
-  if (!entries.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
+  if (!entries.ok()) return ErrorPage(context, 500, "web.error.internal");
   const std::string user = context.request.Query("user");
   const std::string action = context.request.Query("action");
   Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
@@ -62,7 +63,8 @@ WebResponse AuditPage(PageContext& context) {
   values->set("user", user);
   values->set("action", action);
   values->set("entries", list);
-  return RenderPage(context, 200, "Auditlog / Audit log", "audit", values);
+  return RenderPage(context, 200, Phrase(PageLanguage(context), "web.title.audit"), "audit",
+                    values);
 }
 
 }  // namespace clusterpilot

@@ -117,17 +117,17 @@ Result<std::vector<std::string>> VisibleDepartments(PageContext& context) {
 WebResponse DepartmentsPage(PageContext& context) {
   Result<CalendarMonth> month = ChosenMonth(context);
   if (!month.ok()) {
-    return ErrorPage(context.request, 400, "Maand: schrijf JJJJ-MM / Month: write YYYY-MM");
+    return ErrorPage(context, 400, "web.error.month");
   }
   Result<std::vector<std::string>> departments = VisibleDepartments(context);
-  if (!departments.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
+  if (!departments.ok()) return ErrorPage(context, 500, "web.error.internal");
   Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
   for (const std::string& department : departments.value()) {
     Result<std::vector<AssignmentRow>> rows =
         ReadAssignments(context.store, AssignmentFilter{month.value(), department});
-    if (!rows.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
+    if (!rows.ok()) return ErrorPage(context, 500, "web.error.internal");
     Result<Poco::JSON::Object::Ptr> figures = FigureValues(department, Tally(rows.value()));
-    if (!figures.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
+    if (!figures.ok()) return ErrorPage(context, 500, "web.error.internal");
     list->add(figures.value());
   }
   Poco::JSON::Object::Ptr values = new Poco::JSON::Object;

@@ -25,6 +25,7 @@
 #include <map>
 #include <optional>
 
+#include "web/page_renderer.h"
 #include "web/store_pool.h"
 #include "web/web_app.h"
 
@@ -134,6 +135,7 @@ WebRequest ToWebRequest(Poco::Net::HTTPServerRequest& request, bool secure, Uplo
   converted.referer = request.get("Referer", "");
   converted.host = request.getHost();
   converted.client_address = request.clientAddress().toString();
+  converted.accept_language = request.get("Accept-Language", "");
   converted.wants_json = request.get("Accept", "").find("application/json") != std::string::npos;
   converted.secure = secure;
   return converted;
@@ -150,11 +152,14 @@ void Send(const WebResponse& answer, Poco::Net::HTTPServerResponse& response) {
   response.sendBuffer(answer.body.data(), answer.body.size());
 }
 
-WebResponse PlainError(int status, const std::string& message) {
+// An answer before the request reached the app (no session looked up yet):
+// in the browser's language.
+WebResponse PlainError(int status, std::string_view key,
+                       const Poco::Net::HTTPServerRequest& request) {
   WebResponse response;
   response.status = status;
   response.content_type = "text/plain; charset=utf-8";
-  response.body = message + "\n";
+  response.body = Phrase(AcceptedLanguage(request.get("Accept-Language", "")), key) + "\n";
   AddSecurityHeaders(&response);
   return response;
 }
@@ -170,7 +175,7 @@ class AppRequestHandler : public Poco::Net::HTTPRequestHandler {
         request.getMethod() == "POST" && Poco::URI(request.getURI()).getPath() == kUploadPath;
     const int64_t limit = upload ? upload_limit_ : kMaxRequestBody;
     if (request.hasContentLength() && request.getContentLength64() > limit) {
-      Send(PlainError(413, "Verzoek te groot / Request too large"), response);
+      Send(PlainError(413, "web.error.too_large", request), response);
       return;
     }
     try {
@@ -178,10 +183,10 @@ class AppRequestHandler : public Poco::Net::HTTPRequestHandler {
       if (upload) saver.emplace(limit);
       Send(app_.Handle(ToWebRequest(request, secure_, saver ? &*saver : nullptr)), response);
     } catch (const UploadTooLarge&) {
-      Send(PlainError(413, "Verzoek te groot / Request too large"), response);
+      Send(PlainError(413, "web.error.too_large", request), response);
     } catch (const Poco::Exception& e) {
       // Malformed URIs and forms arrive here; they are the client's fault.
-      Send(PlainError(400, "Ongeldig verzoek / Bad request"), response);
+      Send(PlainError(400, "web.error.bad_request", request), response);
     }
   }
 
@@ -252,6 +257,14 @@ bool IsLoopbackHost(const std::string& host) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
+void ApplyServerLimits(int threads, Poco::Net::HTTPServerParams* params) {
+  params->setMaxThreads(threads);
+  params->setMaxQueued(256);
+  params->setKeepAlive(true);
+  params->setMaxKeepAliveRequests(1000);
+  params->setTimeout(Poco::Timespan(kRequestTimeoutSeconds, 0));
+}
+
 Result<std::unique_ptr<WebServer>> WebServer::Start(const ServeOptions& options) {
   const bool tls = !options.certificate.empty() && !options.key.empty();
   if (!tls && !options.allow_plain_http && !IsLoopbackHost(options.host)) {
@@ -273,11 +286,7 @@ Result<std::unique_ptr<WebServer>> WebServer::Start(const ServeOptions& options)
     Poco::Net::ServerSocket socket = OpenSocket(options, tls);
     parts->port = socket.address().port();
     auto* params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(options.threads);
-    params->setMaxQueued(256);
-    params->setKeepAlive(true);
-    params->setMaxKeepAliveRequests(1000);
-    params->setTimeout(Poco::Timespan(kRequestTimeoutSeconds, 0));
+    ApplyServerLimits(options.threads, params);
     parts->threads = std::make_unique<Poco::ThreadPool>(2, options.threads);
     parts->server = std::make_unique<Poco::Net::HTTPServer>(
         new AppHandlerFactory(*parts->app, tls, options.reports.upload_limit_bytes),

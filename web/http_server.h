@@ -13,6 +13,10 @@
 #include "web/page_context.h"
 #include "web/sign_in.h"
 
+namespace Poco::Net {
+class HTTPServerParams;
+}
+
 namespace clusterpilot {
 
 struct ServeOptions {
@@ -24,7 +28,10 @@ struct ServeOptions {
   std::string key;
   SessionPolicy policy;
   ReportSettings reports;
-  int threads = 16;
+  // Threads answering requests (setting serve.threads), each with its own
+  // store connection. A keep-alive connection holds its thread between
+  // requests, so fewer threads than open connections makes the rest queue.
+  int threads = 32;
 };
 
 // Splits "127.0.0.1:8080" (or "[::1]:8080") into host and port.
@@ -32,6 +39,11 @@ Result<ServeOptions> ParseListenAddress(const std::string& text, ServeOptions op
 
 // Whether `host` is a loopback address (127.0.0.0/8, ::1, localhost).
 bool IsLoopbackHost(const std::string& host);
+
+// The HTTP stack's settings of every WebServer (threads, queue, keep-alive,
+// time limit). Public so the benchmark's static-file reference runs the same
+// stack with the same settings.
+void ApplyServerLimits(int threads, Poco::Net::HTTPServerParams* params);
 
 class WebServer {
  public:

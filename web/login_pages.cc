@@ -18,12 +18,17 @@ std::string CookieHeader(const std::string& name, const std::string& value, cons
   return header;
 }
 
-WebResponse LoginForm(PageContext& context, int status, const std::string& message) {
+// The form in the request's language (RequestLanguage), which it passes on
+// in a hidden field so that a failed login answers in the same language.
+WebResponse LoginForm(PageContext& context, int status, bool failed) {
   const std::string token = RandomHexToken(32);
+  const Language language = PageLanguage(context);
   Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
   values->set("csrf_token", token);
-  if (!message.empty()) values->set("message", message);
-  WebResponse response = RenderPage(context, status, "Inloggen / Log in", "login", values);
+  values->set("lang", std::string(LanguageCode(language)));
+  if (failed) values->set("message", Phrase(language, "web.login_failed"));
+  WebResponse response =
+      RenderPage(context, status, Phrase(language, "web.title.login"), "login", values);
   response.headers.emplace_back(
       "Set-Cookie", CookieHeader(kLoginCsrfCookie, token, "/login", context.request.secure, false));
   return response;
@@ -31,7 +36,7 @@ WebResponse LoginForm(PageContext& context, int status, const std::string& messa
 
 }  // namespace
 
-WebResponse LoginPage(PageContext& context) { return LoginForm(context, 200, ""); }
+WebResponse LoginPage(PageContext& context) { return LoginForm(context, 200, false); }
 
 WebResponse LoginSubmit(PageContext& context) {
   const WebRequest& request = context.request;
@@ -39,9 +44,9 @@ WebResponse LoginSubmit(PageContext& context) {
                                       context.policy, context.now);
   if (!session.ok()) {
     if (session.error().message != kLoginFailedMessage) {
-      return ErrorPage(request, 500, "Interne fout / Internal error");
+      return ErrorPage(context, 500, "web.error.internal");
     }
-    return LoginForm(context, 401, kLoginFailedMessage);
+    return LoginForm(context, 401, true);
   }
   Result<std::optional<WebUser>> user = FindWebUser(context.store, request.Form("name"));
   const std::string home = user.ok() && user.value() ? HomePath(user.value()->role) : "/";
@@ -61,7 +66,7 @@ WebResponse LoginSubmit(PageContext& context) {
 
 WebResponse LogoutSubmit(PageContext& context) {
   Status status = SignOut(context.store, context.user->session_hash);
-  if (!status.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
+  if (!status.ok()) return ErrorPage(context, 500, "web.error.internal");
   WebResponse response = Redirect("/login");
   response.headers.emplace_back(
       "Set-Cookie", CookieHeader(kSessionCookie, "", "/", context.request.secure, true));
@@ -79,17 +84,15 @@ WebResponse StyleSheet(PageContext&) {
   return response;
 }
 
-WebResponse ErrorPage(const WebRequest& request, int status, const std::string& message) {
+WebResponse ErrorPage(const PageContext& context, int status, std::string_view key,
+                      const std::vector<PhraseValue>& values) {
+  return ErrorMessagePage(context, status, Phrase(PageLanguage(context), key, values));
+}
+
+WebResponse ErrorMessagePage(const PageContext& context, int status, const std::string& message) {
   Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
   values->set("error", message);
-  if (request.wants_json) return JsonResponse(status, values);
-  Poco::JSON::Object::Ptr frame = new Poco::JSON::Object;
-  frame->set("title", message);
-  frame->set("body", RenderTemplate("error", values));
-  WebResponse response;
-  response.status = status;
-  response.body = RenderTemplate("layout", frame);
-  return response;
+  return RenderPage(context, status, message, "error", values);
 }
 
 }  // namespace clusterpilot

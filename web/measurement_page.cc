@@ -36,13 +36,13 @@ Result<std::optional<AssignmentRow>> OwnMeasurement(PageContext& context) {
   return row;
 }
 
-Poco::JSON::Array::Ptr RatingValues(const ItemRatings& ratings) {
+Poco::JSON::Array::Ptr RatingValues(const ItemRatings& ratings, Language language) {
   Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
   for (int i = 0; i < kItemCount; ++i) {
     Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
     item->set("code", std::string(kHonosItems[i].code));
-    item->set("name",
-              std::string(kHonosItems[i].dutch) + " / " + std::string(kHonosItems[i].english));
+    item->set("name", std::string(language == Language::kDutch ? kHonosItems[i].dutch
+                                                               : kHonosItems[i].english));
     item->set("rating",
               ratings[i] == kUnknownRating ? std::string("?") : std::to_string(ratings[i]));
     items->add(item);
@@ -135,9 +135,9 @@ Result<Poco::JSON::Object::Ptr> MeasurementValues(PageContext& context, const As
   values->set("rating_date", row.rating_date);
   values->set("clinician", row.clinician);
   values->set("cluster", row.cluster);
-  values->set("items", RatingValues(ratings.value().value_or(UnknownRatings())));
+  values->set("items",
+              RatingValues(ratings.value().value_or(UnknownRatings()), PageLanguage(context)));
   values->set("probabilities", ProbabilityValues(row.probabilities));
-  // Dutch first; a per-user language is still to come (README).
   const ExplanationLanguage language = PageLanguage(context) == Language::kEnglish
                                            ? ExplanationLanguage::kEnglish
                                            : ExplanationLanguage::kDutch;
@@ -158,21 +158,21 @@ bool IsBlank(const std::string& text) {
 }
 
 // The cluster of an "other" decision; outside the measurement's supercluster
-// only when the clinician ticked that on purpose.
-std::string ReadOtherCluster(const WebRequest& request, const AssignmentRow& row,
+// only when the clinician ticked that on purpose. Returns the problem in
+// `language`, "" when none.
+std::string ReadOtherCluster(const WebRequest& request, const AssignmentRow& row, Language language,
                              ReviewDecision* decision) {
   decision->cluster = static_cast<int>(WholeNumber(request.Form("cluster")));
-  if (!IsCareCluster(decision->cluster)) return "Kies een cluster / Choose a cluster";
+  if (!IsCareCluster(decision->cluster)) return Phrase(language, "web.error.choose_cluster");
   const Supercluster of_cluster = RegulationSupercluster(decision->cluster);
   decision->outside_supercluster =
       row.supercluster != Supercluster::kNone && of_cluster != row.supercluster;
   if (decision->outside_supercluster && request.Form("outside_supercluster") != "1") {
-    return "Cluster " + std::to_string(decision->cluster) + " valt buiten supercluster " +
-           SuperclusterLetter(row.supercluster) +
-           "; vink 'buiten het supercluster' aan om het bewust te kiezen / cluster " +
-           std::to_string(decision->cluster) + " is " + SuperclusterName(of_cluster) +
-           ", the measurement was rated " + SuperclusterName(row.supercluster) +
-           "; tick 'outside the supercluster' to choose it on purpose";
+    return Phrase(language, "web.error.outside_supercluster",
+                  {Value("{cluster}", std::to_string(decision->cluster)),
+                   Value("{of_cluster}", SuperclusterName(of_cluster)),
+                   Value("{rated}", SuperclusterName(row.supercluster)),
+                   Value("{rated_letter}", SuperclusterLetter(row.supercluster))});
   }
   return "";
 }
@@ -182,30 +182,29 @@ std::string ReadOtherCluster(const WebRequest& request, const AssignmentRow& row
 std::string ReadReviewForm(const PageContext& context, const AssignmentRow& row,
                            ReviewDecision* decision) {
   const WebRequest& request = context.request;
+  const Language language = PageLanguage(context);
   const std::string choice = request.Form("decision");
   decision->measurement_id = row.measurement_id;
   decision->reason = request.Form("reason");
   decision->by_user = context.user->user.name;
   const int64_t version = WholeNumber(request.Form("version"));
-  if (version < 0 || version > INT32_MAX) return "Versie ontbreekt / Version missing";
+  if (version < 0 || version > INT32_MAX) return Phrase(language, "web.error.version_missing");
   decision->expected_version = static_cast<int>(version);
   if (choice == "confirm") {
-    if (!IsCareCluster(row.cluster)) {
-      return "Er is geen cluster om te bevestigen / There is no cluster to confirm";
-    }
+    if (!IsCareCluster(row.cluster)) return Phrase(language, "web.error.no_cluster_to_confirm");
     decision->cluster = row.cluster;
     if (IsBlank(decision->reason)) decision->reason = "bevestigd / confirmed";
     return "";
   }
   if (choice == "other") {
-    std::string problem = ReadOtherCluster(request, row, decision);
+    std::string problem = ReadOtherCluster(request, row, language, decision);
     if (!problem.empty()) return problem;
   } else if (choice == "none") {
     decision->cluster = kNoFittingCluster;
   } else {
-    return "Kies een beoordeling / Choose a decision";
+    return Phrase(language, "web.error.choose_decision");
   }
-  return IsBlank(decision->reason) ? "Reden is verplicht / A reason is required" : "";
+  return IsBlank(decision->reason) ? Phrase(language, "web.error.reason_required") : "";
 }
 
 // The 409 answer: nothing was stored; the page shows the review that came
@@ -213,27 +212,28 @@ std::string ReadReviewForm(const PageContext& context, const AssignmentRow& row,
 WebResponse Conflict(PageContext& context, const AssignmentRow& row) {
   Result<std::vector<ClinicianOverride>> reviews = ReadOverrides(context.store, row.measurement_id);
   if (!reviews.ok() || reviews.value().empty()) {
-    return ErrorPage(context.request, 500, "Interne fout / Internal error");
+    return ErrorPage(context, 500, "web.error.internal");
   }
   Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
   values->set("conflict", true);
   values->set("id", row.measurement_id);
   values->set("message", Phrase(PageLanguage(context), "web.conflict"));
   values->set("review", ReviewValues(reviews.value().back()));
-  return RenderPage(context, 409, "Conflict", "conflict", values);
+  return RenderPage(context, 409, Phrase(PageLanguage(context), "web.title.conflict"), "conflict",
+                    values);
 }
 
 }  // namespace
 
 WebResponse MeasurementPage(PageContext& context) {
   Result<std::optional<AssignmentRow>> row = OwnMeasurement(context);
-  if (!row.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
-  if (!row.value()) return ErrorPage(context.request, 404, "Niet gevonden / Not found");
+  if (!row.ok()) return ErrorPage(context, 500, "web.error.internal");
+  if (!row.value()) return ErrorPage(context, 404, "web.error.not_found");
   Status audited = AuditPageView(context, "web measurement",
                                  "measurement " + std::to_string(row.value()->measurement_id));
-  if (!audited.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
+  if (!audited.ok()) return ErrorPage(context, 500, "web.error.internal");
   Result<Poco::JSON::Object::Ptr> values = MeasurementValues(context, *row.value());
-  if (!values.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
+  if (!values.ok()) return ErrorPage(context, 500, "web.error.internal");
   return RenderPage(
       context, 200,
       Phrase(PageLanguage(context), "web.title.measurement", {Value("{id}", context.path_id)}),
@@ -242,16 +242,16 @@ WebResponse MeasurementPage(PageContext& context) {
 
 WebResponse ReviewSubmit(PageContext& context) {
   Result<std::optional<AssignmentRow>> row = OwnMeasurement(context);
-  if (!row.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
-  if (!row.value()) return ErrorPage(context.request, 404, "Niet gevonden / Not found");
+  if (!row.ok()) return ErrorPage(context, 500, "web.error.internal");
+  if (!row.value()) return ErrorPage(context, 404, "web.error.not_found");
   ReviewDecision decision;
   const std::string problem = ReadReviewForm(context, *row.value(), &decision);
-  if (!problem.empty()) return ErrorPage(context.request, 400, problem);
+  if (!problem.empty()) return ErrorMessagePage(context, 400, problem);
   Result<OverrideOutcome> outcome = RecordReview(context.store, decision);
   if (!outcome.ok() && outcome.error().field == "version") {
     return Conflict(context, *row.value());
   }
-  if (!outcome.ok()) return ErrorPage(context.request, 500, "Interne fout / Internal error");
+  if (!outcome.ok()) return ErrorPage(context, 500, "web.error.internal");
   if (!context.request.wants_json) return Redirect("/measurements/" + context.path_id);
   Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
   values->set("review", ReviewValues(outcome.value().stored));

@@ -13,6 +13,7 @@
 namespace clusterpilot {
 
 class Store;
+class WorklistCache;
 
 // Where the reports page finds the monthly reports: one folder per month
 // (FOLDER/2026-03/report.html, ...), written by the report library when a
@@ -32,6 +33,7 @@ struct PageContext {
   const SessionPolicy& policy;
   int64_t now;  // Unix seconds
   const ReportSettings& reports;
+  WorklistCache& worklists;  // the server's, shared by every request
 };
 
 using PageHandler = WebResponse (*)(PageContext& context);

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Stringifier.h>
 
 #include <kainjow/mustache.hpp>
+#include <map>
 #include <sstream>
 
 #include "web/embedded_files.h"
@@ -12,6 +13,7 @@
 namespace clusterpilot {
 namespace {
 
+using kainjow::mustache::context;
 using kainjow::mustache::data;
 using kainjow::mustache::mustache;
 
@@ -49,11 +51,10 @@ Poco::JSON::Array::Ptr Navigation(WebRole role, Language language) {
     const char* path;
     const char* label;
   };
-  static const Link kLinks[] = {{"/worklist", "web.nav.worklist"},
-                                {"/departments", "web.nav.departments"},
-                                {"/reports", "web.nav.reports"},
-                                {"/admin/users", "web.nav.users"},
-                                {"/admin/audit", "web.nav.audit"}};
+  static const Link kLinks[] = {
+      {"/worklist", "web.nav.worklist"},       {"/due", "web.nav.due"},
+      {"/departments", "web.nav.departments"}, {"/reports", "web.nav.reports"},
+      {"/admin/users", "web.nav.users"},       {"/admin/audit", "web.nav.audit"}};
   Poco::JSON::Array::Ptr links = new Poco::JSON::Array;
   std::string ignored_id;
   bool ignored_known = false;
@@ -68,19 +69,74 @@ Poco::JSON::Array::Ptr Navigation(WebRole role, Language language) {
   return links;
 }
 
-// The web's phrases in `language`, as {{t.<key>}} for the templates.
-Poco::JSON::Object::Ptr Phrases(Language language) {
-  Poco::JSON::Object::Ptr phrases = new Poco::JSON::Object;
-  for (std::string_view key : PhraseKeys("web.")) {
-    phrases->set(std::string(key.substr(4)), Phrase(language, key));
+// The web's phrases in `language`, as {{t.<key>}} for the templates: built
+// once per language (about 190 phrases) and then only read, so every thread
+// shares them.
+const data& PhraseData(Language language) {
+  static const auto build = [](Language of) {
+    data phrases(data::type::object);
+    for (std::string_view key : PhraseKeys("web.")) {
+      phrases.set(std::string(key.substr(4)), data(Phrase(of, key)));
+    }
+    data root(data::type::object);
+    root.set("t", phrases);
+    return root;
+  };
+  static const data kDutch = build(Language::kDutch);
+  static const data kEnglish = build(Language::kEnglish);
+  return language == Language::kEnglish ? kEnglish : kDutch;
+}
+
+// The template parsed once per thread: kainjow's render() is not const (it
+// records errors of partials and lambdas in the template), so threads do not
+// share one.
+mustache& ParsedTemplate(std::string_view name) {
+  thread_local std::map<std::string, mustache, std::less<>> parsed;
+  auto found = parsed.find(name);
+  if (found == parsed.end()) {
+    found = parsed.emplace(std::string(name), mustache{std::string(TemplateText(name))}).first;
   }
-  return phrases;
+  return found->second;
+}
+
+// Renders the template with `values` above `phrases` in Mustache's context
+// stack, so {{t.key}} finds the shared phrases without copying them into
+// every page's data.
+std::string RenderWithPhrases(std::string_view template_name, const data& phrases,
+                              const Poco::JSON::Object::Ptr& values) {
+  const data page = ObjectToMustache(values);
+  context<std::string> stack(&phrases);
+  stack.push(&page);
+  std::ostringstream out;
+  ParsedTemplate(template_name).render(stack, out);
+  return out.str();
 }
 
 }  // namespace
 
 Language PageLanguage(const PageContext& context) {
-  return context.user != nullptr ? context.user->user.language : kDefaultLanguage;
+  return context.user != nullptr ? context.user->user.language : RequestLanguage(context.request);
+}
+
+Language RequestLanguage(const WebRequest& request) {
+  for (const std::string& asked : {request.Query("lang"), request.Form("lang")}) {
+    if (std::optional<Language> language = ParseLanguage(asked)) return *language;
+  }
+  return AcceptedLanguage(request.accept_language);
+}
+
+// "en-GB,en;q=0.9,nl;q=0.8": browsers list the languages in the user's
+// order, so the first one we have wins and the weights can be ignored.
+Language AcceptedLanguage(const std::string& accept_language) {
+  std::stringstream list(accept_language);
+  std::string tag;
+  while (std::getline(list, tag, ',')) {
+    const size_t start = tag.find_first_not_of(' ');
+    if (start == std::string::npos) continue;
+    const std::string primary = tag.substr(start, tag.find_first_of("-;", start) - start);
+    if (std::optional<Language> language = ParseLanguage(primary)) return *language;
+  }
+  return kDefaultLanguage;
 }
 
 std::string_view TemplateText(std::string_view name) {
@@ -101,8 +157,7 @@ std::vector<std::string> TemplateNames() {
 }
 
 std::string RenderTemplate(std::string_view template_name, const Poco::JSON::Object::Ptr& values) {
-  mustache page{std::string(TemplateText(template_name))};
-  return page.render(ObjectToMustache(values));
+  return ParsedTemplate(template_name).render(ObjectToMustache(values));
 }
 
 WebResponse JsonResponse(int status, const Poco::JSON::Object::Ptr& values) {
@@ -119,14 +174,11 @@ WebResponse RenderPage(const PageContext& context, int status, const std::string
                        const std::string& template_name, const Poco::JSON::Object::Ptr& values) {
   if (context.request.wants_json) return JsonResponse(status, values);
   const Language language = PageLanguage(context);
-  // A shallow copy: the page's data plus the phrases, for the template only.
-  Poco::JSON::Object::Ptr page = new Poco::JSON::Object(*values);
-  page->set("t", Phrases(language));
+  const data& phrases = PhraseData(language);
   Poco::JSON::Object::Ptr frame = new Poco::JSON::Object;
   frame->set("title", title);
   frame->set("lang", std::string(LanguageCode(language)));
-  frame->set("t", page->get("t"));
-  frame->set("body", RenderTemplate(template_name, page));
+  frame->set("body", RenderWithPhrases(template_name, phrases, values));
   if (context.user != nullptr) {
     frame->set("user", context.user->user.name);
     frame->set("role", std::string(WebRoleName(context.user->user.role)));
@@ -135,7 +187,7 @@ WebResponse RenderPage(const PageContext& context, int status, const std::string
   }
   WebResponse response;
   response.status = status;
-  response.body = RenderTemplate("layout", frame);
+  response.body = RenderWithPhrases("layout", phrases, frame);
   return response;
 }
 

@@ -18,8 +18,18 @@
 
 namespace clusterpilot {
 
-// The language of the signed-in user's pages; Dutch without a user.
+// The language of the signed-in user's pages; before login the request's
+// (RequestLanguage).
 Language PageLanguage(const PageContext& context);
+
+// The language a request asks for without an account: ?lang= (or the login
+// form's lang field), else the first of Dutch and English in the browser's
+// Accept-Language, else Dutch.
+Language RequestLanguage(const WebRequest& request);
+
+// The first of "nl" and "en" an Accept-Language header names; Dutch when it
+// names neither.
+Language AcceptedLanguage(const std::string& accept_language);
 
 // The template's text; "" for an unknown name.
 std::string_view TemplateText(std::string_view name);

@@ -10,13 +10,16 @@
 #include <fstream>
 #include <mutex>
 #include <sstream>
+#include <utility>
 
 #include "core/calendar_date.h"
 #include "importers/export_importer.h"
 #include "reports/monthly_report.h"
 #include "store/audit_log.h"
 #include "store/rating_lookup.h"
+#include "store/report_inputs_stamp.h"
 #include "web/page_renderer.h"
+#include "web/report_cut.h"
 #include "web/web_pages.h"
 
 namespace clusterpilot {
@@ -24,10 +27,6 @@ namespace {
 
 // The report file that names patients; it never leaves through the web.
 constexpr const char* kPatientList = "flagged-patients.csv";
-
-std::string MonthFolder(const ReportSettings& settings, const CalendarMonth& month) {
-  return settings.folder + "/" + month.Key();
-}
 
 bool FileExists(const std::string& path) {
   try {
@@ -72,18 +71,57 @@ bool MonthHasMeasurements(Store& store, const CalendarMonth& month, Status* stat
   return std::find(months.value().begin(), months.value().end(), month) != months.value().end();
 }
 
-// Writes the month's report when it is missing, a tariff file is set and
-// the month has measurements. One writer at a time: two first requests for
+// Where the month's report for `language` lives while the store's report
+// inputs stay at `stamp`: FOLDER/2026-03/nl-12.3400.17/. A new import,
+// classification or review gives a new stamp, so no page shows a report
+// older than the figures.
+std::string MonthFolder(const ReportSettings& settings, const CalendarMonth& month,
+                        Language language, const std::string& stamp) {
+  return settings.folder + "/" + month.Key() + "/" + std::string(LanguageCode(language)) + "-" +
+         stamp;
+}
+
+// Removes the month's reports in `language` of earlier stamps: stale, and
+// written by this server (the reports folder is its own).
+void RemoveStaleReports(const std::string& month_folder, Language language,
+                        const std::string& current) {
+  const std::string prefix = std::string(LanguageCode(language)) + "-";
+  try {
+    for (Poco::DirectoryIterator it(month_folder), end; it != end; ++it) {
+      if (it.name().starts_with(prefix) && it.path().toString() != current) it->remove(true);
+    }
+  } catch (const Poco::Exception&) {
+    // Another request removed it first; nothing left to clean.
+  }
+}
+
+// The folder of the month's report in the user's language, written first
+// when it is missing, a tariff file is set and the month has measurements;
+// "" when there is no report. One writer at a time: two first requests for
 // a month must not both stage it.
-Status EnsureReport(PageContext& context, const CalendarMonth& month) {
+Result<std::string> EnsureReport(PageContext& context, const CalendarMonth& month) {
   static std::mutex writing;
   const ReportSettings& settings = context.reports;
-  const std::string folder = MonthFolder(settings, month);
+  if (settings.folder.empty()) return std::string();
+  Result<std::string> stamp = ReportInputsStamp(context.store);
+  if (!stamp.ok()) return stamp.error();
+  const Language language = PageLanguage(context);
+  const std::string folder = MonthFolder(settings, month, language, stamp.value());
   std::lock_guard<std::mutex> lock(writing);
-  if (settings.folder.empty() || FileExists(folder + "/report.html")) return Status::Ok();
+  if (FileExists(folder + "/report.html")) return folder;
   Status status = Status::Ok();
   if (settings.tariff_file.empty() || !MonthHasMeasurements(context.store, month, &status)) {
-    return status;
+    if (!status.ok()) return status.error();
+    return std::string();
+  }
+  const std::string month_folder = settings.folder + "/" + month.Key();
+  try {
+    Poco::File(month_folder).createDirectories();
+  } catch (const Poco::Exception& e) {
+    Error error;
+    error.file = month_folder;
+    error.message = e.displayText();
+    return error;
   }
   ReportRequest request;
   request.month = month;
@@ -91,18 +129,28 @@ Status EnsureReport(PageContext& context, const CalendarMonth& month) {
   request.revenue_file = settings.revenue_file;
   request.out_dir = folder;
   request.user = context.user->user.name;
-  request.language = context.user->user.language;
+  request.language = language;
   Result<ReportSummary> summary = WriteMonthlyReport(context.store, request);
   if (!summary.ok()) return summary.error();
-  return Status::Ok();
+  RemoveStaleReports(month_folder, language, Poco::Path(folder).toString());
+  return folder;
 }
 
-Result<CalendarMonth> AskedMonth(PageContext& context) {
+// The month asked for and its report's folder ("" when none).
+Result<std::pair<CalendarMonth, std::string>> AskedReport(PageContext& context) {
   Result<CalendarMonth> month = ChosenMonth(context);
   if (!month.ok()) return month.error();
-  Status ready = EnsureReport(context, month.value());
-  if (!ready.ok()) return ready.error();
-  return month;
+  Result<std::string> folder = EnsureReport(context, month.value());
+  if (!folder.ok()) return folder.error();
+  return std::make_pair(month.value(), folder.value());
+}
+
+bool IsManager(const PageContext& context) { return context.user->user.role == WebRole::kManager; }
+
+// The manager's departments' cut of the report in `folder` (web/report_cut.h).
+Result<Poco::JSON::Object::Ptr> ManagerCut(const PageContext& context, const std::string& folder) {
+  return CutReport(ReadWholeFile(folder + "/report.json"), context.user->user.departments,
+                   PageLanguage(context));
 }
 
 // The CSV files of the report as one zip, without the patient list.
@@ -164,25 +212,29 @@ Poco::JSON::Object::Ptr ImportValues(const ImportSummary& summary, const std::st
 }  // namespace
 
 WebResponse ReportsPage(PageContext& context) {
-  const WebRequest& request = context.request;
   Result<CalendarMonth> chosen = ChosenMonth(context);
-  if (!chosen.ok()) return ErrorPage(request, 400, "Maand: schrijf JJJJ-MM / Month: write YYYY-MM");
+  if (!chosen.ok()) return ErrorPage(context, 400, "web.error.month");
   const CalendarMonth month = chosen.value();
   Status audited = AuditPageView(context, "web report", "report " + month.Key());
-  if (!audited.ok()) return ErrorPage(request, 500, "Interne fout / Internal error");
-  Status ready = EnsureReport(context, month);
-  if (!ready.ok()) return ErrorPage(request, 500, ready.error().ToString());
-  const std::string report = MonthFolder(context.reports, month) + "/report.html";
+  if (!audited.ok()) return ErrorPage(context, 500, "web.error.internal");
+  Result<std::string> folder = EnsureReport(context, month);
+  if (!folder.ok()) return ErrorMessagePage(context, 500, folder.error().ToString());
   Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
   values->set("month", month.Key());
   values->set("finance", context.user->user.role == WebRole::kFinance);
   values->set("csrf_token", context.user->csrf_token);
-  if (!context.reports.folder.empty() && FileExists(report)) {
+  if (!folder.value().empty() && IsManager(context)) {
+    Result<Poco::JSON::Object::Ptr> cut = ManagerCut(context, folder.value());
+    if (!cut.ok()) return ErrorPage(context, 500, "web.error.internal");
+    values->set("cut", cut.value());
+  } else if (!folder.value().empty()) {
     values->set("available", true);
     // The report's own HTML: rendered and escaped by reports/, so it is the
     // one insert the template leaves unescaped (template_escaping_test).
-    if (!request.wants_json)
-      values->set("report_html", Between(ReadWholeFile(report), "<body", "</body>"));
+    if (!context.request.wants_json) {
+      values->set("report_html",
+                  Between(ReadWholeFile(folder.value() + "/report.html"), "<body", "</body>"));
+    }
   }
   return RenderPage(
       context, 200,
@@ -191,35 +243,40 @@ WebResponse ReportsPage(PageContext& context) {
 }
 
 WebResponse ReportStyle(PageContext& context) {
-  Result<CalendarMonth> month = AskedMonth(context);
-  if (!month.ok()) return ErrorPage(context.request, 404, "Niet gevonden / Not found");
-  const std::string report = MonthFolder(context.reports, month.value()) + "/report.html";
-  if (context.reports.folder.empty() || !FileExists(report)) {
-    return ErrorPage(context.request, 404, "Niet gevonden / Not found");
+  Result<std::pair<CalendarMonth, std::string>> report = AskedReport(context);
+  if (!report.ok() || report.value().second.empty()) {
+    return ErrorPage(context, 404, "web.error.not_found");
   }
   WebResponse response;
   response.content_type = "text/css; charset=utf-8";
-  response.body = Between(ReadWholeFile(report), "<style", "</style>");
+  response.body =
+      Between(ReadWholeFile(report.value().second + "/report.html"), "<style", "</style>");
   return response;
 }
 
+// Finance downloads the whole report (html, xlsx, csv); a manager only the
+// cut of their departments (json), as the page shows it.
 WebResponse ReportDownload(PageContext& context) {
-  const WebRequest& request = context.request;
-  Result<CalendarMonth> month = AskedMonth(context);
-  const std::string format = request.Query("format");
-  if (!month.ok() || (format != "html" && format != "xlsx" && format != "csv")) {
-    return ErrorPage(request, 400,
-                     "Kies maand en formaat (html, xlsx, csv) / Choose month and format");
-  }
-  const std::string folder = MonthFolder(context.reports, month.value());
-  if (context.reports.folder.empty() || !FileExists(folder + "/report.html")) {
-    return ErrorPage(request, 404, "Geen rapport voor deze maand / No report for this month");
-  }
+  Result<std::pair<CalendarMonth, std::string>> report = AskedReport(context);
+  const std::string format = context.request.Query("format");
+  const bool allowed = IsManager(context) ? format == "json"
+                                          : format == "html" || format == "xlsx" || format == "csv";
+  if (!report.ok() || !allowed) return ErrorPage(context, 400, "web.error.format");
+  const std::string& folder = report.value().second;
+  if (folder.empty()) return ErrorPage(context, 404, "web.error.no_report");
   // The audit entry first: nothing leaves before it is stored.
-  Status audited =
-      AuditPageView(context, "web report download", "report " + month.value().Key() + " " + format);
-  if (!audited.ok()) return ErrorPage(request, 500, "Interne fout / Internal error");
-  const std::string stem = "clusterpilot-" + month.value().Key();
+  const std::string key = report.value().first.Key();
+  Status audited = AuditPageView(context, "web report download", "report " + key + " " + format);
+  if (!audited.ok()) return ErrorPage(context, 500, "web.error.internal");
+  const std::string stem = "clusterpilot-" + key;
+  if (format == "json") {
+    Result<Poco::JSON::Object::Ptr> cut = ManagerCut(context, folder);
+    if (!cut.ok()) return ErrorPage(context, 500, "web.error.internal");
+    WebResponse response = JsonResponse(200, cut.value());
+    response.headers.emplace_back("Content-Disposition",
+                                  "attachment; filename=\"" + stem + "-departments.json\"");
+    return response;
+  }
   if (format == "csv") {
     WebResponse response = Attachment("application/zip", stem + "-csv.zip");
     response.body = CsvZip(folder);
@@ -237,7 +294,7 @@ WebResponse ReportDownload(PageContext& context) {
 WebResponse ImportSubmit(PageContext& context) {
   const WebRequest& request = context.request;
   if (request.upload_path.empty()) {
-    return ErrorPage(request, 400, "Kies een bestand / Choose a file");
+    return ErrorPage(context, 400, "web.error.choose_file");
   }
   const std::string name = request.upload_name.empty() ? "upload" : request.upload_name;
   ImportOptions options;
@@ -252,10 +309,11 @@ WebResponse ImportSubmit(PageContext& context) {
   if (!summary.ok()) {
     Error error = summary.error();
     error.file = name;
-    return ErrorPage(request, 400, error.ToString());
+    return ErrorMessagePage(context, 400, error.ToString());
   }
-  return RenderPage(context, 200, "Import " + name, "import",
-                    ImportValues(summary.value(), name, PageLanguage(context)));
+  return RenderPage(context, 200,
+                    Phrase(PageLanguage(context), "web.title.import", {Value("{file}", name)}),
+                    "import", ImportValues(summary.value(), name, PageLanguage(context)));
 }
 
 }  // namespace clusterpilot

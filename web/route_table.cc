@@ -49,6 +49,9 @@ const std::vector<Route>& AllRoutes() {
        "ratings, probabilities, explanation, flags, timeline and the review form"},
       {"POST", "/measurements/{id}/review", kClinicianRole, ReviewSubmit,
        "confirm, other cluster or no fitting cluster: decision, cluster, reason, version"},
+      {"GET", "/due", kClinicianRole, DuePage,
+       "patients of the clinician's departments whose re-rating is due or overdue: as_of, "
+       "within (days), clinician"},
       {"GET", "/departments", kManagerRole | kFinanceRole, DepartmentsPage,
        "cluster mix, poor-fit and review share per department and month; no patient ids"},
       {"GET", "/reports", kFinanceRole | kManagerRole, ReportsPage,

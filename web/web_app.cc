@@ -33,8 +33,8 @@ bool CsrfTokenMatches(const WebRequest& request, const Route& route, const Signe
   return user != nullptr && TokensEqual(given, user->csrf_token);
 }
 
-WebResponse NotSignedIn(const WebRequest& request) {
-  if (request.wants_json) return ErrorPage(request, 401, "Niet ingelogd / Not logged in");
+WebResponse NotSignedIn(const PageContext& context) {
+  if (context.request.wants_json) return ErrorPage(context, 401, "web.error.not_logged_in");
   return Redirect("/login");
 }
 
@@ -58,33 +58,32 @@ WebResponse WebApp::Handle(const WebRequest& request) {
   return response;
 }
 
+// The user is found before the route, so that even a 404 is in the
+// signed-in user's language.
 WebResponse WebApp::Dispatch(const WebRequest& request) {
-  std::string id;
-  bool path_known = false;
-  const Route* route = FindRoute(request.method, request.path, &id, &path_known);
-  if (route == nullptr) {
-    return path_known ? ErrorPage(request, 405, "Methode niet toegestaan / Method not allowed")
-                      : ErrorPage(request, 404, "Niet gevonden / Not found");
-  }
   StorePool::Lease lease(stores_);
   const int64_t now = UnixNow();
   Result<std::optional<SignedInUser>> user =
       FindSignedInUser(lease.store(), request.session_cookie, policy_, now);
-  if (!user.ok()) return ErrorPage(request, 500, "Interne fout / Internal error");
-  const SignedInUser* signed_in = user.value() ? &*user.value() : nullptr;
+  const SignedInUser* signed_in = user.ok() && user.value() ? &*user.value() : nullptr;
+  PageContext context{request, signed_in, lease.store(), "", policy_, now, reports_, worklists_};
+  if (!user.ok()) return ErrorPage(context, 500, "web.error.internal");
+  bool path_known = false;
+  const Route* route = FindRoute(request.method, request.path, &context.path_id, &path_known);
+  if (route == nullptr) {
+    return path_known ? ErrorPage(context, 405, "web.error.method")
+                      : ErrorPage(context, 404, "web.error.not_found");
+  }
   if (route->roles != kNoLogin) {
-    if (signed_in == nullptr) return NotSignedIn(request);
+    if (signed_in == nullptr) return NotSignedIn(context);
     if (!RouteAllows(*route, signed_in->user.role)) {
-      return ErrorPage(request, 403, "Geen toegang voor deze rol / Not allowed for this role");
+      return ErrorPage(context, 403, "web.error.role");
     }
   }
   if (request.method == "POST" &&
       (!SameOrigin(request) || !CsrfTokenMatches(request, *route, signed_in))) {
-    return ErrorPage(request, 403,
-                     "Formulier verlopen of van elders; laad de pagina opnieuw / "
-                     "Form expired or from elsewhere; reload the page");
+    return ErrorPage(context, 403, "web.error.form");
   }
-  PageContext context{request, signed_in, lease.store(), id, policy_, now, reports_};
   return route->handler(context);
 }
 

@@ -12,6 +12,7 @@
 #include "web/sign_in.h"
 #include "web/store_pool.h"
 #include "web/web_exchange.h"
+#include "web/worklist_cache.h"
 
 namespace clusterpilot {
 
@@ -33,6 +34,7 @@ class WebApp {
   StorePool& stores_;
   SessionPolicy policy_;
   ReportSettings reports_;
+  WorklistCache worklists_;
 };
 
 // Sets the headers every answer carries (CSP, nosniff, frame denial, ...).

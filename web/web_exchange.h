@@ -22,6 +22,7 @@ struct WebRequest {
   std::string referer;                       // Referer header; "" when none
   std::string host;                          // Host header
   std::string client_address;                // "127.0.0.1:53422"
+  std::string accept_language;               // Accept-Language header; "" when none
   bool wants_json = false;                   // Accept: application/json
   bool secure = false;                       // arrived over TLS
   // A multipart upload's file, saved by the server to a temporary file that

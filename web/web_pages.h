@@ -4,9 +4,12 @@
 #define CLUSTERPILOT_WEB_WEB_PAGES_H_
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/calendar_month.h"
 #include "core/error.h"
+#include "core/language.h"
 #include "web/page_context.h"
 
 namespace clusterpilot {
@@ -20,6 +23,7 @@ WebResponse WorklistPage(PageContext& context);
 WebResponse ConfirmAllSubmit(PageContext& context);
 WebResponse MeasurementPage(PageContext& context);
 WebResponse ReviewSubmit(PageContext& context);
+WebResponse DuePage(PageContext& context);
 WebResponse DepartmentsPage(PageContext& context);
 WebResponse ReportsPage(PageContext& context);
 WebResponse ReportStyle(PageContext& context);
@@ -39,8 +43,14 @@ Status AuditPageView(PageContext& context, const std::string& action, const std:
 // Whether the signed-in user works for `department`.
 bool WorksFor(const PageContext& context, const std::string& department);
 
-// A page (or JSON {"error": message}) with the status and message.
-WebResponse ErrorPage(const WebRequest& request, int status, const std::string& message);
+// A page in the frame (or JSON {"error": message}) with the status and the
+// catalogue's phrase `key`, in the page's language (PageLanguage).
+WebResponse ErrorPage(const PageContext& context, int status, std::string_view key,
+                      const std::vector<PhraseValue>& values = {});
+
+// The same with a message already written in the page's language (an
+// importer's error).
+WebResponse ErrorMessagePage(const PageContext& context, int status, const std::string& message);
 
 }  // namespace clusterpilot
 

@@ -14,8 +14,10 @@
 #include "store/assignment_listing.h"
 #include "store/override_table.h"
 #include "store/rating_lookup.h"
+#include "store/report_inputs_stamp.h"
 #include "web/page_renderer.h"
 #include "web/web_pages.h"
+#include "web/worklist_cache.h"
 
 namespace clusterpilot {
 namespace {
@@ -37,10 +39,10 @@ bool Keep(const AssignmentRow& row, const std::string& filter) {
   return true;
 }
 
-// Most flags first; then by date and id, so paging is stable.
-void SortBySeverity(std::vector<AssignmentRow>* rows) {
-  std::stable_sort(rows->begin(), rows->end(), [](const AssignmentRow& a, const AssignmentRow& b) {
-    return std::popcount(a.flags) > std::popcount(b.flags);
+// Most flags first, then department by department as the cache keeps them.
+void SortBySeverity(std::vector<const AssignmentRow*>* rows) {
+  std::stable_sort(rows->begin(), rows->end(), [](const AssignmentRow* a, const AssignmentRow* b) {
+    return std::popcount(a->flags) > std::popcount(b->flags);
   });
 }
 
@@ -64,28 +66,39 @@ Poco::JSON::Object::Ptr RowValues(const AssignmentRow& row) {
   return values;
 }
 
-Poco::JSON::Object::Ptr Counts(const std::vector<AssignmentRow>& rows) {
+// The counts of every filter, in one pass: a month can hold thousands.
+Poco::JSON::Object::Ptr Counts(const std::vector<const AssignmentRow*>& rows) {
+  int64_t flagged = 0;
+  int64_t reviewed = 0;
+  for (const AssignmentRow* row : rows) {
+    flagged += row->flags != 0 ? 1 : 0;
+    reviewed += row->clinician_override ? 1 : 0;
+  }
+  const auto all = static_cast<int64_t>(rows.size());
   Poco::JSON::Object::Ptr counts = new Poco::JSON::Object;
-  const auto count = [&](const std::string& filter) {
-    return static_cast<int64_t>(std::count_if(
-        rows.begin(), rows.end(), [&](const AssignmentRow& row) { return Keep(row, filter); }));
-  };
-  counts->set("all", static_cast<int64_t>(rows.size()));
-  counts->set("flagged", count("flagged"));
-  counts->set("unreviewed", count("unreviewed"));
-  counts->set("reviewed", count("reviewed"));
+  counts->set("all", all);
+  counts->set("flagged", flagged);
+  counts->set("unreviewed", all - reviewed);
+  counts->set("reviewed", reviewed);
   return counts;
 }
 
-Result<std::vector<AssignmentRow>> DepartmentRows(PageContext& context,
-                                                  const CalendarMonth& month) {
-  std::vector<AssignmentRow> rows;
+// The month's rows of the user's departments, worklist order within each
+// department; `parts` keeps them alive.
+Result<std::vector<const AssignmentRow*>> DepartmentRows(PageContext& context,
+                                                         const CalendarMonth& month,
+                                                         std::vector<SharedRows>* parts) {
+  Result<std::string> stamp = ReportInputsStamp(context.store);
+  if (!stamp.ok()) return stamp.error();
+  std::vector<const AssignmentRow*> rows;
   for (const std::string& department : context.user->user.departments) {
-    Result<std::vector<AssignmentRow>> part =
-        ReadAssignments(context.store, AssignmentFilter{month, department});
+    Result<SharedRows> part =
+        context.worklists.Rows(context.store, stamp.value(), department, month);
     if (!part.ok()) return part.error();
-    rows.insert(rows.end(), part.value().begin(), part.value().end());
+    for (const AssignmentRow& row : *part.value()) rows.push_back(&row);
+    parts->push_back(std::move(part.value()));
   }
+  if (parts->size() > 1) SortBySeverity(&rows);
   return rows;
 }
 
@@ -97,12 +110,13 @@ bool Confirmable(const AssignmentRow& row) {
 
 // "12:0,15:0": the page's confirmable measurements with the review version
 // each showed, for the confirm-all form.
-std::string ConfirmableList(const std::vector<AssignmentRow>& rows, size_t begin, size_t end) {
+std::string ConfirmableList(const std::vector<const AssignmentRow*>& rows, size_t begin,
+                            size_t end) {
   std::string list;
   for (size_t i = begin; i < rows.size() && i < end; ++i) {
-    if (!Confirmable(rows[i])) continue;
+    if (!Confirmable(*rows[i])) continue;
     if (!list.empty()) list += ',';
-    list += std::to_string(rows[i].measurement_id) + ":0";
+    list += std::to_string(rows[i]->measurement_id) + ":0";
   }
   return list;
 }
@@ -201,21 +215,25 @@ Status ConfirmOne(PageContext& context, const AssignmentRow& row, int version,
 WebResponse WorklistPage(PageContext& context) {
   const WebRequest& request = context.request;
   Result<CalendarMonth> month = ChosenMonth(context);
-  if (!month.ok()) return ErrorPage(request, 400, "Maand: schrijf JJJJ-MM / Month: write YYYY-MM");
+  if (!month.ok()) return ErrorPage(context, 400, "web.error.month");
   const std::string filter = ChosenFilter(request.Query("filter"));
   const size_t page = ChosenPage(request.Query("page"));
   Status audited = AuditPageView(context, "web worklist", "worklist " + month.value().Key());
-  if (!audited.ok()) return ErrorPage(request, 500, "Interne fout / Internal error");
-  Result<std::vector<AssignmentRow>> rows = DepartmentRows(context, month.value());
-  if (!rows.ok()) return ErrorPage(request, 500, "Interne fout / Internal error");
-  std::vector<AssignmentRow> shown;
-  for (const AssignmentRow& row : rows.value()) {
-    if (Keep(row, filter)) shown.push_back(row);
+  if (!audited.ok()) return ErrorPage(context, 500, "web.error.internal");
+  std::vector<SharedRows> parts;
+  Result<std::vector<const AssignmentRow*>> rows = DepartmentRows(context, month.value(), &parts);
+  if (!rows.ok()) return ErrorPage(context, 500, "web.error.internal");
+  std::vector<const AssignmentRow*> shown;
+  if (filter == "all") {
+    shown = rows.value();
+  } else {
+    for (const AssignmentRow* row : rows.value()) {
+      if (Keep(*row, filter)) shown.push_back(row);
+    }
   }
-  SortBySeverity(&shown);
   Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
   for (size_t i = (page - 1) * kRowsPerPage; i < shown.size() && i < page * kRowsPerPage; ++i) {
-    list->add(RowValues(shown[i]));
+    list->add(RowValues(*shown[i]));
   }
   Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
   values->set("month", month.value().Key());
@@ -246,19 +264,19 @@ WebResponse ConfirmAllSubmit(PageContext& context) {
   const WebRequest& request = context.request;
   std::vector<ListedReview> listed;
   if (!ParseListedReviews(request.Form("measurements"), &listed)) {
-    return ErrorPage(request, 400, "Geen metingen om te bevestigen / No measurements to confirm");
+    return ErrorPage(context, 400, "web.error.nothing_to_confirm");
   }
   std::string reason = request.Form("reason");
   if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
     reason = "bevestigd (alle ongemarkeerde) / confirmed (all unflagged)";
   }
   Result<std::optional<std::vector<AssignmentRow>>> rows = ListedRows(context, listed);
-  if (!rows.ok()) return ErrorPage(request, 500, "Interne fout / Internal error");
-  if (!rows.value()) return ErrorPage(request, 404, "Niet gevonden / Not found");
+  if (!rows.ok()) return ErrorPage(context, 500, "web.error.internal");
+  if (!rows.value()) return ErrorPage(context, 404, "web.error.not_found");
   ConfirmTally tally;
   for (size_t i = 0; i < listed.size(); ++i) {
     Status status = ConfirmOne(context, (*rows.value())[i], listed[i].version, reason, &tally);
-    if (!status.ok()) return ErrorPage(request, 500, "Interne fout / Internal error");
+    if (!status.ok()) return ErrorPage(context, 500, "web.error.internal");
   }
   if (request.wants_json) {
     Poco::JSON::Object::Ptr values = new Poco::JSON::Object;

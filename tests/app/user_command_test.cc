@@ -92,5 +92,12 @@ TEST_F(UserCommandTest, ServeRefusesPlainHttpBeyondLoopback) {
             "ADDRESS:PORT, e.g. 127.0.0.1:8080\n");
 }
 
+TEST_F(UserCommandTest, ServeRefusesAThreadCountOutOfRange) {
+  WriteFile(dir_.File("clusterpilot.properties"), "serve.threads = 0\n");
+  CommandOutcome refused = Run({"serve", "--config", dir_.File("clusterpilot.properties")});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_EQ(refused.err, "clusterpilot serve: setting serve.threads must be between 1 and 1024\n");
+}
+
 }  // namespace
 }  // namespace clusterpilot

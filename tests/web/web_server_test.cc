@@ -32,6 +32,7 @@ const std::map<std::string, std::string> kExpectedRoles = {
     {"POST /worklist/confirm", "c"},
     {"GET /measurements/{id}", "c"},
     {"POST /measurements/{id}/review", "c"},
+    {"GET /due", "c"},
     {"GET /departments", "fm"},
     {"GET /reports", "fm"},
     {"GET /reports/style.css", "fm"},
@@ -199,8 +200,9 @@ TEST_F(WebServerTest, AReviewIsStoredOnceAndASecondOnSeesTheConflict) {
   const HttpReply missing_reason =
       first.Post(path + "/review", {{"decision", "none"}, {"version", version}});
   EXPECT_EQ(missing_reason.status, 400);
-  EXPECT_NE(missing_reason.body.find("Reden is verplicht / A reason is required"),
-            std::string::npos);
+  EXPECT_NE(missing_reason.body.find("<p class=\"error\">Reden is verplicht</p>"),
+            std::string::npos)
+      << missing_reason.body;
 
   const HttpReply saved = first.Post(
       path + "/review",
@@ -297,6 +299,8 @@ TEST_F(WebServerTest, NamesAreEscapedOnEveryPageAndInJson) {
   const std::vector<std::pair<WebTestClient*, std::string>> pages = {
       {&clinician, "/worklist?month=2026-03"},
       {&clinician, measurement},
+      {&clinician, "/due?as_of=2026-12-31"},
+      {&manager, "/reports?month=2026-03"},
       {&manager, "/departments?month=2026-03"},
       {&admin, "/admin/audit"},
       {&admin, "/admin/users"}};

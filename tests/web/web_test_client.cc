@@ -59,6 +59,7 @@ HttpReply WebTestClient::Send(const std::string& method, const std::string& path
   }
   if (!cookies.empty()) request.setCookies(cookies);
   if (json) request.set("Accept", "application/json");
+  if (!accept_language_.empty()) request.set("Accept-Language", accept_language_);
   if (!origin.empty()) request.set("Origin", origin);
   if (method == "POST") {
     request.setContentType(content_type);

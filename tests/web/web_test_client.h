@@ -37,6 +37,9 @@ class WebTestClient {
   // The reply to a login attempt, for the failure tests.
   HttpReply TryLogin(const std::string& name, const std::string& password);
 
+  // Sent as Accept-Language with every request from now on; "" sends none.
+  void set_accept_language(const std::string& value) { accept_language_ = value; }
+
   std::string& cookie(const std::string& name) { return cookies_[name]; }
   const std::string& csrf_token() const { return csrf_token_; }
   int port() const { return port_; }
@@ -50,6 +53,7 @@ class WebTestClient {
   int port_;
   std::map<std::string, std::string> cookies_;
   std::string csrf_token_;
+  std::string accept_language_;
 };
 
 // The value of the first hidden csrf_token field of an HTML page; "" if none.

@@ -3,7 +3,8 @@
 // measurement, overrides it with a reason and sees the review in the
 // worklist, then confirms all unflagged of a worklist page; the admin finds
 // the review in the audit log; finance reads the month's report in the page;
-// a manager's pages (the report included) show no patient id; an English
+// a manager's pages (their departments' cut of the report) show no patient
+// id and no other department; a clinician opens the due list; an English
 // account reads English pages. Every page is screenshotted into the work
 // folder and checked non-blank.
 // usage: node end_to_end.mjs CLUSTERPILOT_BINARY WORK_DIR
@@ -115,6 +116,10 @@ try {
   const result = await clinician.textContent('#confirm-result');
   check(/^[1-9][0-9]* bevestigd, 0 intussen door een ander gewijzigd$/.test(result.trim()), 'confirm-all reports its count: ' + result);
 
+  await clinician.goto(base + '/due?as_of=2027-12-31');
+  await screenshot(clinician, 'due');
+  check((await clinician.textContent('#due-count')).trim().length > 0, 'the due list shows its count');
+
   const admin = await login('e2e-admin');
   await admin.goto(base + '/admin/audit?user=e2e-clinician&action=override');
   await screenshot(admin, 'audit');
@@ -134,6 +139,11 @@ try {
   await screenshot(manager, 'reports-manager');
   const report = await manager.textContent('body');
   check(!(await manager.isVisible('form.import')), 'a manager cannot import');
+  check(await manager.isVisible('#cut-note'), "a manager reads the cut of their own departments");
+  check((await manager.textContent('#report')).includes(department), 'the cut shows their department');
+  const others = [...new Set(assignments.map((a) => a.department))].filter((d) => d !== department);
+  check(others.length > 0 && others.every((d) => !report.includes(d)),
+        "the manager's report shows no other department");
   for (const [name, pageText] of [['departments', text], ['reports', report]]) {
     const shown = patients.filter((id) => pageText.includes(id));
     check(shown.length === 0, `the manager's ${name} page shows no patient id (found ${shown.slice(0, 3).join(', ')})`);

@@ -1,0 +1,40 @@
+#include "web/worklist_cache.h"
+
+#include <algorithm>
+#include <bit>
+
+namespace clusterpilot {
+namespace {
+
+// Most flags first; otherwise as read (date, patient, id), so paging is
+// stable.
+void SortBySeverity(std::vector<AssignmentRow>* rows) {
+  std::stable_sort(rows->begin(), rows->end(), [](const AssignmentRow& a, const AssignmentRow& b) {
+    return std::popcount(a.flags) > std::popcount(b.flags);
+  });
+}
+
+}  // namespace
+
+Result<SharedRows> WorklistCache::Rows(Store& store, const std::string& stamp,
+                                       const std::string& department, const CalendarMonth& month) {
+  const auto key = std::make_pair(department, month.Key());
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto found = entries_.find(key);
+    if (found != entries_.end() && found->second.stamp == stamp) return found->second.rows;
+  }
+  // Read outside the lock: two first requests may both read, and either
+  // result is right.
+  Result<std::vector<AssignmentRow>> rows =
+      ReadAssignments(store, AssignmentFilter{month, department});
+  if (!rows.ok()) return rows.error();
+  SortBySeverity(&rows.value());
+  auto shared = std::make_shared<const std::vector<AssignmentRow>>(std::move(rows.value()));
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (entries_.size() >= kMaxEntries && entries_.count(key) == 0) entries_.clear();
+  entries_[key] = Entry{stamp, shared};
+  return SharedRows(shared);
+}
+
+}  // namespace clusterpilot
