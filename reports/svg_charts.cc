@@ -11,6 +11,7 @@
 #include "reports/dutch_number.h"
 #include "reports/markup.h"
 #include "reports/report_keys.h"
+#include "reports/svg_text.h"
 
 namespace clusterpilot {
 namespace {
@@ -35,49 +36,23 @@ constexpr std::array<const char*, 9> kMuted = {"#cc6677", "#332288", "#ddcc77",
                                                "#117733", "#88ccee", "#882255",
                                                "#44aa99", "#999933", "#aa4499"};
 
-std::string Number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
-}
-
-// Width of `text` in px at `font_size`: Helvetica averages about 0.55 em
-// per character. Generous, so labels are never cut.
-double TextWidth(const std::string& text, double font_size) {
-  int characters = 0;
-  for (unsigned char c : text) characters += (c & 0xC0) != 0x80 ? 1 : 0;
-  return characters * font_size * 0.58;
-}
-
 int LabelWidth(const std::vector<std::string>& labels) {
   double widest = 0;
-  for (const std::string& label : labels) widest = std::max(widest, TextWidth(label, 12));
+  for (const std::string& label : labels) widest = std::max(widest, SvgTextWidth(label, 12));
   return std::clamp(static_cast<int>(std::ceil(widest)) + 16, kMinLabelWidth, kMaxLabelWidth);
-}
-
-// `text` cut to fit `width` px at `font_size`, with an ellipsis.
-std::string Fit(const std::string& text, double width, double font_size) {
-  if (TextWidth(text, font_size) <= width) return text;
-  std::string cut;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) != 0x80 && TextWidth(cut, font_size) + 2 * font_size * 0.58 > width) break;
-    cut += text[i];
-  }
-  return cut + "\xE2\x80\xA6";
 }
 
 std::string Rect(double x, double y, double width, double height, const std::string& fill,
                  const std::string& title, const std::string& extra = "") {
-  return "<rect x=\"" + Number(x) + "\" y=\"" + Number(y) + "\" width=\"" + Number(width) +
-         "\" height=\"" + Number(height) + "\" fill=\"" + fill + "\"" + extra + "><title>" +
+  return "<rect x=\"" + SvgNumber(x) + "\" y=\"" + SvgNumber(y) + "\" width=\"" + SvgNumber(width) +
+         "\" height=\"" + SvgNumber(height) + "\" fill=\"" + fill + "\"" + extra + "><title>" +
          EscapeMarkup(title) + "</title></rect>";
 }
 
 std::string Text(double x, double y, const std::string& text, const std::string& anchor = "start",
                  const std::string& extra = "") {
-  return "<text x=\"" + Number(x) + "\" y=\"" + Number(y) + "\" text-anchor=\"" + anchor + "\"" +
-         extra + ">" + EscapeMarkup(text) + "</text>";
+  return "<text x=\"" + SvgNumber(x) + "\" y=\"" + SvgNumber(y) + "\" text-anchor=\"" + anchor +
+         "\"" + extra + ">" + EscapeMarkup(text) + "</text>";
 }
 
 std::string SvgOpen(int width, int height, const std::string& label) {
@@ -167,8 +142,8 @@ int DistributionLegend(double y, int width, Language language, std::string* svg)
     const double row_y = y + (static_cast<int>(i) % per_column) * kLegendRow;
     const std::string name = std::to_string(cluster) + " " + ClusterName(language, cluster);
     *svg += Rect(x, row_y, 12, 11, ClusterColour(cluster), name);
-    *svg +=
-        Text(x + 16, row_y + 9.5, Fit(name, column_width - 22, 10), "start", " font-size=\"10\"");
+    *svg += Text(x + 16, row_y + 9.5, SvgFitText(name, column_width - 22, 10), "start",
+                 " font-size=\"10\"");
   }
   double x = 10;
   const double extra_y = y + per_column * kLegendRow + 6;
@@ -181,7 +156,7 @@ int DistributionLegend(double y, int width, Language language, std::string* svg)
     const std::string name = Phrase(language, key);
     *svg += Rect(x, extra_y, 12, 11, colour, name, " stroke=\"#9e9e9e\" stroke-width=\"0.5\"");
     *svg += Text(x + 16, extra_y + 9.5, name, "start", " font-size=\"10\"");
-    x += 16 + TextWidth(name, 10) + 18;
+    x += 16 + SvgTextWidth(name, 10) + 18;
   }
   return per_column * kLegendRow + 6 + kLegendRow + 4;
 }
@@ -253,8 +228,8 @@ std::string DistributionChartSvg(const ReportTable& distribution, int suppress_b
       }
       x += w;
       if (segment.ends_group) {
-        body += "<line x1=\"" + Number(x) + "\" y1=\"" + Number(y - 1) + "\" x2=\"" + Number(x) +
-                "\" y2=\"" + Number(y + kBarHeight + 1) +
+        body += "<line x1=\"" + SvgNumber(x) + "\" y1=\"" + SvgNumber(y - 1) + "\" x2=\"" +
+                SvgNumber(x) + "\" y2=\"" + SvgNumber(y + kBarHeight + 1) +
                 "\" stroke=\"#ffffff\" stroke-width=\"2.5\"/>";
       }
     }
@@ -310,8 +285,8 @@ std::string RevenueIntervalChartSvg(const ReportTable& revenue, const ReportTabl
   const double axis_y = 20 + rows.size() * kRowHeight;
   for (double tick = 0; tick <= axis_max + step / 2; tick += step) {
     const double x = x_of(static_cast<int64_t>(tick));
-    svg += "<line x1=\"" + Number(x) + "\" y1=\"10\" x2=\"" + Number(x) + "\" y2=\"" +
-           Number(axis_y) + "\" stroke=\"#e0e0e0\"/>";
+    svg += "<line x1=\"" + SvgNumber(x) + "\" y1=\"10\" x2=\"" + SvgNumber(x) + "\" y2=\"" +
+           SvgNumber(axis_y) + "\" stroke=\"#e0e0e0\"/>";
     svg += Text(x, axis_y + 14, FormatWholeEuros(static_cast<int64_t>(tick)),
                 tick == 0 ? "start" : "middle", " font-size=\"10\"");
   }
@@ -331,22 +306,23 @@ std::string RevenueIntervalChartSvg(const ReportTable& revenue, const ReportTabl
     }
     const double x5 = x_of(row.p5->integer);
     const double x95 = x_of(row.p95->integer);
-    svg += "<path d=\"M" + Number(x5) + " " + Number(y) + " H" + Number(x95) + " M" + Number(x5) +
-           " " + Number(y - 6) + " V" + Number(y + 6) + " M" + Number(x95) + " " + Number(y - 6) +
-           " V" + Number(y + 6) + "\" stroke=\"#332288\" stroke-width=\"2\" fill=\"none\"><title>" +
+    svg += "<path d=\"M" + SvgNumber(x5) + " " + SvgNumber(y) + " H" + SvgNumber(x95) + " M" +
+           SvgNumber(x5) + " " + SvgNumber(y - 6) + " V" + SvgNumber(y + 6) + " M" +
+           SvgNumber(x95) + " " + SvgNumber(y - 6) + " V" + SvgNumber(y + 6) +
+           "\" stroke=\"#332288\" stroke-width=\"2\" fill=\"none\"><title>" +
            EscapeMarkup("p5-p95: " + FormatWholeEuros(row.p5->integer) + " - " +
                         FormatWholeEuros(row.p95->integer)) +
            "</title></path>";
-    svg += "<circle cx=\"" + Number(x_of(row.expected->integer)) + "\" cy=\"" + Number(y) +
+    svg += "<circle cx=\"" + SvgNumber(x_of(row.expected->integer)) + "\" cy=\"" + SvgNumber(y) +
            "\" r=\"4\" fill=\"#332288\"><title>" +
            EscapeMarkup(Phrase(language, "chart.expected") + ": " +
                         FormatWholeEuros(row.expected->integer)) +
            "</title></circle>";
     if (Usable(row.current)) {
       const double x = x_of(row.current->integer);
-      svg += "<path d=\"M" + Number(x) + " " + Number(y - 6) + " L" + Number(x + 6) + " " +
-             Number(y) + " L" + Number(x) + " " + Number(y + 6) + " L" + Number(x - 6) + " " +
-             Number(y) + " Z\" fill=\"#cc6677\"><title>" +
+      svg += "<path d=\"M" + SvgNumber(x) + " " + SvgNumber(y - 6) + " L" + SvgNumber(x + 6) + " " +
+             SvgNumber(y) + " L" + SvgNumber(x) + " " + SvgNumber(y + 6) + " L" + SvgNumber(x - 6) +
+             " " + SvgNumber(y) + " Z\" fill=\"#cc6677\"><title>" +
              EscapeMarkup(Phrase(language, "chart.current") + ": " +
                           FormatWholeEuros(row.current->integer)) +
              "</title></path>";
@@ -358,19 +334,19 @@ std::string RevenueIntervalChartSvg(const ReportTable& revenue, const ReportTabl
   const std::string scenarios = Phrase(language, "chart.scenarios");
   svg += Rect(x, legend_y - 9, 24, 10, "#cfd8dc", scenarios);
   svg += Text(x + 30, legend_y, scenarios);
-  x += 30 + TextWidth(scenarios, 12) + 20;
+  x += 30 + SvgTextWidth(scenarios, 12) + 20;
   const std::string interval = Phrase(language, "chart.interval");
-  svg += "<path d=\"M" + Number(x) + " " + Number(legend_y - 4) + " H" + Number(x + 24) +
+  svg += "<path d=\"M" + SvgNumber(x) + " " + SvgNumber(legend_y - 4) + " H" + SvgNumber(x + 24) +
          "\" stroke=\"#332288\" stroke-width=\"2\"/>";
   svg += Text(x + 30, legend_y, interval);
-  x += 30 + TextWidth(interval, 12) + 20;
+  x += 30 + SvgTextWidth(interval, 12) + 20;
   const std::string expected = Phrase(language, "chart.expected");
-  svg += "<circle cx=\"" + Number(x + 4) + "\" cy=\"" + Number(legend_y - 4) +
+  svg += "<circle cx=\"" + SvgNumber(x + 4) + "\" cy=\"" + SvgNumber(legend_y - 4) +
          "\" r=\"4\" fill=\"#332288\"/>";
   svg += Text(x + 14, legend_y, expected);
-  x += 14 + TextWidth(expected, 12) + 20;
+  x += 14 + SvgTextWidth(expected, 12) + 20;
   if (impact != nullptr) {
-    svg += "<path d=\"M" + Number(x + 6) + " " + Number(legend_y - 10) +
+    svg += "<path d=\"M" + SvgNumber(x + 6) + " " + SvgNumber(legend_y - 10) +
            " l6 6 l-6 6 l-6 -6 Z\" fill=\"#cc6677\"/>";
     svg += Text(x + 18, legend_y, Phrase(language, "chart.current"));
   }

@@ -8,6 +8,7 @@
 #include "reports/markup.h"
 #include "reports/report_keys.h"
 #include "reports/svg_charts.h"
+#include "reports/svg_text.h"
 
 namespace clusterpilot {
 namespace {
@@ -27,34 +28,11 @@ constexpr double kLabelMinHeight = 9;  // a shorter node carries its number in i
 constexpr const char* kHiddenColour = "#bdbdbd";
 constexpr int kHiddenNode = -1;
 
-std::string Number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
-}
-
-double TextWidth(const std::string& text, double font_size) {
-  int characters = 0;
-  for (unsigned char c : text) characters += (c & 0xC0) != 0x80 ? 1 : 0;
-  return characters * font_size * 0.58;
-}
-
-std::string Fit(const std::string& text, double width, double font_size) {
-  if (TextWidth(text, font_size) <= width) return text;
-  std::string cut;
-  for (char c : text) {
-    const bool starts_character = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    if (starts_character && TextWidth(cut, font_size) + 2 * font_size * 0.58 > width) break;
-    cut += c;
-  }
-  return cut + "\xE2\x80\xA6";
-}
-
 std::string Text(double x, double y, const std::string& text, const std::string& anchor,
                  const std::string& title = "") {
-  return "<text x=\"" + Number(x) + "\" y=\"" + Number(y) + "\" text-anchor=\"" + anchor + "\">" +
-         EscapeMarkup(text) + (title.empty() ? "" : "<title>" + EscapeMarkup(title) + "</title>") +
-         "</text>";
+  return "<text x=\"" + SvgNumber(x) + "\" y=\"" + SvgNumber(y) + "\" text-anchor=\"" + anchor +
+         "\">" + EscapeMarkup(text) +
+         (title.empty() ? "" : "<title>" + EscapeMarkup(title) + "</title>") + "</text>";
 }
 
 struct Flow {
@@ -141,20 +119,21 @@ std::string NodeLabel(int cluster, Language language) {
 std::string Band(double x1, double y1, double x2, double y2, double height,
                  const std::string& colour, const std::string& title) {
   const double middle = (x1 + x2) / 2;
-  return "<path d=\"M" + Number(x1) + " " + Number(y1) + " C" + Number(middle) + " " + Number(y1) +
-         " " + Number(middle) + " " + Number(y2) + " " + Number(x2) + " " + Number(y2) + " L" +
-         Number(x2) + " " + Number(y2 + height) + " C" + Number(middle) + " " +
-         Number(y2 + height) + " " + Number(middle) + " " + Number(y1 + height) + " " + Number(x1) +
-         " " + Number(y1 + height) + " Z\" fill=\"" + colour + "\" fill-opacity=\"0.55\"><title>" +
-         EscapeMarkup(title) + "</title></path>";
+  return "<path d=\"M" + SvgNumber(x1) + " " + SvgNumber(y1) + " C" + SvgNumber(middle) + " " +
+         SvgNumber(y1) + " " + SvgNumber(middle) + " " + SvgNumber(y2) + " " + SvgNumber(x2) + " " +
+         SvgNumber(y2) + " L" + SvgNumber(x2) + " " + SvgNumber(y2 + height) + " C" +
+         SvgNumber(middle) + " " + SvgNumber(y2 + height) + " " + SvgNumber(middle) + " " +
+         SvgNumber(y1 + height) + " " + SvgNumber(x1) + " " + SvgNumber(y1 + height) +
+         " Z\" fill=\"" + colour + "\" fill-opacity=\"0.55\"><title>" + EscapeMarkup(title) +
+         "</title></path>";
 }
 
 std::string NodesSvg(const std::map<int, Node>& nodes, double x, bool left, Language language) {
   std::string svg;
   for (const auto& [cluster, node] : nodes) {
     const std::string label = NodeLabel(cluster, language);
-    svg += "<rect x=\"" + Number(x) + "\" y=\"" + Number(node.y) + "\" width=\"" +
-           std::to_string(kNodeWidth) + "\" height=\"" + Number(node.height) + "\" fill=\"" +
+    svg += "<rect x=\"" + SvgNumber(x) + "\" y=\"" + SvgNumber(node.y) + "\" width=\"" +
+           std::to_string(kNodeWidth) + "\" height=\"" + SvgNumber(node.height) + "\" fill=\"" +
            Colour(cluster) + "\"><title>" + EscapeMarkup(label) + "</title></rect>";
     if (node.height < kLabelMinHeight) continue;
     const double y = node.y + node.height / 2 + 3.5;
@@ -171,8 +150,8 @@ std::string PanelSvg(const Department& department, double x, double y, double sc
   std::map<int, Node> right = Stack(department.flows, false, top, scale);
   const double x1 = x + kLabelRoom;
   const double x2 = x + kPanelWidth - kLabelRoom - kNodeWidth;
-  std::string svg =
-      Text(x, y + 13, Fit(department.name, kPanelWidth, kFontSize + 1), "start", department.name);
+  std::string svg = Text(x, y + 13, SvgFitText(department.name, kPanelWidth, kFontSize + 1),
+                         "start", department.name);
   for (const Flow& flow : department.flows) {
     Node& from = left[flow.from];
     Node& to = right[flow.to];
@@ -191,7 +170,7 @@ std::string SvgOpen(int height, const std::string& label) {
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 " +
          std::to_string(kWidth) + " " + std::to_string(height) + "\" role=\"img\" aria-label=\"" +
          EscapeMarkup(label) + "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"" +
-         Number(kFontSize) + "\">";
+         SvgNumber(kFontSize) + "\">";
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "reports/dutch_number.h"
 #include "reports/markup.h"
+#include "reports/svg_text.h"
 
 namespace clusterpilot {
 namespace {
@@ -22,44 +23,18 @@ constexpr double kFontSize = 10;
 constexpr double kTitleFontSize = 11;
 constexpr const char* kMiddleDot = " \xC2\xB7 ";
 
-std::string Number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
-}
-
-// Width of `text` in px at `font_size`: Helvetica averages about 0.55 em
-// per character; generous, so that no label runs past its room.
-double TextWidth(const std::string& text, double font_size) {
-  int characters = 0;
-  for (unsigned char c : text) characters += (c & 0xC0) != 0x80 ? 1 : 0;
-  return characters * font_size * 0.58;
-}
-
-// `text` shortened with an ellipsis to fit `width` px.
-std::string Fit(const std::string& text, double width, double font_size) {
-  if (TextWidth(text, font_size) <= width) return text;
-  std::string cut;
-  for (char c : text) {
-    const bool starts_character = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    if (starts_character && TextWidth(cut, font_size) + 2 * font_size * 0.58 > width) break;
-    cut += c;
-  }
-  return cut + "\xE2\x80\xA6";
-}
-
 std::string Text(double x, double y, const std::string& text, const std::string& anchor,
                  double font_size, const std::string& title = "") {
-  return "<text x=\"" + Number(x) + "\" y=\"" + Number(y) + "\" text-anchor=\"" + anchor +
-         "\" font-size=\"" + Number(font_size) + "\">" + EscapeMarkup(text) +
+  return "<text x=\"" + SvgNumber(x) + "\" y=\"" + SvgNumber(y) + "\" text-anchor=\"" + anchor +
+         "\" font-size=\"" + SvgNumber(font_size) + "\">" + EscapeMarkup(text) +
          (title.empty() ? "" : "<title>" + EscapeMarkup(title) + "</title>") + "</text>";
 }
 
 std::string Line(double x1, double y1, double x2, double y2, const std::string& colour,
                  double width = 1) {
-  return "<line x1=\"" + Number(x1) + "\" y1=\"" + Number(y1) + "\" x2=\"" + Number(x2) +
-         "\" y2=\"" + Number(y2) + "\" stroke=\"" + colour + "\" stroke-width=\"" + Number(width) +
-         "\"/>";
+  return "<line x1=\"" + SvgNumber(x1) + "\" y1=\"" + SvgNumber(y1) + "\" x2=\"" + SvgNumber(x2) +
+         "\" y2=\"" + SvgNumber(y2) + "\" stroke=\"" + colour + "\" stroke-width=\"" +
+         SvgNumber(width) + "\"/>";
 }
 
 // A panel's rows: those whose key starts with the panel's key.
@@ -155,8 +130,8 @@ std::string LineSvg(const TrendLine& line, const Panel& panel, double x0, double
   double last_y = 0;
   auto flush = [&]() {
     if (in_piece == 1) {
-      svg += "<circle cx=\"" + Number(last_x) + "\" cy=\"" + Number(last_y) + "\" r=\"2\" fill=\"" +
-             line.colour + "\"/>";
+      svg += "<circle cx=\"" + SvgNumber(last_x) + "\" cy=\"" + SvgNumber(last_y) +
+             "\" r=\"2\" fill=\"" + line.colour + "\"/>";
     } else if (in_piece > 1) {
       svg += "<polyline fill=\"none\" stroke=\"" + line.colour +
              "\" stroke-width=\"1.6\" points=\"" + points + "\"/>";
@@ -172,7 +147,7 @@ std::string LineSvg(const TrendLine& line, const Panel& panel, double x0, double
     }
     last_x = x0 + step * static_cast<double>(m);
     last_y = y_bottom - height * std::clamp(*value / top, -0.1, 1.0);
-    points += (points.empty() ? "" : " ") + Number(last_x) + "," + Number(last_y);
+    points += (points.empty() ? "" : " ") + SvgNumber(last_x) + "," + SvgNumber(last_y);
     ++in_piece;
   }
   flush();
@@ -185,13 +160,14 @@ std::string MonthOf(const std::string& row_key) { return row_key.substr(row_key.
 std::string PanelSvg(const std::vector<TrendLine>& lines, const Panel& panel, double x, double y) {
   const Scale scale = PanelScale(lines, panel);
   const std::string top_text = AxisText(scale.top, scale.kind);
-  const double axis_width = std::max(TextWidth(top_text, kFontSize), TextWidth("0", kFontSize));
+  const double axis_width =
+      std::max(SvgTextWidth(top_text, kFontSize), SvgTextWidth("0", kFontSize));
   const double left = x + axis_width + 6;
   const double right = x + kPanelWidth - 14;
   const double plot_top = y + kTitleHeight + 6;
   const double bottom = y + kPanelHeight - kAxisLabelHeight - 6;
-  std::string svg = Text(x + 2, y + 12, Fit(panel.title, kPanelWidth - 8, kTitleFontSize), "start",
-                         kTitleFontSize, panel.title);
+  std::string svg = Text(x + 2, y + 12, SvgFitText(panel.title, kPanelWidth - 8, kTitleFontSize),
+                         "start", kTitleFontSize, panel.title);
   svg +=
       Line(left, bottom, right, bottom, "#9e9e9e") + Line(left, plot_top, left, bottom, "#9e9e9e");
   svg += Line(left, plot_top, right, plot_top, "#e0e0e0");
@@ -214,14 +190,14 @@ std::string LegendSvg(const std::vector<TrendLine>& lines) {
   for (const TrendLine& line : lines) {
     svg += Line(x, 12, x + 18, 12, line.colour, 2.5);
     svg += Text(x + 22, 16, line.label, "start", kFontSize + 1);
-    x += 22 + TextWidth(line.label, kFontSize + 1) + 18;
+    x += 22 + SvgTextWidth(line.label, kFontSize + 1) + 18;
   }
   return svg;
 }
 
 double LegendWidth(const std::vector<TrendLine>& lines) {
   double x = 4;
-  for (const TrendLine& line : lines) x += 22 + TextWidth(line.label, kFontSize + 1) + 18;
+  for (const TrendLine& line : lines) x += 22 + SvgTextWidth(line.label, kFontSize + 1) + 18;
   return x;
 }
 
