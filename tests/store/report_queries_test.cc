@@ -81,6 +81,10 @@ TEST_F(ReportQueriesTest, TheTrendsReadEachMonthThroughTheDateIndex) {
   Result<std::vector<std::string>> scans = FullScans(*store_, sql, kSmallTables);
   ASSERT_TRUE(scans.ok()) << scans.error().ToString();
   EXPECT_EQ(scans.value(), std::vector<std::string>()) << sql;
+  // Without the index PostgreSQL still searches the department index by its
+  // rating_date column, which its plan does not tell apart from a range (see
+  // the test below); the scan half of the check is SQLite's.
+  if (TestsUsePostgresql()) return;
   ASSERT_TRUE(store_->Execute("DROP INDEX measurement_by_date").ok());
   Result<std::vector<std::string>> unindexed = FullScans(*store_, sql, kSmallTables);
   ASSERT_TRUE(unindexed.ok());
