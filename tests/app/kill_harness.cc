@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -204,6 +205,12 @@ std::string KillTally::ToString() const {
        << killed_after << " the state after; " << mid_write << " with frames in the WAL), "
        << finished << " runs ended before the kill";
   return text.str();
+}
+
+int KillBudget(int full) {
+  const char* share = std::getenv("CLUSTERPILOT_KILL_SHARE");
+  const int percent = share != nullptr ? std::atoi(share) : 100;
+  return std::max(1, full * std::clamp(percent, 1, 100) / 100);
 }
 
 std::mt19937_64& KillRandom() {

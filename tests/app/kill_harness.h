@@ -67,6 +67,11 @@ struct KillTally {
   std::string ToString() const;
 };
 
+// `full` kills scaled by CLUSTERPILOT_KILL_SHARE (a percentage, default
+// 100), at least one: CI's sanitizer pass runs every kill test with a short
+// fixed budget, as the plain pass has already run the full one.
+int KillBudget(int full);
+
 // One deterministic source of kill moments for the whole test binary.
 std::mt19937_64& KillRandom();
 

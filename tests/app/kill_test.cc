@@ -79,7 +79,8 @@ KillTally KillAtRandomMoments(const KillPlan& plan) {
   EXPECT_NE(states.before, states.after) << "the command changed nothing: the test is void";
 
   KillTally tally;
-  for (int run = 0; run < plan.kills * 3 && tally.kill_points() < plan.kills; ++run) {
+  const int kills = KillBudget(plan.kills);
+  for (int run = 0; run < kills * 3 && tally.kill_points() < kills; ++run) {
     CopyStore(plan.before_db, plan.work_db);
     plan.reset();
     const KillOutcome outcome = RunAndKillAfter(plan.arguments, RandomKillMoment(window));
@@ -87,7 +88,7 @@ KillTally KillAtRandomMoments(const KillPlan& plan) {
     JudgeRun(plan, states, outcome, "run " + std::to_string(run), &tally);
     if (testing::Test::HasFailure()) break;  // one clear failure, not thirty
   }
-  EXPECT_EQ(tally.kill_points(), plan.kills) << tally.ToString();
+  EXPECT_EQ(tally.kill_points(), kills) << tally.ToString();
   return tally;
 }
 
@@ -106,7 +107,7 @@ KillTally KillAtRandomWrites(const KillPlan& plan, int kills) {
   EXPECT_GT(writes, 0);
   if (writes <= 0) return tally;
   std::uniform_int_distribution<int> pick(1, writes);
-  for (int run = 0; run < kills; ++run) {
+  for (int run = 0; run < KillBudget(kills); ++run) {
     CopyStore(plan.before_db, plan.work_db);
     plan.reset();
     const int at = pick(KillRandom());
@@ -403,7 +404,7 @@ TEST_F(ReportKillTest, ReportKilledAtRandomFileSystemCallsLeavesTheOldOrTheNewRe
   std::uniform_int_distribution<size_t> pick(0, moments.size() - 1);
   int killed = 0;
   int exchanges = 0;
-  for (int run = 0; run < kReportKillsAtCalls; ++run) {
+  for (int run = 0; run < KillBudget(kReportKillsAtCalls); ++run) {
     CopyStore(base_db_, work_db_);
     PutOldReportBack();
     const SyscallMoment moment = moments[pick(KillRandom())];

@@ -82,6 +82,10 @@ async function screenshot(page, name) {
 
 async function login(name) {
   const context = await browser.newContext();
+  // The reports page writes the month's report while the browser waits:
+  // seconds in the plain build, far longer in CI's sanitizer build than
+  // playwright's default 30 s.
+  context.setDefaultTimeout(150_000);
   const page = await context.newPage();
   await page.goto(base + '/login');
   await page.fill('input[name=name]', name);
