@@ -19,23 +19,35 @@ struct ProblemDeleter {
 };
 using Problem = std::unique_ptr<glp_prob, ProblemDeleter>;
 
-// One published figure as a row of the program: its quantities (GLPK
-// columns, 1-based) and weights, with duplicates merged as GLPK requires.
-// Weights are divided by `scale`, the largest of them, so that an amount
-// (tariffs in cents) and a count weigh alike for the solver.
+// One published figure as a row of the program: its quantities (columns,
+// 1-based) and weights, with duplicates merged as GLPK requires. Weights are
+// divided by `scale`, the largest of them, so that an amount (tariffs in
+// cents) and a count weigh alike for the solver.
 struct FigureRow {
   PublishedCell cell;
   std::vector<int> columns{0};  // GLPK arrays start at index 1
   std::vector<double> weights{0};
   double scale = 1;
   bool shown = false;
+  int component = 0;                 // the program part that holds the row
+  std::vector<int> part_columns{0};  // `columns` as that part's GLPK numbers them
+};
+
+// Figures that share no quantity, directly or through other figures, as one
+// GLPK program of their own. The least and the most a hidden count can be
+// depend on its own part only, and many small programs solve far faster
+// than one large one: the trend months, the transitions and the month's own
+// tables share no quantity with each other.
+struct ProgramPart {
+  Problem problem;
+  std::vector<int> rows;  // GLPK row i + 1 is Program::rows[rows[i]]
 };
 
 struct Program {
-  Problem problem;
-  std::vector<FigureRow> rows;  // rows[i] is GLPK row i + 1
-  std::vector<int> primary;     // indexes into rows of the hidden small counts
-  // For each GLPK column (index 0 unused), the rows that hold it.
+  std::vector<FigureRow> rows;
+  std::vector<ProgramPart> parts;
+  std::vector<int> primary;  // indexes into rows of the hidden small counts
+  // For each column (index 0 unused), the rows that hold it.
   std::vector<std::vector<int>> rows_of_column;
 };
 
@@ -49,19 +61,21 @@ bool IsFigure(const ReportCell& cell) {
   return cell.kind == CellKind::kCount || cell.kind == CellKind::kEuros;
 }
 
+// `column_is_count[c]` says whether quantity c counts patients (never
+// negative) or is an amount (billed revenue can be negative).
 FigureRow MakeRow(PublishedCell cell, const std::vector<QuantityTerm>& terms,
-                  std::map<std::string, int>* quantities, glp_prob* problem) {
+                  std::map<std::string, int>* quantities, std::vector<bool>* column_is_count) {
   std::map<int, double> merged;
   for (const QuantityTerm& term : terms) {
     auto [it, added] = quantities->try_emplace(term.quantity, 0);
     if (added) {
-      it->second = glp_add_cols(problem, 1);
-      // Counts are never negative; amounts such as billed revenue can be.
-      glp_set_col_bnds(problem, it->second, term.count ? GLP_LO : GLP_FR, 0, 0);
+      it->second = static_cast<int>(column_is_count->size());
+      column_is_count->push_back(term.count);
     }
     merged[it->second] += term.weight;
   }
-  FigureRow row{cell, {0}, {0}, 1, false};
+  FigureRow row;
+  row.cell = cell;
   for (const auto& [column, weight] : merged) {
     if (weight == 0) continue;
     row.columns.push_back(column);
@@ -96,24 +110,69 @@ void SetReaderBounds(glp_prob* problem, int row, const ReportCell& cell, int sup
   }
 }
 
+int Root(std::vector<int>& parent, int column) {
+  while (parent[column] != column) column = parent[column] = parent[parent[column]];
+  return column;
+}
+
+// Numbers the rows' parts: rows that share a column, directly or through
+// other rows, share a part.
+int NumberParts(Program* program, size_t columns) {
+  std::vector<int> parent(columns);
+  for (size_t c = 0; c < columns; ++c) parent[c] = static_cast<int>(c);
+  for (const FigureRow& row : program->rows) {
+    for (size_t k = 2; k < row.columns.size(); ++k) {
+      parent[Root(parent, row.columns[k])] = Root(parent, row.columns[1]);
+    }
+  }
+  std::map<int, int> part_of_root;
+  for (FigureRow& row : program->rows) {
+    const int root = Root(parent, row.columns[1]);
+    row.component =
+        part_of_root.try_emplace(root, static_cast<int>(part_of_root.size())).first->second;
+  }
+  return static_cast<int>(part_of_root.size());
+}
+
+// GLPK's program of one part: its own columns, its rows with the reader's
+// bounds.
+void BuildPart(const std::vector<ReportTable>& tables, int suppress_below,
+               const std::vector<bool>& column_is_count, Program* program, ProgramPart* part) {
+  glp_prob* problem = part->problem.get();
+  std::map<int, int> part_column;
+  for (int index : part->rows) {
+    FigureRow& row = program->rows[index];
+    for (size_t k = 1; k < row.columns.size(); ++k) {
+      auto [it, added] = part_column.try_emplace(row.columns[k], 0);
+      if (added) {
+        it->second = glp_add_cols(problem, 1);
+        glp_set_col_bnds(problem, it->second, column_is_count[row.columns[k]] ? GLP_LO : GLP_FR, 0,
+                         0);
+      }
+      row.part_columns.push_back(it->second);
+    }
+    const int glpk_row = glp_add_rows(problem, 1);
+    glp_set_mat_row(problem, glpk_row, static_cast<int>(row.part_columns.size()) - 1,
+                    row.part_columns.data(), row.weights.data());
+    const ReportCell& cell = tables[row.cell.table].At(row.cell.cell.row, row.cell.cell.column);
+    SetReaderBounds(problem, glpk_row, cell, suppress_below, row.scale);
+  }
+}
+
 // The program of the first `count` tables.
 Program BuildProgram(const std::vector<ReportTable>& tables,
                      const std::vector<TableRelations>& relations, int suppress_below,
                      size_t count) {
-  Program program{Problem(glp_create_prob()), {}, {}, {}};
-  glp_prob* problem = program.problem.get();
+  Program program;
   std::map<std::string, int> quantities;
+  std::vector<bool> column_is_count{false};  // column 0 is unused
   for (size_t t = 0; t < count && t < tables.size() && t < relations.size(); ++t) {
     for (const CellMeaning& meaning : relations[t].meanings) {
       const ReportCell& cell = tables[t].At(meaning.cell.row, meaning.cell.column);
       if (!IsFigure(cell) || meaning.terms.empty()) continue;
-      FigureRow row =
-          MakeRow({static_cast<int>(t), meaning.cell}, meaning.terms, &quantities, problem);
+      FigureRow row = MakeRow({static_cast<int>(t), meaning.cell}, meaning.terms, &quantities,
+                              &column_is_count);
       if (row.columns.size() == 1) continue;  // all weights cancelled: says nothing
-      const int index = glp_add_rows(problem, 1);
-      glp_set_mat_row(problem, index, static_cast<int>(row.columns.size()) - 1, row.columns.data(),
-                      row.weights.data());
-      SetReaderBounds(problem, index, cell, suppress_below, row.scale);
       row.shown = !cell.Hidden();
       if (cell.privacy == CellPrivacy::kSmall) {
         program.primary.push_back(static_cast<int>(program.rows.size()));
@@ -121,11 +180,17 @@ Program BuildProgram(const std::vector<ReportTable>& tables,
       program.rows.push_back(std::move(row));
     }
   }
-  program.rows_of_column.resize(quantities.size() + 1);
+  program.parts.resize(NumberParts(&program, column_is_count.size()));
+  program.rows_of_column.resize(column_is_count.size());
   for (size_t i = 0; i < program.rows.size(); ++i) {
+    program.parts[program.rows[i].component].rows.push_back(static_cast<int>(i));
     for (size_t k = 1; k < program.rows[i].columns.size(); ++k) {
       program.rows_of_column[program.rows[i].columns[k]].push_back(static_cast<int>(i));
     }
+  }
+  for (ProgramPart& part : program.parts) {
+    part.problem.reset(glp_create_prob());
+    BuildPart(tables, suppress_below, column_is_count, &program, &part);
   }
   return program;
 }
@@ -153,32 +218,42 @@ bool Solve(glp_prob* problem) {
   return glp_simplex(problem, &parameters) == 0 && optimal();
 }
 
+// Whether every part has a solution: the published figures agree.
+bool SolveEveryPart(const Program& program) {
+  for (const ProgramPart& part : program.parts) {
+    if (!Solve(part.problem.get())) return false;
+  }
+  return true;
+}
+
 void SetObjective(glp_prob* problem, const FigureRow& row, bool on) {
-  for (size_t i = 1; i < row.columns.size(); ++i) {
-    glp_set_obj_coef(problem, row.columns[i], on ? row.weights[i] : 0.0);
+  for (size_t i = 1; i < row.part_columns.size(); ++i) {
+    glp_set_obj_coef(problem, row.part_columns[i], on ? row.weights[i] : 0.0);
   }
 }
 
 // The figures whose constraints hold the optimum where it is, but for
 // `own`, the figure bounded.
-void AddBinding(const Program& program, int own, Pin* pin) {
-  for (size_t i = 0; i < program.rows.size(); ++i) {
-    if (static_cast<int>(i) == own) continue;
-    if (std::abs(glp_get_row_dual(program.problem.get(), static_cast<int>(i) + 1)) > 1e-9) {
-      (program.rows[i].shown ? pin->shown : pin->hidden).push_back(static_cast<int>(i));
+void AddBinding(const Program& program, const ProgramPart& part, int own, Pin* pin) {
+  for (size_t i = 0; i < part.rows.size(); ++i) {
+    const int index = part.rows[i];
+    if (index == own) continue;
+    if (std::abs(glp_get_row_dual(part.problem.get(), static_cast<int>(i) + 1)) > 1e-9) {
+      (program.rows[index].shown ? pin->shown : pin->hidden).push_back(index);
     }
   }
 }
 
 // The least or the most figure `index` can be; NaN when GLPK finds none.
 double Bound(const Program& program, int index, int direction, Pin* pin) {
-  glp_prob* problem = program.problem.get();
   const FigureRow& row = program.rows[index];
+  const ProgramPart& part = program.parts[row.component];
+  glp_prob* problem = part.problem.get();
   glp_set_obj_dir(problem, direction);
   SetObjective(problem, row, true);
   const bool solved = Solve(problem);
   const double value = solved ? glp_get_obj_val(problem) * row.scale : std::nan("");
-  if (solved) AddBinding(program, index, pin);
+  if (solved) AddBinding(program, part, index, pin);
   SetObjective(problem, row, false);
   return value;
 }
@@ -229,7 +304,7 @@ std::string FirstContradictingTable(const std::vector<ReportTable>& tables,
   for (size_t count = 1; count <= tables.size(); ++count) {
     Program program = BuildProgram(tables, relations, suppress_below, count);
     if (program.rows.empty()) continue;
-    if (!Solve(program.problem.get())) return tables[count - 1].id;
+    if (!SolveEveryPart(program)) return tables[count - 1].id;
   }
   return "";
 }
@@ -242,7 +317,7 @@ Result<DisclosureAudit> AuditWithGlpk(const std::vector<ReportTable>& tables,
   DisclosureAudit audit;
   audit.constraints = static_cast<int>(program.rows.size());
   if (program.primary.empty()) return audit;
-  if (!Solve(program.problem.get())) {
+  if (!SolveEveryPart(program)) {
     return AuditError("found the published figures contradicting each other",
                       FirstContradictingTable(tables, relations, settings.suppress_below));
   }
