@@ -150,22 +150,19 @@ Result<std::unique_ptr<MeasurementWriter>> MeasurementWriter::Begin(Store& store
   const int64_t stored_rows = highest.Step() ? highest.Int(0) : 0;
   highest.Reset();  // a statement still running would block DROP INDEX
   if (!highest.status().ok()) return highest.status().error();
-  if (expected_rows > stored_rows && DropsIndexesForBulkLoads(store.dialect())) {
+  if (DropsIndexesForBulkLoad(store.dialect(), stored_rows, expected_rows)) {
     Status deferred = writer->DeferSecondaryIndexes();
     if (!deferred.ok()) return deferred.error();
   }
   return writer;
 }
 
-// Whatever indexes the schema declares on measurement (today the one on
-// rating_date), read from the schema itself so a later migration needs no
-// change here. The UNIQUE constraint's own index has no SQL and stays.
+// Whatever secondary indexes the schema declares on measurement, read from
+// the schema itself so a later migration needs no change here.
 Status MeasurementWriter::DeferSecondaryIndexes() {
   std::vector<std::pair<std::string, std::string>> indexes;
   {
-    SqlStatement select(store_,
-                        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
-                        "tbl_name = 'measurement' AND sql IS NOT NULL");
+    SqlStatement select(store_, MeasurementSecondaryIndexesSql(store_.dialect()));
     while (select.Step()) indexes.emplace_back(select.Text(0), select.Text(1));
     if (!select.status().ok()) return select.status();
   }

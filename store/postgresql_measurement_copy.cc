@@ -119,6 +119,9 @@ Status PostgresqlMeasurementCopy::Write(std::vector<MeasurementWriter::BatchEntr
 Status PostgresqlMeasurementCopy::PrepareStaging() {
   if (!staging_ready_) {
     Status created = store_.Execute(CreateStagingSql());
+    // A batch's two sorts (first entry of each key, then file order) hold
+    // about 8 MB; the server's default 4 MB spills them to disk each time.
+    if (created.ok()) created = store_.Execute("SET LOCAL work_mem = '32MB'");
     if (!created.ok()) return created;
     staging_ready_ = true;
   }

@@ -94,7 +94,20 @@ std::string ForeignKeyChecksSql(SqlDialect dialect, bool on) {
   return on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF";
 }
 
-bool DropsIndexesForBulkLoads(SqlDialect dialect) { return dialect == SqlDialect::kSqlite; }
+bool DropsIndexesForBulkLoad(SqlDialect dialect, int64_t stored_rows, int64_t expected_rows) {
+  if (dialect == SqlDialect::kPostgresql) return stored_rows == 0 && expected_rows > 0;
+  return expected_rows > stored_rows;
+}
+
+std::string_view MeasurementSecondaryIndexesSql(SqlDialect dialect) {
+  if (dialect == SqlDialect::kPostgresql) {
+    return "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = "
+           "x.indexrelid WHERE x.indrelid = 'measurement'::regclass AND NOT EXISTS (SELECT 1 FROM "
+           "pg_constraint c WHERE c.conindid = x.indexrelid) ORDER BY i.relname";
+  }
+  return "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'measurement' "
+         "AND sql IS NOT NULL ORDER BY name";
+}
 
 std::string_view PostgresqlBeginWrite() { return kBeginWrite; }
 
