@@ -86,6 +86,7 @@ MonthlyTrends ComputeMonthlyTrends(const std::vector<const MonthSnapshot*>& snap
                                    const TariffTable& tariffs,
                                    const std::vector<RevenueEntry>& revenue) {
   std::vector<TrendMonth> months;
+  months.reserve(snapshots.size());
   for (const MonthSnapshot* snapshot : snapshots) months.push_back(CountTrendMonth(*snapshot));
   return ComputeMonthlyTrends(months, tariffs, revenue);
 }
