@@ -14,6 +14,7 @@
 #include "reports/json_report_writer.h"
 #include "reports/month_snapshot.h"
 #include "reports/monthly_figures.h"
+#include "reports/monthly_trends.h"
 #include "reports/pilot_report.h"
 #include "reports/report_directory.h"
 #include "reports/report_language.h"
@@ -176,8 +177,8 @@ struct ReportInputs {
   CareCoordination coordination;              // of the billed patients
   std::vector<std::string> revenue_warnings;  // e.g. patients netting below zero
   std::vector<RevenueEntry> all_revenue;      // every month of every revenue file
-  // The trends' months before the month before: oldest first, clusters only.
-  std::vector<MonthSnapshot> trend_months;
+  // The trends' months before the month before: oldest first, counts only.
+  std::vector<TrendMonth> trend_months;
 };
 
 // The month's rows lie all over the file (rows are stored in import order),
@@ -191,17 +192,18 @@ Result<MonthSnapshot> LoadOnOwnConnection(const std::string& path, CalendarMonth
 }
 
 // The trends' ten months before the two the report reads whole, on a
-// connection of their own: clusters, flags and reviews only.
-Result<std::vector<MonthSnapshot>> LoadTrendMonths(const std::string& path, CalendarMonth month) {
+// connection of their own: each month's counts, kept in the store by an
+// earlier report while the month is unchanged (reports/trend_month.h).
+Result<std::vector<TrendMonth>> LoadTrendMonths(const std::string& path, CalendarMonth month) {
   auto store = Store::Open(path, Store::OpenMode::kMustExist);
   if (!store.ok()) return store.error();
   Status prepared = store.value()->PrepareForScatteredReads();
   if (!prepared.ok()) return prepared.error();
-  std::vector<MonthSnapshot> months;
+  std::vector<TrendMonth> months;
   for (int back = kTrendMonths - 1; back >= 2; --back) {
-    Result<MonthSnapshot> snapshot = LoadMonthClusters(*store.value(), month.Plus(-back));
-    if (!snapshot.ok()) return snapshot.error();
-    months.push_back(std::move(snapshot).value());
+    Result<TrendMonth> counts = LoadTrendMonth(*store.value(), month.Plus(-back));
+    if (!counts.ok()) return counts.error();
+    months.push_back(std::move(counts).value());
   }
   return months;
 }
@@ -221,7 +223,7 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
         return LoadOnOwnConnection(path, request.month.Plus(-1));
       });
   Result<MonthSnapshot> current = LoadMonthSnapshot(store, request.month);
-  std::future<Result<std::vector<MonthSnapshot>>> trend_months =
+  std::future<Result<std::vector<TrendMonth>>> trend_months =
       std::async(std::launch::async,
                  [path = store.path(), &request] { return LoadTrendMonths(path, request.month); });
   Result<std::optional<RevenueMonth>> revenue =
@@ -235,7 +237,7 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
                                  PatientsToLookBack(current.value(), BilledEntries(revenue)));
   }
   Result<MonthSnapshot> before = previous.get();
-  Result<std::vector<MonthSnapshot>> trends = trend_months.get();
+  Result<std::vector<TrendMonth>> trends = trend_months.get();
   if (!revenue.ok()) return revenue.error();
   if (!before.ok()) return before.error();
   if (!trends.ok()) return trends.error();
@@ -261,12 +263,9 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
 // The last 12 months: the ten read for the trends, the month before (read
 // whole for the report, or empty) and the report's month.
 MonthlyTrends TrendsOf(const ReportInputs& in, const CalendarMonth& month) {
-  std::vector<const MonthSnapshot*> months;
-  for (const MonthSnapshot& snapshot : in.trend_months) months.push_back(&snapshot);
-  MonthSnapshot nobody;
-  nobody.first_day = month.Plus(-1).FirstDay();
-  months.push_back(in.previous ? &*in.previous : &nobody);
-  months.push_back(&in.current);
+  std::vector<TrendMonth> months = in.trend_months;
+  months.push_back(in.previous ? CountTrendMonth(*in.previous) : TrendMonth{month.Plus(-1), {}});
+  months.push_back(CountTrendMonth(in.current));
   return ComputeMonthlyTrends(months, in.tariffs, in.all_revenue);
 }
 

@@ -4,8 +4,8 @@
 #include <map>
 #include <set>
 
-#include "reports/financial_scenario.h"
-#include "reports/month_snapshot.h"
+#include "core/care_cluster.h"
+#include "reports/trend_month.h"
 
 namespace clusterpilot {
 namespace {
@@ -17,12 +17,14 @@ void AddActivity(const DepartmentActivity& from, DepartmentActivity* to) {
   to->changed += from.changed;
 }
 
-std::vector<std::string> DepartmentsOf(const std::vector<const MonthSnapshot*>& snapshots,
+std::vector<std::string> DepartmentsOf(const std::vector<TrendMonth>& trend_months,
                                        const std::vector<CalendarMonth>& months,
                                        const std::vector<RevenueEntry>& revenue) {
   std::set<std::string> names;
-  for (const MonthSnapshot* snapshot : snapshots) {
-    names.insert(snapshot->departments.begin(), snapshot->departments.end());
+  for (const TrendMonth& month : trend_months) {
+    for (const DepartmentMonthCounts& department : month.departments) {
+      names.insert(department.department);
+    }
   }
   for (const RevenueEntry& entry : revenue) {
     if (entry.month >= months.front() && entry.month <= months.back()) {
@@ -36,25 +38,23 @@ int IndexIn(const std::vector<std::string>& sorted, const std::string& name) {
   return static_cast<int>(std::lower_bound(sorted.begin(), sorted.end(), name) - sorted.begin());
 }
 
-// One month's snapshot into its column of every department's trend.
-void CountMonth(const MonthSnapshot& snapshot, const TariffTable& tariffs, size_t month,
+// One month's counts into its column of every department's trend; each
+// patient with a care cluster priced at its most likely tariff.
+void CountMonth(const TrendMonth& counts, const TariffTable& tariffs, size_t month,
                 MonthlyTrends* trends) {
-  std::vector<int> department_of(snapshot.departments.size());
   std::vector<std::string> names;
   for (const DepartmentTrend& department : trends->departments) names.push_back(department.name);
-  for (size_t d = 0; d < snapshot.departments.size(); ++d) {
-    department_of[d] = IndexIn(names, snapshot.departments[d]);
-    AddActivity(snapshot.activity[d],
-                &trends->departments[department_of[d]].months[month].activity);
-  }
-  for (const PatientMonth& patient : snapshot.patients) {
-    TrendPoint& point = trends->departments[department_of[patient.department]].months[month];
-    point.clusters.Count(patient);
-    point.fit.Count(patient);
-    RevenueScenario priced;
-    priced.Price(patient, tariffs);
-    point.priced_patients += priced.priced_patients;
-    point.expected_cents += priced.expected_cents;
+  for (const DepartmentMonthCounts& department : counts.departments) {
+    TrendPoint& point = trends->departments[IndexIn(names, department.department)].months[month];
+    AddActivity(department.activity, &point.activity);
+    point.clusters.Add(department.clusters);
+    point.fit.Add(department.fit);
+    for (int cluster = 0; cluster < kClusterSlots; ++cluster) {
+      if (!IsCareCluster(cluster)) continue;
+      const int64_t patients = department.clusters.by_cluster[cluster];
+      point.priced_patients += patients;
+      point.expected_cents += patients * tariffs.by_cluster[cluster].expected_cents;
+    }
   }
 }
 
@@ -85,17 +85,24 @@ void TrendPoint::Add(const TrendPoint& other) {
 MonthlyTrends ComputeMonthlyTrends(const std::vector<const MonthSnapshot*>& snapshots,
                                    const TariffTable& tariffs,
                                    const std::vector<RevenueEntry>& revenue) {
+  std::vector<TrendMonth> months;
+  months.reserve(snapshots.size());
+  for (const MonthSnapshot* snapshot : snapshots) months.push_back(CountTrendMonth(*snapshot));
+  return ComputeMonthlyTrends(months, tariffs, revenue);
+}
+
+MonthlyTrends ComputeMonthlyTrends(const std::vector<TrendMonth>& months,
+                                   const TariffTable& tariffs,
+                                   const std::vector<RevenueEntry>& revenue) {
   MonthlyTrends trends;
-  if (snapshots.empty()) return trends;
-  for (const MonthSnapshot* snapshot : snapshots) {
-    trends.months.push_back(SnapshotMonth(*snapshot));
-  }
+  if (months.empty()) return trends;
+  for (const TrendMonth& month : months) trends.months.push_back(month.month);
   trends.revenue_covered.assign(trends.months.size(), false);
-  for (const std::string& name : DepartmentsOf(snapshots, trends.months, revenue)) {
+  for (const std::string& name : DepartmentsOf(months, trends.months, revenue)) {
     trends.departments.push_back(
         DepartmentTrend{name, std::vector<TrendPoint>(trends.months.size())});
   }
-  for (size_t m = 0; m < snapshots.size(); ++m) CountMonth(*snapshots[m], tariffs, m, &trends);
+  for (size_t m = 0; m < months.size(); ++m) CountMonth(months[m], tariffs, m, &trends);
   CountRevenue(revenue, &trends);
   trends.institution =
       DepartmentTrend{"Institution", std::vector<TrendPoint>(trends.months.size())};

@@ -16,6 +16,7 @@
 #include "reports/fit_summary.h"
 #include "reports/revenue_table.h"
 #include "reports/tariff_table.h"
+#include "reports/trend_month.h"
 #include "store/month_snapshot.h"
 
 namespace clusterpilot {
@@ -55,6 +56,12 @@ struct MonthlyTrends {
 // month with at least one entry counts as covered. The departments are
 // those rated in any of the months or billed in them.
 MonthlyTrends ComputeMonthlyTrends(const std::vector<const MonthSnapshot*>& snapshots,
+                                   const TariffTable& tariffs,
+                                   const std::vector<RevenueEntry>& revenue);
+
+// The same from each month's counts (reports/trend_month.h), as the report
+// reads the months before the two it reads whole.
+MonthlyTrends ComputeMonthlyTrends(const std::vector<TrendMonth>& months,
                                    const TariffTable& tariffs,
                                    const std::vector<RevenueEntry>& revenue);
 

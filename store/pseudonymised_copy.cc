@@ -42,8 +42,9 @@ constexpr std::string_view kCopyStatements[] = {
 const std::set<std::string> kKnownTables = {
     "import_batch", "measurement", "measurement_department", "cluster_model", "cluster_model_use",
     "classification", "classification_progress", "clinician_override", "rejected_row", "audit_log",
-    // The web app's accounts and sessions stay out of an analysts' copy.
-    "app_user", "app_user_department", "web_session"};
+    // The web app's accounts and sessions stay out of an analysts' copy; the
+    // month summaries too (the copy's first report rebuilds them).
+    "app_user", "app_user_department", "web_session", "month_summary"};
 
 Error CopyError(const std::string& path, std::string message) {
   Error error;

@@ -5,6 +5,7 @@
 #include "store/care_coordination.h"
 #include "store/classification_table.h"
 #include "store/month_snapshot.h"
+#include "store/month_summary.h"
 #include "store/postgresql_query_plan.h"
 #include "store/rating_lookup.h"
 #include "store/sql_statement.h"
@@ -30,6 +31,7 @@ std::vector<std::string> ReportQueries() {
   queries.push_back(CurrentClusterModelQuery());
   for (std::string& sql : RatingLookupQueries()) queries.push_back(std::move(sql));
   for (std::string& sql : CareCoordinationQueries()) queries.push_back(std::move(sql));
+  for (std::string& sql : MonthSummaryQueries()) queries.push_back(std::move(sql));
   return queries;
 }
 

@@ -239,11 +239,31 @@ DROP INDEX measurement_by_department_date;
 CREATE INDEX measurement_by_department_date ON measurement(department, rating_date, patient_id);
 )sql";
 
+// Version 11: a month's trend figures, kept once computed (store/month_summary.h).
+// The report's trends read ten earlier months, which change only when a
+// rating, classification or review of that month arrives; each row holds
+// what the store held of the month when it was summarised, so a later report
+// can tell whether the summary still stands. A cache: rebuilt when stale,
+// never the only copy of anything.
+constexpr std::string_view kVersion11 = R"sql(
+CREATE TABLE month_summary (
+  month                  TEXT PRIMARY KEY,
+  model_id               INTEGER NOT NULL,
+  measurements           INTEGER NOT NULL,
+  last_measurement_id    INTEGER NOT NULL,
+  last_classification_id INTEGER NOT NULL,
+  last_override_id       INTEGER NOT NULL,
+  fully_classified       INTEGER NOT NULL CHECK (fully_classified IN (0, 1)),
+  summary                TEXT NOT NULL
+);
+)sql";
+
 // Migration N is kMigrations[N - 1]: a new version appends its SQL here (and its
 // PostgreSQL form to kPostgresqlMigrations below) and
 // raises kCurrentSchemaVersion.
-constexpr std::string_view kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
-                                            kVersion6, kVersion7, kVersion8, kVersion9, kVersion10};
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2,  kVersion3, kVersion4,
+                                            kVersion5, kVersion6,  kVersion7, kVersion8,
+                                            kVersion9, kVersion10, kVersion11};
 
 static_assert(std::size(kMigrations) == kCurrentSchemaVersion,
               "kCurrentSchemaVersion must name the last migration");
@@ -267,8 +287,22 @@ ALTER TABLE measurement ADD COLUMN organisation TEXT COLLATE "C";
 // The same as SQLite's: index names are unique per schema in PostgreSQL too.
 constexpr std::string_view kPostgresqlVersion10 = kVersion10;
 
+constexpr std::string_view kPostgresqlVersion11 = R"sql(
+CREATE TABLE month_summary (
+  month                  TEXT COLLATE "C" PRIMARY KEY,
+  model_id               BIGINT NOT NULL,
+  measurements           BIGINT NOT NULL,
+  last_measurement_id    BIGINT NOT NULL,
+  last_classification_id BIGINT NOT NULL,
+  last_override_id       BIGINT NOT NULL,
+  fully_classified       BIGINT NOT NULL CHECK (fully_classified IN (0, 1)),
+  summary                TEXT COLLATE "C" NOT NULL
+);
+)sql";
+
 constexpr std::array<std::string_view, kCurrentSchemaVersion - kPostgresqlBaseVersion>
-    kPostgresqlMigrations = {kPostgresqlVersion8, kPostgresqlVersion9, kPostgresqlVersion10};
+    kPostgresqlMigrations = {kPostgresqlVersion8, kPostgresqlVersion9, kPostgresqlVersion10,
+                             kPostgresqlVersion11};
 
 }  // namespace
 

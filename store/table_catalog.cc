@@ -24,7 +24,8 @@ constexpr std::string_view kCopyOrder[] = {"import_batch",
                                            "audit_log",
                                            "app_user",
                                            "app_user_department",
-                                           "web_session"};
+                                           "web_session",
+                                           "month_summary"};
 
 int CopyRank(std::string_view table) {
   const auto* found = std::find(std::begin(kCopyOrder), std::end(kCopyOrder), table);
