@@ -26,12 +26,11 @@ Result<std::string> HeadHash(Store& store) {
   return hash;
 }
 
-// Chains `entry` to the head and inserts it; the caller holds the write
-// transaction, so no other writer can move the head in between.
-Status AppendChained(Store& store, AuditEntry entry) {
-  Result<std::string> head = HeadHash(store);
-  if (!head.ok()) return head.error();
-  entry.previous_hash = head.value();
+// Chains `entry` to `*head` and inserts it, moving `*head` on to it; the
+// caller holds the write transaction, so no other writer can move the head
+// in between.
+Status AppendChained(Store& store, AuditEntry entry, std::string* head) {
+  entry.previous_hash = *head;
   entry.chain_hash = AuditChainHash(entry);
   SqlStatement insert(store,
                       "INSERT INTO audit_log(at, \"user\", os_user, host, action, object, "
@@ -44,6 +43,24 @@ Status AppendChained(Store& store, AuditEntry entry) {
   if (!inserted.ok()) return inserted;
   entry.id = store.LastInsertId();
   AnchorOnCommit(store, entry);
+  *head = entry.chain_hash;
+  return Status::Ok();
+}
+
+Status AppendAll(Store& store, const std::vector<AuditRecord>& records) {
+  Result<std::string> head = HeadHash(store);
+  if (!head.ok()) return head.error();
+  AuditEntry entry;
+  entry.at = UtcTimestamp();
+  entry.os_user = OperatingSystemUser();
+  entry.host = HostName();
+  for (const AuditRecord& record : records) {
+    entry.user = record.user.empty() ? entry.os_user : record.user;
+    entry.action = record.action;
+    entry.object = record.object;
+    Status appended = AppendChained(store, entry, &head.value());
+    if (!appended.ok()) return appended;
+  }
   return Status::Ok();
 }
 
@@ -67,17 +84,14 @@ std::string UtcTimestamp() {
 
 Status RecordAudit(Store& store, const std::string& user, const std::string& action,
                    const std::string& object) {
-  AuditEntry entry;
-  entry.at = UtcTimestamp();
-  entry.os_user = OperatingSystemUser();
-  entry.user = user.empty() ? entry.os_user : user;
-  entry.host = HostName();
-  entry.action = action;
-  entry.object = object;
+  return RecordAudits(store, {AuditRecord{user, action, object}});
+}
+
+Status RecordAudits(Store& store, const std::vector<AuditRecord>& records) {
   if (!store.InOpenTransaction()) {
-    return store.InTransaction([&] { return AppendChained(store, entry); });
+    return store.InTransaction([&] { return AppendAll(store, records); });
   }
-  return AppendChained(store, entry);
+  return AppendAll(store, records);
 }
 
 Result<std::vector<AuditEntry>> ReadAuditLog(Store& store) {

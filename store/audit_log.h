@@ -37,6 +37,17 @@ struct AuditEntry {
 Status RecordAudit(Store& store, const std::string& user, const std::string& action,
                    const std::string& object);
 
+// What one entry says; RecordAudits stamps and chains the rest.
+struct AuditRecord {
+  std::string user;
+  std::string action;
+  std::string object;
+};
+
+// Appends `records` in their order as RecordAudit appends one, all in one
+// transaction (or the caller's): several requests' entries share a commit.
+Status RecordAudits(Store& store, const std::vector<AuditRecord>& records);
+
 // All entries, oldest first.
 Result<std::vector<AuditEntry>> ReadAuditLog(Store& store);
 

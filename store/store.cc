@@ -6,9 +6,7 @@
 
 #include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <thread>
 
 #include "store/postgresql_connection.h"
@@ -42,16 +40,17 @@ Error StoreError(const std::string& path, std::string message) {
   return error;
 }
 
-bool HasSqliteHeader(const std::string& path) {
-  char header[16] = {};
-  std::ifstream file(path, std::ios::binary);
-  file.read(header, sizeof header);
-  return file.gcount() == sizeof header && std::memcmp(header, "SQLite format 3", 16) == 0;
-}
-
 // Reads the two identifying pragmas through a read-only connection, so
 // probing a file that turns out not to be ours never writes to it. Returns
-// SQLite's result code: SQLITE_OK, or why the file could not be read.
+// SQLite's result code: SQLITE_OK, or why the file could not be read
+// (SQLITE_NOTADB for a file that is no SQLite database at all).
+//
+// Only SQLite may open the store's file in a process that may hold
+// connections to it: closing any other descriptor of the file drops every
+// POSIX lock the process holds on it (SQLite's own descriptors are kept open
+// until its last connection closes). Without those locks another process
+// closing its connection takes itself for the last one and deletes the
+// write-ahead log that the open connections go on committing into.
 int ReadPragmas(const std::string& path, int* application_id, int* user_version) {
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
@@ -93,12 +92,12 @@ int ReadPragmasRetryingWhileBusy(const std::string& path, int* application_id, i
 // Checks an existing, non-empty file before anything is written to it.
 Status CheckExistingFile(const std::string& path) {
   const std::string untouched = "; the file was left unchanged";
-  if (!HasSqliteHeader(path)) {
-    return StoreError(path, "is not a clusterpilot store (not an SQLite database)" + untouched);
-  }
   int application_id = 0;
   int user_version = 0;
   const int rc = ReadPragmasRetryingWhileBusy(path, &application_id, &user_version);
+  if ((rc & 0xff) == SQLITE_NOTADB) {
+    return StoreError(path, "is not a clusterpilot store (not an SQLite database)" + untouched);
+  }
   if (IsBusy(rc)) {
     return StoreError(path,
                       "is busy: another clusterpilot is writing to it; try again in a "

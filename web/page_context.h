@@ -12,6 +12,7 @@
 
 namespace clusterpilot {
 
+class AuditGroupCommit;
 class Store;
 class WorklistCache;
 
@@ -33,7 +34,8 @@ struct PageContext {
   const SessionPolicy& policy;
   int64_t now;  // Unix seconds
   const ReportSettings& reports;
-  WorklistCache& worklists;  // the server's, shared by every request
+  WorklistCache& worklists;      // the server's, shared by every request
+  AuditGroupCommit& page_views;  // the server's: page-view audit entries share commits
 };
 
 using PageHandler = WebResponse (*)(PageContext& context);

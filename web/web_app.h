@@ -8,6 +8,7 @@
 
 #include <utility>
 
+#include "web/audit_group_commit.h"
 #include "web/page_context.h"
 #include "web/sign_in.h"
 #include "web/store_pool.h"
@@ -35,6 +36,7 @@ class WebApp {
   SessionPolicy policy_;
   ReportSettings reports_;
   WorklistCache worklists_;
+  AuditGroupCommit page_views_;
 };
 
 // Sets the headers every answer carries (CSP, nosniff, frame denial, ...).

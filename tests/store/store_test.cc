@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -263,5 +264,47 @@ TEST(StoreTest, ASecondProcessReadsWhileOneWrites) {
   EXPECT_EQ(CountRows(*reader, "import_batch"), 1);
 }
 
+// Opening the store again in a process that holds a connection to it must
+// keep that connection's locks: without them another process, closing its
+// own connection, takes itself for the last one, checkpoints and deletes the
+// write-ahead log the first connection still commits into (the web server
+// lost reviews that way when an import ended while it ran).
+TEST(StoreTest, OpeningTheStoreAgainKeepsOtherProcessesFromDeletingItsLog) {
+  ScopedTempDir dir;
+  const std::string path = dir.File("held.db");
+  int go[2];
+  ASSERT_EQ(pipe(go), 0);
+  const pid_t other = fork();  // before this process opens the store
+  if (other == 0) {
+    close(go[1]);
+    char signal = 0;
+    if (read(go[0], &signal, 1) != 1) _exit(3);
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) _exit(4);
+    const int rc = sqlite3_exec(db, "SELECT count(*) FROM import_batch", nullptr, nullptr, nullptr);
+    _exit(sqlite3_close(db) == SQLITE_OK && rc == SQLITE_OK ? 0 : 5);
+  }
+  close(go[0]);
+  auto held = OpenOrDie(path);
+  const bool written =
+      held != nullptr && held->Execute(
+                                 "INSERT INTO import_batch(file_name, content_hash, format, "
+                                 "imported_at, imported_by) VALUES('a','h','csv','t','u')")
+                             .ok();
+  { auto again = OpenOrDie(path); }
+  struct stat log_before {};
+  const bool had_log = stat((path + "-wal").c_str(), &log_before) == 0;
+  const char signal = 'g';
+  const bool signalled = write(go[1], &signal, 1) == 1;
+  close(go[1]);
+  int status = 0;
+  waitpid(other, &status, 0);
+  ASSERT_TRUE(written && had_log && signalled);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  struct stat log_after {};
+  ASSERT_EQ(stat((path + "-wal").c_str(), &log_after), 0) << "the other process deleted the log";
+  EXPECT_EQ(log_after.st_ino, log_before.st_ino);
+}
 }  // namespace
 }  // namespace clusterpilot

@@ -1,0 +1,36 @@
+#include "web/audit_group_commit.h"
+
+namespace clusterpilot {
+
+Status AuditGroupCommit::Record(Store& store, AuditRecord record) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  const std::shared_ptr<Batch> mine = open_;
+  mine->records.push_back(std::move(record));
+  finished_.wait(lock, [&] { return mine->done || !writing_; });
+  if (mine->done) return mine->outcome;
+  // No batch is being written, so nobody has taken this one: lead it. A
+  // leader finishes its batch before it clears writing_, so this batch is
+  // still the open one.
+  writing_ = true;
+  open_ = std::make_shared<Batch>();
+  lock.unlock();
+  Status outcome = MakeError("the audit entries could not be written");
+  try {
+    outcome = RecordAudits(store, mine->records);
+  } catch (...) {
+    Finish(*mine, outcome);  // the batch's other requests must not wait for ever
+    throw;
+  }
+  Finish(*mine, outcome);
+  return outcome;
+}
+
+void AuditGroupCommit::Finish(Batch& batch, const Status& outcome) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  batch.outcome = outcome;
+  batch.done = true;
+  writing_ = false;
+  finished_.notify_all();
+}
+
+}  // namespace clusterpilot
