@@ -6,52 +6,53 @@
 
 #include "store/override_table.h"
 #include "store/rating_columns.h"
+#include "store/sql_dialect.h"
 #include "store/sql_statement.h"
 #include "store/store.h"
 
 namespace clusterpilot {
 namespace {
 
-// Which measurements a month holds: their ids, from the rating-date index
-// alone. The queries below fetch those rows by id rather than in date order.
-// Rows are stored in import order (patient by patient), so a month's rows lie
-// scattered over the whole table; fetched in date order, each day of the
-// month runs through the table again and every page is read some twenty
-// times, fetched in id order each page is read once. SQLite walks an
+// Which measurements a month holds. On SQLite: their ids, from the
+// rating-date index alone, so the rows are fetched by id rather than in date
+// order. Rows are stored in import order (patient by patient), so a month's
+// rows lie scattered over the whole table; fetched in date order, each day
+// of the month runs through the table again and every page is read some
+// twenty times, fetched in id order each page is read once. SQLite walks an
 // `id IN (...)` list in ascending order; classifications are stored in
-// measurement order, so their look-ups follow along. PostgreSQL's bitmap scans
-// read the heap in physical order either way.
-constexpr const char* kMonthIds =
-    "WHERE m.id IN (SELECT dated.id FROM measurement dated "
-    "WHERE dated.rating_date >= ?1 AND dated.rating_date < ?2)";
+// measurement order, so their look-ups follow along. PostgreSQL's bitmap
+// scans read the heap in physical order from the date range itself, and its
+// planner may join an id list against the whole primary key.
+std::string MonthCondition(SqlDialect dialect) {
+  if (dialect == SqlDialect::kPostgresql) {
+    return "WHERE m.rating_date >= ?1 AND m.rating_date < ?2";
+  }
+  return "WHERE m.id IN (SELECT dated.id FROM measurement dated "
+         "WHERE dated.rating_date >= ?1 AND dated.rating_date < ?2)";
+}
 
 // The month's measurements, each with its current classification and latest
 // override looked up by measurement id: every row read belongs to the month,
 // however long the history.
-const std::string& MonthQuery() {
-  static const std::string sql =
-      "SELECT m.id, m.patient_id, m.department, m.rating_date, " + RatingColumnList("m") +
-      ", c.id, c.cluster, c.probabilities, c.flags, "
-      "(SELECT o.cluster FROM clinician_override o WHERE o.measurement_id = m.id "
-      "ORDER BY o.id DESC LIMIT 1) "
-      "FROM measurement m "
-      "LEFT JOIN current_classification c ON c.measurement_id = m.id " +
-      kMonthIds;
-  return sql;
+std::string MonthQuery(SqlDialect dialect) {
+  return "SELECT m.id, m.patient_id, m.department, m.rating_date, " + RatingColumnList("m") +
+         ", c.id, c.cluster, c.probabilities, c.flags, "
+         "(SELECT o.cluster FROM clinician_override o WHERE o.measurement_id = m.id "
+         "ORDER BY o.id DESC LIMIT 1) "
+         "FROM measurement m "
+         "LEFT JOIN current_classification c ON c.measurement_id = m.id " +
+         MonthCondition(dialect);
 }
 
 // The same rows with only what a cluster count needs: no item ratings, no
 // probabilities.
-const std::string& ClustersOnlyQuery() {
-  static const std::string sql =
-      std::string(
-          "SELECT m.id, m.patient_id, m.department, m.rating_date, c.id, c.cluster, c.flags, "
-          "(SELECT o.cluster FROM clinician_override o WHERE o.measurement_id = m.id "
-          "ORDER BY o.id DESC LIMIT 1) "
-          "FROM measurement m "
-          "LEFT JOIN current_classification c ON c.measurement_id = m.id ") +
-      kMonthIds;
-  return sql;
+std::string ClustersOnlyQuery(SqlDialect dialect) {
+  return "SELECT m.id, m.patient_id, m.department, m.rating_date, c.id, c.cluster, c.flags, "
+         "(SELECT o.cluster FROM clinician_override o WHERE o.measurement_id = m.id "
+         "ORDER BY o.id DESC LIMIT 1) "
+         "FROM measurement m "
+         "LEFT JOIN current_classification c ON c.measurement_id = m.id " +
+         MonthCondition(dialect);
 }
 
 constexpr const char* kCountInMonth =
@@ -98,7 +99,7 @@ MeasurementRow ReadRow(const SqlStatement& select) {
   return row;
 }
 
-// A row of ClustersOnlyQuery().
+// A row of ClustersOnlyQuery.
 MeasurementRow ReadClustersOnlyRow(const SqlStatement& select) {
   enum { kClassification = 4, kClusterOnly, kFlagsOnly, kOverrideOnly };
   MeasurementRow row;
@@ -196,8 +197,9 @@ PatientMonth LatestRatingRow(const SqlStatement& select, const std::string& pati
 
 }  // namespace
 
-std::vector<std::string> MonthSnapshotQueries() {
-  return {MonthQuery(), kCountInMonth, std::string(kLatestRatingQuery), ClustersOnlyQuery()};
+std::vector<std::string> MonthSnapshotQueries(SqlDialect dialect) {
+  return {MonthQuery(dialect), kCountInMonth, std::string(kLatestRatingQuery),
+          ClustersOnlyQuery(dialect)};
 }
 
 Result<MonthSnapshot> ReadLatestRatings(
@@ -249,7 +251,8 @@ Result<MonthSnapshot> ReadMonthSnapshot(Store& store, const CalendarDate& first_
     const std::string from = first_day.ToIso();
     const std::string until = next_first_day.ToIso();
     const bool full = detail == SnapshotDetail::kFull;
-    SqlStatement select(store, full ? MonthQuery() : ClustersOnlyQuery(),
+    SqlStatement select(store,
+                        full ? MonthQuery(store.dialect()) : ClustersOnlyQuery(store.dialect()),
                         SqlStatement::Rows::kStreamed);
     select.BindText(1, from);
     select.BindText(2, until);

@@ -16,6 +16,7 @@
 #include "core/error.h"
 #include "core/item_ratings.h"
 #include "store/classification_table.h"
+#include "store/sql_dialect.h"
 
 namespace clusterpilot {
 
@@ -79,9 +80,10 @@ Result<MonthSnapshot> ReadMonthSnapshot(Store& store, const CalendarDate& first_
                                         const CalendarDate& next_first_day,
                                         SnapshotDetail detail = SnapshotDetail::kFull);
 
-// The SQL ReadMonthSnapshot runs (both details), for the test that checks
-// every report query reads the month through an index (store/report_queries.h).
-std::vector<std::string> MonthSnapshotQueries();
+// The SQL ReadMonthSnapshot runs on `dialect` (both details), for the test
+// that checks every report query reads the month through an index
+// (store/report_queries.h).
+std::vector<std::string> MonthSnapshotQueries(SqlDialect dialect);
 
 // For each (patient, department) pair: the latest measurement of that
 // patient in that department rated from `from` up to, not including,

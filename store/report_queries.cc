@@ -26,8 +26,8 @@ std::string ScannedTable(const std::string& detail) {
 
 }  // namespace
 
-std::vector<std::string> ReportQueries() {
-  std::vector<std::string> queries = MonthSnapshotQueries();
+std::vector<std::string> ReportQueries(SqlDialect dialect) {
+  std::vector<std::string> queries = MonthSnapshotQueries(dialect);
   queries.push_back(CurrentClusterModelQuery());
   for (std::string& sql : RatingLookupQueries()) queries.push_back(std::move(sql));
   for (std::string& sql : CareCoordinationQueries()) queries.push_back(std::move(sql));

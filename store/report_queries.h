@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "store/sql_dialect.h"
 
 namespace clusterpilot {
 
@@ -15,7 +16,7 @@ class Store;
 
 // Every SELECT on the report's path (month snapshot, current model, the
 // rating look-ups for the revenue comparison), as the code runs it.
-std::vector<std::string> ReportQueries();
+std::vector<std::string> ReportQueries(SqlDialect dialect);
 
 // The steps of SQLite's plan for `sql` (EXPLAIN QUERY PLAN) that read a whole
 // table or index ("SCAN ...") of a table not in `small_tables`: tables that

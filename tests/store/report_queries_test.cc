@@ -35,9 +35,10 @@ class ReportQueriesTest : public ::testing::Test {
 };
 
 TEST_F(ReportQueriesTest, NoReportQueryScansMeasurementsOrClassifications) {
-  const std::vector<std::string> queries = ReportQueries();
-  ASSERT_EQ(queries.size(), MonthSnapshotQueries().size() + 1 + RatingLookupQueries().size() +
-                                CareCoordinationQueries().size() + MonthSummaryQueries().size());
+  const std::vector<std::string> queries = ReportQueries(store_->dialect());
+  ASSERT_EQ(queries.size(), MonthSnapshotQueries(store_->dialect()).size() + 1 +
+                                RatingLookupQueries().size() + CareCoordinationQueries().size() +
+                                MonthSummaryQueries().size());
   for (const std::string& sql : queries) {
     Result<std::vector<std::string>> scans = FullScans(*store_, sql, kSmallTables);
     ASSERT_TRUE(scans.ok()) << scans.error().ToString();
@@ -60,7 +61,8 @@ TEST_F(ReportQueriesTest, TheWorkListOfAMonthOrADepartmentScansNoMeasurements) {
       FullScans(*store_, AssignmentQuery(AssignmentFilter{}), kSmallTables);
   ASSERT_TRUE(everything.ok());
   // PostgreSQL may hash-join all overrides for it as well: everything is asked.
-  ASSERT_EQ(everything.value().size(), TestsUsePostgresql() ? 2u : 1u)
+  ASSERT_GE(everything.value().size(), 1u);
+  ASSERT_LE(everything.value().size(), TestsUsePostgresql() ? 2u : 1u)
       << testing::PrintToString(everything.value());
   EXPECT_EQ(everything.value().front().rfind("SCAN m", 0), 0u) << everything.value().front();
 }
@@ -77,7 +79,7 @@ TEST_F(ReportQueriesTest, FindsAScanOfTheMeasurementTable) {
 // through the rating-date index, clusters only; without the index the check
 // catches the scan.
 TEST_F(ReportQueriesTest, TheTrendsReadEachMonthThroughTheDateIndex) {
-  const std::string sql = MonthSnapshotQueries().back();
+  const std::string sql = MonthSnapshotQueries(store_->dialect()).back();
   ASSERT_EQ(sql.find("hv01"), std::string::npos) << "clusters only: " << sql;
   Result<std::vector<std::string>> scans = FullScans(*store_, sql, kSmallTables);
   ASSERT_TRUE(scans.ok()) << scans.error().ToString();
@@ -102,7 +104,7 @@ TEST_F(ReportQueriesTest, FindsTheMonthQueryScanningWithoutTheDateIndex) {
   if (TestsUsePostgresql()) GTEST_SKIP() << "SQLite's planner only";
   ASSERT_TRUE(store_->Execute("DROP INDEX measurement_by_date").ok());
   Result<std::vector<std::string>> scans =
-      FullScans(*store_, MonthSnapshotQueries().front(), kSmallTables);
+      FullScans(*store_, MonthSnapshotQueries(store_->dialect()).front(), kSmallTables);
   ASSERT_TRUE(scans.ok());
   EXPECT_EQ(scans.value().size(), 1u);
   EXPECT_EQ(scans.value().front().rfind("SCAN dated", 0), 0u) << scans.value().front();
