@@ -15,9 +15,6 @@
 namespace clusterpilot {
 namespace {
 
-// Without revenue rows for this many months a patient counts as discharged.
-constexpr int kDefaultDischargedAfterMonths = 3;
-
 struct DueOptions {
   DueQuery query;
   LatestRatingFilter filter;
@@ -76,12 +73,8 @@ Status CheckDepartment(Store& store, const std::string& department) {
 
 Status ReadActivePatients(const CommandContext& context, Store& store, DueOptions* options) {
   if (!context.Has("revenue")) return Status::Ok();
-  DepartmentDirectory departments{[&store](const std::string& name) {
-                                    Result<bool> found = HasDepartment(store, name);
-                                    return found.ok() && found.value();
-                                  },
-                                  [&store]() { return StoreDepartments(store); }};
-  Result<RevenueTable> revenue = ReadRevenueTable(context.Get("revenue"), departments);
+  Result<RevenueTable> revenue =
+      ReadRevenueTable(context.Get("revenue"), StoreDepartmentDirectory(store));
   if (!revenue.ok()) return revenue.error();
   options->query.active_patients = PatientsWithRecentRevenue(revenue.value(), options->query.as_of,
                                                              options->discharged_after_months);

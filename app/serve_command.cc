@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "app/command_handlers.h"
+#include "reports/due_list.h"
 #include "web/http_server.h"
 
 namespace clusterpilot {
@@ -9,7 +10,8 @@ namespace {
 
 // The reports page's settings: serve.reports_dir (default: "reports" beside
 // the store), serve.tariffs and serve.revenue (as `report --tariffs` and
-// `--revenue`), serve.upload_limit_mb (default 64).
+// `--revenue`), serve.upload_limit_mb (default 64), and the due page's
+// due.discharged_after_months (as `clusterpilot due`).
 std::string ReadReportSettings(const CommandContext& context, ReportSettings* reports) {
   const std::string db = context.DatabasePath();
   const size_t slash = db.rfind('/');
@@ -18,6 +20,12 @@ std::string ReadReportSettings(const CommandContext& context, ReportSettings* re
   reports->tariff_file = context.settings.GetString("serve.tariffs", "");
   reports->revenue_file = context.settings.GetString("serve.revenue", "");
   std::string problem;
+  reports->discharged_after_months = context.settings.GetInt(
+      "due.discharged_after_months", kDefaultDischargedAfterMonths, &problem);
+  if (problem.empty() && reports->discharged_after_months < 1) {
+    problem = "due.discharged_after_months: at least 1";
+  }
+  if (!problem.empty()) return problem;
   const int megabytes = context.settings.GetInt("serve.upload_limit_mb", 64, &problem);
   if (problem.empty() && (megabytes < 1 || megabytes > 4096)) {
     problem = "setting serve.upload_limit_mb must be between 1 and 4096";

@@ -38,6 +38,10 @@ struct DueQuery {
 std::vector<DueRating> ListDueRatings(const std::vector<LatestRating>& latest,
                                       const DueQuery& query);
 
+// Without revenue rows for this many months a patient counts as discharged
+// (setting due.discharged_after_months).
+inline constexpr int kDefaultDischargedAfterMonths = 3;
+
 // The patients with a revenue row in the `months` months up to and including
 // the month of `as_of`: those still in care.
 std::set<std::string> PatientsWithRecentRevenue(const RevenueTable& revenue,

@@ -28,14 +28,6 @@
 namespace clusterpilot {
 namespace {
 
-DepartmentDirectory StoreDirectory(Store& store) {
-  return DepartmentDirectory{[&store](const std::string& name) {
-                               Result<bool> found = HasDepartment(store, name);
-                               return found.ok() && found.value();
-                             },
-                             [&store]() { return StoreDepartments(store); }};
-}
-
 std::string PatientKey(const std::string& department, const std::string& patient) {
   return department + '\x1f' + patient;
 }
@@ -87,7 +79,7 @@ Result<RevenueTable> ReadRevenueFiles(Store& store, const ReportRequest& request
   RevenueTable all;
   std::map<CalendarMonth, std::string> file_of_month;
   for (const std::string& file : files) {
-    Result<RevenueTable> table = ReadRevenueTable(file, StoreDirectory(store));
+    Result<RevenueTable> table = ReadRevenueTable(file, StoreDepartmentDirectory(store));
     if (!table.ok()) return table.error();
     for (const RevenueEntry& entry : table.value().entries) {
       const auto [first, inserted] = file_of_month.emplace(entry.month, file);

@@ -8,6 +8,7 @@
 #include "core/department_name.h"
 #include "reports/delimited_file.h"
 #include "reports/dutch_number.h"
+#include "store/rating_lookup.h"
 
 namespace clusterpilot {
 namespace {
@@ -101,6 +102,14 @@ DepartmentDirectory FixedDepartments(std::set<std::string> names) {
   auto shared = std::make_shared<const std::set<std::string>>(std::move(names));
   return DepartmentDirectory{[shared](const std::string& name) { return shared->count(name) > 0; },
                              [shared]() { return Result<std::set<std::string>>(*shared); }};
+}
+
+DepartmentDirectory StoreDepartmentDirectory(Store& store) {
+  return DepartmentDirectory{[&store](const std::string& name) {
+                               Result<bool> found = HasDepartment(store, name);
+                               return found.ok() && found.value();
+                             },
+                             [&store]() { return StoreDepartments(store); }};
 }
 
 std::vector<std::string> RevenueTable::WarningsIn(const CalendarMonth& month) const {

@@ -14,6 +14,8 @@
 
 namespace clusterpilot {
 
+class Store;
+
 struct RevenueEntry {
   int line = 0;  // the patient's first row for this department and month
   std::string patient_id;
@@ -49,6 +51,9 @@ struct DepartmentDirectory {
 
 // A directory of a fixed list.
 DepartmentDirectory FixedDepartments(std::set<std::string> names);
+
+// The departments of `store`, which must outlive the directory.
+DepartmentDirectory StoreDepartmentDirectory(Store& store);
 
 // Reads `patient;department;month;amount` (header required, ';'-separated,
 // month as YYYY-MM, decimal comma allowed). Several rows of one patient,

@@ -1,11 +1,17 @@
 // The clinician's due list: the patients of their departments whose
 // re-rating is due within a window after a date, or overdue, from the same
-// library as `clusterpilot due`. Audited before it answers, like every page
-// with patient ids.
+// library as `clusterpilot due`. With the reports page's revenue file set
+// (serve.revenue), patients without revenue in the last
+// due.discharged_after_months months are left out as discharged, as there.
+// Audited before it answers, like every page with patient ids.
 #include <algorithm>
+#include <optional>
+#include <set>
+#include <utility>
 
 #include "core/calendar_date.h"
 #include "reports/due_list.h"
+#include "reports/revenue_table.h"
 #include "store/latest_ratings.h"
 #include "web/page_renderer.h"
 #include "web/web_pages.h"
@@ -39,6 +45,20 @@ Result<std::vector<LatestRating>> DepartmentsLatest(PageContext& context,
   return latest;
 }
 
+// The patients still in care by the reports page's revenue file, as
+// `clusterpilot due --revenue` counts them; nobody is left out (nullopt)
+// when no revenue file is set.
+Result<std::optional<std::set<std::string>>> ActivePatients(PageContext& context,
+                                                            const CalendarDate& as_of) {
+  const ReportSettings& settings = context.reports;
+  if (settings.revenue_file.empty()) return std::optional<std::set<std::string>>();
+  Result<RevenueTable> revenue =
+      ReadRevenueTable(settings.revenue_file, StoreDepartmentDirectory(context.store));
+  if (!revenue.ok()) return revenue.error();
+  return std::optional<std::set<std::string>>(
+      PatientsWithRecentRevenue(revenue.value(), as_of, settings.discharged_after_months));
+}
+
 Poco::JSON::Object::Ptr DueValues(const DueRating& due) {
   Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
   values->set("patient_id", due.last.patient_id);
@@ -66,6 +86,9 @@ WebResponse DuePage(PageContext& context) {
   DueQuery query;
   query.as_of = *as_of;
   query.within_days = ChosenWithin(request.Query("within"));
+  Result<std::optional<std::set<std::string>>> active = ActivePatients(context, *as_of);
+  if (!active.ok()) return ErrorPage(context, 500, "web.error.internal");
+  query.active_patients = std::move(active).value();
   const std::string clinician = request.Query("clinician");
   Result<std::vector<LatestRating>> latest = DepartmentsLatest(context, clinician);
   if (!latest.ok()) return ErrorPage(context, 500, "web.error.internal");

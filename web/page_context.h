@@ -20,9 +20,12 @@ class WorklistCache;
 // (FOLDER/2026-03/report.html, ...), written by the report library when a
 // month is first asked for and a tariff file is set.
 struct ReportSettings {
-  std::string folder;                              // "" : no reports page content
-  std::string tariff_file;                         // "" : only reports already written are shown
-  std::string revenue_file;                        // optional, as `report --revenue`
+  std::string folder;        // "" : no reports page content
+  std::string tariff_file;   // "" : only reports already written are shown
+  std::string revenue_file;  // optional, as `report --revenue`
+  // The due page leaves out patients without revenue rows in this many
+  // months (as `clusterpilot due`), when a revenue file is set.
+  int discharged_after_months = 3;
   int64_t upload_limit_bytes = int64_t{64} << 20;  // an uploaded export's largest size
 };
 

@@ -5,9 +5,15 @@
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "store/audit_log.h"
+#include "store/classification_table.h"
 #include "store/store.h"
+#include "tests/support/measurement_seed.h"
+#include "tests/support/test_store.h"
 #include "tests/web/shared_web_server_test.h"
+#include "web/password_hasher.h"
 
 namespace clusterpilot {
 namespace {
@@ -60,6 +66,60 @@ TEST_F(DuePageTest, AClinicianSeesTheDueListOfTheirOwnDepartments) {
                          "(web, from 127.0.0.1:"),
             std::string::npos)
       << audited;
+}
+
+// A store of two patients of department A rated on the same day and
+// classified alike, and a clinician of A.
+void SeedTwoPatients(const std::string& db) {
+  auto store = std::move(Store::Open(db)).value();
+  std::vector<Measurement> measurements = {
+      MakeMeasurement("P-IN-CARE", "A", "2026-03-05", Supercluster::kNonPsychotic, {{7, 2}}),
+      MakeMeasurement("P-DISCHARGED", "A", "2026-03-05", Supercluster::kNonPsychotic, {{7, 2}})};
+  SeedMeasurements(*store, &measurements);
+  const int64_t model = RegisterClusterModel(*store, "m", "1", "h").value().id;
+  ClassificationWriter writer(*store, model, "2026-03-07T00:00:00Z");
+  for (const Measurement& measurement : measurements) {
+    ASSERT_TRUE(writer.Write({measurement.id, 4, 0.9, "4:0.9000", 0, "", ""}).ok());
+  }
+  WebUser user;
+  user.name = "due-clinician";
+  user.role = WebRole::kClinician;
+  user.departments = {"A"};
+  user.password_hash = HashPassword(kPassword).value();
+  ASSERT_TRUE(AddWebUser(*store, user, "test").ok());
+}
+
+// Issue 14 item 2: with the reports page's revenue file set, the due page
+// leaves out a patient without revenue rows in the last
+// due.discharged_after_months months, as `clusterpilot due --revenue` does.
+TEST(DuePageDischargeTest, APatientWithoutRecentRevenueIsLeftOutAsDischarged) {
+  ScopedTempDir dir;
+  const std::string db = TestStoreLocation(dir);
+  ASSERT_NO_FATAL_FAILURE(SeedTwoPatients(db));
+  std::ofstream(dir.File("revenue.csv")) << "patient;department;month;amount\n"
+                                         << "P-IN-CARE;A;2026-06;100,00\n"
+                                         << "P-IN-CARE;A;2026-11;100,00\n"
+                                         << "P-DISCHARGED;A;2026-06;100,00\n";
+  ServeOptions options;
+  options.db_path = db;
+  options.port = 0;
+  options.threads = 2;
+  options.reports.folder = dir.File("reports");
+  options.reports.revenue_file = dir.File("revenue.csv");
+  options.reports.discharged_after_months = 3;
+  auto server = WebServer::Start(options);
+  ASSERT_TRUE(server.ok()) << server.error().ToString();
+  WebTestClient clinician(server.value()->port());
+  ASSERT_TRUE(clinician.Login("due-clinician", kPassword));
+  const HttpReply json = clinician.Get("/due?as_of=2026-12-31", true);
+  ASSERT_EQ(json.status, 200) << json.body;
+  const std::vector<std::string> patients = DuePatients(json);
+  ASSERT_EQ(patients.size(), 1u) << json.body;
+  EXPECT_EQ(patients[0].rfind("P-IN-CARE ", 0), 0u) << patients[0];
+
+  // At the end of August June's revenue still counts: both fall due on
+  // 5 September, within the 30 days asked.
+  EXPECT_EQ(DuePatients(clinician.Get("/due?as_of=2026-08-31&within=30", true)).size(), 2u);
 }
 
 }  // namespace
