@@ -21,6 +21,10 @@ int RunServeCommand(CommandContext& context);
 int RunPatientCommand(CommandContext& context);
 int RunDueCommand(CommandContext& context);
 
+// The setting due.discharged_after_months (default 3, at least 1) that
+// `due` and the due page of `serve` share; a bad value is named in *error.
+int DischargedAfterMonths(const Settings& settings, std::string* error);
+
 }  // namespace clusterpilot
 
 #endif  // CLUSTERPILOT_APP_COMMAND_HANDLERS_H_

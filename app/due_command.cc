@@ -42,11 +42,7 @@ std::string ReadOptions(const CommandContext& context, DueOptions* options) {
   }
   options->filter = {context.Get("department"), context.Get("clinician")};
   std::string error;
-  options->discharged_after_months =
-      context.settings.GetInt("due.discharged_after_months", kDefaultDischargedAfterMonths, &error);
-  if (error.empty() && options->discharged_after_months < 1) {
-    error = "due.discharged_after_months: at least 1";
-  }
+  options->discharged_after_months = DischargedAfterMonths(context.settings, &error);
   return error;
 }
 
@@ -144,6 +140,13 @@ std::string AuditObject(const DueOptions& options, size_t count) {
 }
 
 }  // namespace
+
+int DischargedAfterMonths(const Settings& settings, std::string* error) {
+  const int months =
+      settings.GetInt("due.discharged_after_months", kDefaultDischargedAfterMonths, error);
+  if (error->empty() && months < 1) *error = "due.discharged_after_months: at least 1";
+  return months;
+}
 
 int RunDueCommand(CommandContext& context) {
   DueOptions options;

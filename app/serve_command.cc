@@ -2,7 +2,6 @@
 #include <ostream>
 
 #include "app/command_handlers.h"
-#include "reports/due_list.h"
 #include "web/http_server.h"
 
 namespace clusterpilot {
@@ -20,11 +19,7 @@ std::string ReadReportSettings(const CommandContext& context, ReportSettings* re
   reports->tariff_file = context.settings.GetString("serve.tariffs", "");
   reports->revenue_file = context.settings.GetString("serve.revenue", "");
   std::string problem;
-  reports->discharged_after_months = context.settings.GetInt(
-      "due.discharged_after_months", kDefaultDischargedAfterMonths, &problem);
-  if (problem.empty() && reports->discharged_after_months < 1) {
-    problem = "due.discharged_after_months: at least 1";
-  }
+  reports->discharged_after_months = DischargedAfterMonths(context.settings, &problem);
   if (!problem.empty()) return problem;
   const int megabytes = context.settings.GetInt("serve.upload_limit_mb", 64, &problem);
   if (problem.empty() && (megabytes < 1 || megabytes > 4096)) {

@@ -29,7 +29,7 @@ struct FigureRow {
   std::vector<double> weights{0};
   double scale = 1;
   bool shown = false;
-  int component = 0;                 // the program part that holds the row
+  int part = 0;                      // the program part that holds the row
   std::vector<int> part_columns{0};  // `columns` as that part's GLPK numbers them
 };
 
@@ -128,8 +128,7 @@ int NumberParts(Program* program, size_t columns) {
   std::map<int, int> part_of_root;
   for (FigureRow& row : program->rows) {
     const int root = Root(parent, row.columns[1]);
-    row.component =
-        part_of_root.try_emplace(root, static_cast<int>(part_of_root.size())).first->second;
+    row.part = part_of_root.try_emplace(root, static_cast<int>(part_of_root.size())).first->second;
   }
   return static_cast<int>(part_of_root.size());
 }
@@ -183,7 +182,7 @@ Program BuildProgram(const std::vector<ReportTable>& tables,
   program.parts.resize(NumberParts(&program, column_is_count.size()));
   program.rows_of_column.resize(column_is_count.size());
   for (size_t i = 0; i < program.rows.size(); ++i) {
-    program.parts[program.rows[i].component].rows.push_back(static_cast<int>(i));
+    program.parts[program.rows[i].part].rows.push_back(static_cast<int>(i));
     for (size_t k = 1; k < program.rows[i].columns.size(); ++k) {
       program.rows_of_column[program.rows[i].columns[k]].push_back(static_cast<int>(i));
     }
@@ -247,7 +246,7 @@ void AddBinding(const Program& program, const ProgramPart& part, int own, Pin* p
 // The least or the most figure `index` can be; NaN when GLPK finds none.
 double Bound(const Program& program, int index, int direction, Pin* pin) {
   const FigureRow& row = program.rows[index];
-  const ProgramPart& part = program.parts[row.component];
+  const ProgramPart& part = program.parts[row.part];
   glp_prob* problem = part.problem.get();
   glp_set_obj_dir(problem, direction);
   SetObjective(problem, row, true);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 
+#include "reports/due_list.h"
 #include "web/sign_in.h"
 #include "web/web_exchange.h"
 
@@ -25,7 +26,7 @@ struct ReportSettings {
   std::string revenue_file;  // optional, as `report --revenue`
   // The due page leaves out patients without revenue rows in this many
   // months (as `clusterpilot due`), when a revenue file is set.
-  int discharged_after_months = 3;
+  int discharged_after_months = kDefaultDischargedAfterMonths;
   int64_t upload_limit_bytes = int64_t{64} << 20;  // an uploaded export's largest size
 };
 
