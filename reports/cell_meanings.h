@@ -25,6 +25,11 @@ using QuantityTerms = std::vector<QuantityTerm>;
 // ("department:Psychosomatics").
 using DepartmentTerms = std::function<QuantityTerms(const std::string& department_key)>;
 
+// Everything the revenue files bill a department for in the report's month:
+// the quantity the impact table, the caseload table and the trends' last
+// month all show parts or sums of.
+inline constexpr const char* kBilledRevenueStem = "billed_revenue";
+
 // One count of a department that no other figure breaks down, such as its
 // measurements: "measurements/department:X".
 DepartmentTerms OwnCount(const std::string& stem);

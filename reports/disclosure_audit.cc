@@ -47,6 +47,9 @@ struct Program {
   std::vector<FigureRow> rows;
   std::vector<ProgramPart> parts;
   std::vector<int> primary;  // indexes into rows of the hidden small counts
+  // Indexes into rows of the hidden amounts that hold an unpriced amount
+  // (billed revenue): what the reader could compute of them is audited too.
+  std::vector<int> hidden_amounts;
   // For each column (index 0 unused), the rows that hold it.
   std::vector<std::vector<int>> rows_of_column;
 };
@@ -59,6 +62,21 @@ struct Pin {
 
 bool IsFigure(const ReportCell& cell) {
   return cell.kind == CellKind::kCount || cell.kind == CellKind::kEuros;
+}
+
+// A hidden amount narrower than this (in cents) counts as worked out.
+constexpr double kAmountProtectionCents = 100;
+
+// Whether the row is billed revenue alone: amounts no tariff prices, with
+// no bounds of their own, so only the other figures can pin them. A figure
+// that mixes them with priced counts (a difference with cluster revenue) is
+// not audited itself: its counts are, and what it says of billed revenue
+// shows in the billed-revenue figures it shares quantities with.
+bool HoldsOnlyUnpricedAmounts(const FigureRow& row, const std::vector<bool>& column_is_count) {
+  for (size_t k = 1; k < row.columns.size(); ++k) {
+    if (column_is_count[row.columns[k]]) return false;
+  }
+  return row.columns.size() > 1;
 }
 
 // `column_is_count[c]` says whether quantity c counts patients (never
@@ -175,6 +193,9 @@ Program BuildProgram(const std::vector<ReportTable>& tables,
       row.shown = !cell.Hidden();
       if (cell.privacy == CellPrivacy::kSmall) {
         program.primary.push_back(static_cast<int>(program.rows.size()));
+      } else if (cell.Hidden() && cell.kind == CellKind::kEuros &&
+                 HoldsOnlyUnpricedAmounts(row, column_is_count)) {
+        program.hidden_amounts.push_back(static_cast<int>(program.rows.size()));
       }
       program.rows.push_back(std::move(row));
     }
@@ -308,6 +329,64 @@ std::string FirstContradictingTable(const std::vector<ReportTable>& tables,
   return "";
 }
 
+// Billed revenue has no bounds of its own, so the most an amount can be is
+// often unbounded, and GLPK's simplex is slow or lost proving that. While it
+// lives, a window of kAmountWindowCents either side of the amount's true
+// value bounds it: a bound at the window's edge means the figures leave it
+// at least that wide, which is all the audit asks. A narrow window (ten
+// euros) keeps the program's numbers close to the counts' (a window of ten
+// thousand euros left GLPK calling a feasible program infeasible).
+constexpr double kAmountWindowCents = 1000;
+static_assert(kAmountWindowCents >= kAmountProtectionCents);
+
+class AmountWindow {
+ public:
+  AmountWindow(const Program& program, int index, double value)
+      : problem_(program.parts[program.rows[index].part].problem.get()) {
+    const FigureRow& row = program.rows[index];
+    row_ = glp_add_rows(problem_, 1);
+    glp_set_mat_row(problem_, row_, static_cast<int>(row.part_columns.size()) - 1,
+                    row.part_columns.data(), row.weights.data());
+    glp_set_row_bnds(problem_, row_, GLP_DB, (value - kAmountWindowCents) / row.scale,
+                     (value + kAmountWindowCents) / row.scale);
+  }
+  ~AmountWindow() {
+    // A window at its edge leaves the basis one basic row short without it.
+    const bool basic = glp_get_row_stat(problem_, row_) == GLP_BS;
+    const int rows[] = {0, row_};
+    glp_del_rows(problem_, 1, rows);
+    if (!basic) glp_std_basis(problem_);
+  }
+  AmountWindow(const AmountWindow&) = delete;
+  AmountWindow& operator=(const AmountWindow&) = delete;
+
+ private:
+  glp_prob* problem_;
+  int row_;
+};
+
+// Every hidden amount of billed revenue: exposed when the published
+// figures pin it to less than a euro (caseload revenue minus the revenue of
+// patients not rated gives the rated patients' revenue, for instance).
+Result<DisclosureAudit> AuditAmounts(const std::vector<ReportTable>& tables, const Program& program,
+                                     DisclosureAudit audit) {
+  for (int index : program.hidden_amounts) {
+    const FigureRow& row = program.rows[index];
+    const double value = static_cast<double>(
+        tables[row.cell.table].At(row.cell.cell.row, row.cell.cell.column).integer);
+    Pin pin;
+    const AmountWindow window(program, index, value);
+    const double least = Bound(program, index, GLP_MIN, &pin);
+    const double most = Bound(program, index, GLP_MAX, &pin);
+    if (std::isnan(least) || std::isnan(most)) return AuditError("could not bound a hidden amount");
+    ++audit.audited_amounts;
+    if (most - least >= kAmountProtectionCents) continue;
+    audit.exposures.push_back({program.rows[index].cell, std::llround(least), std::llround(most),
+                               true, CellsOf(program, pin.shown), Neighbours(program, index, pin)});
+  }
+  return audit;
+}
+
 Result<DisclosureAudit> AuditWithGlpk(const std::vector<ReportTable>& tables,
                                       const std::vector<TableRelations>& relations,
                                       const AuditSettings& settings) {
@@ -315,7 +394,7 @@ Result<DisclosureAudit> AuditWithGlpk(const std::vector<ReportTable>& tables,
   Program program = BuildProgram(tables, relations, settings.suppress_below, tables.size());
   DisclosureAudit audit;
   audit.constraints = static_cast<int>(program.rows.size());
-  if (program.primary.empty()) return audit;
+  if (program.primary.empty() && program.hidden_amounts.empty()) return audit;
   if (!SolveEveryPart(program)) {
     return AuditError("found the published figures contradicting each other",
                       FirstContradictingTable(tables, relations, settings.suppress_below));
@@ -328,14 +407,20 @@ Result<DisclosureAudit> AuditWithGlpk(const std::vector<ReportTable>& tables,
     if (std::isnan(least) || std::isnan(most)) return AuditError("could not bound a hidden count");
     const auto low = static_cast<int64_t>(std::ceil(least - 1e-6));
     const auto high = static_cast<int64_t>(std::floor(most + 1e-6));
+    // A zero hidden as "<k" to protect others, that the figures pin to
+    // zero: it tells of no patient, and hiding more cannot help it when the
+    // figures that pin it are zeros themselves (no patients rated, no
+    // revenue). Within any wider range it is protected like a small count,
+    // since the reader cannot tell it from one.
+    if (high == 0) continue;
     const int values = static_cast<int>(high - low + 1);
     ++audit.audited_cells;
     audit.narrowest = audit.audited_cells == 1 ? values : std::min(audit.narrowest, values);
     if (values >= wanted) continue;
-    audit.exposures.push_back({program.rows[index].cell, low, high, CellsOf(program, pin.shown),
-                               Neighbours(program, index, pin)});
+    audit.exposures.push_back({program.rows[index].cell, low, high, false,
+                               CellsOf(program, pin.shown), Neighbours(program, index, pin)});
   }
-  return audit;
+  return AuditAmounts(tables, program, std::move(audit));
 }
 
 }  // namespace

@@ -4,7 +4,10 @@
 // (GLPK) finds, for every hidden small count, the least and the most it can
 // be given all of them. A count that the published figures narrow to fewer
 // than `protection_interval` whole values is exposed, and the report needs
-// more cells hidden (ComplementaryCells) before it can be published.
+// more cells hidden (ComplementaryCells) before it can be published. A
+// hidden amount that holds billed revenue (which no tariff prices) must not
+// follow from the published figures either: the same program bounds it, and
+// an amount pinned to less than a euro is exposed as well.
 #ifndef CLUSTERPILOT_REPORTS_DISCLOSURE_AUDIT_H_
 #define CLUSTERPILOT_REPORTS_DISCLOSURE_AUDIT_H_
 
@@ -30,11 +33,13 @@ struct PublishedCell {
   CellRef cell;
 };
 
-// A hidden small count that the published figures narrow too far.
+// A hidden small count that the published figures narrow too far, or a
+// hidden amount they pin.
 struct CellExposure {
   PublishedCell cell;
-  int64_t low = 0;  // the least and the most it can be, in whole patients
+  int64_t low = 0;  // the least and the most it can be: whole patients, or cents
   int64_t high = 0;
+  bool amount = false;
   std::vector<PublishedCell> binding;  // shown figures that pin it (nonzero dual)
   // Shown figures that share a quantity with it or with a hidden figure
   // that pins it (a hidden total, an "x" at its least): where to break the
@@ -45,6 +50,7 @@ struct CellExposure {
 struct DisclosureAudit {
   int constraints = 0;                  // published counts and amounts the program holds
   int audited_cells = 0;                // hidden small counts it bounded
+  int audited_amounts = 0;              // hidden amounts of billed revenue it bounded
   int narrowest = 0;                    // fewest whole values any of them can take; 0 when none
   std::vector<CellExposure> exposures;  // those below the protection interval
 };

@@ -14,6 +14,7 @@ struct DisclosureSummary {
   int small_cells = 0;       // hidden as "<5" (each table counted apart)
   int protective_cells = 0;  // hidden as "x"
   int audited_cells = 0;     // hidden small counts the audit bounded
+  int audited_amounts = 0;   // hidden amounts of billed revenue it bounded
   int constraints = 0;       // published counts and amounts the audit held
   int narrowest = 0;         // fewest values any hidden small count can take
   int rounds = 0;            // audits until no small count was exposed

@@ -111,6 +111,24 @@ std::vector<ReportCell> CaseloadCells(const DepartmentFigures& d) {
           ReportCell::Euros(c.without_valid_cents())};
 }
 
+// The caseload's figures as quantities the impact table and the trends
+// share: its billed revenue is theirs, so that no hidden revenue follows
+// from subtracting one table's shown amount from another's.
+void AddCaseloadMeanings(const ReportTable& table, TableRelations* relations) {
+  const DepartmentTerms billed = OwnAmount(kBilledRevenueStem);
+  const DepartmentTerms valid = OwnAmount("valid_revenue");
+  const DepartmentTerms most_likely = OwnAmount("caseload_most_likely");
+  AddMeanings(table, col::kBilledPatients, OwnCount("revenue_patients"), relations);
+  AddMeanings(table, col::kBilledRevenue, billed, relations);
+  AddMeanings(table, col::kValidClusterPatients, OwnCount("valid_patients"), relations);
+  AddMeanings(table, col::kCurrent, valid, relations);
+  AddMeanings(table, col::kMostLikely, most_likely, relations);
+  AddMeanings(table, col::kDifference, Combined(most_likely, valid, -1), relations);
+  AddMeanings(table, col::kWithoutValidPatients,
+              Combined(OwnCount("revenue_patients"), OwnCount("valid_patients"), -1), relations);
+  AddMeanings(table, col::kWithoutValidRevenue, Combined(billed, valid, -1), relations);
+}
+
 TableRelations CaseloadRelations(const ReportTable& table) {
   TableRelations relations{
       DepartmentColumnSums(
@@ -144,6 +162,7 @@ TableRelations CaseloadRelations(const ReportTable& table) {
                                 {col::kDifferencePercent, col::kDifferenceP5, col::kDifferenceP95}),
                 &relations.links);
   }
+  AddCaseloadMeanings(table, &relations);
   return relations;
 }
 
@@ -194,7 +213,8 @@ void AddImpactMeanings(const ReportTable& table, const TariffTable& tariffs,
   AddMeanings(table, col::kUnratedPatients,
               Combined(OwnCount("revenue_patients"), OwnCount("rated_revenue_patients"), -1),
               relations);
-  AddMeanings(table, col::kUnratedRevenue, OwnAmount("unrated_revenue"), relations);
+  AddMeanings(table, col::kUnratedRevenue,
+              Combined(OwnAmount(kBilledRevenueStem), OwnAmount("rated_revenue"), -1), relations);
 }
 
 TableRelations ImpactRelations(const ReportTable& table, const TariffTable& tariffs) {

@@ -107,6 +107,7 @@ Poco::JSON::Object::Ptr DisclosureObject(const DisclosureSummary& summary) {
   object->set("small_cells", summary.small_cells);
   object->set("protective_cells", summary.protective_cells);
   object->set("audited_cells", summary.audited_cells);
+  object->set("audited_amounts", summary.audited_amounts);
   object->set("audit_constraints", summary.constraints);
   object->set("narrowest_range", summary.narrowest);
   object->set("audit_rounds", summary.rounds);

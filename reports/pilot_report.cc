@@ -145,6 +145,7 @@ DisclosureSummary Summarise(const PilotReport& report, const DisclosureAudit& au
   summary.small_cells = CountCells(report.tables, CellPrivacy::kSmall);
   summary.protective_cells = CountCells(report.tables, CellPrivacy::kProtective);
   summary.audited_cells = audit.audited_cells;
+  summary.audited_amounts = audit.audited_amounts;
   summary.constraints = audit.constraints;
   summary.narrowest = audit.narrowest;
   summary.rounds = rounds;
@@ -154,11 +155,12 @@ DisclosureSummary Summarise(const PilotReport& report, const DisclosureAudit& au
 Error Unprotected(const std::vector<ReportTable>& tables, const CellExposure& exposure,
                   int rounds) {
   const ReportTable& table = tables[exposure.cell.table];
+  const std::string what = exposure.amount ? "hidden amount (cents) to " : "hidden small count to ";
   Error error = MakeError("row \"" + table.rows[exposure.cell.cell.row].key + "\", column \"" +
                           table.columns[exposure.cell.cell.column].key +
-                          "\": the published figures still narrow this " +
-                          "hidden small count to " + std::to_string(exposure.low) + ".." +
-                          std::to_string(exposure.high) + " after " + std::to_string(rounds) +
+                          "\": the published figures still narrow this " + what +
+                          std::to_string(exposure.low) + ".." + std::to_string(exposure.high) +
+                          " after " + std::to_string(rounds) +
                           " rounds of hiding; the report is not written (a bug: please report it)");
   error.field = "table";
   error.value = table.id;

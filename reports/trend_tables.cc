@@ -34,8 +34,8 @@ MonthStems StemsOf(const MonthlyTrends& trends, size_t m) {
                    own("confirmed"), own("changed"),  own("billed")};
   const size_t last = trends.months.size() - 1;
   if (m == last) {
-    stems = MonthStems{"patients",  "fit_poor_fit", "measurements", "unclassified_measurements",
-                       "confirmed", "changed",      own("billed")};
+    stems = MonthStems{"patients",  "fit_poor_fit", "measurements",    "unclassified_measurements",
+                       "confirmed", "changed",      kBilledRevenueStem};
   } else if (m + 1 == last) {
     stems.clusters = "previous";
   }

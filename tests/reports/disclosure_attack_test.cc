@@ -109,6 +109,13 @@ class OutsideAttacker {
     return {{column, 1.0}};
   }
 
+  // An amount nobody publishes directly, such as billed revenue: any value.
+  Expression FreeUnknown() {
+    const int column = glp_add_cols(lp_, 1);
+    glp_set_col_bnds(lp_, column, GLP_FR, 0, 0);
+    return {{column, 1.0}};
+  }
+
   // What a published count says: its value, 0..k-1 for "<k" (fewer than
   // k), at least k for "x".
   void Count(const Expression& e, const std::string& cell) {
@@ -159,14 +166,18 @@ class OutsideAttacker {
     glp_smcp parameters;
     glp_init_smcp(&parameters);
     parameters.msg_lev = GLP_MSG_OFF;
-    if (glp_simplex(lp_, &parameters) != 0) {
-      // Cents beside counts can defeat the simplex: scale, start afresh.
-      glp_scale_prob(lp_, GLP_SF_AUTO);
-      glp_std_basis(lp_);
-    } else if (glp_get_status(lp_) == GLP_OPT) {
-      return glp_get_obj_val(lp_);
+    const double unbounded = direction == GLP_MIN ? -HUGE_VAL : HUGE_VAL;
+    if (glp_simplex(lp_, &parameters) == 0) {
+      if (glp_get_status(lp_) == GLP_OPT) return glp_get_obj_val(lp_);
+      if (glp_get_status(lp_) == GLP_UNBND) return unbounded;  // an amount nothing bounds
     }
+    // Cents beside counts can defeat the simplex (a feasible program
+    // called infeasible from a bad basis): scale, start afresh, presolve.
+    glp_scale_prob(lp_, GLP_SF_AUTO);
+    glp_std_basis(lp_);
+    parameters.presolve = GLP_ON;
     EXPECT_EQ(glp_simplex(lp_, &parameters), 0);
+    if (glp_get_status(lp_) == GLP_UNBND) return unbounded;
     EXPECT_EQ(glp_get_status(lp_), GLP_OPT) << "the published figures contradict each other";
     return glp_get_obj_val(lp_);
   }
@@ -248,6 +259,7 @@ class ReportAttack {
     RecordDepartmentTotals("activity.csv", 1);
     RecordDepartmentTotals("changes.csv", 1);
     RecordShift();
+    RecordBilledRevenue();
     RecordTrends();
   }
 
@@ -258,6 +270,10 @@ class ReportAttack {
         if (rows_[r][c].empty() || rows_[r][c][0] != '<') continue;
         const auto [least, most] = attacker_.Range(CellTerms(static_cast<int>(r), c - 1));
         const double values = std::floor(most + 1e-6) - std::ceil(least - 1e-6) + 1;
+        // Pinned to exactly zero: a zero the report hid to protect others
+        // (a count of 1 to k-1 always keeps its own value in range). It
+        // tells of no patient; what it was to protect is checked itself.
+        if (std::floor(most + 1e-6) == 0) continue;
         ++hidden_;
         EXPECT_GE(values, kProtectionInterval)
             << institution << ": distribution row \"" << rows_[r][0] << "\", column \""
@@ -266,7 +282,21 @@ class ReportAttack {
     }
   }
 
+  // Every hidden figure of billed revenue alone (the impact table's rated
+  // and other patients' revenue, the caseload's billed, valid-cluster and
+  // other revenue, the trends' current revenue of the month) must keep a
+  // range of at least a euro.
+  void ExpectEveryHiddenRevenueProtected(const std::string& institution) {
+    for (const RevenueFigure& figure : revenue_figures_) {
+      const auto [least, most] = attacker_.Range(figure.terms);
+      ++hidden_amounts_;
+      EXPECT_GE(most - least, 100) << institution << ": " << figure.where << " worked out as "
+                                   << least / 100 << ".." << most / 100 << " euros";
+    }
+  }
+
   int hidden() const { return hidden_; }
+  int hidden_amounts() const { return hidden_amounts_; }
 
  private:
   // The rows a row sums: itself (a leaf), the clusters since the heading
@@ -374,6 +404,59 @@ class ReportAttack {
     return e;
   }
 
+  // A department's (or, past the last, the institution's) billed-revenue
+  // unknown of `kind`: everything billed, the rated patients', those with a
+  // valid cluster, and the caseload's most likely cluster revenue.
+  Expression Revenue(size_t d, int kind) {
+    if (billed_.empty()) {
+      for (size_t dep = 0; dep < departments_.size(); ++dep) {
+        billed_.push_back({attacker_.FreeUnknown(), attacker_.FreeUnknown(),
+                           attacker_.FreeUnknown(), attacker_.FreeUnknown()});
+      }
+    }
+    Expression e;
+    for (size_t dep = 0; dep < departments_.size(); ++dep) {
+      if (dep == d || d >= departments_.size()) e = Plus(e, billed_[dep][kind]);
+    }
+    return e;
+  }
+
+  // Records a revenue cell: shown, its value; hidden, a figure to check.
+  void RevenueCell(const Expression& e, const std::string& cell, const std::string& where) {
+    if (cell == "x" || cell.rfind('<', 0) == 0) {
+      revenue_figures_.push_back({e, where});
+    } else {
+      attacker_.Amount(e, cell);
+    }
+  }
+
+  // The impact table (patients rated this month) and the caseload table
+  // (every billed patient) in terms of each department's billed revenue.
+  void RecordBilledRevenue() {
+    enum { kAll, kRated, kValid, kMostLikely };
+    const CsvRows impact = ReadCsv(folder_ + "/impact.csv");
+    for (size_t r = 1; r < impact.size(); ++r) {
+      const size_t d = DepartmentOfRow(impact, r);
+      const std::string row = "impact.csv row \"" + impact[r][0] + "\"";
+      RevenueCell(Revenue(d, kRated), impact[r][2], row + ", rated patients' revenue");
+      attacker_.Amount(Priced(d, 1), impact[r][3]);
+      attacker_.Amount(Plus(Priced(d, 1), Revenue(d, kRated), -1), impact[r][4]);
+      RevenueCell(Plus(Revenue(d, kAll), Revenue(d, kRated), -1), impact[r][9],
+                  row + ", other patients' revenue");
+    }
+    const CsvRows caseload = ReadCsv(folder_ + "/caseload_revenue.csv");
+    for (size_t r = 1; r < caseload.size(); ++r) {
+      const size_t d = DepartmentOfRow(caseload, r);
+      const std::string row = "caseload_revenue.csv row \"" + caseload[r][0] + "\"";
+      RevenueCell(Revenue(d, kAll), caseload[r][2], row + ", billed revenue");
+      RevenueCell(Revenue(d, kValid), caseload[r][4], row + ", valid-cluster revenue");
+      attacker_.Amount(Revenue(d, kMostLikely), caseload[r][5]);
+      attacker_.Amount(Plus(Revenue(d, kMostLikely), Revenue(d, kValid), -1), caseload[r][6]);
+      RevenueCell(Plus(Revenue(d, kAll), Revenue(d, kValid), -1), caseload[r][11],
+                  row + ", revenue without a valid cluster");
+    }
+  }
+
   // The trend row `r` of `rows` when it is of `month` ("Department ·
   // 2026-10"): its department, or past the last for the institution (the
   // last twelve rows); nullopt for another month or a department the
@@ -423,6 +506,9 @@ class ReportAttack {
       if (!d) continue;
       attacker_.Count(Priced(*d, -1), revenue[r][1]);
       attacker_.Amount(Priced(*d, 1), revenue[r][2]);
+      if (revenue[r][3].empty()) continue;  // no revenue file covers the month
+      RevenueCell(Revenue(*d, 0), revenue[r][3], "trend_revenue.csv row \"" + revenue[r][0] + "\"");
+      attacker_.Amount(Plus(Priced(*d, 1), Revenue(*d, 0), -1), revenue[r][4]);
     }
     EXPECT_EQ(trend_rows_, static_cast<int>(departments_.size()) + 1)
         << "a trend row of " << month << " per department and the institution";
@@ -437,13 +523,21 @@ class ReportAttack {
   std::vector<int> leaf_rows_;
   int first_trailing_leaf_ = 0;
   std::vector<std::map<int, Expression>> leaves_;
+  std::vector<std::array<Expression, 4>> billed_;  // per department: see Revenue()
+  struct RevenueFigure {
+    Expression terms;
+    std::string where;
+  };
+  std::vector<RevenueFigure> revenue_figures_;  // hidden figures of billed revenue
   int hidden_ = 0;
+  int hidden_amounts_ = 0;
 };
 
 // Hidden cells of every CSV of a report: "<k" and "x".
 struct HiddenCells {
   int small = 0;
   int protective = 0;
+  int amounts = 0;  // hidden figures of billed revenue attacked
 
   void Count(const std::string& folder) {
     for (const std::filesystem::directory_entry& file :
@@ -524,7 +618,9 @@ int AttackInstitution(int index, const Tariffs& tariffs, HiddenCells* cells) {
   attack.Read();
   if (testing::Test::HasFatalFailure()) return 0;
   attack.ExpectEveryHiddenCountProtected("institution " + std::to_string(index));
+  attack.ExpectEveryHiddenRevenueProtected("institution " + std::to_string(index));
   cells->Count(dir.File("report"));
+  cells->amounts += attack.hidden_amounts();
   return attack.hidden();
 }
 
@@ -540,9 +636,9 @@ TEST(DisclosureAttackTest, NoHiddenCountIsNarrowedInGeneratedInstitutions) {
   }
   RecordProperty("hidden_counts_attacked", hidden);
   std::printf(
-      "attacked %d hidden small counts in %d institutions; the CSV files hide %d cells as "
-      "\"<k\" and %d as \"x\"\n",
-      hidden, institutions - first, cells.small, cells.protective);
+      "attacked %d hidden small counts and %d hidden revenue figures in %d institutions; the "
+      "CSV files hide %d cells as \"<k\" and %d as \"x\"\n",
+      hidden, cells.amounts, institutions - first, cells.small, cells.protective);
   EXPECT_GT(hidden, institutions - first);  // the attack had something to attack
 }
 
@@ -563,6 +659,7 @@ TEST(DisclosureAttackTest, NoHiddenCountIsNarrowedInTheDemo) {
   ReportAttack attack(dir.File("demo/report"), tariffs);
   ASSERT_NO_FATAL_FAILURE(attack.Read());
   attack.ExpectEveryHiddenCountProtected("demo");
+  attack.ExpectEveryHiddenRevenueProtected("demo");
   EXPECT_GT(attack.hidden(), 10);
 }
 

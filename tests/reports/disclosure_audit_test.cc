@@ -81,6 +81,69 @@ TEST(DisclosureAuditTest, ContradictingFiguresAreABugThatStopsTheReport) {
             "contradicting each other; the report is not written (a bug: please report it)");
 }
 
+QuantityTerm Billed(const std::string& group, double weight = 1) {
+  return {"billed/" + group, weight, false};
+}
+
+// Billed revenue in two tables, as the impact and caseload tables show it:
+// the rated patients' revenue (hidden, a small group), the others' revenue,
+// and everything the department billed, each shown or hidden as given.
+std::vector<ReportTable> BilledRevenueTables(CellPrivacy others, CellPrivacy billed,
+                                             std::vector<TableRelations>* relations) {
+  ReportTable impact;
+  impact.id = "impact";
+  impact.columns = {{"rated", "Rated", CellKind::kEuros, 1},
+                    {"others", "Others", CellKind::kEuros, 1}};
+  impact.rows = {{"department",
+                  "Department",
+                  RowStyle::kNormal,
+                  {ReportCell::Euros(123456), ReportCell::Euros(5000000)}}};
+  impact.At(0, 0).privacy = CellPrivacy::kProtective;
+  impact.At(0, 1).privacy = others;
+  ReportTable caseload;
+  caseload.id = "caseload_revenue";
+  caseload.columns = {{"billed", "Billed", CellKind::kEuros, 1}};
+  caseload.rows = {{"department", "Department", RowStyle::kNormal, {ReportCell::Euros(5123456)}}};
+  caseload.At(0, 0).privacy = billed;
+  TableRelations impact_meanings;
+  impact_meanings.meanings = {{{0, 0}, {Billed("rated")}},
+                              {{0, 1}, {Billed("all"), Billed("rated", -1)}}};
+  TableRelations caseload_meanings;
+  caseload_meanings.meanings = {{{0, 0}, {Billed("all")}}};
+  *relations = {impact_meanings, caseload_meanings};
+  return {impact, caseload};
+}
+
+TEST(DisclosureAuditTest, AHiddenRevenueWorkedOutFromTwoTablesIsExposed) {
+  std::vector<TableRelations> relations;
+  const std::vector<ReportTable> tables =
+      BilledRevenueTables(CellPrivacy::kShown, CellPrivacy::kShown, &relations);
+  Result<DisclosureAudit> audit = AuditDisclosure(tables, relations, {});
+  ASSERT_TRUE(audit.ok()) << audit.error().ToString();
+  EXPECT_EQ(audit.value().audited_amounts, 1);
+  ASSERT_EQ(audit.value().exposures.size(), 1u);
+  const CellExposure& exposure = audit.value().exposures[0];
+  EXPECT_TRUE(exposure.amount);
+  EXPECT_EQ(exposure.cell.table, 0);
+  EXPECT_EQ(exposure.low, 123456);  // 51,234.56 - 50,000.00 euros
+  EXPECT_EQ(exposure.high, 123456);
+  // One of the two shown amounts that pin it is hidden next.
+  const std::vector<PublishedCell> picks = ComplementaryCells(tables, audit.value());
+  ASSERT_EQ(picks.size(), 1u);
+  EXPECT_TRUE((picks[0].table == 0 && picks[0].cell.column == 1) || picks[0].table == 1);
+}
+
+TEST(DisclosureAuditTest, ARevenueNothingPinsIsNotExposed) {
+  std::vector<TableRelations> relations;
+  const std::vector<ReportTable> tables =
+      BilledRevenueTables(CellPrivacy::kShown, CellPrivacy::kProtective, &relations);
+  Result<DisclosureAudit> audit = AuditDisclosure(tables, relations, {});
+  ASSERT_TRUE(audit.ok()) << audit.error().ToString();
+  // The rated patients' revenue and the department's: both unbounded.
+  EXPECT_EQ(audit.value().audited_amounts, 2);
+  EXPECT_TRUE(audit.value().exposures.empty());
+}
+
 TEST(DisclosureStatementTest, SaysWhatWasHiddenAndWhatTheAuditShowed) {
   DisclosureSummary summary;
   summary.small_cells = 12;
