@@ -78,22 +78,41 @@ inline void ExpOfGaps(const Lanes& x, Lanes* result) {
   *result = p * reinterpret_cast<Lanes>(scale);
 }
 
-// `score` where `mask` has the cluster's bit, minus infinity elsewhere.
+// All bits of lane l set where bit `first + l` of `mask` is: a cluster
+// mask spread over one block of lanes, as vector comparisons want it.
+inline void LaneMask(uint32_t mask, int first, IntLanes* lanes) {
+  const IntLanes bits = {1, 2, 4, 8, 16, 32, 64, 128};
+  *lanes = ((IntLanes{} + static_cast<int32_t>(mask >> first)) & bits) != 0;
+}
+
+// `score` where `mask` has the cluster's bit, minus infinity elsewhere, one
+// block of lanes at a time: a select per block instead of a branch per
+// cluster.
 inline void Masked(const float* score, uint32_t mask, float* masked) {
-  for (int c = 0; c < kMaxModelClusters; ++c) {
-    masked[c] = ((mask >> c) & 1u) != 0 ? score[c] : kMinusInfinity;
+  for (int block = 0; block < kMaxModelClusters; block += kLanes) {
+    IntLanes in_mask;
+    LaneMask(mask, block, &in_mask);
+    Lanes value;
+    LoadLanes(score + block, &value);
+    Select(in_mask, value, Lanes{} + kMinusInfinity, &value);
+    std::memcpy(masked + block, &value, sizeof value);
   }
 }
 
+// The lane-wise maximum of the row's blocks, then of the lanes: two
+// vector steps and a short fold, where a running maximum would wait on
+// every comparison before it.
 inline float RowMaximum(const float* row) {
-  float lane[kLanes];
-  for (int l = 0; l < kLanes; ++l) lane[l] = row[l];
-  for (int c = kLanes; c < kMaxModelClusters; c += kLanes) {
-    for (int l = 0; l < kLanes; ++l) lane[l] = std::max(lane[l], row[c + l]);
+  Lanes top;
+  LoadLanes(row, &top);
+  for (int block = kLanes; block < kMaxModelClusters; block += kLanes) {
+    Lanes next;
+    LoadLanes(row + block, &next);
+    Select(next > top, next, top, &top);
   }
-  float top = lane[0];
-  for (int l = 1; l < kLanes; ++l) top = std::max(top, lane[l]);
-  return top;
+  float best = top[0];
+  for (int l = 1; l < kLanes; ++l) best = std::max(best, top[l]);
+  return best;
 }
 
 // Sums the constant and each item's coefficient row: the rows are dense and
