@@ -37,9 +37,13 @@ void AppendAliasTable(const std::vector<double>& pmf, std::vector<MoverAlias>* t
 
 // Draws an outcome from the `size` slots at `slots` with one uniform
 // 64-bit word: the high half picks the slot, the low half keeps or aliases.
+// Branch-free: the choice is a coin toss the processor cannot predict, and
+// a mispredicted branch per draw would cost more than the draw.
 inline uint32_t DrawAlias(const MoverAlias* slots, uint32_t size, uint64_t word) {
   const uint32_t slot = static_cast<uint32_t>(((word >> 32) * size) >> 32);
-  return static_cast<uint32_t>(word) < slots[slot].keep_below ? slot : slots[slot].alias;
+  const MoverAlias entry = slots[slot];
+  const uint32_t keep = 0u - static_cast<uint32_t>(static_cast<uint32_t>(word) < entry.keep_below);
+  return (slot & keep) | (entry.alias & ~keep);
 }
 
 }  // namespace clusterpilot
