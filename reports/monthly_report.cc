@@ -196,9 +196,20 @@ Result<std::vector<TrendMonth>> LoadTrendMonths(const std::string& path, Calenda
   return months;
 }
 
+// Who coordinates each billed patient's care, on a connection of its own.
+Result<CareCoordination> LoadCareCoordination(const std::string& path, CalendarMonth month,
+                                              std::vector<std::string> patients) {
+  auto store = Store::Open(path, Store::OpenMode::kMustExist);
+  if (!store.ok()) return store.error();
+  Status prepared = store.value()->PrepareForScatteredReads();
+  if (!prepared.ok()) return prepared.error();
+  return ReadCareCoordination(*store.value(), month.Plus(1).FirstDay(), patients);
+}
+
 // Reads the inputs, overlapping what can overlap: the trend months (the
 // month before among them) are read on a second connection while this
-// month and the look-back window are read on the first.
+// month and the look-back window are read on the first, and the billed
+// patients' care coordination on a third once the revenue file is read.
 Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   ReportInputs inputs;
   Result<TariffTable> tariffs = ReadTariffTable(request.tariff_file);
@@ -215,12 +226,22 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
                    : Result<std::optional<RevenueMonth>>(current.error());
   // Each patient rated this month or billed, looked up by key: the cost
   // follows the caseload, not the length of the look-back window.
+  std::future<Result<CareCoordination>> coordination;
+  if (revenue.ok() && revenue.value()) {
+    coordination = std::async(
+        std::launch::async, [path = store.path(), &request,
+                             patients = BilledPatientIds(revenue.value()->entries)]() mutable {
+          return LoadCareCoordination(path, request.month, std::move(patients));
+        });
+  }
   Result<MonthSnapshot> earlier = MonthSnapshot();
   if (revenue.ok()) {
     earlier = LoadEarlierRatings(store, request.month, request.valid_rating_months,
                                  PatientsToLookBack(current.value(), BilledEntries(revenue)));
   }
   Result<std::vector<TrendMonth>> trends = trend_months.get();
+  Result<CareCoordination> coordinated =
+      coordination.valid() ? coordination.get() : Result<CareCoordination>(CareCoordination());
   if (!revenue.ok()) return revenue.error();
   if (!trends.ok()) return trends.error();
   inputs.trend_months = std::move(trends).value();
@@ -236,10 +257,8 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
         RatedInLastYear(store, request, inputs.current, inputs.earlier, inputs.revenue->entries);
     if (!rated.ok()) return rated.error();
     inputs.revenue->rated_in_last_year = std::move(rated).value();
-    Result<CareCoordination> coordination = ReadCareCoordination(
-        store, request.month.Plus(1).FirstDay(), BilledPatientIds(inputs.revenue->entries));
-    if (!coordination.ok()) return coordination.error();
-    inputs.coordination = std::move(coordination).value();
+    if (!coordinated.ok()) return coordinated.error();
+    inputs.coordination = std::move(coordinated).value();
   }
   return inputs;
 }
