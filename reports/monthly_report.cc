@@ -197,12 +197,13 @@ Result<std::vector<TrendMonth>> LoadTrendMonths(const std::string& path, Calenda
 }
 
 // Who coordinates each billed patient's care, on a connection of its own.
+// It walks the patients in id order through the patient index and keeps
+// SQLite's small default page cache: a larger one would only add to the
+// report's peak memory.
 Result<CareCoordination> LoadCareCoordination(const std::string& path, CalendarMonth month,
                                               std::vector<std::string> patients) {
   auto store = Store::Open(path, Store::OpenMode::kMustExist);
   if (!store.ok()) return store.error();
-  Status prepared = store.value()->PrepareForScatteredReads();
-  if (!prepared.ok()) return prepared.error();
   return ReadCareCoordination(*store.value(), month.Plus(1).FirstDay(), patients);
 }
 
