@@ -201,7 +201,7 @@ Result<std::vector<TrendMonth>> LoadTrendMonths(const std::string& path, Calenda
 // SQLite's small default page cache: a larger one would only add to the
 // report's peak memory.
 Result<CareCoordination> LoadCareCoordination(const std::string& path, CalendarMonth month,
-                                              std::vector<std::string> patients) {
+                                              const std::vector<std::string>& patients) {
   auto store = Store::Open(path, Store::OpenMode::kMustExist);
   if (!store.ok()) return store.error();
   return ReadCareCoordination(*store.value(), month.Plus(1).FirstDay(), patients);
@@ -230,9 +230,9 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   std::future<Result<CareCoordination>> coordination;
   if (revenue.ok() && revenue.value()) {
     coordination = std::async(
-        std::launch::async, [path = store.path(), &request,
-                             patients = BilledPatientIds(revenue.value()->entries)]() mutable {
-          return LoadCareCoordination(path, request.month, std::move(patients));
+        std::launch::async,
+        [path = store.path(), &request, patients = BilledPatientIds(revenue.value()->entries)] {
+          return LoadCareCoordination(path, request.month, patients);
         });
   }
   Result<MonthSnapshot> earlier = MonthSnapshot();

@@ -283,8 +283,7 @@ TEST(MonteCarloIntervalTest, NormalDrawOfALargeDepartmentMatchesThePatientDraws)
 // here by summing its probabilities), to within one patient.
 TEST(MonteCarloIntervalTest, TwoClusterGroupsDrawTheExactNumberOfMovers) {
   const TariffTable tariffs = Tariffs(90000, 90000, 90000);
-  std::vector<PatientMonth> patients;
-  for (int i = 0; i < 600; ++i) patients.push_back(Patient(0, 3, {{3, 0.7}, {4, 0.3}}));
+  const std::vector<PatientMonth> patients(600, Patient(0, 3, {{3, 0.7}, {4, 0.3}}));
   const MonteCarloResult result = SimulateClusterRevenue(patients, {0}, 1, tariffs, {20000, 4, 0});
   const int64_t stay = tariffs.by_cluster[3].expected_cents;
   const int64_t step = tariffs.by_cluster[4].expected_cents - stay;
