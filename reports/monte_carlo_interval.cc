@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "core/care_cluster.h"
+#include "reports/mover_count_table.h"
 
 namespace clusterpilot {
 namespace {
@@ -76,19 +77,21 @@ struct OtherCluster {
 };
 
 // Patients spread over exactly two clusters, the common case, grouped by
-// department and cluster pair: a draw counts a group's movers in a register
-// and touches the counts once per group, not once per patient.
+// department and cluster pair (at most kMoverGroupLimit to a group): a draw
+// takes the number of the group's patients that move from the exact
+// distribution of that number (reports/mover_count_table.h), with one
+// random number per group rather than one per patient.
 struct TwoClusterGroup {
   uint32_t top_slot = 0;
   uint32_t other_slot = 0;
-  uint32_t first = 0;  // into SimulationInput::pair_stay_below
-  uint32_t count = 0;
+  uint32_t first = 0;     // into SimulationInput::mover_tables
+  uint32_t outcomes = 0;  // patients + 1
 };
 
 struct TwoClusterPatient {
   uint32_t top_slot = 0;
   uint32_t other_slot = 0;
-  uint32_t stay_below = 0;
+  double move_probability = 0;  // of the other cluster
 };
 
 // The uncertain patients of one large department, sampled as one: given the
@@ -108,7 +111,7 @@ struct SimulationInput {
   int departments = 0;
   std::vector<int64_t> start_counts;  // department * kClusterSlots + cluster
   std::vector<TwoClusterGroup> pairs;
-  std::vector<uint32_t> pair_stay_below;
+  std::vector<MoverAlias> mover_tables;
   std::vector<TwoClusterPatient> pending_pairs;  // grouped into `pairs` by GroupPairs
   std::vector<UncertainPatient> uncertain;       // three clusters or more
   std::vector<OtherCluster> others;
@@ -116,19 +119,32 @@ struct SimulationInput {
   std::array<ClusterTariff, kClusterSlots> tariffs{};
 };
 
+// Adds the group of the patients [begin, end) of one cluster pair.
+void AddPairGroup(std::vector<TwoClusterPatient>::const_iterator begin,
+                  std::vector<TwoClusterPatient>::const_iterator end, SimulationInput* input) {
+  std::vector<double> move;
+  for (auto patient = begin; patient != end; ++patient) move.push_back(patient->move_probability);
+  input->pairs.push_back({begin->top_slot, begin->other_slot,
+                          static_cast<uint32_t>(input->mover_tables.size()),
+                          static_cast<uint32_t>(move.size() + 1)});
+  AppendAliasTable(PoissonBinomialPmf(move), &input->mover_tables);
+}
+
 void GroupPairs(SimulationInput* input) {
   std::vector<TwoClusterPatient>& pending = input->pending_pairs;
   std::stable_sort(pending.begin(), pending.end(), [](const auto& a, const auto& b) {
     return std::tie(a.top_slot, a.other_slot) < std::tie(b.top_slot, b.other_slot);
   });
-  for (const TwoClusterPatient& patient : pending) {
-    if (input->pairs.empty() || input->pairs.back().top_slot != patient.top_slot ||
-        input->pairs.back().other_slot != patient.other_slot) {
-      input->pairs.push_back({patient.top_slot, patient.other_slot,
-                              static_cast<uint32_t>(input->pair_stay_below.size()), 0});
+  auto begin = pending.cbegin();
+  while (begin != pending.cend()) {
+    auto end = begin;
+    while (end != pending.cend() && end->top_slot == begin->top_slot &&
+           end->other_slot == begin->other_slot &&
+           static_cast<size_t>(end - begin) < kMoverGroupLimit) {
+      ++end;
     }
-    ++input->pairs.back().count;
-    input->pair_stay_below.push_back(patient.stay_below);
+    AddPairGroup(begin, end, input);
+    begin = end;
   }
   pending.clear();
 }
@@ -165,7 +181,7 @@ void AddExactPatient(const std::vector<ClusterProbability>& spread, int departme
   if (spread.size() == 2) {
     input->pending_pairs.push_back({department_slot + static_cast<uint32_t>(spread[0].cluster),
                                     department_slot + static_cast<uint32_t>(spread[1].cluster),
-                                    Scaled(spread[0].probability)});
+                                    spread[1].probability});
     return;
   }
   UncertainPatient uncertain;
@@ -261,21 +277,14 @@ uint64_t SeedOfDraw(uint64_t seed, int draw) {
 }
 
 // Moves each uncertain patient out of the most likely cluster with the
-// classifier's probabilities. Branch-free, so that a patient costs the same
-// whether or not it moves: a mispredicted branch per patient would cost more
-// than the sampling itself.
+// classifier's probabilities: two-cluster patients as groups, the others one
+// by one. Branch-free, so that a patient costs the same whether or not it
+// moves: a mispredicted branch per patient would cost more than the
+// sampling itself.
 void SampleClusters(const SimulationInput& input, RandomStream* random, int64_t* counts) {
-  const uint32_t* const stay_below = input.pair_stay_below.data();
+  const MoverAlias* const tables = input.mover_tables.data();
   for (const TwoClusterGroup& group : input.pairs) {
-    int64_t moved = 0;
-    uint32_t i = group.first;
-    const uint32_t end = group.first + group.count;
-    for (; i + 1 < end; i += 2) {  // one 64-bit word serves two patients
-      const uint64_t word = random->Next();
-      moved += static_cast<uint32_t>(word) >= stay_below[i] ? 1 : 0;
-      moved += static_cast<uint32_t>(word >> 32) >= stay_below[i + 1] ? 1 : 0;
-    }
-    if (i < end) moved += static_cast<uint32_t>(random->Next()) >= stay_below[i] ? 1 : 0;
+    const int64_t moved = DrawAlias(tables + group.first, group.outcomes, random->Next());
     counts[group.top_slot] -= moved;
     counts[group.other_slot] += moved;
   }

@@ -15,6 +15,9 @@
 // uncertainty comes from: prices only (every patient kept in the reported
 // cluster) and classification only (every cluster at its most likely price).
 //
+// Patients the classifier spreads over exactly two clusters are drawn in
+// groups (department and cluster pair): the number who move is drawn once
+// per group from its exact distribution (reports/mover_count_table.h).
 // A department with many uncertain patients is drawn as one: given the
 // prices, its classification revenue is a sum of many independent patients,
 // drawn from the normal distribution of the same mean and variance when the

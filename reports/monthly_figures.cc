@@ -49,10 +49,14 @@ struct HonosMeans {
 
 // The report's departments: those rated this or last month, or with revenue.
 std::vector<std::string> UnionOfDepartments(const MonthSnapshot& current,
-                                            const MonthSnapshot* previous,
+                                            const TrendMonth* previous,
                                             const RevenueMonth* revenue) {
   std::set<std::string> names(current.departments.begin(), current.departments.end());
-  if (previous != nullptr) names.insert(previous->departments.begin(), previous->departments.end());
+  if (previous != nullptr) {
+    for (const DepartmentMonthCounts& department : previous->departments) {
+      names.insert(department.department);
+    }
+  }
   if (revenue != nullptr) {
     for (const RevenueEntry& entry : revenue->entries) names.insert(entry.department);
   }
@@ -225,9 +229,9 @@ void CompareWithEarlier(const FigureInputs& in, const std::vector<std::string>& 
                         const std::vector<int>& department_of, MonthlyFigures* figures) {
   if (in.previous != nullptr) {
     figures->has_previous = true;
-    figures->previous_month = SnapshotMonth(*in.previous);
-    for (const PatientMonth& patient : in.previous->patients) {
-      figures->previous_clusters.Count(patient);
+    figures->previous_month = in.previous->month;
+    for (const DepartmentMonthCounts& department : in.previous->departments) {
+      figures->previous_clusters.Add(department.clusters);
     }
   }
   if (in.earlier == nullptr || in.earlier->patients.empty()) return;

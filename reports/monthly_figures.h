@@ -23,6 +23,7 @@
 #include "reports/payment_allocation.h"
 #include "reports/revenue_table.h"
 #include "reports/tariff_table.h"
+#include "reports/trend_month.h"
 
 namespace clusterpilot {
 
@@ -94,14 +95,15 @@ struct MonthlyFigures {
   std::vector<std::string> warnings;  // for the reader, e.g. unclassified measurements
 };
 
-// What the figures are computed from. `previous` (the month before),
-// `earlier` (the latest rating of each patient and department in the
-// `valid_rating_months` before the month) and `revenue` may be null.
+// What the figures are computed from. `previous` (the month before: its
+// counts only, as the trends keep them), `earlier` (the latest rating of
+// each patient and department in the `valid_rating_months` before the
+// month) and `revenue` may be null.
 struct CareCoordination;
 
 struct FigureInputs {
   const MonthSnapshot* current = nullptr;
-  const MonthSnapshot* previous = nullptr;
+  const TrendMonth* previous = nullptr;
   const MonthSnapshot* earlier = nullptr;
   const TariffTable* tariffs = nullptr;
   const RevenueMonth* revenue = nullptr;

@@ -163,36 +163,32 @@ std::vector<std::string> BilledPatientIds(const std::vector<RevenueEntry>& entri
 struct ReportInputs {
   TariffTable tariffs;
   MonthSnapshot current;
-  std::optional<MonthSnapshot> previous;  // absent when nobody was rated the month before
-  MonthSnapshot earlier;                  // the look-back window before the month
+  // The month before, counts only (as the trends keep them); absent when
+  // nobody was rated then.
+  std::optional<TrendMonth> previous;
+  MonthSnapshot earlier;  // the look-back window before the month
   std::optional<RevenueMonth> revenue;
   CareCoordination coordination;              // of the billed patients
   std::vector<std::string> revenue_warnings;  // e.g. patients netting below zero
   std::vector<RevenueEntry> all_revenue;      // every month of every revenue file
-  // The trends' months before the month before: oldest first, counts only.
+  // The trends' eleven months before the report's, the month before
+  // included: oldest first, counts only.
   std::vector<TrendMonth> trend_months;
 };
 
-// The month's rows lie all over the file (rows are stored in import order),
-// so each connection that reads a month prepares for scattered reads.
-Result<MonthSnapshot> LoadOnOwnConnection(const std::string& path, CalendarMonth month) {
-  auto store = Store::Open(path, Store::OpenMode::kMustExist);
-  if (!store.ok()) return store.error();
-  Status prepared = store.value()->PrepareForScatteredReads();
-  if (!prepared.ok()) return prepared.error();
-  return LoadMonthSnapshot(*store.value(), month);
-}
-
-// The trends' ten months before the two the report reads whole, on a
-// connection of their own: each month's counts, kept in the store by an
-// earlier report while the month is unchanged (reports/trend_month.h).
+// The trends' eleven months before the report's, on a connection of their
+// own: each month's counts, kept in the store by an earlier report while
+// the month is unchanged (reports/trend_month.h). The month before is one
+// of them: the report needs only its counts (the shift table's previous
+// distribution), so its rows are not read again while they stand.
 Result<std::vector<TrendMonth>> LoadTrendMonths(const std::string& path, CalendarMonth month) {
   auto store = Store::Open(path, Store::OpenMode::kMustExist);
   if (!store.ok()) return store.error();
+  // A month's rows lie all over the file (rows are stored in import order).
   Status prepared = store.value()->PrepareForScatteredReads();
   if (!prepared.ok()) return prepared.error();
   std::vector<TrendMonth> months;
-  for (int back = kTrendMonths - 1; back >= 2; --back) {
+  for (int back = kTrendMonths - 1; back >= 1; --back) {
     Result<TrendMonth> counts = LoadTrendMonth(*store.value(), month.Plus(-back));
     if (!counts.ok()) return counts.error();
     months.push_back(std::move(counts).value());
@@ -200,9 +196,21 @@ Result<std::vector<TrendMonth>> LoadTrendMonths(const std::string& path, Calenda
   return months;
 }
 
-// Reads the inputs, overlapping what can overlap: the month before is read
-// on a second connection while this month and the look-back window are
-// read on the first.
+// Who coordinates each billed patient's care, on a connection of its own.
+// It walks the patients in id order through the patient index and keeps
+// SQLite's small default page cache: a larger one would only add to the
+// report's peak memory.
+Result<CareCoordination> LoadCareCoordination(const std::string& path, CalendarMonth month,
+                                              const std::vector<std::string>& patients) {
+  auto store = Store::Open(path, Store::OpenMode::kMustExist);
+  if (!store.ok()) return store.error();
+  return ReadCareCoordination(*store.value(), month.Plus(1).FirstDay(), patients);
+}
+
+// Reads the inputs, overlapping what can overlap: the trend months (the
+// month before among them) are read on a second connection while this
+// month and the look-back window are read on the first, and the billed
+// patients' care coordination on a third once the revenue file is read.
 Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   ReportInputs inputs;
   Result<TariffTable> tariffs = ReadTariffTable(request.tariff_file);
@@ -210,30 +218,37 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   inputs.tariffs = std::move(tariffs).value();
   Status prepared = store.PrepareForScatteredReads();
   if (!prepared.ok()) return prepared.error();
-  std::future<Result<MonthSnapshot>> previous =
-      std::async(std::launch::async, [path = store.path(), &request] {
-        return LoadOnOwnConnection(path, request.month.Plus(-1));
-      });
-  Result<MonthSnapshot> current = LoadMonthSnapshot(store, request.month);
   std::future<Result<std::vector<TrendMonth>>> trend_months =
       std::async(std::launch::async,
                  [path = store.path(), &request] { return LoadTrendMonths(path, request.month); });
+  Result<MonthSnapshot> current = LoadMonthSnapshot(store, request.month);
   Result<std::optional<RevenueMonth>> revenue =
       current.ok() ? ReadRevenue(store, request, &inputs.revenue_warnings, &inputs.all_revenue)
                    : Result<std::optional<RevenueMonth>>(current.error());
   // Each patient rated this month or billed, looked up by key: the cost
   // follows the caseload, not the length of the look-back window.
+  std::future<Result<CareCoordination>> coordination;
+  if (revenue.ok() && revenue.value()) {
+    coordination = std::async(
+        std::launch::async,
+        [path = store.path(), &request, patients = BilledPatientIds(revenue.value()->entries)] {
+          return LoadCareCoordination(path, request.month, patients);
+        });
+  }
   Result<MonthSnapshot> earlier = MonthSnapshot();
   if (revenue.ok()) {
     earlier = LoadEarlierRatings(store, request.month, request.valid_rating_months,
                                  PatientsToLookBack(current.value(), BilledEntries(revenue)));
   }
-  Result<MonthSnapshot> before = previous.get();
   Result<std::vector<TrendMonth>> trends = trend_months.get();
+  Result<CareCoordination> coordinated =
+      coordination.valid() ? coordination.get() : Result<CareCoordination>(CareCoordination());
   if (!revenue.ok()) return revenue.error();
-  if (!before.ok()) return before.error();
   if (!trends.ok()) return trends.error();
   inputs.trend_months = std::move(trends).value();
+  if (!inputs.trend_months.back().departments.empty()) {
+    inputs.previous = inputs.trend_months.back();
+  }
   if (!earlier.ok()) return earlier.error();
   inputs.current = std::move(current).value();
   inputs.earlier = std::move(earlier).value();
@@ -243,20 +258,15 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
         RatedInLastYear(store, request, inputs.current, inputs.earlier, inputs.revenue->entries);
     if (!rated.ok()) return rated.error();
     inputs.revenue->rated_in_last_year = std::move(rated).value();
-    Result<CareCoordination> coordination = ReadCareCoordination(
-        store, request.month.Plus(1).FirstDay(), BilledPatientIds(inputs.revenue->entries));
-    if (!coordination.ok()) return coordination.error();
-    inputs.coordination = std::move(coordination).value();
+    if (!coordinated.ok()) return coordinated.error();
+    inputs.coordination = std::move(coordinated).value();
   }
-  if (!before.value().patients.empty()) inputs.previous = std::move(before).value();
   return inputs;
 }
 
-// The last 12 months: the ten read for the trends, the month before (read
-// whole for the report, or empty) and the report's month.
-MonthlyTrends TrendsOf(const ReportInputs& in, const CalendarMonth& month) {
+// The last 12 months: the eleven read for the trends and the report's month.
+MonthlyTrends TrendsOf(const ReportInputs& in) {
   std::vector<TrendMonth> months = in.trend_months;
-  months.push_back(in.previous ? CountTrendMonth(*in.previous) : TrendMonth{month.Plus(-1), {}});
   months.push_back(CountTrendMonth(in.current));
   return ComputeMonthlyTrends(months, in.tariffs, in.all_revenue);
 }
@@ -277,7 +287,7 @@ Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& requ
                                          .valid_rating_months = request.valid_rating_months,
                                          .allocation_rule = request.allocation,
                                          .coordination = &in.coordination});
-  figures.trends = TrendsOf(in, request.month);
+  figures.trends = TrendsOf(in);
   Result<PilotReport> built =
       BuildPilotReport(figures,
                        SuppressionLimits{.suppress_below = request.suppress_below,

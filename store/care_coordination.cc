@@ -19,24 +19,28 @@ std::vector<std::string> CareCoordinationQueries() { return {kPatientCoordinatio
 
 Result<CareCoordination> ReadCareCoordination(Store& store, const CalendarDate& until,
                                               const std::vector<std::string>& patients) {
-  SqlStatement select(store, kPatientCoordination);
   const std::string until_iso = until.ToIso();
   CareCoordination coordination;
-  for (const std::string& patient : patients) {
-    select.BindText(1, patient);
-    select.BindText(2, until_iso);
-    while (select.Step()) {
-      if (!select.IsNull(1)) {
-        coordination.coordinator_of_patient[patient] = std::string(select.Text(1));
+  // One read transaction for all patients (see ReadLatestRatings).
+  Status read = store.InSnapshot([&]() -> Status {
+    SqlStatement select(store, kPatientCoordination);
+    for (const std::string& patient : patients) {
+      select.BindText(1, patient);
+      select.BindText(2, until_iso);
+      while (select.Step()) {
+        if (!select.IsNull(1)) {
+          coordination.coordinator_of_patient[patient] = std::string(select.Text(1));
+        }
+        if (!select.IsNull(2)) {
+          coordination.organisation_of_department[std::string(select.Text(0))] =
+              std::string(select.Text(2));
+        }
       }
-      if (!select.IsNull(2)) {
-        coordination.organisation_of_department[std::string(select.Text(0))] =
-            std::string(select.Text(2));
-      }
+      select.Reset();
     }
-    select.Reset();
-  }
-  if (!select.status().ok()) return select.status().error();
+    return select.status();
+  });
+  if (!read.ok()) return read.error();
   return coordination;
 }
 

@@ -207,9 +207,6 @@ Result<MonthSnapshot> ReadLatestRatings(
     const std::vector<std::pair<std::string, std::string>>& patient_departments) {
   MonthSnapshot snapshot;
   snapshot.first_day = from;
-  Result<ClusterModelRecord> model = CurrentClusterModel(store);
-  if (!model.ok()) return model.error();
-  snapshot.model = std::move(model).value();
   std::map<std::string, int> department_index;
   for (const auto& pair : patient_departments) department_index.emplace(pair.second, 0);
   for (auto& [name, index] : department_index) {
@@ -219,18 +216,27 @@ Result<MonthSnapshot> ReadLatestRatings(
   snapshot.activity.resize(snapshot.departments.size());
   const std::string from_iso = from.ToIso();
   const std::string until_iso = until.ToIso();
-  SqlStatement select(store, kLatestRatingQuery);
-  for (const auto& [patient, department] : patient_departments) {
-    select.BindText(1, patient);
-    select.BindText(2, department);
-    select.BindText(3, from_iso);
-    select.BindText(4, until_iso);
-    if (select.Step()) {
-      snapshot.patients.push_back(LatestRatingRow(select, patient, department_index[department]));
+  // One read transaction for all the look-ups: on SQLite each statement
+  // outside one takes and drops the file's read lock (three system calls),
+  // which cost more than the look-up itself.
+  Status read = store.InSnapshot([&]() -> Status {
+    Result<ClusterModelRecord> model = CurrentClusterModel(store);
+    if (!model.ok()) return model.error();
+    snapshot.model = std::move(model).value();
+    SqlStatement select(store, kLatestRatingQuery);
+    for (const auto& [patient, department] : patient_departments) {
+      select.BindText(1, patient);
+      select.BindText(2, department);
+      select.BindText(3, from_iso);
+      select.BindText(4, until_iso);
+      if (select.Step()) {
+        snapshot.patients.push_back(LatestRatingRow(select, patient, department_index[department]));
+      }
+      select.Reset();
     }
-    select.Reset();
-  }
-  if (!select.status().ok()) return select.status().error();
+    return select.status();
+  });
+  if (!read.ok()) return read.error();
   std::sort(snapshot.patients.begin(), snapshot.patients.end(), [](const auto& a, const auto& b) {
     return std::tie(a.department, a.patient_id) < std::tie(b.department, b.patient_id);
   });

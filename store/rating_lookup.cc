@@ -65,20 +65,25 @@ Result<std::optional<CalendarDate>> LatestRatingDate(Store& store) {
 Result<std::vector<bool>> RatedBetween(
     Store& store, const CalendarDate& from, const CalendarDate& until,
     const std::vector<std::pair<std::string, std::string>>& patient_departments) {
-  SqlStatement select(store, kRatedBetween);
   const std::string from_iso = from.ToIso();
   const std::string until_iso = until.ToIso();
   std::vector<bool> rated;
   rated.reserve(patient_departments.size());
-  for (const auto& [patient, department] : patient_departments) {
-    select.BindText(1, patient);
-    select.BindText(2, department);
-    select.BindText(3, from_iso);
-    select.BindText(4, until_iso);
-    rated.push_back(select.Step());
-    select.Reset();
-  }
-  if (!select.status().ok()) return select.status().error();
+  // One read transaction for all pairs: a lock per statement costs more
+  // than the look-up.
+  Status read = store.InSnapshot([&]() -> Status {
+    SqlStatement select(store, kRatedBetween);
+    for (const auto& [patient, department] : patient_departments) {
+      select.BindText(1, patient);
+      select.BindText(2, department);
+      select.BindText(3, from_iso);
+      select.BindText(4, until_iso);
+      rated.push_back(select.Step());
+      select.Reset();
+    }
+    return select.status();
+  });
+  if (!read.ok()) return read.error();
   return rated;
 }
 

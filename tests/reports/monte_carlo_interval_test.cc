@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <random>
 
@@ -274,6 +275,34 @@ TEST(MonteCarloIntervalTest, NormalDrawOfALargeDepartmentMatchesThePatientDraws)
     }
     EXPECT_EQ(a.prices_only.p5_cents, b.prices_only.p5_cents);  // the same prices
   }
+}
+
+// 600 patients between the same two clusters are drawn as groups (at most
+// kMoverGroupLimit each) from the exact distribution of how many move:
+// with fixed prices, p5 and p95 are the binomial's own quantiles (computed
+// here by summing its probabilities), to within one patient.
+TEST(MonteCarloIntervalTest, TwoClusterGroupsDrawTheExactNumberOfMovers) {
+  const TariffTable tariffs = Tariffs(90000, 90000, 90000);
+  const std::vector<PatientMonth> patients(600, Patient(0, 3, {{3, 0.7}, {4, 0.3}}));
+  const MonteCarloResult result = SimulateClusterRevenue(patients, {0}, 1, tariffs, {20000, 4, 0});
+  const int64_t stay = tariffs.by_cluster[3].expected_cents;
+  const int64_t step = tariffs.by_cluster[4].expected_cents - stay;
+  // The binomial(600, 0.3) distribution function, by its recurrence.
+  std::vector<double> pmf(601);
+  pmf[0] = std::pow(0.7, 600);
+  for (int k = 1; k <= 600; ++k) pmf[k] = pmf[k - 1] * (601 - k) / k * 0.3 / 0.7;
+  auto quantile = [&pmf](double p) {
+    double cumulative = 0;
+    for (int k = 0; k <= 600; ++k) {
+      cumulative += pmf[k];
+      if (cumulative >= p) return k;
+    }
+    return 600;
+  };
+  const RevenueInterval& drawn = result.institution.classification_only;
+  EXPECT_NEAR(static_cast<double>(drawn.p5_cents - 600 * stay) / step, quantile(0.05), 1.0);
+  EXPECT_NEAR(static_cast<double>(drawn.p95_cents - 600 * stay) / step, quantile(0.95), 1.0);
+  EXPECT_NEAR((drawn.mean_cents - 600.0 * stay) / step, 180.0, 0.5);  // 6 standard errors
 }
 
 // Both populations of the report in one simulation: each gets what it would

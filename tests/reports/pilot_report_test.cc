@@ -22,7 +22,7 @@ Result<MonthlyFigures> Figures(Store& store, const TariffTable& tariffs, int dra
                                uint64_t seed = 5) {
   Result<MonthSnapshot> current = LoadMonthSnapshot(store, kMonth);
   if (!current.ok()) return current.error();
-  Result<MonthSnapshot> previous = LoadMonthSnapshot(store, kMonth.Plus(-1));
+  Result<TrendMonth> previous = LoadTrendMonth(store, kMonth.Plus(-1));
   if (!previous.ok()) return previous.error();
   Result<MonthSnapshot> earlier =
       LoadEarlierRatings(store, kMonth, 12, PatientsToLookBack(current.value(), {}));
