@@ -255,6 +255,7 @@ Store::Store(std::string path, std::unique_ptr<PostgresqlConnection> postgresql)
     : path_(std::move(path)), postgresql_(std::move(postgresql)) {}
 
 Store::~Store() {
+  statements_.reset();  // finalizes the kept statements
   if (db_ != nullptr) sqlite3_close_v2(db_);
 }
 

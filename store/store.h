@@ -28,6 +28,7 @@
 
 #include "core/error.h"
 #include "store/sql_dialect.h"
+#include "store/statement_cache.h"
 
 struct sqlite3;
 
@@ -69,6 +70,11 @@ class Store {
   // The PostgreSQL connection (its handle() is libpq's PGconn*, for COPY);
   // nullptr on SQLite. Owned by the Store.
   PostgresqlConnection* postgresql() { return postgresql_.get(); }
+  // SqlStatement's prepared SQLite statements, kept until the Store closes.
+  // Shared so that a SqlStatement outliving its Store (allowed: SQLite
+  // closes the connection once its last statement is finalized) can tell.
+  StatementCache& statements() { return *statements_; }
+  const std::shared_ptr<StatementCache>& shared_statements() { return statements_; }
 
   // True inside a transaction (InTransaction, or one a caller began).
   bool InOpenTransaction();
@@ -120,6 +126,7 @@ class Store {
   int (*on_commit_)(void*) = nullptr;  // PostgreSQL; SQLite keeps its own
   void (*on_rollback_)(void*) = nullptr;
   void* hook_argument_ = nullptr;
+  std::shared_ptr<StatementCache> statements_ = std::make_shared<StatementCache>();
 };
 
 }  // namespace clusterpilot
