@@ -298,6 +298,13 @@ Status Store::PrepareForScatteredReads() {
   return Execute("PRAGMA cache_size = -" + std::to_string(kScatteredReadCacheKib));
 }
 
+// Opened stores use synchronous = NORMAL: in WAL mode a commit survives a
+// crash of the program but may be lost with the machine's power.
+Status Store::RequireDurableCommits() {
+  if (postgresql_) return Status::Ok();
+  return Execute("PRAGMA synchronous = FULL");
+}
+
 Status Store::Execute(const std::string& sql) {
   if (postgresql_) return postgresql_->Execute(sql);
   char* message = nullptr;

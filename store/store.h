@@ -94,6 +94,12 @@ class Store {
   // no memory map, so the reader's memory follows the month, not the store.
   Status PrepareForScatteredReads();
 
+  // Makes every later commit of this connection durable before it returns
+  // (SQLite: the write-ahead log is synced at each commit, not only at
+  // checkpoints; PostgreSQL's commits are already). For the web server,
+  // whose audit entries must be on disk before a page answers.
+  Status RequireDurableCommits();
+
   // Runs `work` inside one write transaction (SQLite: BEGIN IMMEDIATE;
   // PostgreSQL: READ COMMITTED under the store's write lock): commits when it
   // returns ok, rolls back when it returns an error or throws. Called inside
