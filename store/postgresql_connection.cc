@@ -118,7 +118,8 @@ Result<pg_result*> PostgresqlConnection::Run(const std::string& sql,
   const std::string key = PreparedKey(sql, types);
   auto found = prepared_.find(key);
   if (found == prepared_.end()) {
-    const std::string statement_name = "cp" + std::to_string(prepared_.size() + 1);
+    if (prepared_.size() >= kMaxCachedStatements) ForgetPreparedStatements();
+    const std::string statement_name = "cp" + std::to_string(++statements_named_);
     PGresult* prepared =
         PQprepare(connection_, statement_name.c_str(), sql.c_str(), static_cast<int>(types.size()),
                   reinterpret_cast<const Oid*>(types.data()));
@@ -136,6 +137,17 @@ Result<pg_result*> PostgresqlConnection::Run(const std::string& sql,
     return status.error();
   }
   return result;
+}
+
+// As the SQLite side's cache (statement_cache.h): past the bound, all go.
+// A failed transaction refuses DEALLOCATE too; then they stay until the next
+// statement past the bound.
+void PostgresqlConnection::ForgetPreparedStatements() {
+  if (InFailedTransaction()) return;
+  for (const auto& [key, statement_name] : prepared_) {
+    (void)Execute("DEALLOCATE " + statement_name);
+  }
+  prepared_.clear();
 }
 
 Result<pg_result*> PostgresqlConnection::RunOnce(const std::string& sql,

@@ -4,7 +4,9 @@
 //
 // Statements are prepared once per connection and kept by their text and
 // parameter types, so SqlStatement objects made per call (as the store's
-// functions do) cost one round trip each, not three.
+// functions do) cost one round trip each, not three. This is the PostgreSQL
+// side of the one statement cache (store/statement_cache.h, SQLite's side):
+// the same bound, the same key, released with the connection.
 #ifndef CLUSTERPILOT_STORE_POSTGRESQL_CONNECTION_H_
 #define CLUSTERPILOT_STORE_POSTGRESQL_CONNECTION_H_
 
@@ -16,6 +18,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "store/statement_cache.h"
 #include "store/store_location.h"
 
 struct pg_conn;
@@ -92,11 +95,14 @@ class PostgresqlConnection {
   PostgresqlConnection(std::string name, std::unique_ptr<Poco::Data::Session> session,
                        pg_conn* connection);
   Status CheckResult(pg_result* result);
+  void ForgetPreparedStatements();
 
   std::string name_;
   std::unique_ptr<Poco::Data::Session> session_;
   pg_conn* connection_;
-  std::unordered_map<std::string, std::string> prepared_;  // text + types -> name
+  // text + types -> name; at most kMaxCachedStatements (statement_cache.h)
+  std::unordered_map<std::string, std::string> prepared_;
+  int64_t statements_named_ = 0;
   std::set<std::string> identity_tables_;
   int64_t last_insert_id_ = 0;
   int64_t changed_rows_ = 0;

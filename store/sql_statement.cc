@@ -4,6 +4,7 @@
 
 #include "store/postgresql_connection.h"
 #include "store/postgresql_statement.h"
+#include "store/statement_cache.h"
 #include "store/store.h"
 
 namespace clusterpilot {
@@ -14,13 +15,28 @@ SqlStatement::SqlStatement(Store& store, std::string_view sql, Rows rows) : stor
         std::make_unique<PostgresqlStatement>(*store.postgresql(), sql, rows == Rows::kStreamed);
     return;
   }
-  if (sqlite3_prepare_v2(store.handle(), sql.data(), static_cast<int>(sql.size()), &statement_,
-                         nullptr) != SQLITE_OK) {
+  sql_ = sql;
+  cache_ = store.shared_statements();
+  statement_ = store.statements().Take(sql_);
+  if (statement_ != nullptr) return;
+  // Persistent: it is kept for the connection's life (statement_cache.h).
+  if (sqlite3_prepare_v3(store.handle(), sql_.data(), static_cast<int>(sql_.size()),
+                         SQLITE_PREPARE_PERSISTENT, &statement_, nullptr) != SQLITE_OK) {
     Fail();
   }
 }
 
-SqlStatement::~SqlStatement() { sqlite3_finalize(statement_); }
+// A statement that failed is not kept: its error may be its own (a bug in
+// our SQL), and preparing it again is what a later caller should see.
+SqlStatement::~SqlStatement() {
+  if (statement_ == nullptr) return;
+  const std::shared_ptr<StatementCache> cache = cache_.lock();
+  if (cache != nullptr && status_.ok()) {
+    cache->Give(std::move(sql_), statement_);
+  } else {
+    sqlite3_finalize(statement_);
+  }
+}
 
 void SqlStatement::Fail() {
   if (!status_.ok()) return;

@@ -6,6 +6,9 @@
 // The SQL is SQLite's (`?` or `?N` placeholders); on a PostgreSQL store it is
 // translated once (store/sql_dialect.h) and runs as a libpq prepared
 // statement with the same results: text, integers, doubles and NULLs.
+//
+// Made per call is cheap: the prepared statement comes from, and goes back
+// to, the connection's cache (store/statement_cache.h), reset and unbound.
 #ifndef CLUSTERPILOT_STORE_SQL_STATEMENT_H_
 #define CLUSTERPILOT_STORE_SQL_STATEMENT_H_
 
@@ -21,6 +24,7 @@ struct sqlite3_stmt;
 namespace clusterpilot {
 
 class PostgresqlStatement;
+class StatementCache;
 class Store;
 
 class SqlStatement {
@@ -68,6 +72,8 @@ class SqlStatement {
   void Fail();
 
   Store& store_;
+  std::string sql_;                      // SQLite: the cache's key
+  std::weak_ptr<StatementCache> cache_;  // gone when the Store closed first
   sqlite3_stmt* statement_ = nullptr;
   std::unique_ptr<PostgresqlStatement> postgresql_;  // instead, on PostgreSQL
   Status status_ = Status::Ok();

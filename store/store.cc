@@ -255,6 +255,7 @@ Store::Store(std::string path, std::unique_ptr<PostgresqlConnection> postgresql)
     : path_(std::move(path)), postgresql_(std::move(postgresql)) {}
 
 Store::~Store() {
+  statements_.reset();  // finalizes the kept statements
   if (db_ != nullptr) sqlite3_close_v2(db_);
 }
 
@@ -295,6 +296,13 @@ Status Store::PrepareForScatteredReads() {
   Status unmapped = Execute("PRAGMA mmap_size = 0");
   if (!unmapped.ok()) return unmapped;
   return Execute("PRAGMA cache_size = -" + std::to_string(kScatteredReadCacheKib));
+}
+
+// Opened stores use synchronous = NORMAL: in WAL mode a commit survives a
+// crash of the program but may be lost with the machine's power.
+Status Store::RequireDurableCommits() {
+  if (postgresql_) return Status::Ok();
+  return Execute("PRAGMA synchronous = FULL");
 }
 
 Status Store::Execute(const std::string& sql) {

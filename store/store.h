@@ -28,6 +28,7 @@
 
 #include "core/error.h"
 #include "store/sql_dialect.h"
+#include "store/statement_cache.h"
 
 struct sqlite3;
 
@@ -69,6 +70,11 @@ class Store {
   // The PostgreSQL connection (its handle() is libpq's PGconn*, for COPY);
   // nullptr on SQLite. Owned by the Store.
   PostgresqlConnection* postgresql() { return postgresql_.get(); }
+  // SqlStatement's prepared SQLite statements, kept until the Store closes.
+  // Shared so that a SqlStatement outliving its Store (allowed: SQLite
+  // closes the connection once its last statement is finalized) can tell.
+  StatementCache& statements() { return *statements_; }
+  const std::shared_ptr<StatementCache>& shared_statements() { return statements_; }
 
   // True inside a transaction (InTransaction, or one a caller began).
   bool InOpenTransaction();
@@ -87,6 +93,12 @@ class Store {
   // rows lie where their imports put them): a page cache of fixed size and
   // no memory map, so the reader's memory follows the month, not the store.
   Status PrepareForScatteredReads();
+
+  // Makes every later commit of this connection durable before it returns
+  // (SQLite: the write-ahead log is synced at each commit, not only at
+  // checkpoints; PostgreSQL's commits are already). For the web server,
+  // whose audit entries must be on disk before a page answers.
+  Status RequireDurableCommits();
 
   // Runs `work` inside one write transaction (SQLite: BEGIN IMMEDIATE;
   // PostgreSQL: READ COMMITTED under the store's write lock): commits when it
@@ -120,6 +132,7 @@ class Store {
   int (*on_commit_)(void*) = nullptr;  // PostgreSQL; SQLite keeps its own
   void (*on_rollback_)(void*) = nullptr;
   void* hook_argument_ = nullptr;
+  std::shared_ptr<StatementCache> statements_ = std::make_shared<StatementCache>();
 };
 
 }  // namespace clusterpilot

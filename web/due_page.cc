@@ -2,7 +2,8 @@
 // re-rating is due within a window after a date, or overdue, from the same
 // library as `clusterpilot due`. With the reports page's revenue file set
 // (serve.revenue), patients without revenue in the last
-// due.discharged_after_months months are left out as discharged, as there.
+// due.discharged_after_months months are left out as discharged, as there;
+// the file is read once and kept until it changes (revenue_table_cache.h).
 // Audited before it answers, like every page with patient ids.
 #include <algorithm>
 #include <optional>
@@ -14,6 +15,7 @@
 #include "reports/revenue_table.h"
 #include "store/latest_ratings.h"
 #include "web/page_renderer.h"
+#include "web/revenue_table_cache.h"
 #include "web/web_pages.h"
 
 namespace clusterpilot {
@@ -52,11 +54,11 @@ Result<std::optional<std::set<std::string>>> ActivePatients(PageContext& context
                                                             const CalendarDate& as_of) {
   const ReportSettings& settings = context.reports;
   if (settings.revenue_file.empty()) return std::optional<std::set<std::string>>();
-  Result<RevenueTable> revenue =
-      ReadRevenueTable(settings.revenue_file, StoreDepartmentDirectory(context.store));
+  Result<SharedRevenueTable> revenue =
+      context.revenue.Table(settings.revenue_file, StoreDepartmentDirectory(context.store));
   if (!revenue.ok()) return revenue.error();
   return std::optional<std::set<std::string>>(
-      PatientsWithRecentRevenue(revenue.value(), as_of, settings.discharged_after_months));
+      PatientsWithRecentRevenue(*revenue.value(), as_of, settings.discharged_after_months));
 }
 
 Poco::JSON::Object::Ptr DueValues(const DueRating& due) {

@@ -14,6 +14,7 @@
 namespace clusterpilot {
 
 class AuditGroupCommit;
+class RevenueTableCache;
 class Store;
 class WorklistCache;
 
@@ -40,6 +41,7 @@ struct PageContext {
   const ReportSettings& reports;
   WorklistCache& worklists;      // the server's, shared by every request
   AuditGroupCommit& page_views;  // the server's: page-view audit entries share commits
+  RevenueTableCache& revenue;    // the server's: the due page's revenue file
 };
 
 using PageHandler = WebResponse (*)(PageContext& context);

@@ -36,6 +36,11 @@ data ObjectToMustache(const Poco::JSON::Object::Ptr& object) {
 
 data ArrayToMustache(const Poco::JSON::Array::Ptr& array) {
   data result(data::type::list);
+  // kainjow's move constructor is not noexcept, so a growing list copied
+  // every element (a worklist row, its whole map) at each reallocation: a
+  // sixth of the worklist page's rendering (callgrind). The list is this
+  // function's own; kainjow offers it only as const.
+  const_cast<kainjow::mustache::list&>(result.list_value()).reserve(array->size());
   for (const auto& value : *array) {
     if (value.type() != typeid(Poco::JSON::Object::Ptr)) {
       result.push_back(ToMustache(value));

@@ -7,6 +7,9 @@ Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& path, int 
   for (int i = 0; i < size; ++i) {
     auto store = Store::Open(path, Store::OpenMode::kMustExist);
     if (!store.ok()) return store.error();
+    // A page answers only once its audit entry is committed: on disk, too.
+    Status durable = store.value()->RequireDurableCommits();
+    if (!durable.ok()) return durable.error();
     pool->idle_.push_back(std::move(store.value()));
   }
   return pool;

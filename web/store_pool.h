@@ -17,7 +17,8 @@ namespace clusterpilot {
 
 class StorePool {
  public:
-  // Opens `size` connections to the existing store at `path`.
+  // Opens `size` connections to the existing store at `path`, each with
+  // durable commits (Store::RequireDurableCommits).
   static Result<std::unique_ptr<StorePool>> Open(const std::string& path, int size);
   StorePool(const StorePool&) = delete;
   StorePool& operator=(const StorePool&) = delete;

@@ -10,6 +10,7 @@
 
 #include "web/audit_group_commit.h"
 #include "web/page_context.h"
+#include "web/revenue_table_cache.h"
 #include "web/sign_in.h"
 #include "web/store_pool.h"
 #include "web/web_exchange.h"
@@ -37,6 +38,7 @@ class WebApp {
   ReportSettings reports_;
   WorklistCache worklists_;
   AuditGroupCommit page_views_;
+  RevenueTableCache revenue_;
 };
 
 // Sets the headers every answer carries (CSP, nosniff, frame denial, ...).

@@ -204,6 +204,23 @@ TEST(StoreTest, RefusesAStoreFromANewerVersionAndLeavesItUnchanged) {
   EXPECT_EQ(ReadFile(path), before);
 }
 
+int64_t SynchronousSetting(Store& store) {
+  SqlStatement pragma(store, "PRAGMA synchronous");
+  EXPECT_TRUE(pragma.Step());
+  return pragma.Int(0);
+}
+
+// SQLite's PRAGMA synchronous: 1 NORMAL (WAL synced at checkpoints), 2 FULL
+// (synced at every commit).
+TEST(StoreTest, DurableCommitsSyncTheLogAtEveryCommit) {
+  ScopedTempDir dir;
+  auto store = OpenOrDie(dir.File("store.db"));
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(SynchronousSetting(*store), 1);
+  ASSERT_TRUE(store->RequireDurableCommits().ok());
+  EXPECT_EQ(SynchronousSetting(*store), 2);
+}
+
 TEST(StoreTest, MustExistModeDoesNotCreateAFile) {
   ScopedTempDir dir;
   auto store = Store::Open(dir.File("missing.db"), Store::OpenMode::kMustExist);

@@ -120,6 +120,11 @@ TEST(DuePageDischargeTest, APatientWithoutRecentRevenueIsLeftOutAsDischarged) {
   // At the end of August June's revenue still counts: both fall due on
   // 5 September, within the 30 days asked.
   EXPECT_EQ(DuePatients(clinician.Get("/due?as_of=2026-08-31&within=30", true)).size(), 2u);
+
+  // The file is kept between requests (web/revenue_table_cache.h) until it
+  // changes: P-DISCHARGED came back in November.
+  std::ofstream(dir.File("revenue.csv"), std::ios::app) << "P-DISCHARGED;A;2026-11;50,00\n";
+  EXPECT_EQ(DuePatients(clinician.Get("/due?as_of=2026-12-31", true)).size(), 2u);
 }
 
 }  // namespace
