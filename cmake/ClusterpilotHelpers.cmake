@@ -27,17 +27,21 @@ function(clusterpilot_add_library name)
   target_link_libraries(${name} PUBLIC ${ARG_DEPENDS})
 endfunction()
 
-# clusterpilot_add_test(NAME SOURCES... [DEPENDS targets...]): one GoogleTest
-# binary per module, registered with CTest test by test.
+# clusterpilot_add_test(NAME SOURCES... [DEPENDS targets...] [TIMEOUT SECONDS]):
+# one GoogleTest binary per module, registered with CTest test by test, each
+# test stopped after TIMEOUT seconds (default 600).
 function(clusterpilot_add_test name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS" ${ARGN})
+  cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;DEPENDS" ${ARGN})
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 600)
+  endif()
   add_executable(${name} ${ARG_SOURCES})
   clusterpilot_target_defaults(${name})
   target_link_libraries(${name} PRIVATE ${ARG_DEPENDS} clusterpilot_test_support GTest::gtest_main)
   target_compile_definitions(${name} PRIVATE
     CLUSTERPILOT_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     CLUSTERPILOT_BINARY="$<TARGET_FILE:clusterpilot>")
-  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 600)
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT ${ARG_TIMEOUT})
 endfunction()
 
 # clusterpilot_add_postgres_pass(TARGET): runs the whole test binary once
