@@ -47,8 +47,9 @@ struct Program {
   std::vector<FigureRow> rows;
   std::vector<ProgramPart> parts;
   std::vector<int> primary;  // indexes into rows of the hidden small counts
-  // Indexes into rows of the hidden amounts that hold an unpriced amount
-  // (billed revenue): what the reader could compute of them is audited too.
+  // Indexes into rows of the hidden amounts of billed revenue alone
+  // (HoldsOnlyUnpricedAmounts): what the reader could compute of them is
+  // audited too.
   std::vector<int> hidden_amounts;
   // For each column (index 0 unused), the rows that hold it.
   std::vector<std::vector<int>> rows_of_column;
@@ -381,8 +382,8 @@ Result<DisclosureAudit> AuditAmounts(const std::vector<ReportTable>& tables, con
     if (std::isnan(least) || std::isnan(most)) return AuditError("could not bound a hidden amount");
     ++audit.audited_amounts;
     if (most - least >= kAmountProtectionCents) continue;
-    audit.exposures.push_back({program.rows[index].cell, std::llround(least), std::llround(most),
-                               true, CellsOf(program, pin.shown), Neighbours(program, index, pin)});
+    audit.exposures.push_back({row.cell, std::llround(least), std::llround(most), true,
+                               CellsOf(program, pin.shown), Neighbours(program, index, pin)});
   }
   return audit;
 }
