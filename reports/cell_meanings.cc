@@ -11,10 +11,9 @@ std::string Quantity(const std::string& stem, const std::string& department_key)
 }
 
 // The rows of the plan that hold patients directly: clusters, no cluster
-// and not classified. Every other count row is a sum of these.
-bool IsLeaf(const ClusterRowPlan& row) {
-  return row.cluster > 0 || row.key == row_key::kNoCluster || row.key == row_key::kNotClassified;
-}
+// (the algorithm's or the clinician's) and not classified. Every other
+// count row is a sum of these.
+bool IsLeaf(const ClusterRowPlan& row) { return row.cluster > 0 || OutsideSuperclusters(row); }
 
 bool Covers(const ClusterRowPlan& row, const ClusterRowPlan& leaf) {
   if (row.style == RowStyle::kTotal) return true;

@@ -26,11 +26,6 @@ void AddSuperclusterRows(Supercluster s, std::vector<ClusterRowPlan>* plan) {
       {SuperclusterSubtotalKey(s), SuperclusterTitle(s) + " subtotal", RowStyle::kSubtotal, 0, s});
 }
 
-bool OutsideSuperclusters(const ClusterRowPlan& row) {
-  return row.key == row_key::kNoCluster || row.key == row_key::kClinicianNoCluster ||
-         row.key == row_key::kNotClassified;
-}
-
 }  // namespace
 
 int64_t ClusterRowPlan::CountIn(const ClusterCounts& counts) const {
@@ -40,6 +35,11 @@ int64_t ClusterRowPlan::CountIn(const ClusterCounts& counts) const {
   if (key == row_key::kClinicianNoCluster) return counts.clinician_no_cluster;
   if (key == row_key::kNotClassified) return counts.not_classified;
   return counts.Total();
+}
+
+bool OutsideSuperclusters(const ClusterRowPlan& row) {
+  return row.key == row_key::kNoCluster || row.key == row_key::kClinicianNoCluster ||
+         row.key == row_key::kNotClassified;
 }
 
 std::vector<ClusterRowPlan> ClusterRows() {

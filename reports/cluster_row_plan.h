@@ -27,6 +27,10 @@ struct ClusterRowPlan {
   int64_t CountIn(const ClusterCounts& counts) const;
 };
 
+// Whether the row holds patients without a care cluster: no fitting cluster
+// (the algorithm's or the clinician's decision) or not yet classified.
+bool OutsideSuperclusters(const ClusterRowPlan& row);
+
 // The rows in report order.
 std::vector<ClusterRowPlan> ClusterRows();
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "store/audit_log.h"
+#include "store/sql_statement.h"
 #include "store/store.h"
 #include "tests/reports/report_fixture.h"
 #include "tests/support/command_runner.h"
@@ -318,6 +319,43 @@ TEST(DemoCommandTest, RunsTheWholeChainAndCanRunAgain) {
   EXPECT_EQ(refused.err,
             "clusterpilot demo: " + dir.File("other") +
                 ": holds other files and is not an earlier demo; choose a new folder with --out\n");
+}
+
+// A clinician's "no cluster fits" is a patient of the month like any other:
+// the disclosure audit once left that row out of the totals' meanings, and
+// one such decision in the demo month made it refuse the whole report as
+// contradicting itself.
+TEST(DemoCommandTest, AClinicianDecidingNoClusterFitsStillGetsAReport) {
+  ScopedTempDir dir;
+  const std::string demo = dir.File("demo");
+  ASSERT_EQ(RunClusterpilot({"demo", "--out", demo}).exit_code, 0);
+  const std::string db = demo + "/clusterpilot.db";
+  std::string id;
+  std::string month;
+  {
+    auto store = Store::Open(db);
+    ASSERT_TRUE(store.ok());
+    SqlStatement latest(*store.value(),
+                        "SELECT id, substr(rating_date, 1, 7) FROM measurement "
+                        "ORDER BY rating_date DESC, id LIMIT 1");
+    ASSERT_TRUE(latest.Step());
+    id = std::to_string(latest.Int(0));
+    month = std::string(latest.Text(1));
+  }
+  const CommandOutcome decided =
+      RunClusterpilot({"override", "--db", db, "--measurement", id, "--no-cluster", "--reason",
+                       "past niet", "--by", "dr. Jansen"});
+  ASSERT_EQ(decided.exit_code, 0) << decided.err;
+  const std::string out = dir.File("report");
+  const CommandOutcome report =
+      RunClusterpilot({"report", "--db", db, "--month", month, "--tariffs", demo + "/tariffs.csv",
+                       "--revenue", demo + "/revenue.csv", "--out", out, "--by", "finance"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  const std::string distribution = ReadFile(out + "/distribution.csv");
+  const size_t row = distribution.find("Geen passend cluster (besluit behandelaar);");
+  ASSERT_NE(row, std::string::npos) << distribution;
+  const std::string line = distribution.substr(row, distribution.find_first_of("\r\n", row) - row);
+  EXPECT_EQ(line.substr(line.rfind(';')), ";<5") << "the institution counts the patient: " << line;
 }
 
 }  // namespace
