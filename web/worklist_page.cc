@@ -46,28 +46,28 @@ void SortBySeverity(std::vector<const AssignmentRow*>* rows) {
   });
 }
 
-Poco::JSON::Object::Ptr RowValues(const AssignmentRow& row) {
-  Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
-  values->set("id", row.measurement_id);
-  values->set("patient_id", row.patient_id);
-  values->set("department", row.department);
-  values->set("rating_date", row.rating_date);
-  values->set("clinician", row.clinician);
-  values->set("cluster", row.cluster);
-  values->set("probability_percent", static_cast<int>(std::lround(row.probability * 100)));
-  values->set("flags", FitFlagNames(row.flags));
-  values->set("flagged", row.flags != 0);
-  values->set("reviewed", row.clinician_override.has_value());
-  values->set("version", row.clinician_override ? row.clinician_override->version : 0);
+PageValues RowValues(const AssignmentRow& row, bool json) {
+  PageValues values(json);
+  values.SetNumber("id", row.measurement_id);
+  values.SetText("patient_id", row.patient_id);
+  values.SetText("department", row.department);
+  values.SetText("rating_date", row.rating_date);
+  values.SetText("clinician", row.clinician);
+  values.SetNumber("cluster", row.cluster);
+  values.SetNumber("probability_percent", std::lround(row.probability * 100));
+  values.SetText("flags", FitFlagNames(row.flags));
+  values.SetFlag("flagged", row.flags != 0);
+  values.SetFlag("reviewed", row.clinician_override.has_value());
+  values.SetNumber("version", row.clinician_override ? row.clinician_override->version : 0);
   if (row.clinician_override) {
-    values->set("review_cluster", row.clinician_override->cluster);
-    values->set("review_by", row.clinician_override->by_user);
+    values.SetNumber("review_cluster", row.clinician_override->cluster);
+    values.SetText("review_by", row.clinician_override->by_user);
   }
   return values;
 }
 
 // The counts of every filter, in one pass: a month can hold thousands.
-Poco::JSON::Object::Ptr Counts(const std::vector<const AssignmentRow*>& rows) {
+PageValues Counts(const std::vector<const AssignmentRow*>& rows, bool json) {
   int64_t flagged = 0;
   int64_t reviewed = 0;
   for (const AssignmentRow* row : rows) {
@@ -75,11 +75,11 @@ Poco::JSON::Object::Ptr Counts(const std::vector<const AssignmentRow*>& rows) {
     reviewed += row->clinician_override ? 1 : 0;
   }
   const auto all = static_cast<int64_t>(rows.size());
-  Poco::JSON::Object::Ptr counts = new Poco::JSON::Object;
-  counts->set("all", all);
-  counts->set("flagged", flagged);
-  counts->set("unreviewed", all - reviewed);
-  counts->set("reviewed", reviewed);
+  PageValues counts(json);
+  counts.SetNumber("all", all);
+  counts.SetNumber("flagged", flagged);
+  counts.SetNumber("unreviewed", all - reviewed);
+  counts.SetNumber("reviewed", reviewed);
   return counts;
 }
 
@@ -122,14 +122,14 @@ std::string ConfirmableList(const std::vector<const AssignmentRow*>& rows, size_
 }
 
 // The result line after a confirm-all, from its redirect's query.
-void AddConfirmResult(const PageContext& context, Poco::JSON::Object::Ptr values) {
+void AddConfirmResult(const PageContext& context, PageValues* values) {
   const WebRequest& request = context.request;
   if (request.Query("confirmed").empty()) return;
   const long confirmed = std::strtol(request.Query("confirmed").c_str(), nullptr, 10);
   const long changed = std::strtol(request.Query("changed").c_str(), nullptr, 10);
-  values->set("confirm_result", Phrase(PageLanguage(context), "web.confirm_result",
-                                       {Value("{confirmed}", std::to_string(confirmed)),
-                                        Value("{changed}", std::to_string(changed))}));
+  values->SetText("confirm_result", Phrase(PageLanguage(context), "web.confirm_result",
+                                           {Value("{confirmed}", std::to_string(confirmed)),
+                                            Value("{changed}", std::to_string(changed))}));
 }
 
 struct ListedReview {
@@ -231,24 +231,25 @@ WebResponse WorklistPage(PageContext& context) {
       if (Keep(*row, filter)) shown.push_back(row);
     }
   }
-  Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+  const bool json = request.wants_json;
+  PageList list(json, kRowsPerPage);
   for (size_t i = (page - 1) * kRowsPerPage; i < shown.size() && i < page * kRowsPerPage; ++i) {
-    list->add(RowValues(*shown[i]));
+    list.AddObject(RowValues(*shown[i], json));
   }
-  Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
-  values->set("month", month.value().Key());
-  values->set("filter", filter);
-  values->set("page", static_cast<int64_t>(page));
-  values->set("pages", static_cast<int64_t>((shown.size() + kRowsPerPage - 1) / kRowsPerPage));
-  values->set("counts", Counts(rows.value()));
-  values->set("measurements", list);
+  PageValues values(json);
+  values.SetText("month", month.value().Key());
+  values.SetText("filter", filter);
+  values.SetNumber("page", static_cast<int64_t>(page));
+  values.SetNumber("pages", static_cast<int64_t>((shown.size() + kRowsPerPage - 1) / kRowsPerPage));
+  values.SetObject("counts", Counts(rows.value(), json));
+  values.SetList("measurements", std::move(list));
   const std::string confirmable =
       ConfirmableList(shown, (page - 1) * kRowsPerPage, page * kRowsPerPage);
-  if (!confirmable.empty()) values->set("confirmable", confirmable);
-  values->set("csrf_token", context.user->csrf_token);
-  AddConfirmResult(context, values);
+  if (!confirmable.empty()) values.SetText("confirmable", confirmable);
+  values.SetText("csrf_token", context.user->csrf_token);
+  AddConfirmResult(context, &values);
   if (page * kRowsPerPage < shown.size()) {
-    values->set("next_page", static_cast<int64_t>(page + 1));
+    values.SetNumber("next_page", static_cast<int64_t>(page + 1));
   }
   return RenderPage(
       context, 200,
