@@ -36,120 +36,126 @@ Result<std::optional<AssignmentRow>> OwnMeasurement(PageContext& context) {
   return row;
 }
 
-Poco::JSON::Array::Ptr RatingValues(const ItemRatings& ratings, Language language) {
-  Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+PageList RatingValues(const ItemRatings& ratings, Language language, bool json) {
+  PageList items(json, kItemCount);
   for (int i = 0; i < kItemCount; ++i) {
-    Poco::JSON::Object::Ptr item = new Poco::JSON::Object;
-    item->set("code", std::string(kHonosItems[i].code));
-    item->set("name", std::string(language == Language::kDutch ? kHonosItems[i].dutch
-                                                               : kHonosItems[i].english));
-    item->set("rating",
-              ratings[i] == kUnknownRating ? std::string("?") : std::to_string(ratings[i]));
-    items->add(item);
+    PageValues item(json);
+    item.SetText("code", std::string(kHonosItems[i].code));
+    item.SetText("name", std::string(language == Language::kDutch ? kHonosItems[i].dutch
+                                                                  : kHonosItems[i].english));
+    item.SetText("rating",
+                 ratings[i] == kUnknownRating ? std::string("?") : std::to_string(ratings[i]));
+    items.AddObject(std::move(item));
   }
   return items;
 }
 
-Poco::JSON::Array::Ptr ProbabilityValues(const std::string& encoded) {
-  Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+PageList ProbabilityValues(const std::string& encoded, bool json) {
   std::vector<ClusterProbability> ranked;
-  if (!DecodeProbabilities(encoded, &ranked)) return list;
+  if (!DecodeProbabilities(encoded, &ranked)) ranked.clear();
+  PageList list(json, ranked.size());
   for (const ClusterProbability& entry : ranked) {
-    Poco::JSON::Object::Ptr value = new Poco::JSON::Object;
-    value->set("cluster", entry.cluster);
-    value->set("percent", static_cast<int>(std::lround(entry.probability * 100)));
-    list->add(value);
+    PageValues value(json);
+    value.SetNumber("cluster", entry.cluster);
+    value.SetNumber("percent", std::lround(entry.probability * 100));
+    list.AddObject(std::move(value));
   }
   return list;
 }
 
-Poco::JSON::Array::Ptr Lines(const std::string& text) {
-  Poco::JSON::Array::Ptr lines = new Poco::JSON::Array;
+PageList Lines(const std::string& text, bool json) {
+  std::vector<std::string> found;
   std::stringstream stream(text);
   std::string line;
   while (std::getline(stream, line)) {
-    if (!line.empty()) lines->add(line);
+    if (!line.empty()) found.push_back(line);
   }
+  PageList lines(json, found.size());
+  for (const std::string& each : found) lines.AddText(each);
   return lines;
 }
 
-Poco::JSON::Object::Ptr ReviewValues(const ClinicianOverride& review) {
-  Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
-  values->set("cluster", review.cluster);
-  values->set("no_fitting_cluster", review.cluster == kNoFittingCluster);
-  values->set("reason", review.reason);
-  values->set("by", review.by_user);
-  values->set("at", review.at);
-  values->set("version", review.version);
-  values->set("outside_supercluster", review.outside_supercluster);
+PageValues ReviewValues(const ClinicianOverride& review, bool json) {
+  PageValues values(json);
+  values.SetNumber("cluster", review.cluster);
+  values.SetFlag("no_fitting_cluster", review.cluster == kNoFittingCluster);
+  values.SetText("reason", review.reason);
+  values.SetText("by", review.by_user);
+  values.SetText("at", review.at);
+  values.SetNumber("version", review.version);
+  values.SetFlag("outside_supercluster", review.outside_supercluster);
   return values;
 }
 
-Result<Poco::JSON::Array::Ptr> TimelineValues(PageContext& context, const std::string& patient) {
+Result<PageList> TimelineValues(PageContext& context, const std::string& patient, bool json) {
   Result<std::vector<TimelinePoint>> points = ReadPatientTimeline(context.store, patient);
   if (!points.ok()) return points.error();
-  Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+  PageList list(json, points.value().size());
   for (const TimelinePoint& point : points.value()) {
-    Poco::JSON::Object::Ptr value = new Poco::JSON::Object;
-    value->set("id", point.measurement_id);
-    value->set("rating_date", point.rating_date);
-    value->set("department", point.department);
-    value->set("cluster", point.cluster);
-    list->add(value);
+    PageValues value(json);
+    value.SetNumber("id", point.measurement_id);
+    value.SetText("rating_date", point.rating_date);
+    value.SetText("department", point.department);
+    value.SetNumber("cluster", point.cluster);
+    list.AddObject(std::move(value));
   }
   return list;
 }
 
 // The care clusters grouped by the regulation's supercluster, for the
 // form's optgroups; the measurement's own supercluster first.
-Poco::JSON::Array::Ptr ClusterGroups(Supercluster rated) {
+PageList ClusterGroups(Supercluster rated, bool json) {
   static const Supercluster kOrder[] = {Supercluster::kNonPsychotic, Supercluster::kPsychotic,
                                         Supercluster::kOrganic};
-  Poco::JSON::Array::Ptr groups = new Poco::JSON::Array;
+  PageList groups(json, std::size(kOrder));
   for (int pass = 0; pass < 2; ++pass) {
     for (Supercluster supercluster : kOrder) {
       if ((supercluster == rated) != (pass == 0)) continue;
-      Poco::JSON::Object::Ptr group = new Poco::JSON::Object;
-      group->set("label", SuperclusterLetter(supercluster) + " " + SuperclusterName(supercluster));
-      Poco::JSON::Array::Ptr clusters = new Poco::JSON::Array;
+      PageValues group(json);
+      group.SetText("label",
+                    SuperclusterLetter(supercluster) + " " + SuperclusterName(supercluster));
+      PageList clusters(json, kHighestCareCluster);
       for (int cluster = 1; cluster <= kHighestCareCluster; ++cluster) {
-        if (RegulationSupercluster(cluster) == supercluster) clusters->add(cluster);
+        if (RegulationSupercluster(cluster) == supercluster) clusters.AddNumber(cluster);
       }
-      group->set("clusters", clusters);
-      groups->add(group);
+      group.SetList("clusters", std::move(clusters));
+      groups.AddObject(std::move(group));
     }
   }
   return groups;
 }
 
-Result<Poco::JSON::Object::Ptr> MeasurementValues(PageContext& context, const AssignmentRow& row) {
+Result<PageValues> MeasurementValues(PageContext& context, const AssignmentRow& row) {
+  const bool json = context.request.wants_json;
   Result<std::optional<ItemRatings>> ratings =
       ReadMeasurementRatings(context.store, row.measurement_id);
   if (!ratings.ok()) return ratings.error();
-  Result<Poco::JSON::Array::Ptr> timeline = TimelineValues(context, row.patient_id);
+  Result<PageList> timeline = TimelineValues(context, row.patient_id, json);
   if (!timeline.ok()) return timeline.error();
-  Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
-  values->set("id", row.measurement_id);
-  values->set("patient_id", row.patient_id);
-  values->set("department", row.department);
-  values->set("rating_date", row.rating_date);
-  values->set("clinician", row.clinician);
-  values->set("cluster", row.cluster);
-  values->set("items",
-              RatingValues(ratings.value().value_or(UnknownRatings()), PageLanguage(context)));
-  values->set("probabilities", ProbabilityValues(row.probabilities));
+  PageValues values(json);
+  values.SetNumber("id", row.measurement_id);
+  values.SetText("patient_id", row.patient_id);
+  values.SetText("department", row.department);
+  values.SetText("rating_date", row.rating_date);
+  values.SetText("clinician", row.clinician);
+  values.SetNumber("cluster", row.cluster);
+  values.SetList("items", RatingValues(ratings.value().value_or(UnknownRatings()),
+                                       PageLanguage(context), json));
+  values.SetList("probabilities", ProbabilityValues(row.probabilities, json));
   const ExplanationLanguage language = PageLanguage(context) == Language::kEnglish
                                            ? ExplanationLanguage::kEnglish
                                            : ExplanationLanguage::kDutch;
-  values->set("explanation", DescribeStoredExplanation(row.explanation, language));
-  values->set("counterfactual", DescribeStoredCounterfactual(row.explanation, language));
-  values->set("flags", Lines(row.flag_reasons));
-  values->set("timeline", timeline.value());
-  values->set("supercluster", SuperclusterLetter(row.supercluster));
-  values->set("version", row.clinician_override ? row.clinician_override->version : 0);
-  if (row.clinician_override) values->set("review", ReviewValues(*row.clinician_override));
-  values->set("cluster_groups", ClusterGroups(row.supercluster));
-  values->set("csrf_token", context.user->csrf_token);
+  values.SetText("explanation", DescribeStoredExplanation(row.explanation, language));
+  values.SetText("counterfactual", DescribeStoredCounterfactual(row.explanation, language));
+  values.SetList("flags", Lines(row.flag_reasons, json));
+  values.SetList("timeline", std::move(timeline.value()));
+  values.SetText("supercluster", SuperclusterLetter(row.supercluster));
+  values.SetNumber("version", row.clinician_override ? row.clinician_override->version : 0);
+  if (row.clinician_override) {
+    values.SetObject("review", ReviewValues(*row.clinician_override, json));
+  }
+  values.SetList("cluster_groups", ClusterGroups(row.supercluster, json));
+  values.SetText("csrf_token", context.user->csrf_token);
   return values;
 }
 
@@ -214,11 +220,11 @@ WebResponse Conflict(PageContext& context, const AssignmentRow& row) {
   if (!reviews.ok() || reviews.value().empty()) {
     return ErrorPage(context, 500, "web.error.internal");
   }
-  Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
-  values->set("conflict", true);
-  values->set("id", row.measurement_id);
-  values->set("message", Phrase(PageLanguage(context), "web.conflict"));
-  values->set("review", ReviewValues(reviews.value().back()));
+  PageValues values(context.request.wants_json);
+  values.SetFlag("conflict", true);
+  values.SetNumber("id", row.measurement_id);
+  values.SetText("message", Phrase(PageLanguage(context), "web.conflict"));
+  values.SetObject("review", ReviewValues(reviews.value().back(), values.json()));
   return RenderPage(context, 409, Phrase(PageLanguage(context), "web.title.conflict"), "conflict",
                     values);
 }
@@ -232,7 +238,7 @@ WebResponse MeasurementPage(PageContext& context) {
   Status audited = AuditPageView(context, "web measurement",
                                  "measurement " + std::to_string(row.value()->measurement_id));
   if (!audited.ok()) return ErrorPage(context, 500, "web.error.internal");
-  Result<Poco::JSON::Object::Ptr> values = MeasurementValues(context, *row.value());
+  Result<PageValues> values = MeasurementValues(context, *row.value());
   if (!values.ok()) return ErrorPage(context, 500, "web.error.internal");
   return RenderPage(
       context, 200,
@@ -253,9 +259,9 @@ WebResponse ReviewSubmit(PageContext& context) {
   }
   if (!outcome.ok()) return ErrorPage(context, 500, "web.error.internal");
   if (!context.request.wants_json) return Redirect("/measurements/" + context.path_id);
-  Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
-  values->set("review", ReviewValues(outcome.value().stored));
-  return JsonResponse(200, values);
+  PageValues values(true);
+  values.SetObject("review", ReviewValues(outcome.value().stored, true));
+  return JsonResponse(200, values.Json());
 }
 
 }  // namespace clusterpilot

@@ -15,6 +15,7 @@
 
 #include "core/language.h"
 #include "web/page_context.h"
+#include "web/page_values.h"
 
 namespace clusterpilot {
 
@@ -45,6 +46,11 @@ std::vector<std::string> TemplateNames();
 // catalogue's "web." phrases in the user's language as {{t.<key>}}.
 WebResponse RenderPage(const PageContext& context, int status, const std::string& title,
                        const std::string& template_name, const Poco::JSON::Object::Ptr& data);
+
+// The same from data built for the answer (web/page_values.h): JSON when the
+// request asked for it, else the template in the frame.
+WebResponse RenderPage(const PageContext& context, int status, const std::string& title,
+                       const std::string& template_name, const PageValues& values);
 
 // Renders one template with `data` outside the frame (the login page).
 std::string RenderTemplate(std::string_view template_name, const Poco::JSON::Object::Ptr& data);

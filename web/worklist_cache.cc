@@ -14,6 +14,33 @@ void SortBySeverity(std::vector<AssignmentRow>* rows) {
   });
 }
 
+bool Shows(const AssignmentRow& row, WorklistFilter filter) {
+  switch (filter) {
+    case WorklistFilter::kFlagged:
+      return row.flags != 0;
+    case WorklistFilter::kUnreviewed:
+      return !row.clinician_override;
+    case WorklistFilter::kReviewed:
+      return row.clinician_override.has_value();
+    case WorklistFilter::kAll:
+      break;
+  }
+  return true;
+}
+
+// The rows in worklist order with each filter's view of them.
+std::shared_ptr<const WorklistRows> Arrange(std::vector<AssignmentRow> read) {
+  SortBySeverity(&read);
+  auto month = std::make_shared<WorklistRows>();
+  month->rows = std::move(read);
+  for (size_t filter = 0; filter < kWorklistFilterCount; ++filter) {
+    for (const AssignmentRow& row : month->rows) {
+      if (Shows(row, static_cast<WorklistFilter>(filter))) month->shown[filter].push_back(&row);
+    }
+  }
+  return month;
+}
+
 }  // namespace
 
 Result<SharedRows> WorklistCache::Rows(Store& store, const std::string& stamp,
@@ -29,12 +56,11 @@ Result<SharedRows> WorklistCache::Rows(Store& store, const std::string& stamp,
   Result<std::vector<AssignmentRow>> rows =
       ReadAssignments(store, AssignmentFilter{month, department});
   if (!rows.ok()) return rows.error();
-  SortBySeverity(&rows.value());
-  auto shared = std::make_shared<const std::vector<AssignmentRow>>(std::move(rows.value()));
+  SharedRows shared = Arrange(std::move(rows.value()));
   std::lock_guard<std::mutex> lock(mutex_);
   if (entries_.size() >= kMaxEntries && entries_.count(key) == 0) entries_.clear();
   entries_[key] = Entry{stamp, shared};
-  return SharedRows(shared);
+  return shared;
 }
 
 }  // namespace clusterpilot

@@ -3,10 +3,15 @@
 // ReportInputsStamp: the latest import batch, classification and review)
 // stay the same. Reading a department's month is thousands of rows; a
 // clinician paging and filtering the same month needs them once.
-// Thread-safe; rows are shared read-only between the requests that use them.
+// Each filter's rows are kept too, so a page request does no work in
+// proportion to the month (a department's month is thousands of rows; walking
+// them on every request cost more than rendering the page: callgrind on
+// bench/web_bench). Thread-safe; rows are shared read-only between the
+// requests that use them.
 #ifndef CLUSTERPILOT_WEB_WORKLIST_CACHE_H_
 #define CLUSTERPILOT_WEB_WORKLIST_CACHE_H_
 
+#include <array>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -22,7 +27,22 @@ namespace clusterpilot {
 
 class Store;
 
-using SharedRows = std::shared_ptr<const std::vector<AssignmentRow>>;
+// The worklist's filters: all, flagged, not yet reviewed, reviewed.
+enum class WorklistFilter { kAll, kFlagged, kUnreviewed, kReviewed };
+inline constexpr size_t kWorklistFilterCount = 4;
+
+// One department's month in worklist order (most flags first, then by date,
+// patient and id), and the rows each filter shows, in the same order.
+struct WorklistRows {
+  std::vector<AssignmentRow> rows;
+  std::array<std::vector<const AssignmentRow*>, kWorklistFilterCount> shown;
+
+  const std::vector<const AssignmentRow*>& Shown(WorklistFilter filter) const {
+    return shown[static_cast<size_t>(filter)];
+  }
+};
+
+using SharedRows = std::shared_ptr<const WorklistRows>;
 
 class WorklistCache {
  public:
@@ -30,8 +50,7 @@ class WorklistCache {
   WorklistCache(const WorklistCache&) = delete;
   WorklistCache& operator=(const WorklistCache&) = delete;
 
-  // The department's rows of the month in the worklist's order (most flags
-  // first, then by date, patient and id), from memory when `stamp` is the
+  // The department's rows of the month, from memory when `stamp` is the
   // stamp they were read at.
   Result<SharedRows> Rows(Store& store, const std::string& stamp, const std::string& department,
                           const CalendarMonth& month);

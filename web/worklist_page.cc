@@ -24,82 +24,102 @@ namespace {
 
 constexpr size_t kRowsPerPage = 50;
 
-std::string ChosenFilter(const std::string& asked) {
-  return asked == "flagged" || asked == "unreviewed" || asked == "reviewed" ? asked : "all";
+struct FilterName {
+  const char* name;
+  WorklistFilter filter;
+};
+constexpr FilterName kFilters[] = {{"all", WorklistFilter::kAll},
+                                   {"flagged", WorklistFilter::kFlagged},
+                                   {"unreviewed", WorklistFilter::kUnreviewed},
+                                   {"reviewed", WorklistFilter::kReviewed}};
+
+// The asked filter's entry in kFilters; "all" for anything else.
+const FilterName& ChosenFilter(const std::string& asked) {
+  for (const FilterName& filter : kFilters) {
+    if (asked == filter.name) return filter;
+  }
+  return kFilters[0];
 }
 
 size_t ChosenPage(const std::string& asked) {
   return std::max<size_t>(1, std::strtoul(asked.c_str(), nullptr, 10));
 }
 
-bool Keep(const AssignmentRow& row, const std::string& filter) {
-  if (filter == "flagged") return row.flags != 0;
-  if (filter == "unreviewed") return !row.clinician_override;
-  if (filter == "reviewed") return row.clinician_override.has_value();
-  return true;
-}
-
-// Most flags first, then department by department as the cache keeps them.
-void SortBySeverity(std::vector<const AssignmentRow*>* rows) {
-  std::stable_sort(rows->begin(), rows->end(), [](const AssignmentRow* a, const AssignmentRow* b) {
-    return std::popcount(a->flags) > std::popcount(b->flags);
-  });
-}
-
-Poco::JSON::Object::Ptr RowValues(const AssignmentRow& row) {
-  Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
-  values->set("id", row.measurement_id);
-  values->set("patient_id", row.patient_id);
-  values->set("department", row.department);
-  values->set("rating_date", row.rating_date);
-  values->set("clinician", row.clinician);
-  values->set("cluster", row.cluster);
-  values->set("probability_percent", static_cast<int>(std::lround(row.probability * 100)));
-  values->set("flags", FitFlagNames(row.flags));
-  values->set("flagged", row.flags != 0);
-  values->set("reviewed", row.clinician_override.has_value());
-  values->set("version", row.clinician_override ? row.clinician_override->version : 0);
+PageValues RowValues(const AssignmentRow& row, bool json) {
+  PageValues values(json);
+  values.SetNumber("id", row.measurement_id);
+  values.SetText("patient_id", row.patient_id);
+  values.SetText("department", row.department);
+  values.SetText("rating_date", row.rating_date);
+  values.SetText("clinician", row.clinician);
+  values.SetNumber("cluster", row.cluster);
+  values.SetNumber("probability_percent", std::lround(row.probability * 100));
+  values.SetText("flags", FitFlagNames(row.flags));
+  values.SetFlag("flagged", row.flags != 0);
+  values.SetFlag("reviewed", row.clinician_override.has_value());
+  values.SetNumber("version", row.clinician_override ? row.clinician_override->version : 0);
   if (row.clinician_override) {
-    values->set("review_cluster", row.clinician_override->cluster);
-    values->set("review_by", row.clinician_override->by_user);
+    values.SetNumber("review_cluster", row.clinician_override->cluster);
+    values.SetText("review_by", row.clinician_override->by_user);
   }
   return values;
 }
 
-// The counts of every filter, in one pass: a month can hold thousands.
-Poco::JSON::Object::Ptr Counts(const std::vector<const AssignmentRow*>& rows) {
-  int64_t flagged = 0;
-  int64_t reviewed = 0;
-  for (const AssignmentRow* row : rows) {
-    flagged += row->flags != 0 ? 1 : 0;
-    reviewed += row->clinician_override ? 1 : 0;
-  }
-  const auto all = static_cast<int64_t>(rows.size());
-  Poco::JSON::Object::Ptr counts = new Poco::JSON::Object;
-  counts->set("all", all);
-  counts->set("flagged", flagged);
-  counts->set("unreviewed", all - reviewed);
-  counts->set("reviewed", reviewed);
-  return counts;
-}
+// The user's departments' month as the chosen filter shows it: one
+// department's cached view as it is, several merged in worklist order.
+class DepartmentsMonth {
+ public:
+  DepartmentsMonth() = default;
+  DepartmentsMonth(const DepartmentsMonth&) = delete;  // shown_ may point into merged_
+  DepartmentsMonth& operator=(const DepartmentsMonth&) = delete;
 
-// The month's rows of the user's departments, worklist order within each
-// department; `parts` keeps them alive.
-Result<std::vector<const AssignmentRow*>> DepartmentRows(PageContext& context,
-                                                         const CalendarMonth& month,
-                                                         std::vector<SharedRows>* parts) {
-  Result<std::string> stamp = ReportInputsStamp(context.store);
-  if (!stamp.ok()) return stamp.error();
-  std::vector<const AssignmentRow*> rows;
-  for (const std::string& department : context.user->user.departments) {
-    Result<SharedRows> part =
-        context.worklists.Rows(context.store, stamp.value(), department, month);
-    if (!part.ok()) return part.error();
-    for (const AssignmentRow& row : *part.value()) rows.push_back(&row);
-    parts->push_back(std::move(part.value()));
+  Status Read(PageContext& context, const CalendarMonth& month, WorklistFilter filter) {
+    Result<std::string> stamp = ReportInputsStamp(context.store);
+    if (!stamp.ok()) return stamp.error();
+    for (const std::string& department : context.user->user.departments) {
+      Result<SharedRows> part =
+          context.worklists.Rows(context.store, stamp.value(), department, month);
+      if (!part.ok()) return part.error();
+      parts_.push_back(std::move(part.value()));
+    }
+    if (parts_.size() == 1) {
+      shown_ = &parts_[0]->Shown(filter);
+      return Status::Ok();
+    }
+    for (const SharedRows& part : parts_) {
+      const auto& rows = part->Shown(filter);
+      merged_.insert(merged_.end(), rows.begin(), rows.end());
+    }
+    // Most flags first, then department by department as the cache keeps them.
+    std::stable_sort(merged_.begin(), merged_.end(),
+                     [](const AssignmentRow* a, const AssignmentRow* b) {
+                       return std::popcount(a->flags) > std::popcount(b->flags);
+                     });
+    shown_ = &merged_;
+    return Status::Ok();
   }
-  if (parts->size() > 1) SortBySeverity(&rows);
-  return rows;
+
+  const std::vector<const AssignmentRow*>& Shown() const { return *shown_; }
+
+  // How many rows `filter` shows, over every department.
+  int64_t Count(WorklistFilter filter) const {
+    size_t count = 0;
+    for (const SharedRows& part : parts_) count += part->Shown(filter).size();
+    return static_cast<int64_t>(count);
+  }
+
+ private:
+  std::vector<SharedRows> parts_;  // keeps the rows alive
+  std::vector<const AssignmentRow*> merged_;
+  const std::vector<const AssignmentRow*>* shown_ = &merged_;
+};
+
+// The counts of every filter.
+PageValues Counts(const DepartmentsMonth& month, bool json) {
+  PageValues counts(json);
+  for (const FilterName& filter : kFilters)
+    counts.SetNumber(filter.name, month.Count(filter.filter));
+  return counts;
 }
 
 // Unflagged, classified and not yet reviewed: what "confirm all unflagged"
@@ -122,14 +142,14 @@ std::string ConfirmableList(const std::vector<const AssignmentRow*>& rows, size_
 }
 
 // The result line after a confirm-all, from its redirect's query.
-void AddConfirmResult(const PageContext& context, Poco::JSON::Object::Ptr values) {
+void AddConfirmResult(const PageContext& context, PageValues* values) {
   const WebRequest& request = context.request;
   if (request.Query("confirmed").empty()) return;
   const long confirmed = std::strtol(request.Query("confirmed").c_str(), nullptr, 10);
   const long changed = std::strtol(request.Query("changed").c_str(), nullptr, 10);
-  values->set("confirm_result", Phrase(PageLanguage(context), "web.confirm_result",
-                                       {Value("{confirmed}", std::to_string(confirmed)),
-                                        Value("{changed}", std::to_string(changed))}));
+  values->SetText("confirm_result", Phrase(PageLanguage(context), "web.confirm_result",
+                                           {Value("{confirmed}", std::to_string(confirmed)),
+                                            Value("{changed}", std::to_string(changed))}));
 }
 
 struct ListedReview {
@@ -162,7 +182,7 @@ bool ParseListedReviews(const std::string& text, std::vector<ListedReview>* list
 // values only (the form's text never reaches the Location header).
 std::string WorklistLink(const WebRequest& request) {
   Result<CalendarMonth> month = CalendarMonth::Parse(request.Form("month"));
-  const std::string filter = ChosenFilter(request.Form("filter"));
+  const std::string filter = ChosenFilter(request.Form("filter")).name;
   const size_t page = ChosenPage(request.Form("page"));
   return "/worklist?month=" + (month.ok() ? month.value().Key() : std::string()) +
          "&filter=" + filter + "&page=" + std::to_string(page);
@@ -216,39 +236,34 @@ WebResponse WorklistPage(PageContext& context) {
   const WebRequest& request = context.request;
   Result<CalendarMonth> month = ChosenMonth(context);
   if (!month.ok()) return ErrorPage(context, 400, "web.error.month");
-  const std::string filter = ChosenFilter(request.Query("filter"));
+  const FilterName& filter = ChosenFilter(request.Query("filter"));
   const size_t page = ChosenPage(request.Query("page"));
   Status audited = AuditPageView(context, "web worklist", "worklist " + month.value().Key());
   if (!audited.ok()) return ErrorPage(context, 500, "web.error.internal");
-  std::vector<SharedRows> parts;
-  Result<std::vector<const AssignmentRow*>> rows = DepartmentRows(context, month.value(), &parts);
-  if (!rows.ok()) return ErrorPage(context, 500, "web.error.internal");
-  std::vector<const AssignmentRow*> shown;
-  if (filter == "all") {
-    shown = rows.value();
-  } else {
-    for (const AssignmentRow* row : rows.value()) {
-      if (Keep(*row, filter)) shown.push_back(row);
-    }
+  DepartmentsMonth rows;
+  if (!rows.Read(context, month.value(), filter.filter).ok()) {
+    return ErrorPage(context, 500, "web.error.internal");
   }
-  Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+  const std::vector<const AssignmentRow*>& shown = rows.Shown();
+  const bool json = request.wants_json;
+  PageList list(json, kRowsPerPage);
   for (size_t i = (page - 1) * kRowsPerPage; i < shown.size() && i < page * kRowsPerPage; ++i) {
-    list->add(RowValues(*shown[i]));
+    list.AddObject(RowValues(*shown[i], json));
   }
-  Poco::JSON::Object::Ptr values = new Poco::JSON::Object;
-  values->set("month", month.value().Key());
-  values->set("filter", filter);
-  values->set("page", static_cast<int64_t>(page));
-  values->set("pages", static_cast<int64_t>((shown.size() + kRowsPerPage - 1) / kRowsPerPage));
-  values->set("counts", Counts(rows.value()));
-  values->set("measurements", list);
+  PageValues values(json);
+  values.SetText("month", month.value().Key());
+  values.SetText("filter", filter.name);
+  values.SetNumber("page", static_cast<int64_t>(page));
+  values.SetNumber("pages", static_cast<int64_t>((shown.size() + kRowsPerPage - 1) / kRowsPerPage));
+  values.SetObject("counts", Counts(rows, json));
+  values.SetList("measurements", std::move(list));
   const std::string confirmable =
       ConfirmableList(shown, (page - 1) * kRowsPerPage, page * kRowsPerPage);
-  if (!confirmable.empty()) values->set("confirmable", confirmable);
-  values->set("csrf_token", context.user->csrf_token);
-  AddConfirmResult(context, values);
+  if (!confirmable.empty()) values.SetText("confirmable", confirmable);
+  values.SetText("csrf_token", context.user->csrf_token);
+  AddConfirmResult(context, &values);
   if (page * kRowsPerPage < shown.size()) {
-    values->set("next_page", static_cast<int64_t>(page + 1));
+    values.SetNumber("next_page", static_cast<int64_t>(page + 1));
   }
   return RenderPage(
       context, 200,
