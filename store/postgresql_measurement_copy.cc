@@ -151,8 +151,11 @@ Status PostgresqlMeasurementCopy::InsertFromStaging(
     first_of_key.try_emplace(NaturalKey(m.patient_id, m.department, m.rating_date.ToIso()), i);
     entries[i].outcome = MeasurementWriter::Outcome::kSkipped;
   }
+  // Planned afresh for each batch: a prepared plan keeps the first batch's
+  // view of an empty measurement table (a sequential scan for NOT EXISTS),
+  // and each batch would then read every row the batches before stored.
   PostgresqlConnection& connection = *store_.postgresql();
-  Result<pg_result*> inserted = connection.Run(InsertSql(), {}, {}, {});
+  Result<pg_result*> inserted = connection.RunOnce(InsertSql(), {}, {}, {});
   if (!inserted.ok()) return inserted.error();
   PGresult* result = inserted.value();
   for (int row = 0; row < PQntuples(result); ++row) {
