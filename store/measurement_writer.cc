@@ -150,6 +150,7 @@ Result<std::unique_ptr<MeasurementWriter>> MeasurementWriter::Begin(Store& store
   const int64_t stored_rows = highest.Step() ? highest.Int(0) : 0;
   highest.Reset();  // a statement still running would block DROP INDEX
   if (!highest.status().ok()) return highest.status().error();
+  writer->into_empty_store_ = stored_rows == 0;
   if (DropsIndexesForBulkLoad(store.dialect(), stored_rows, expected_rows)) {
     Status deferred = writer->DeferIndexesAndForeignKeys();
     if (!deferred.ok()) return deferred.error();
@@ -268,7 +269,8 @@ Status MeasurementWriter::WriteBatch(std::vector<BatchEntry>& entries) {
     }
     return Status::Ok();
   }
-  if (!copy_) copy_ = std::make_unique<PostgresqlMeasurementCopy>(store_, batch_id_);
+  if (!copy_)
+    copy_ = std::make_unique<PostgresqlMeasurementCopy>(store_, batch_id_, into_empty_store_);
   Status written = copy_->Write(entries, &last_stored_id_);
   if (!written.ok()) return written;
   for (const BatchEntry& entry : entries) {

@@ -141,6 +141,7 @@ class MeasurementWriter {
   Store& store_;
   int64_t batch_id_;
   int64_t last_stored_id_ = 0;
+  bool into_empty_store_ = false;  // measurement held no row when Begin() ran
   std::unique_ptr<SqlStatement> insert_;
   std::unique_ptr<SqlStatement> select_;
   std::unique_ptr<SqlStatement> reject_;

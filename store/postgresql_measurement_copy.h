@@ -26,8 +26,9 @@ class Store;
 class PostgresqlMeasurementCopy {
  public:
   // `store` must be a PostgreSQL store inside a write transaction; the
-  // staging table lives until that transaction ends.
-  PostgresqlMeasurementCopy(Store& store, int64_t batch_id);
+  // staging table lives until that transaction ends. `into_empty_store`:
+  // measurement held no row when the import began.
+  PostgresqlMeasurementCopy(Store& store, int64_t batch_id, bool into_empty_store);
   PostgresqlMeasurementCopy(const PostgresqlMeasurementCopy&) = delete;
   PostgresqlMeasurementCopy& operator=(const PostgresqlMeasurementCopy&) = delete;
 
@@ -44,6 +45,7 @@ class PostgresqlMeasurementCopy {
 
   Store& store_;
   int64_t batch_id_;
+  bool into_empty_store_;
   bool staging_ready_ = false;
 };
 
