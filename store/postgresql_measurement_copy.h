@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/error.h"
@@ -39,8 +40,13 @@ class PostgresqlMeasurementCopy {
 
  private:
   Status PrepareStaging();
-  Status CopyIntoStaging(const std::vector<MeasurementWriter::BatchEntry>& entries);
-  Status InsertFromStaging(std::vector<MeasurementWriter::BatchEntry>& entries, int64_t* last_id);
+  // Natural key (patient, department, date) -> the batch's first entry of it.
+  using FirstOfKey = std::unordered_map<std::string, size_t>;
+
+  Status CopyIntoStaging(const std::vector<MeasurementWriter::BatchEntry>& entries,
+                         const FirstOfKey& first_of_key);
+  Status InsertFromStaging(std::vector<MeasurementWriter::BatchEntry>& entries,
+                           const FirstOfKey& first_of_key, int64_t* last_id);
   Status ReadStoredForUnstored(std::vector<MeasurementWriter::BatchEntry>& entries);
 
   Store& store_;
