@@ -150,16 +150,18 @@ Result<std::unique_ptr<MeasurementWriter>> MeasurementWriter::Begin(Store& store
   const int64_t stored_rows = highest.Step() ? highest.Int(0) : 0;
   highest.Reset();  // a statement still running would block DROP INDEX
   if (!highest.status().ok()) return highest.status().error();
+  writer->into_empty_store_ = stored_rows == 0;
   if (DropsIndexesForBulkLoad(store.dialect(), stored_rows, expected_rows)) {
-    Status deferred = writer->DeferSecondaryIndexes();
+    Status deferred = writer->DeferIndexesAndForeignKeys();
     if (!deferred.ok()) return deferred.error();
   }
   return writer;
 }
 
-// Whatever secondary indexes the schema declares on measurement, read from
-// the schema itself so a later migration needs no change here.
-Status MeasurementWriter::DeferSecondaryIndexes() {
+// Whatever secondary indexes (and, on PostgreSQL, foreign keys) the schema
+// declares on measurement, read from the schema itself so a later migration
+// needs no change here.
+Status MeasurementWriter::DeferIndexesAndForeignKeys() {
   std::vector<std::pair<std::string, std::string>> indexes;
   {
     SqlStatement select(store_, MeasurementSecondaryIndexesSql(store_.dialect()));
@@ -169,9 +171,21 @@ Status MeasurementWriter::DeferSecondaryIndexes() {
   for (const auto& [name, sql] : indexes) {
     Status dropped = store_.Execute("DROP INDEX \"" + name + "\"");
     if (!dropped.ok()) return dropped;
-    deferred_indexes_.push_back(sql);
+    deferred_schema_.push_back(sql);
   }
-  if (!indexes.empty()) {  // a schema change outdates prepared statements
+  std::vector<std::pair<std::string, std::string>> foreign_keys;
+  if (const std::string_view list = MeasurementForeignKeysSql(store_.dialect()); !list.empty()) {
+    SqlStatement select(store_, std::string(list));
+    while (select.Step()) foreign_keys.emplace_back(select.Text(0), select.Text(1));
+    if (!select.status().ok()) return select.status();
+  }
+  for (const auto& [name, definition] : foreign_keys) {
+    Status dropped = store_.Execute("ALTER TABLE measurement DROP CONSTRAINT \"" + name + "\"");
+    if (!dropped.ok()) return dropped;
+    deferred_schema_.push_back("ALTER TABLE measurement ADD CONSTRAINT \"" + name + "\" " +
+                               definition);
+  }
+  if (!deferred_schema_.empty()) {  // a schema change outdates prepared statements
     insert_ = std::make_unique<SqlStatement>(store_, InsertMeasurementSql());
     select_ = std::make_unique<SqlStatement>(store_, SelectStoredSql());
     reject_ = std::make_unique<SqlStatement>(store_, kInsertRejection);
@@ -255,7 +269,8 @@ Status MeasurementWriter::WriteBatch(std::vector<BatchEntry>& entries) {
     }
     return Status::Ok();
   }
-  if (!copy_) copy_ = std::make_unique<PostgresqlMeasurementCopy>(store_, batch_id_);
+  if (!copy_)
+    copy_ = std::make_unique<PostgresqlMeasurementCopy>(store_, batch_id_, into_empty_store_);
   Status written = copy_->Write(entries, &last_stored_id_);
   if (!written.ok()) return written;
   for (const BatchEntry& entry : entries) {
@@ -306,11 +321,11 @@ Status MeasurementWriter::Finish(const ImportCounts& counts) {
   update.BindInt(6, batch_id_);
   Status updated = update.Run();
   if (!updated.ok()) return updated;
-  for (const std::string& sql : deferred_indexes_) {
+  for (const std::string& sql : deferred_schema_) {
     Status created = store_.Execute(sql);
     if (!created.ok()) return created;
   }
-  deferred_indexes_.clear();
+  deferred_schema_.clear();
   return Status::Ok();
 }
 

@@ -93,9 +93,10 @@ class MeasurementWriter {
   // Inserts the batch row (time: now, UTC) and prepares the statements. Call
   // inside a transaction; a second batch with the same hash fails.
   // `expected_rows` (an estimate) decides whether the measurement table's
-  // secondary indexes are dropped now and rebuilt in Finish(): cheaper than
-  // a million random index inserts when the batch is larger than what is
-  // stored already. The UNIQUE natural key stays, it finds the duplicates.
+  // secondary indexes (and on PostgreSQL its foreign keys) are dropped now
+  // and rebuilt in Finish(): cheaper than a million random index inserts
+  // and trigger calls when the batch is larger than what is stored already.
+  // The UNIQUE natural key stays, it finds the duplicates.
   static Result<std::unique_ptr<MeasurementWriter>> Begin(Store& store,
                                                           const ImportBatchInfo& batch,
                                                           int64_t expected_rows);
@@ -127,24 +128,26 @@ class MeasurementWriter {
   // Keeps one problem of a rejected (or conflicting) row.
   Status RecordRejection(const RejectedRow& row);
 
-  // Writes the final counts into the batch row and rebuilds any index that
-  // Begin() dropped.
+  // Writes the final counts into the batch row and rebuilds any index (and
+  // foreign key) that Begin() dropped.
   Status Finish(const ImportCounts& counts);
 
  private:
   MeasurementWriter(Store& store, int64_t batch_id);
   Status ReadStored(const Measurement& measurement, StoredMeasurement* stored);
-  Status DeferSecondaryIndexes();
+  Status DeferIndexesAndForeignKeys();
   Status RecordDepartment(const std::string& department);
 
   Store& store_;
   int64_t batch_id_;
   int64_t last_stored_id_ = 0;
+  bool into_empty_store_ = false;  // measurement held no row when Begin() ran
   std::unique_ptr<SqlStatement> insert_;
   std::unique_ptr<SqlStatement> select_;
   std::unique_ptr<SqlStatement> reject_;
   std::unique_ptr<PostgresqlMeasurementCopy> copy_;  // WriteBatch's, on PostgreSQL
-  std::vector<std::string> deferred_indexes_;        // CREATE INDEX statements to run in Finish()
+  // CREATE INDEX and ADD CONSTRAINT statements to run in Finish().
+  std::vector<std::string> deferred_schema_;
   // Those already in measurement_department: a handful of names, so a set
   // look-up per row spares a write per row.
   std::set<std::string, std::less<>> departments_;

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/error.h"
@@ -26,8 +27,9 @@ class Store;
 class PostgresqlMeasurementCopy {
  public:
   // `store` must be a PostgreSQL store inside a write transaction; the
-  // staging table lives until that transaction ends.
-  PostgresqlMeasurementCopy(Store& store, int64_t batch_id);
+  // staging table lives until that transaction ends. `into_empty_store`:
+  // measurement held no row when the import began.
+  PostgresqlMeasurementCopy(Store& store, int64_t batch_id, bool into_empty_store);
   PostgresqlMeasurementCopy(const PostgresqlMeasurementCopy&) = delete;
   PostgresqlMeasurementCopy& operator=(const PostgresqlMeasurementCopy&) = delete;
 
@@ -38,12 +40,18 @@ class PostgresqlMeasurementCopy {
 
  private:
   Status PrepareStaging();
-  Status CopyIntoStaging(const std::vector<MeasurementWriter::BatchEntry>& entries);
-  Status InsertFromStaging(std::vector<MeasurementWriter::BatchEntry>& entries, int64_t* last_id);
+  // Natural key (patient, department, date) -> the batch's first entry of it.
+  using FirstOfKey = std::unordered_map<std::string, size_t>;
+
+  Status CopyIntoStaging(const std::vector<MeasurementWriter::BatchEntry>& entries,
+                         const FirstOfKey& first_of_key);
+  Status InsertFromStaging(std::vector<MeasurementWriter::BatchEntry>& entries,
+                           const FirstOfKey& first_of_key, int64_t* last_id);
   Status ReadStoredForUnstored(std::vector<MeasurementWriter::BatchEntry>& entries);
 
   Store& store_;
   int64_t batch_id_;
+  bool into_empty_store_;
   bool staging_ready_ = false;
 };
 

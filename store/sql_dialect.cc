@@ -109,6 +109,12 @@ std::string_view MeasurementSecondaryIndexesSql(SqlDialect dialect) {
          "AND sql IS NOT NULL ORDER BY name";
 }
 
+std::string_view MeasurementForeignKeysSql(SqlDialect dialect) {
+  if (dialect == SqlDialect::kSqlite) return "";
+  return "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = "
+         "'measurement'::regclass AND contype = 'f' ORDER BY conname";
+}
+
 std::string_view PostgresqlBeginWrite() { return kBeginWrite; }
 
 std::string_view PostgresqlBeginSnapshot() { return kBeginSnapshot; }

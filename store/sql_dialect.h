@@ -42,6 +42,13 @@ bool DropsIndexesForBulkLoad(SqlDialect dialect, int64_t stored_rows, int64_t ex
 // and the UNIQUE constraint are not listed: they stay.
 std::string_view MeasurementSecondaryIndexesSql(SqlDialect dialect);
 
+// The query listing the measurement table's foreign keys on PostgreSQL: the
+// name and the definition that adds it again. A bulk load drops them with
+// the secondary indexes and adds them at the end, where one join checks
+// every row instead of a trigger per row (a fifth of a load's time). Empty
+// on SQLite, whose foreign keys cannot be dropped and cost little.
+std::string_view MeasurementForeignKeysSql(SqlDialect dialect);
+
 // The isolation every write transaction gets on PostgreSQL, with the store's
 // write lock (an advisory lock) that serialises writers as SQLite's BEGIN
 // IMMEDIATE does; see docs/postgresql.md.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "store/sql_dialect.h"
 #include "store/sql_statement.h"
 #include "store/store.h"
@@ -140,6 +142,54 @@ TEST_F(MeasurementWriterTest, ABatchBiggerThanTheStoreRebuildsTheIndexesAfterwar
   });
   ASSERT_TRUE(status.ok());
   EXPECT_TRUE(HasDateIndex());
+}
+
+// A first load into an empty store (on PostgreSQL: COPY batches, no ON
+// CONFLICT, foreign key dropped) gives each entry the outcome Write gives
+// one after another, across batches too, and ends with the foreign key back.
+TEST_F(MeasurementWriterTest, BatchesIntoAnEmptyStoreKeepTheFirstOfEachKey) {
+  Measurement changed = Example("P1");
+  changed.ratings[0] = 4;
+  const std::vector<Measurement> first_batch = {Example("P1"), Example("P2"), Example("P1"),
+                                                changed};
+  const std::vector<Measurement> second_batch = {Example("P2"), Example("P3")};
+  using Outcome = MeasurementWriter::Outcome;
+  std::vector<Outcome> outcomes;
+  int conflict_line = 0;
+  Status status = store_->InTransaction([&]() -> Status {
+    auto writer = MeasurementWriter::Begin(*store_, {"a.csv", "hash-a", "csv", "u"}, 1000);
+    if (!writer.ok()) return writer.error();
+    int line = 2;
+    for (const std::vector<Measurement>* batch : {&first_batch, &second_batch}) {
+      std::vector<MeasurementWriter::BatchEntry> entries(batch->size());
+      for (size_t i = 0; i < batch->size(); ++i) {
+        entries[i].measurement = &(*batch)[i];
+        entries[i].source_line = line++;
+      }
+      Status written = writer.value()->WriteBatch(entries);
+      if (!written.ok()) return written;
+      for (const auto& entry : entries) {
+        outcomes.push_back(entry.outcome);
+        if (entry.outcome == Outcome::kConflict) conflict_line = entry.stored.source_line;
+      }
+    }
+    return writer.value()->Finish(ImportCounts{6, 3, 2, 0, 1});
+  });
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  EXPECT_EQ(outcomes,
+            (std::vector<Outcome>{Outcome::kStored, Outcome::kStored, Outcome::kSkipped,
+                                  Outcome::kConflict, Outcome::kSkipped, Outcome::kStored}));
+  EXPECT_EQ(conflict_line, 2) << "the conflict names the stored (first) row";
+  EXPECT_EQ(Count(*store_, "SELECT count(*) FROM measurement"), 3);
+  EXPECT_EQ(Count(*store_, "SELECT min(source_line) FROM measurement WHERE patient_id = 'P1'"), 2);
+  EXPECT_TRUE(HasDateIndex());
+  if (store_->dialect() == SqlDialect::kPostgresql) {
+    EXPECT_EQ(
+        Count(*store_, std::string("SELECT count(*) FROM (") +
+                           std::string(MeasurementForeignKeysSql(store_->dialect())) + ") AS k"),
+        1)
+        << "the foreign key to import_batch is back";
+  }
 }
 
 // The failed insert ends the transaction (PostgreSQL refuses everything
