@@ -13,6 +13,7 @@
 #include "store/assignment_listing.h"
 #include "store/measurement_review.h"
 #include "store/override_table.h"
+#include "web/assignment_values.h"
 #include "web/page_renderer.h"
 #include "web/web_pages.h"
 
@@ -132,13 +133,7 @@ Result<PageValues> MeasurementValues(PageContext& context, const AssignmentRow& 
   if (!ratings.ok()) return ratings.error();
   Result<PageList> timeline = TimelineValues(context, row.patient_id, json);
   if (!timeline.ok()) return timeline.error();
-  PageValues values(json);
-  values.SetNumber("id", row.measurement_id);
-  values.SetText("patient_id", row.patient_id);
-  values.SetText("department", row.department);
-  values.SetText("rating_date", row.rating_date);
-  values.SetText("clinician", row.clinician);
-  values.SetNumber("cluster", row.cluster);
+  PageValues values = AssignmentValues(row, json);
   values.SetList("items", RatingValues(ratings.value().value_or(UnknownRatings()),
                                        PageLanguage(context), json));
   values.SetList("probabilities", ProbabilityValues(row.probabilities, json));

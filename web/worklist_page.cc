@@ -15,6 +15,7 @@
 #include "store/override_table.h"
 #include "store/rating_lookup.h"
 #include "store/report_inputs_stamp.h"
+#include "web/assignment_values.h"
 #include "web/page_renderer.h"
 #include "web/web_pages.h"
 #include "web/worklist_cache.h"
@@ -46,13 +47,7 @@ size_t ChosenPage(const std::string& asked) {
 }
 
 PageValues RowValues(const AssignmentRow& row, bool json) {
-  PageValues values(json);
-  values.SetNumber("id", row.measurement_id);
-  values.SetText("patient_id", row.patient_id);
-  values.SetText("department", row.department);
-  values.SetText("rating_date", row.rating_date);
-  values.SetText("clinician", row.clinician);
-  values.SetNumber("cluster", row.cluster);
+  PageValues values = AssignmentValues(row, json);
   values.SetNumber("probability_percent", std::lround(row.probability * 100));
   values.SetText("flags", FitFlagNames(row.flags));
   values.SetFlag("flagged", row.flags != 0);
