@@ -74,6 +74,7 @@ class ReportLanguageTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new ScopedTempDir;
+    setup_error_ = new std::string;
     {
       ReportStore fixture(TestStoreLocationOf(*dir_));
       FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 160, .departments = 4});
@@ -82,7 +83,10 @@ class ReportLanguageTest : public testing::Test {
     WriteFile(dir_->File("tariffs.csv"), PlausibleTariffCsv());
     for (Language language : {Language::kDutch, Language::kEnglish}) {
       auto store = Store::Open(TestStoreLocationOf(*dir_));
-      ASSERT_TRUE(store.ok()) << store.error().ToString();
+      if (!store.ok()) {
+        *setup_error_ = store.error().ToString();
+        return;
+      }
       ReportRequest request;
       request.month = CalendarMonth{2026, 10};
       request.tariff_file = dir_->File("tariffs.csv");
@@ -92,10 +96,19 @@ class ReportLanguageTest : public testing::Test {
       request.language = language;
       request.user = "test";
       Result<ReportSummary> summary = WriteMonthlyReport(*store.value(), request);
-      ASSERT_TRUE(summary.ok()) << summary.error().ToString();
+      if (!summary.ok()) {
+        *setup_error_ = summary.error().ToString();
+        return;
+      }
     }
   }
-  static void TearDownTestSuite() { delete dir_; }
+  static void TearDownTestSuite() {
+    delete dir_;
+    delete setup_error_;
+  }
+  // A failure in SetUpTestSuite would only skip the tests (and ctest counts
+  // a skip as no failure): each test fails here instead.
+  void SetUp() override { ASSERT_EQ(*setup_error_, "") << "the suite's reports were not written"; }
 
   static std::string Folder(Language language) {
     return dir_->File(std::string("report-") + std::string(LanguageCode(language)));
@@ -105,9 +118,11 @@ class ReportLanguageTest : public testing::Test {
   }
 
   static ScopedTempDir* dir_;
+  static std::string* setup_error_;  // what stopped SetUpTestSuite; empty when it ran
 };
 
 ScopedTempDir* ReportLanguageTest::dir_ = nullptr;
+std::string* ReportLanguageTest::setup_error_ = nullptr;
 
 TEST_F(ReportLanguageTest, DutchIsTheDefault) {
   EXPECT_EQ(ReportRequest().language, Language::kDutch);
