@@ -49,7 +49,7 @@ class ReportFormatsTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new ScopedTempDir;
-    setup_error_ = new std::string;
+    setup_error_.clear();
     {
       ReportStore fixture(TestStoreLocationOf(*dir_));
       FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 260, .departments = 8});
@@ -58,7 +58,7 @@ class ReportFormatsTest : public testing::Test {
     WriteFile(dir_->File("tariffs.csv"), PlausibleTariffCsv());
     auto store = Store::Open(TestStoreLocationOf(*dir_));
     if (!store.ok()) {
-      *setup_error_ = store.error().ToString();
+      setup_error_ = store.error().ToString();
       return;
     }
     ReportRequest request;
@@ -69,15 +69,12 @@ class ReportFormatsTest : public testing::Test {
     request.monte_carlo.draws = 1000;
     request.user = "test";
     Result<ReportSummary> summary = WriteMonthlyReport(*store.value(), request);
-    if (!summary.ok()) *setup_error_ = summary.error().ToString();
+    if (!summary.ok()) setup_error_ = summary.error().ToString();
   }
-  static void TearDownTestSuite() {
-    delete dir_;
-    delete setup_error_;
-  }
+  static void TearDownTestSuite() { delete dir_; }
   // A failure in SetUpTestSuite would only skip the tests (and ctest counts
   // a skip as no failure): each test fails here instead.
-  void SetUp() override { ASSERT_EQ(*setup_error_, "") << "the suite's report was not written"; }
+  void SetUp() override { ASSERT_EQ(setup_error_, "") << "the suite's report was not written"; }
 
   static std::string Out(const std::string& name) { return dir_->File("report/" + name); }
 
@@ -87,11 +84,10 @@ class ReportFormatsTest : public testing::Test {
   }
 
   static ScopedTempDir* dir_;
-  static std::string* setup_error_;  // what stopped SetUpTestSuite; empty when it ran
+  static inline std::string setup_error_;  // what stopped SetUpTestSuite; empty when it ran
 };
 
 ScopedTempDir* ReportFormatsTest::dir_ = nullptr;
-std::string* ReportFormatsTest::setup_error_ = nullptr;
 
 std::string JsonCellText(const Poco::Dynamic::Var& value) {
   if (value.isEmpty()) return "";

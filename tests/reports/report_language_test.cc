@@ -74,7 +74,7 @@ class ReportLanguageTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new ScopedTempDir;
-    setup_error_ = new std::string;
+    setup_error_.clear();
     {
       ReportStore fixture(TestStoreLocationOf(*dir_));
       FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 160, .departments = 4});
@@ -84,7 +84,7 @@ class ReportLanguageTest : public testing::Test {
     for (Language language : {Language::kDutch, Language::kEnglish}) {
       auto store = Store::Open(TestStoreLocationOf(*dir_));
       if (!store.ok()) {
-        *setup_error_ = store.error().ToString();
+        setup_error_ = store.error().ToString();
         return;
       }
       ReportRequest request;
@@ -97,18 +97,15 @@ class ReportLanguageTest : public testing::Test {
       request.user = "test";
       Result<ReportSummary> summary = WriteMonthlyReport(*store.value(), request);
       if (!summary.ok()) {
-        *setup_error_ = summary.error().ToString();
+        setup_error_ = summary.error().ToString();
         return;
       }
     }
   }
-  static void TearDownTestSuite() {
-    delete dir_;
-    delete setup_error_;
-  }
+  static void TearDownTestSuite() { delete dir_; }
   // A failure in SetUpTestSuite would only skip the tests (and ctest counts
   // a skip as no failure): each test fails here instead.
-  void SetUp() override { ASSERT_EQ(*setup_error_, "") << "the suite's reports were not written"; }
+  void SetUp() override { ASSERT_EQ(setup_error_, "") << "the suite's reports were not written"; }
 
   static std::string Folder(Language language) {
     return dir_->File(std::string("report-") + std::string(LanguageCode(language)));
@@ -118,11 +115,10 @@ class ReportLanguageTest : public testing::Test {
   }
 
   static ScopedTempDir* dir_;
-  static std::string* setup_error_;  // what stopped SetUpTestSuite; empty when it ran
+  static inline std::string setup_error_;  // what stopped SetUpTestSuite; empty when it ran
 };
 
 ScopedTempDir* ReportLanguageTest::dir_ = nullptr;
-std::string* ReportLanguageTest::setup_error_ = nullptr;
 
 TEST_F(ReportLanguageTest, DutchIsTheDefault) {
   EXPECT_EQ(ReportRequest().language, Language::kDutch);
