@@ -48,10 +48,12 @@ struct CellExposure {
 };
 
 struct DisclosureAudit {
-  int constraints = 0;                  // published counts and amounts the program holds
-  int audited_cells = 0;                // hidden small counts it bounded
-  int audited_amounts = 0;              // hidden amounts of billed revenue it bounded
-  int narrowest = 0;                    // fewest whole values any of them can take; 0 when none
+  int constraints = 0;      // published counts and amounts the program holds
+  int audited_cells = 0;    // hidden small counts it bounded
+  int audited_amounts = 0;  // hidden amounts of billed revenue it bounded
+  // Fewest whole values any of them was shown to take: its range, or for a
+  // count the spread of its witnesses, which the range holds; 0 when none.
+  int narrowest = 0;
   std::vector<CellExposure> exposures;  // those below the protection interval
 };
 

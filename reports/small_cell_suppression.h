@@ -64,6 +64,10 @@ struct TableRelations {
   std::vector<TableSum> sums;
   std::vector<CellLink> links;  // applied in order: a chain of links settles in one round
   std::vector<CellMeaning> meanings;
+  // Sums of quantities the reader knows are never negative, though no cell
+  // shows them: a department's patients in a cluster this month include its
+  // re-rated patients who reached that cluster.
+  std::vector<std::vector<QuantityTerm>> never_negative = {};
 };
 
 // A table as a builder lays it out, before anything is hidden.
