@@ -1,5 +1,6 @@
 #include "reports/cell_meanings.h"
 
+#include "core/care_cluster.h"
 #include "reports/cluster_distribution.h"
 #include "reports/report_keys.h"
 
@@ -75,6 +76,21 @@ DepartmentTerms Combined(DepartmentTerms a, DepartmentTerms b, double factor) {
     }
     return terms;
   };
+}
+
+QuantityTerm TransitionTerm(const std::string& department_key, int from, int to) {
+  return {Quantity("transition:" + std::to_string(from) + ">" + std::to_string(to), department_key),
+          1, true};
+}
+
+QuantityTerms ArrivedTerms(const std::string& department_key, int cluster) {
+  QuantityTerms terms;
+  for (const ClusterRowPlan& leaf : ClusterRows()) {
+    const bool arrived = IsCareCluster(cluster) ? leaf.cluster == cluster
+                                                : IsLeaf(leaf) && OutsideSuperclusters(leaf);
+    if (arrived) terms.push_back({Quantity("patients", department_key) + "/" + leaf.key, 1, true});
+  }
+  return terms;
 }
 
 DepartmentTerms AllPatients(const std::string& stem) {

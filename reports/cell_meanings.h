@@ -56,6 +56,17 @@ DepartmentTerms Combined(DepartmentTerms a, DepartmentTerms b, double factor);
 // All of a department's patients of `stem` (its distribution total).
 DepartmentTerms AllPatients(const std::string& stem);
 
+// A department's re-rated patients whose previous rating had cluster `from`
+// and this month's `to` (0: no cluster): a cell of the transitions matrix,
+// which the changes and moves tables sum.
+QuantityTerm TransitionTerm(const std::string& department_key, int from, int to);
+
+// A department's patients this month in care cluster `cluster`, or, for any
+// other number, in the rows without one (no cluster, the clinician's no
+// cluster, not classified): where its re-rated patients who reached
+// `cluster` are counted.
+QuantityTerms ArrivedTerms(const std::string& department_key, int cluster);
+
 // Adds the meanings of a column of a department-layout table
 // (AddDepartmentRows) to `relations`: each department row its own terms, the
 // institution row (the last) the sum of all departments'.

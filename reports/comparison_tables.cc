@@ -1,12 +1,14 @@
 #include "reports/comparison_tables.h"
 
 #include <algorithm>
+#include <set>
 #include <utility>
 
 #include "reports/cell_meanings.h"
 #include "reports/cluster_row_plan.h"
 #include "reports/department_layout.h"
 #include "reports/report_keys.h"
+#include "reports/transition_tables.h"
 
 namespace clusterpilot {
 namespace {
@@ -111,6 +113,28 @@ ReportRow MoveRow(std::pair<int, int> clusters, int64_t patients) {
                    {ReportCell::Count(patients)}};
 }
 
+// A department's cells of the transitions table that `pick` keeps.
+DepartmentTerms DepartmentTransitions(const MonthlyFigures& figures, TransitionPick pick) {
+  return [&figures, pick = std::move(pick)](const std::string& department_key) {
+    for (const DepartmentFigures& department : figures.departments) {
+      if (DepartmentKey(department.name) == department_key) {
+        return TransitionTerms(figures, department, pick);
+      }
+    }
+    return QuantityTerms{};
+  };
+}
+
+// Every department's cells of the transitions table that `pick` keeps.
+QuantityTerms InstitutionTransitions(const MonthlyFigures& figures, const TransitionPick& pick) {
+  QuantityTerms terms;
+  for (const DepartmentFigures& department : figures.departments) {
+    QuantityTerms own = TransitionTerms(figures, department, pick);
+    terms.insert(terms.end(), own.begin(), own.end());
+  }
+  return terms;
+}
+
 // All moves = the listed ones + other moves.
 TableSum MovesSum(const ReportTable& table) {
   TableSum sum{{static_cast<int>(table.rows.size()) - 1, 0}, {}};
@@ -143,8 +167,8 @@ DraftTable ChangesTable(const MonthlyFigures& figures) {
   TableRelations relations{
       DepartmentColumnSums(table, {col::kPatients, col::kRerated, col::kMoved}), {}, {}};
   AddMeanings(table, col::kPatients, AllPatients("patients"), &relations);
-  AddMeanings(table, col::kRerated, OwnCount("rerated"), &relations);
-  AddMeanings(table, col::kMoved, OwnCount("moved"), &relations);
+  AddMeanings(table, col::kRerated, DepartmentTransitions(figures, AnyTransition), &relations);
+  AddMeanings(table, col::kMoved, DepartmentTransitions(figures, CareClusterMove), &relations);
   AppendLinks(LinksInEveryRow(table, col::kMoved, {col::kMovedShare}), &relations.links);
   AppendLinks(LinksInEveryRow(table, col::kRerated, {col::kMovedShare}), &relations.links);
   return {std::move(table), std::move(relations)};
@@ -185,21 +209,35 @@ DraftTable MovesTable(const MonthlyFigures& figures, int suppress_below) {
                     {}};
   int64_t other = 0;
   int64_t all = 0;
-  // No meanings yet: the audit found the moves contradicting themselves in
-  // one test store (to look into); the table's own sum protects it.
+  // Each row sums the transitions table's cells of its move over the
+  // departments, so the audit sees what a listed move adds to them.
   TableRelations relations;
+  std::set<std::pair<int, int>> listed;
   for (const auto& [clusters, patients] : MovesByFrequency(figures.moves)) {
     all += patients;
     if (patients < suppress_below || table.rows.size() >= kMovesListed) {
       other += patients;
-    } else {
-      table.rows.push_back(MoveRow(clusters, patients));
+      continue;
     }
+    table.rows.push_back(MoveRow(clusters, patients));
+    listed.insert(clusters);
+    relations.meanings.push_back(
+        CellMeaning{{static_cast<int>(table.rows.size()) - 1, 0},
+                    InstitutionTransitions(figures, [clusters = clusters](int from, int to) {
+                      return from == clusters.first && to == clusters.second;
+                    })});
   }
   table.rows.push_back(ReportRow{
       row_key::kOtherMoves, "Other moves", RowStyle::kNormal, {ReportCell::Count(other)}});
+  relations.meanings.push_back(
+      CellMeaning{{static_cast<int>(table.rows.size()) - 1, 0},
+                  InstitutionTransitions(figures, [&listed](int from, int to) {
+                    return CareClusterMove(from, to) && listed.count({from, to}) == 0;
+                  })});
   table.rows.push_back(
       ReportRow{row_key::kAllMoves, "All moves", RowStyle::kTotal, {ReportCell::Count(all)}});
+  relations.meanings.push_back(CellMeaning{{static_cast<int>(table.rows.size()) - 1, 0},
+                                           InstitutionTransitions(figures, CareClusterMove)});
   relations.sums = {MovesSum(table)};
   return {std::move(table), std::move(relations)};
 }

@@ -3,11 +3,14 @@
 // classify and report, and an attacker written here, sharing no code with
 // the report's suppression or its audit, reads only the written CSV files and
 // the tariff file, builds its own linear program (GLPK) of everything they
-// say about the patients per department and cluster, and bounds every hidden
-// small count of the distribution. None may be narrowed to fewer than three
-// values. The default suite attacks a few institutions (each is an import,
-// a classification and a report); CLUSTERPILOT_ATTACK_INSTITUTIONS=200 runs
-// the full attack.
+// say about the patients per department and cluster (the distribution, the
+// revenue tables, the trends, and the transitions matrix with the changes
+// and moves tables that sum it, and what the reader knows without a figure:
+// re-rated patients are among the month's patients in their cluster), and
+// bounds every hidden small count of the distribution and the transitions.
+// None may be narrowed to fewer than three values. The default suite
+// attacks a few institutions (each is an import, a classification and a
+// report); CLUSTERPILOT_ATTACK_INSTITUTIONS=200 runs the full attack.
 #include <glpk.h>
 #include <gtest/gtest.h>
 
@@ -132,6 +135,9 @@ class OutsideAttacker {
       Row(e, GLP_FX, std::stod(cell), std::stod(cell));
     }
   }
+
+  // What the reader knows without a figure: `e` is never negative.
+  void NotNegative(const Expression& e) { Row(e, GLP_LO, 0, 0); }
 
   // What a published amount in euros says, when shown.
   void Amount(const Expression& e, const std::string& cell) {
@@ -269,6 +275,9 @@ class ReportAttack {
     RecordShift();
     RecordBilledRevenue();
     RecordTrends();
+    RecordTransitions();
+    RecordChanges();
+    RecordMoves();
   }
 
   // Every "<k" of the distribution with the range the attacker finds.
@@ -290,6 +299,19 @@ class ReportAttack {
     }
   }
 
+  // Every "<k" of the transitions matrix and of the changes table, the
+  // same way.
+  void ExpectEveryHiddenTransitionProtected(const std::string& institution) {
+    for (const HiddenFigure& figure : hidden_transitions_) {
+      const auto [least, most] = attacker_.Range(figure.terms);
+      if (std::floor(most + 1e-6) == 0) continue;
+      ++hidden_;
+      const double values = std::floor(most + 1e-6) - std::ceil(least - 1e-6) + 1;
+      EXPECT_GE(values, kProtectionInterval)
+          << institution << ": " << figure.where << " narrowed to " << least << ".." << most;
+    }
+  }
+
   // Every hidden figure of billed revenue alone (the impact table's rated
   // and other patients' revenue, the caseload's billed, valid-cluster and
   // other revenue, the trends' current revenue of the month) must keep a
@@ -297,6 +319,9 @@ class ReportAttack {
   void ExpectEveryHiddenRevenueProtected(const std::string& institution) {
     for (const RevenueFigure& figure : revenue_figures_) {
       const auto [least, most] = attacker_.Range(figure.terms);
+      // Pinned to exactly nothing billed: like a hidden zero count, it
+      // tells of no patient (institution 146 of the long run).
+      if (std::abs(least) < 0.5 && std::abs(most) < 0.5) continue;
       ++hidden_amounts_;
       EXPECT_GE(most - least, 100) << institution << ": " << figure.where << " worked out as "
                                    << least / 100 << ".." << most / 100 << " euros";
@@ -343,6 +368,42 @@ class ReportAttack {
     return e;
   }
 
+  // The transitions of department `d` (every department when d is past the
+  // last) that `pick` keeps.
+  template <typename Pick>
+  Expression Transitions(size_t d, Pick pick) const {
+    Expression e;
+    for (size_t dep = 0; dep < transitions_.size(); ++dep) {
+      if (dep != d && d < transitions_.size()) continue;
+      for (const auto& [move, cell] : transitions_[dep]) {
+        if (pick(move.first, move.second)) e = Plus(e, cell);
+      }
+    }
+    return e;
+  }
+
+  static bool CareMove(int from, int to) { return from >= 1 && to >= 1 && from != to; }
+
+  // The distribution's row of care cluster `cluster`, or -1.
+  int ClusterLeaf(int cluster) const {
+    for (int leaf : leaf_rows_) {
+      if (IsCluster(rows_[leaf][0]) && std::stoi(rows_[leaf][0]) == cluster) return leaf;
+    }
+    return -1;
+  }
+
+  size_t DepartmentNamed(const std::string& name) const {
+    for (size_t d = 0; d < departments_.size(); ++d) {
+      if (departments_[d] == name) return d;
+    }
+    return departments_.size();
+  }
+
+  // A "<k" cell to check once everything is recorded.
+  void RememberHidden(const std::string& cell, const Expression& terms, std::string where) {
+    if (!cell.empty() && cell[0] == '<') hidden_transitions_.push_back({terms, std::move(where)});
+  }
+
   // The row of a department-per-row table: its name, or the institution (last).
   size_t DepartmentOfRow(const CsvRows& rows, size_t r) const {
     if (r + 1 == rows.size()) return departments_.size();
@@ -380,6 +441,92 @@ class ReportAttack {
     for (size_t r = 1; r < rows.size(); ++r) {
       attacker_.Count(CellTerms(total, DepartmentOfRow(rows, r)), rows[r][column]);
     }
+  }
+
+  // transitions.csv: a row per department and previous cluster ("name ·
+  // cluster"), its re-rated patients, their stability (a share), then a
+  // column per cluster reached ("→ cluster"). Every cell is an unknown of
+  // its own; a row's re-rated patients are their sum. A department's
+  // re-rated patients who reached a cluster are among its patients in that
+  // cluster this month.
+  void RecordTransitions() {
+    transitions_.resize(departments_.size());
+    if (!std::ifstream(folder_ + "/transitions.csv")) return;
+    const CsvRows rows = ReadCsv(folder_ + "/transitions.csv");
+    std::vector<int> reached;
+    for (size_t c = 3; c < rows[0].size(); ++c) {
+      reached.push_back(std::stoi(rows[0][c].substr(rows[0][c].find(' ') + 1)));
+    }
+    std::map<std::pair<size_t, int>, Expression> arrived;  // department, cluster
+    for (size_t r = 1; r < rows.size(); ++r) {
+      const size_t dot = rows[r][0].rfind(" \xC2\xB7 ");
+      ASSERT_NE(dot, std::string::npos) << rows[r][0];
+      const size_t d = DepartmentNamed(rows[r][0].substr(0, dot));
+      ASSERT_LT(d, departments_.size());
+      const int from = std::stoi(rows[r][0].substr(dot + 4));
+      Expression rerated;
+      for (size_t k = 0; k < reached.size(); ++k) {
+        const Expression cell = attacker_.Unknown();
+        transitions_[d][{from, reached[k]}] = cell;
+        attacker_.Count(cell, rows[r][3 + k]);
+        rerated = Plus(rerated, cell);
+        arrived[{d, reached[k]}] = Plus(arrived[{d, reached[k]}], cell);
+        RememberHidden(rows[r][3 + k], cell,
+                       "transitions row \"" + rows[r][0] + "\", column \"" + rows[0][3 + k] + "\"");
+      }
+      attacker_.Count(rerated, rows[r][1]);
+      RememberHidden(rows[r][1], rerated, "transitions row \"" + rows[r][0] + "\", re-rated");
+    }
+    for (const auto& [where, patients] : arrived) {
+      const int leaf = ClusterLeaf(where.second);
+      if (leaf > 0) attacker_.NotNegative(Plus(leaves_[where.first].at(leaf), patients, -1));
+    }
+  }
+
+  // changes.csv: each department's re-rated patients (every cell of its
+  // transitions rows) and moved patients (the cells between two different
+  // clusters), the institution's in the last row. Re-rated patients are
+  // among the patients rated this month.
+  void RecordChanges() {
+    if (!std::ifstream(folder_ + "/changes.csv")) return;
+    const CsvRows rows = ReadCsv(folder_ + "/changes.csv");
+    const int total = static_cast<int>(rows_.size()) - 1;
+    for (size_t r = 1; r < rows.size(); ++r) {
+      const size_t d = DepartmentOfRow(rows, r);
+      const Expression rerated = Transitions(d, [](int, int) { return true; });
+      const Expression moved = Transitions(d, CareMove);
+      attacker_.Count(rerated, rows[r][2]);
+      attacker_.Count(moved, rows[r][3]);
+      attacker_.NotNegative(Plus(CellTerms(total, d), rerated, -1));
+      RememberHidden(rows[r][2], rerated, "changes row \"" + rows[r][0] + "\", re-rated");
+      RememberHidden(rows[r][3], moved, "changes row \"" + rows[r][0] + "\", moved");
+    }
+  }
+
+  // moves.csv: the listed moves ("from → to") over every department, then
+  // the other moves and all moves between two different clusters.
+  void RecordMoves() {
+    if (!std::ifstream(folder_ + "/moves.csv")) return;
+    const CsvRows rows = ReadCsv(folder_ + "/moves.csv");
+    const size_t everyone = departments_.size();
+    std::vector<std::pair<int, int>> listed;
+    for (size_t r = 1; r + 2 < rows.size(); ++r) {
+      const std::string& label = rows[r][0];
+      const int from = std::stoi(label);
+      const int to = std::stoi(label.substr(label.rfind(' ') + 1));
+      listed.emplace_back(from, to);
+      attacker_.Count(
+          Transitions(everyone, [from, to](int f, int t) { return f == from && t == to; }),
+          rows[r][1]);
+    }
+    attacker_.Count(Transitions(everyone,
+                                [&listed](int f, int t) {
+                                  return CareMove(f, t) &&
+                                         std::find(listed.begin(), listed.end(),
+                                                   std::make_pair(f, t)) == listed.end();
+                                }),
+                    rows[rows.size() - 2][1]);
+    attacker_.Count(Transitions(everyone, CareMove), rows.back()[1]);
   }
 
   // The shift's "this month" column repeats the institution column.
@@ -539,6 +686,12 @@ class ReportAttack {
   std::vector<RevenueFigure> revenue_figures_;  // hidden figures of billed revenue
   int hidden_ = 0;
   int hidden_amounts_ = 0;
+  struct HiddenFigure {
+    Expression terms;
+    std::string where;
+  };
+  std::vector<std::map<std::pair<int, int>, Expression>> transitions_;  // per department
+  std::vector<HiddenFigure> hidden_transitions_;
 };
 
 // Hidden cells of every CSV of a report: "<k" and "x".
@@ -630,6 +783,7 @@ int AttackInstitution(int index, const Tariffs& tariffs, HiddenCells* cells) {
   if (testing::Test::HasFatalFailure()) return 0;
   attack.ExpectEveryHiddenCountProtected("institution " + std::to_string(index));
   attack.ExpectEveryHiddenRevenueProtected("institution " + std::to_string(index));
+  attack.ExpectEveryHiddenTransitionProtected("institution " + std::to_string(index));
   cells->Count(dir.File("report"));
   cells->amounts += attack.hidden_amounts();
   return attack.hidden();
@@ -666,6 +820,15 @@ TEST(DisclosureAttackTest, APinHeldByHiddenFiguresIsBrokenByANeighbour) {
   EXPECT_GT(AttackInstitution(119, ReadTariffs(DemoTariffFile()), &cells), 0);
 }
 
+// Institution 146 of the long run stopped the report: a department whose
+// one billed patient was billed nothing had its hidden billed revenue pinned
+// to zero by zero amounts, which are shown. Nothing billed tells of no
+// patient, as a hidden zero count does, so the report is written.
+TEST(DisclosureAttackTest, ADepartmentBilledNothingIsNoExposure) {
+  HiddenCells cells;
+  EXPECT_GT(AttackInstitution(146, ReadTariffs(DemoTariffFile()), &cells), 0);
+}
+
 TEST(DisclosureAttackTest, NoHiddenCountIsNarrowedInTheDemo) {
   ScopedTempDir dir;
   const CommandOutcome demo = RunClusterpilot({"demo", "--out", dir.File("demo")});
@@ -675,6 +838,7 @@ TEST(DisclosureAttackTest, NoHiddenCountIsNarrowedInTheDemo) {
   ASSERT_NO_FATAL_FAILURE(attack.Read());
   attack.ExpectEveryHiddenCountProtected("demo");
   attack.ExpectEveryHiddenRevenueProtected("demo");
+  attack.ExpectEveryHiddenTransitionProtected("demo");
   EXPECT_GT(attack.hidden(), 10);
 }
 
