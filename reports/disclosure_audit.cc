@@ -360,8 +360,8 @@ void AddBinding(const Program& program, const ProgramPart& part, glp_prob* solve
 // enough, the figure is protected without solving for its least and most.
 // A large report hides thousands of small counts (the transitions of the
 // 1M-measurement benchmark store hide 5,100), and solving each of them for
-// its least and its most took two minutes there; with witnesses, 70 of
-// them are left to solve.
+// its least and its most took two minutes there; the spread's witnesses
+// protect every one of them, so none is left to solve alone.
 class Witnesses {
  public:
   Witnesses(const std::vector<ReportTable>& tables, const Program& program)
