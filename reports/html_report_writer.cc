@@ -78,20 +78,6 @@ std::string Tag(const std::string& name, const std::string& content, const std::
          ">";
 }
 
-const char* RowClass(RowStyle style) {
-  switch (style) {
-    case RowStyle::kGroup:
-      return "group";
-    case RowStyle::kSubtotal:
-      return "subtotal";
-    case RowStyle::kTotal:
-      return "total";
-    case RowStyle::kNormal:
-      break;
-  }
-  return "";
-}
-
 bool HasSmallPercent(const ReportTable& table) {
   for (const ReportRow& row : table.rows) {
     for (size_t c = 0; c < table.columns.size(); ++c) {
@@ -128,8 +114,9 @@ std::string TableHtml(const ReportTable& table, Language language, int suppress_
     html += "<th>" + EscapeMarkup(column.label) + "</th>";
   html += "</tr></thead><tbody>";
   for (const ReportRow& row : table.rows) {
-    const std::string cls = RowClass(row.style);
-    html += cls.empty() ? "<tr>" : "<tr class=\"" + cls + "\">";
+    html += row.style == RowStyle::kNormal
+                ? "<tr>"
+                : "<tr class=\"" + std::string(RowStyleName(row.style)) + "\">";
     html += "<td>" + EscapeMarkup(row.label) + "</td>";
     for (size_t c = 0; c < table.columns.size(); ++c) {
       const ReportCell& cell = row.cells[c];

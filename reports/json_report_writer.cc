@@ -30,20 +30,6 @@ const char* UnitOf(CellKind kind) {
   return "text";
 }
 
-const char* StyleName(RowStyle style) {
-  switch (style) {
-    case RowStyle::kGroup:
-      return "group";
-    case RowStyle::kSubtotal:
-      return "subtotal";
-    case RowStyle::kTotal:
-      return "total";
-    case RowStyle::kNormal:
-      break;
-  }
-  return "normal";
-}
-
 // Rounds to `decimals` places by the rule of every format, so that the
 // JSON shows what the others show, not binary noise.
 double Rounded(double value, int decimals) { return RoundHalfAwayFromZero(value, decimals); }
@@ -88,7 +74,7 @@ Poco::JSON::Object::Ptr TableObject(const ReportTable& table, int suppress_below
     Poco::JSON::Object::Ptr entry = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     entry->set("key", row.key);
     entry->set("label", row.label);
-    entry->set("style", std::string(StyleName(row.style)));
+    entry->set("style", std::string(RowStyleName(row.style)));
     Poco::JSON::Object::Ptr values = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     for (size_t c = 0; c < table.columns.size(); ++c) {
       values->set(table.columns[c].key, CellValue(row.cells[c], table.columns[c], suppress_below));

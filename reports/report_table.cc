@@ -122,4 +122,18 @@ std::string HiddenMarker(const ReportCell& cell, const ReportColumn& column, int
   return marker;
 }
 
+const char* RowStyleName(RowStyle style) {
+  switch (style) {
+    case RowStyle::kGroup:
+      return "group";
+    case RowStyle::kSubtotal:
+      return "subtotal";
+    case RowStyle::kTotal:
+      return "total";
+    case RowStyle::kNormal:
+      break;
+  }
+  return "normal";
+}
+
 }  // namespace clusterpilot

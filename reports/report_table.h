@@ -46,6 +46,10 @@ struct ReportCell {
 
 enum class RowStyle : uint8_t { kNormal, kGroup, kSubtotal, kTotal };
 
+// "normal", "group", "subtotal" or "total": the style as the JSON's "style"
+// and the HTML's row class name it.
+const char* RowStyleName(RowStyle style);
+
 struct ReportRow {
   std::string key;    // stable, for JSON and tests: "department:Psychosomatics", "cluster:4"
   std::string label;  // what the reader sees in the first column
