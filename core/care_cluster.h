@@ -19,6 +19,11 @@ constexpr bool IsCareCluster(int number) {
   return number >= 1 && number <= kHighestCareCluster && number != 9;
 }
 
+// A patient moved cluster: both ratings have a care cluster, and they differ.
+constexpr bool IsCareClusterMove(int from, int to) {
+  return IsCareCluster(from) && IsCareCluster(to) && from != to;
+}
+
 // Reads a cluster as a person types it: "4", "04", "ZT04", "zt4", with
 // spaces around it allowed. Returns nullopt for anything that is not a care
 // cluster (also "9", "ZT09", "0", "22", "4a").

@@ -4,6 +4,7 @@
 #include <set>
 #include <utility>
 
+#include "core/care_cluster.h"
 #include "reports/cell_meanings.h"
 #include "reports/cluster_row_plan.h"
 #include "reports/department_layout.h"
@@ -115,21 +116,24 @@ ReportRow MoveRow(std::pair<int, int> clusters, int64_t patients) {
 
 // A department's cells of the transitions table that `pick` keeps.
 DepartmentTerms DepartmentTransitions(const MonthlyFigures& figures, TransitionPick pick) {
-  return [&figures, pick = std::move(pick)](const std::string& department_key) {
+  return [&figures, reached = ClustersReached(figures),
+          pick = std::move(pick)](const std::string& department_key) {
     for (const DepartmentFigures& department : figures.departments) {
       if (DepartmentKey(department.name) == department_key) {
-        return TransitionTerms(figures, department, pick);
+        return TransitionTerms(reached, department, pick);
       }
     }
     return QuantityTerms{};
   };
 }
 
-// Every department's cells of the transitions table that `pick` keeps.
-QuantityTerms InstitutionTransitions(const MonthlyFigures& figures, const TransitionPick& pick) {
+// Every department's cells of the transitions table that `pick` keeps, the
+// table's columns being `reached`.
+QuantityTerms InstitutionTransitions(const MonthlyFigures& figures, const std::set<int>& reached,
+                                     const TransitionPick& pick) {
   QuantityTerms terms;
   for (const DepartmentFigures& department : figures.departments) {
-    QuantityTerms own = TransitionTerms(figures, department, pick);
+    QuantityTerms own = TransitionTerms(reached, department, pick);
     terms.insert(terms.end(), own.begin(), own.end());
   }
   return terms;
@@ -168,7 +172,7 @@ DraftTable ChangesTable(const MonthlyFigures& figures) {
       DepartmentColumnSums(table, {col::kPatients, col::kRerated, col::kMoved}), {}, {}};
   AddMeanings(table, col::kPatients, AllPatients("patients"), &relations);
   AddMeanings(table, col::kRerated, DepartmentTransitions(figures, AnyTransition), &relations);
-  AddMeanings(table, col::kMoved, DepartmentTransitions(figures, CareClusterMove), &relations);
+  AddMeanings(table, col::kMoved, DepartmentTransitions(figures, IsCareClusterMove), &relations);
   AppendLinks(LinksInEveryRow(table, col::kMoved, {col::kMovedShare}), &relations.links);
   AppendLinks(LinksInEveryRow(table, col::kRerated, {col::kMovedShare}), &relations.links);
   return {std::move(table), std::move(relations)};
@@ -212,6 +216,7 @@ DraftTable MovesTable(const MonthlyFigures& figures, int suppress_below) {
   // Each row sums the transitions table's cells of its move over the
   // departments, so the audit sees what a listed move adds to them.
   TableRelations relations;
+  const std::set<int> reached = ClustersReached(figures);
   std::set<std::pair<int, int>> listed;
   for (const auto& [clusters, patients] : MovesByFrequency(figures.moves)) {
     all += patients;
@@ -221,23 +226,24 @@ DraftTable MovesTable(const MonthlyFigures& figures, int suppress_below) {
     }
     table.rows.push_back(MoveRow(clusters, patients));
     listed.insert(clusters);
-    relations.meanings.push_back(
-        CellMeaning{{static_cast<int>(table.rows.size()) - 1, 0},
-                    InstitutionTransitions(figures, [clusters = clusters](int from, int to) {
-                      return from == clusters.first && to == clusters.second;
-                    })});
+    relations.meanings.push_back(CellMeaning{
+        {static_cast<int>(table.rows.size()) - 1, 0},
+        InstitutionTransitions(figures, reached, [clusters = clusters](int from, int to) {
+          return from == clusters.first && to == clusters.second;
+        })});
   }
   table.rows.push_back(ReportRow{
       row_key::kOtherMoves, "Other moves", RowStyle::kNormal, {ReportCell::Count(other)}});
   relations.meanings.push_back(
       CellMeaning{{static_cast<int>(table.rows.size()) - 1, 0},
-                  InstitutionTransitions(figures, [&listed](int from, int to) {
-                    return CareClusterMove(from, to) && listed.count({from, to}) == 0;
+                  InstitutionTransitions(figures, reached, [&listed](int from, int to) {
+                    return IsCareClusterMove(from, to) && listed.count({from, to}) == 0;
                   })});
   table.rows.push_back(
       ReportRow{row_key::kAllMoves, "All moves", RowStyle::kTotal, {ReportCell::Count(all)}});
-  relations.meanings.push_back(CellMeaning{{static_cast<int>(table.rows.size()) - 1, 0},
-                                           InstitutionTransitions(figures, CareClusterMove)});
+  relations.meanings.push_back(
+      CellMeaning{{static_cast<int>(table.rows.size()) - 1, 0},
+                  InstitutionTransitions(figures, reached, IsCareClusterMove)});
   relations.sums = {MovesSum(table)};
   return {std::move(table), std::move(relations)};
 }

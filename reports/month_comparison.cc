@@ -43,7 +43,7 @@ MonthComparison CompareMonths(const MonthSnapshot& previous,
     ++change.in_both_months;
     const int from = found->second;
     const int to = patient.ReportedCluster();
-    if (IsCareCluster(from) && IsCareCluster(to) && from != to) {
+    if (IsCareClusterMove(from, to)) {
       ++change.moved;
       ++comparison.moves[{from, to}];
     }

@@ -18,17 +18,6 @@ std::string ToKey(int cluster) { return "to:" + std::to_string(cluster); }
 // "0" for no cluster: a number reads the same in both languages.
 std::string ClusterText(int cluster) { return std::to_string(cluster); }
 
-// The clusters reached anywhere, in order: the table's columns.
-std::set<int> ClustersReached(const MonthlyFigures& figures) {
-  std::set<int> reached;
-  for (const DepartmentFigures& department : figures.departments) {
-    for (const auto& [move, patients] : department.transitions) {
-      if (patients > 0) reached.insert(move.second);
-    }
-  }
-  return reached;
-}
-
 ReportRow MatrixRow(std::string key, std::string label, RowStyle style, int64_t rerated,
                     int64_t stayed, const std::vector<int64_t>& to) {
   ReportRow row{std::move(key), std::move(label), style, {}};
@@ -62,10 +51,8 @@ void AddRowMeanings(const std::string& department_key, int from, const std::set<
 
 // The department's patients in each cluster reached are at least its
 // re-rated patients who reached it: the reader knows that too.
-void AddArrivals(const DepartmentFigures& department, const std::set<int>& reached,
+void AddArrivals(const std::string& key, const std::set<int>& left, const std::set<int>& reached,
                  TableRelations* relations) {
-  const std::string key = DepartmentKey(department.name);
-  const std::set<int> left = LeftIn(department);
   std::map<int, QuantityTerms> arrivals;  // the no-cluster rows once, as 0
   for (int to : reached) {
     QuantityTerms& arrived = arrivals[IsCareCluster(to) ? to : 0];
@@ -83,7 +70,9 @@ void AddArrivals(const DepartmentFigures& department, const std::set<int>& reach
 // changes table shows the department's re-rated patients.
 void AddDepartment(const DepartmentFigures& department, const std::set<int>& reached,
                    ReportTable* table, TableRelations* relations) {
-  for (int from : LeftIn(department)) {
+  const std::string key = DepartmentKey(department.name);
+  const std::set<int> left = LeftIn(department);
+  for (int from : left) {
     std::vector<int64_t> to;
     int64_t rerated = 0;
     int64_t stayed = 0;
@@ -107,22 +96,27 @@ void AddDepartment(const DepartmentFigures& department, const std::set<int>& rea
     }
     relations->sums.push_back(std::move(sum));
     relations->links.push_back(CellLink{{row, 0}, {row, 1}});
-    AddRowMeanings(DepartmentKey(department.name), from, reached, row, relations);
+    AddRowMeanings(key, from, reached, row, relations);
   }
-  AddArrivals(department, reached, relations);
+  AddArrivals(key, left, reached, relations);
 }
 
 }  // namespace
 
 bool AnyTransition(int, int) { return true; }
 
-bool CareClusterMove(int from, int to) {
-  return IsCareCluster(from) && IsCareCluster(to) && from != to;
+std::set<int> ClustersReached(const MonthlyFigures& figures) {
+  std::set<int> reached;
+  for (const DepartmentFigures& department : figures.departments) {
+    for (const auto& [move, patients] : department.transitions) {
+      if (patients > 0) reached.insert(move.second);
+    }
+  }
+  return reached;
 }
 
-QuantityTerms TransitionTerms(const MonthlyFigures& figures, const DepartmentFigures& department,
+QuantityTerms TransitionTerms(const std::set<int>& reached, const DepartmentFigures& department,
                               const TransitionPick& pick) {
-  const std::set<int> reached = ClustersReached(figures);
   const std::string key = DepartmentKey(department.name);
   QuantityTerms terms;
   for (int from : LeftIn(department)) {
