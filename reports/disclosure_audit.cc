@@ -402,10 +402,19 @@ class Witnesses {
   std::vector<std::vector<int>> watched_;  // per part, the hidden figures in it
 };
 
+// The least and the most whole value within least..most, up to the
+// solver's rounding.
+int64_t LeastWhole(double least) { return static_cast<int64_t>(std::ceil(least - 1e-6)); }
+int64_t MostWhole(double most) { return static_cast<int64_t>(std::floor(most + 1e-6)); }
+
 // Whole values within least..most.
-int64_t WholeValues(double least, double most) {
-  return static_cast<int64_t>(std::floor(most + 1e-6)) -
-         static_cast<int64_t>(std::ceil(least - 1e-6)) + 1;
+int64_t WholeValues(double least, double most) { return MostWhole(most) - LeastWhole(least) + 1; }
+
+// Counts a hidden count bounded to `values` whole values.
+void NoteAudited(int64_t values, DisclosureAudit* audit) {
+  ++audit->audited_cells;
+  const int shown = static_cast<int>(values);
+  audit->narrowest = audit->audited_cells == 1 ? shown : std::min(audit->narrowest, shown);
 }
 
 // Whether the witnesses already show count `index` taking `wanted` values.
@@ -607,29 +616,24 @@ Result<DisclosureAudit> AuditWithGlpk(const std::vector<ReportTable>& tables,
   Witnesses witnesses(tables, program);
   Spread(program, wanted, &witnesses);
   for (int index : program.primary) {
-    const int64_t seen = WholeValues(witnesses.Least(index), witnesses.Most(index));
-    if (seen >= wanted) {
-      ++audit.audited_cells;
-      const int values = static_cast<int>(seen);
-      audit.narrowest = audit.audited_cells == 1 ? values : std::min(audit.narrowest, values);
+    if (Protected(witnesses, index, wanted)) {
+      NoteAudited(WholeValues(witnesses.Least(index), witnesses.Most(index)), &audit);
       continue;
     }
     Pin pin;
     const double least = Bound(program, index, GLP_MIN, &pin, &witnesses);
     const double most = Bound(program, index, GLP_MAX, &pin, &witnesses);
     if (std::isnan(least) || std::isnan(most)) return AuditError("could not bound a hidden count");
-    const auto low = static_cast<int64_t>(std::ceil(least - 1e-6));
-    const auto high = static_cast<int64_t>(std::floor(most + 1e-6));
+    const int64_t low = LeastWhole(least);
+    const int64_t high = MostWhole(most);
     // A zero hidden as "<k" to protect others, that the figures pin to
     // zero: it tells of no patient, and hiding more cannot help it when the
     // figures that pin it are zeros themselves (no patients rated, no
     // revenue). Within any wider range it is protected like a small count,
     // since the reader cannot tell it from one.
     if (high == 0) continue;
-    const int values = static_cast<int>(high - low + 1);
-    ++audit.audited_cells;
-    audit.narrowest = audit.audited_cells == 1 ? values : std::min(audit.narrowest, values);
-    if (values >= wanted) continue;
+    NoteAudited(high - low + 1, &audit);
+    if (high - low + 1 >= wanted) continue;
     audit.exposures.push_back({program.rows[index].cell, low, high, false,
                                CellsOf(program, pin.shown), Neighbours(program, index, pin)});
   }
