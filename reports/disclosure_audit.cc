@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <map>
 #include <memory>
 #include <random>
@@ -379,18 +380,31 @@ class Witnesses {
     }
   }
 
-  // Takes the values of the hidden figures of `part` in the optimum `solved` holds.
-  void Record(int part, glp_prob* solved) {
+  // The values of the hidden figures of `part` in the optimum `solved`
+  // holds, in the order Take expects them. Only reads: a second thread may
+  // call it on a copy of the part's program.
+  std::vector<double> ValuesIn(int part, glp_prob* solved) const {
+    std::vector<double> values;
+    values.reserve(watched_[part].size());
     for (int index : watched_[part]) {
       const FigureRow& row = program_.rows[index];
       const double activity = row.part_row != 0
                                   ? glp_get_row_prim(solved, row.part_row)
                                   : row.weights[1] * glp_get_col_prim(solved, row.part_columns[1]);
-      const double value = activity * row.scale;
-      least_[index] = std::min(least_[index], value);
-      most_[index] = std::max(most_[index], value);
+      values.push_back(activity * row.scale);
+    }
+    return values;
+  }
+
+  void Take(int part, const std::vector<double>& values) {
+    for (size_t k = 0; k < values.size(); ++k) {
+      const int index = watched_[part][k];
+      least_[index] = std::min(least_[index], values[k]);
+      most_[index] = std::max(most_[index], values[k]);
     }
   }
+
+  void Record(int part, glp_prob* solved) { Take(part, ValuesIn(part, solved)); }
 
   double Least(int index) const { return least_[index]; }
   double Most(int index) const { return most_[index]; }
@@ -422,16 +436,74 @@ bool Protected(const Witnesses& witnesses, int index, int wanted) {
   return WholeValues(witnesses.Least(index), witnesses.Most(index)) >= wanted;
 }
 
+// Which rows and columns of a program are basic: where a solve starts.
+struct Basis {
+  std::vector<int> rows{0};  // GLPK numbers from 1
+  std::vector<int> columns{0};
+};
+
+Basis BasisOf(glp_prob* problem) {
+  Basis basis;
+  for (int i = 1; i <= glp_get_num_rows(problem); ++i) {
+    basis.rows.push_back(glp_get_row_stat(problem, i));
+  }
+  for (int j = 1; j <= glp_get_num_cols(problem); ++j) {
+    basis.columns.push_back(glp_get_col_stat(problem, j));
+  }
+  return basis;
+}
+
+void StartFrom(glp_prob* problem, const Basis& basis) {
+  for (size_t i = 1; i < basis.rows.size(); ++i) {
+    glp_set_row_stat(problem, static_cast<int>(i), basis.rows[i]);
+  }
+  for (size_t j = 1; j < basis.columns.size(); ++j) {
+    glp_set_col_stat(problem, static_cast<int>(j), basis.columns[j]);
+  }
+}
+
+// Solves `problem` for the greatest objective on a thread of its own, and
+// returns the hidden figures' values there (empty when there is no
+// optimum). GLPK keeps its memory per thread, so the copy it solves is made,
+// solved and deleted on that thread; `problem` is only read, and the caller
+// must leave it alone until `copied` is ready.
+std::future<std::vector<double>> MaximiseAlongside(glp_prob* problem, const Basis& start,
+                                                   const Witnesses& witnesses, int part,
+                                                   std::promise<void>* copied) {
+  return std::async(std::launch::async, [=, &start, &witnesses] {
+    std::vector<double> values;
+    {
+      glp_term_out(GLP_OFF);
+      Problem twin(glp_create_prob());
+      glp_copy_prob(twin.get(), problem, GLP_OFF);
+      copied->set_value();
+      StartFrom(twin.get(), start);
+      glp_set_obj_dir(twin.get(), GLP_MAX);
+      Problem copy;
+      glp_prob* solved = Solve(twin.get(), &copy);
+      if (solved != nullptr) values = witnesses.ValuesIn(part, solved);
+    }
+    glp_free_env();
+    return values;
+  });
+}
+
 // Pulls each part's hidden counts apart to find witnesses: a random half
 // of them down and the rest up, then the reverse, a few times over, each
 // time over the counts not yet protected (fewer counts in the objective,
 // fewer pivots). The seed is fixed, so a report is the same every time.
+//
+// Both directions start from the part's first feasible basis: the least of
+// an objective is the worst place to start looking for its most (at 1M
+// measurements that took 5,800 pivots instead of 3,400). Being independent
+// then, they are solved side by side, the most on a second thread.
 constexpr int kSpreadRounds = 3;
 
 void Spread(const Program& program, int wanted, Witnesses* witnesses) {
   std::mt19937 random(20261203);
   for (size_t p = 0; p < program.parts.size(); ++p) {
     glp_prob* problem = program.parts[p].problem.get();
+    const Basis feasible = BasisOf(problem);
     for (int round = 0; round < kSpreadRounds; ++round) {
       std::vector<int> counts;
       for (int index : program.primary) {
@@ -452,12 +524,16 @@ void Spread(const Program& program, int wanted, Witnesses* witnesses) {
       for (size_t c = 1; c < objective.size(); ++c) {
         glp_set_obj_coef(problem, static_cast<int>(c), objective[c]);
       }
-      for (int direction : {GLP_MIN, GLP_MAX}) {
-        glp_set_obj_dir(problem, direction);
-        Problem copy;
-        glp_prob* solved = Solve(problem, &copy);
-        if (solved != nullptr) witnesses->Record(static_cast<int>(p), solved);
-      }
+      std::promise<void> copied;
+      std::future<std::vector<double>> most =
+          MaximiseAlongside(problem, feasible, *witnesses, static_cast<int>(p), &copied);
+      copied.get_future().wait();
+      StartFrom(problem, feasible);
+      glp_set_obj_dir(problem, GLP_MIN);
+      Problem copy;
+      glp_prob* solved = Solve(problem, &copy);
+      if (solved != nullptr) witnesses->Record(static_cast<int>(p), solved);
+      witnesses->Take(static_cast<int>(p), most.get());
     }
     for (int c = 1; c <= glp_get_num_cols(problem); ++c) glp_set_obj_coef(problem, c, 0.0);
   }
