@@ -40,7 +40,8 @@ std::string ReadOptions(const CommandContext& context, DueOptions* options) {
   if (options->format != "csv" && options->format != "json") {
     return "--format \"" + options->format + "\": use csv or json";
   }
-  options->filter = {context.Get("department"), context.Get("clinician")};
+  options->filter =
+      DueCandidates(context.Get("department"), context.Get("clinician"), options->query);
   std::string error;
   options->discharged_after_months = DischargedAfterMonths(context.settings, &error);
   return error;

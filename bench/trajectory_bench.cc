@@ -138,11 +138,11 @@ void TimeLibraryCalls(const std::string& db) {
     ratings = BuildTrajectory(kPatient, std::move(read).value(), as_of).points.size();
   });
   const double listing = MedianSeconds(kRuns, [&] {
-    auto latest = ReadLatestRatings(*store.value(), {kDepartment, ""});
-    if (!latest.ok()) Check(latest.error());
     DueQuery query;
     query.as_of = as_of;
     query.within_days = 28;
+    auto latest = ReadLatestRatings(*store.value(), DueCandidates(kDepartment, "", query));
+    if (!latest.ok()) Check(latest.error());
     due = ListDueRatings(latest.value(), query).size();
   });
   std::printf(

@@ -26,6 +26,10 @@ struct ReviewPeriod {
 // number that is no care cluster.
 ReviewPeriod ReviewPeriodOf(int cluster);
 
+// No review period is shorter (clusters 14 and 15: four weeks): a rating
+// made fewer days ago than this is due for no cluster.
+inline constexpr int kShortestReviewDays = 28;
+
 // The last day a rating of `cluster` made on `rating_date` gives a valid
 // cluster: the day its re-rating is due.
 CalendarDate ValidUntil(const CalendarDate& rating_date, int cluster);

@@ -20,6 +20,15 @@ std::optional<DueRating> DueAfter(const LatestRating& last, const DueQuery& quer
 
 }  // namespace
 
+CalendarDate LastRatingDayThatCanFallDue(const DueQuery& query) {
+  return query.as_of.PlusDays(query.within_days - kShortestReviewDays);
+}
+
+LatestRatingFilter DueCandidates(const std::string& department, const std::string& clinician,
+                                 const DueQuery& query) {
+  return {department, clinician, LastRatingDayThatCanFallDue(query).ToIso()};
+}
+
 std::vector<DueRating> ListDueRatings(const std::vector<LatestRating>& latest,
                                       const DueQuery& query) {
   std::vector<DueRating> due;

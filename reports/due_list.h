@@ -34,6 +34,16 @@ struct DueQuery {
   std::optional<std::set<std::string>> active_patients;
 };
 
+// The last day a rating can have been made and still fall due by as_of +
+// within_days: a later one is due for no cluster (kShortestReviewDays). The
+// due list reads only latest ratings up to that day.
+CalendarDate LastRatingDayThatCanFallDue(const DueQuery& query);
+
+// Which latest ratings the due list of `department` (empty: every
+// department) and `clinician` (empty: everyone) needs for `query`.
+LatestRatingFilter DueCandidates(const std::string& department, const std::string& clinician,
+                                 const DueQuery& query);
+
 // The due and overdue ratings, the most overdue first, then by patient id.
 std::vector<DueRating> ListDueRatings(const std::vector<LatestRating>& latest,
                                       const DueQuery& query);

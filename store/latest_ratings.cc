@@ -7,31 +7,50 @@
 namespace clusterpilot {
 namespace {
 
-// Candidates first: each patient's latest day in the department (a range of
-// measurement_by_department_date, read from the index alone), or in the
-// whole store. Then the candidate stands only if no later rating exists
-// anywhere.
-constexpr const char* kCandidates =
-    "WITH candidate AS ("
-    "  SELECT patient_id, max(rating_date) AS rating_date FROM measurement ";
+// Each patient's latest rating from latest_rating (kept by
+// KeepLatestRatings), with who rated it and its final cluster. Conditions
+// are appended by LatestRatingsQuery.
 constexpr const char* kLatest =
-    "GROUP BY patient_id) "
     "SELECT m.patient_id, m.id, m.department, m.rating_date, coalesce(m.clinician, ''), "
     "  c.id, c.cluster, o.cluster "
-    "FROM candidate k "
-    "JOIN measurement m ON m.patient_id = k.patient_id AND m.rating_date = k.rating_date ";
-constexpr const char* kRest =
+    "FROM latest_rating l "
+    "JOIN measurement m ON m.id = l.measurement_id "
     "LEFT JOIN current_classification c ON c.measurement_id = m.id "
     "LEFT JOIN clinician_override o ON o.id = "
-    "  (SELECT max(id) FROM clinician_override WHERE measurement_id = m.id) "
-    "WHERE NOT EXISTS (SELECT 1 FROM measurement later "
-    "    WHERE later.patient_id = m.patient_id AND later.rating_date > m.rating_date) ";
-constexpr const char* kOrder = "ORDER BY m.patient_id, m.id";
+    "  (SELECT max(id) FROM clinician_override WHERE measurement_id = m.id) ";
+constexpr const char* kOrder = "ORDER BY l.patient_id";
 
-// The clinician's parameter: after the department's, or the only one. A
-// parameter no condition names would leave PostgreSQL unable to type it.
-int ClinicianParameter(const LatestRatingFilter& filter) {
-  return filter.department.empty() ? 1 : 2;
+// Of this batch's measurements (ids above `highest_id_before`), each
+// patient's latest; it replaces the kept one when later, or on the same day
+// stored later. The batch's own rows are ranked first because PostgreSQL's
+// ON CONFLICT may touch a row once per statement.
+constexpr const char* kKeepLatest =
+    "INSERT INTO latest_rating(patient_id, measurement_id, department, rating_date) "
+    "SELECT patient_id, id, department, rating_date FROM ("
+    "  SELECT patient_id, id, department, rating_date, row_number() OVER ("
+    "    PARTITION BY patient_id ORDER BY rating_date DESC, id DESC) AS latest "
+    "  FROM measurement WHERE id > ?1 AND batch_id = ?2) AS ranked "
+    "WHERE latest = 1 "
+    "ON CONFLICT (patient_id) DO UPDATE SET measurement_id = excluded.measurement_id, "
+    "  department = excluded.department, rating_date = excluded.rating_date "
+    "WHERE excluded.rating_date > latest_rating.rating_date "
+    "   OR (excluded.rating_date = latest_rating.rating_date "
+    "       AND excluded.measurement_id > latest_rating.measurement_id)";
+
+// Parameter numbers in the order LatestRatingsQuery adds its conditions.
+struct FilterParameters {
+  int department = 0;
+  int rated_on_or_before = 0;
+  int clinician = 0;
+};
+
+FilterParameters ParametersOf(const LatestRatingFilter& filter) {
+  FilterParameters numbers;
+  int next = 1;
+  if (!filter.department.empty()) numbers.department = next++;
+  if (!filter.rated_on_or_before.empty()) numbers.rated_on_or_before = next++;
+  if (!filter.clinician.empty()) numbers.clinician = next++;
+  return numbers;
 }
 
 LatestRating ReadRow(const SqlStatement& row) {
@@ -53,34 +72,44 @@ LatestRating ReadRow(const SqlStatement& row) {
 }  // namespace
 
 // One query per shape of the filter, each condition plain: a catch-all
-// "?1 = '' OR department = ?1" cannot use the department's index and reads
-// every measurement.
+// "?1 = '' OR department = ?1" could not use the department's index.
+// Parameters are numbered in the order the conditions are added, so that
+// PostgreSQL can type every one it is given.
 std::string LatestRatingsQuery(const LatestRatingFilter& filter) {
-  const bool department = !filter.department.empty();
-  std::string sql = kCandidates;
-  if (department) sql += "WHERE department = ?1 ";
-  sql += kLatest;
-  if (department) sql += "AND m.department = ?1 ";
-  sql += kRest;
-  if (!filter.clinician.empty()) {
-    sql += "AND m.clinician = ?" + std::to_string(ClinicianParameter(filter)) + " ";
-  }
+  const FilterParameters numbers = ParametersOf(filter);
+  std::string sql = kLatest;
+  const char* joiner = "WHERE ";
+  auto condition = [&](const char* compared, int number) {
+    if (number == 0) return;
+    sql += joiner + std::string(compared) + " ?" + std::to_string(number) + " ";
+    joiner = "AND ";
+  };
+  condition("l.department =", numbers.department);
+  condition("l.rating_date <=", numbers.rated_on_or_before);
+  condition("m.clinician =", numbers.clinician);
   return sql + kOrder;
 }
 
 Result<std::vector<LatestRating>> ReadLatestRatings(Store& store,
                                                     const LatestRatingFilter& filter) {
+  const FilterParameters numbers = ParametersOf(filter);
   SqlStatement select(store, LatestRatingsQuery(filter));
-  if (!filter.department.empty()) select.BindText(1, filter.department);
-  if (!filter.clinician.empty()) select.BindText(ClinicianParameter(filter), filter.clinician);
-  std::vector<LatestRating> ratings;
-  while (select.Step()) {
-    // Same-day ratings in two departments: the later row replaces the earlier.
-    if (!ratings.empty() && ratings.back().patient_id == select.Text(0)) ratings.pop_back();
-    ratings.push_back(ReadRow(select));
+  if (numbers.department != 0) select.BindText(numbers.department, filter.department);
+  if (numbers.rated_on_or_before != 0) {
+    select.BindText(numbers.rated_on_or_before, filter.rated_on_or_before);
   }
+  if (numbers.clinician != 0) select.BindText(numbers.clinician, filter.clinician);
+  std::vector<LatestRating> ratings;
+  while (select.Step()) ratings.push_back(ReadRow(select));
   if (!select.status().ok()) return select.status().error();
   return ratings;
+}
+
+Status KeepLatestRatings(Store& store, int64_t batch_id, int64_t highest_id_before) {
+  SqlStatement keep(store, kKeepLatest);
+  keep.BindInt(1, highest_id_before);
+  keep.BindInt(2, batch_id);
+  return keep.Run();
 }
 
 }  // namespace clusterpilot

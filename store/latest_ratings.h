@@ -1,7 +1,10 @@
 // Each patient's latest rating: the one whose cluster is valid until its
 // review period ends, and the one a re-rating is due after
-// (`clusterpilot due`, the web app's due list). Read-only; the caller records
-// the read in the audit log before showing it.
+// (`clusterpilot due`, the web app's due list). The store keeps it in the
+// table latest_rating as measurements are stored (KeepLatestRatings, called
+// by the measurement writer), so that a department's due list reads that
+// department's patients only. Reading is read-only; the caller records the
+// read in the audit log before showing it.
 #ifndef CLUSTERPILOT_STORE_LATEST_RATINGS_H_
 #define CLUSTERPILOT_STORE_LATEST_RATINGS_H_
 
@@ -29,6 +32,9 @@ struct LatestRating {
 struct LatestRatingFilter {
   std::string department;  // exact name; empty for every department
   std::string clinician;   // exact name of who rated; empty for everyone
+  // ISO date: only latest ratings of that day or before (the due list
+  // leaves out those too recent to fall due); empty for every date.
+  std::string rated_on_or_before;
 };
 
 // The latest rating of every patient whose latest rating (across all
@@ -37,6 +43,11 @@ struct LatestRatingFilter {
 // same day in two departments: the one stored last counts. With a
 // department it reads that department's index range, not the whole table.
 Result<std::vector<LatestRating>> ReadLatestRatings(Store& store, const LatestRatingFilter& filter);
+
+// Brings latest_rating up to date with the measurements of batch `batch_id`,
+// all stored with ids above `highest_id_before` (so only they are read).
+// Runs in the import's transaction.
+Status KeepLatestRatings(Store& store, int64_t batch_id, int64_t highest_id_before);
 
 // The SQL ReadLatestRatings runs for `filter`, for tests of its query plan.
 std::string LatestRatingsQuery(const LatestRatingFilter& filter);

@@ -1,6 +1,7 @@
 #include "store/measurement_writer.h"
 
 #include "store/audit_log.h"
+#include "store/latest_ratings.h"
 #include "store/postgresql_measurement_copy.h"
 #include "store/rating_columns.h"
 #include "store/sql_dialect.h"
@@ -151,6 +152,7 @@ Result<std::unique_ptr<MeasurementWriter>> MeasurementWriter::Begin(Store& store
   highest.Reset();  // a statement still running would block DROP INDEX
   if (!highest.status().ok()) return highest.status().error();
   writer->into_empty_store_ = stored_rows == 0;
+  writer->highest_id_before_ = stored_rows;
   if (DropsIndexesForBulkLoad(store.dialect(), stored_rows, expected_rows)) {
     Status deferred = writer->DeferIndexesAndForeignKeys();
     if (!deferred.ok()) return deferred.error();
@@ -321,6 +323,8 @@ Status MeasurementWriter::Finish(const ImportCounts& counts) {
   update.BindInt(6, batch_id_);
   Status updated = update.Run();
   if (!updated.ok()) return updated;
+  Status followed = KeepLatestRatings(store_, batch_id_, highest_id_before_);
+  if (!followed.ok()) return followed;
   for (const std::string& sql : deferred_schema_) {
     Status created = store_.Execute(sql);
     if (!created.ok()) return created;

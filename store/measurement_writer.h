@@ -142,6 +142,7 @@ class MeasurementWriter {
   int64_t batch_id_;
   int64_t last_stored_id_ = 0;
   bool into_empty_store_ = false;  // measurement held no row when Begin() ran
+  int64_t highest_id_before_ = 0;  // of measurement when Begin() ran: this batch's rows lie above
   std::unique_ptr<SqlStatement> insert_;
   std::unique_ptr<SqlStatement> select_;
   std::unique_ptr<SqlStatement> reject_;

@@ -30,6 +30,8 @@ constexpr std::string_view kCopyStatements[] = {
             batch_id, source_line, route, coordinating_department, organisation
             FROM source.measurement)sql",
     R"sql(INSERT INTO main.measurement_department SELECT name FROM source.measurement_department)sql",
+    R"sql(INSERT INTO main.latest_rating SELECT pseudonym(patient_id), measurement_id, department,
+            rating_date FROM source.latest_rating)sql",
     R"sql(INSERT INTO main.cluster_model SELECT * FROM source.cluster_model)sql",
     R"sql(INSERT INTO main.cluster_model_use SELECT * FROM source.cluster_model_use)sql",
     R"sql(INSERT INTO main.classification SELECT * FROM source.classification)sql",
@@ -40,8 +42,9 @@ constexpr std::string_view kCopyStatements[] = {
             FROM source.clinician_override)sql",
 };
 const std::set<std::string> kKnownTables = {
-    "import_batch", "measurement", "measurement_department", "cluster_model", "cluster_model_use",
-    "classification", "classification_progress", "clinician_override", "rejected_row", "audit_log",
+    "import_batch", "measurement", "measurement_department", "latest_rating", "cluster_model",
+    "cluster_model_use", "classification", "classification_progress", "clinician_override",
+    "rejected_row", "audit_log",
     // The web app's accounts and sessions stay out of an analysts' copy; the
     // month summaries too (the copy's first report rebuilds them).
     "app_user", "app_user_department", "web_session", "month_summary"};

@@ -258,12 +258,35 @@ CREATE TABLE month_summary (
 );
 )sql";
 
+// Version 12: each patient's latest rating, kept as measurements arrive
+// (store/latest_rating_table.h). The due list asks for the patients whose
+// latest rating lies in a department and is old enough to fall due; finding
+// the latest among a department's whole history took 85 ms for one
+// department of a 1M-measurement store, this table answers from its index.
+// The latest is the one of the latest day; of two on one day, the one stored
+// last. Filled here from the measurements already stored.
+constexpr std::string_view kVersion12 = R"sql(
+CREATE TABLE latest_rating (
+  patient_id     TEXT PRIMARY KEY,
+  measurement_id INTEGER NOT NULL REFERENCES measurement(id),
+  department     TEXT NOT NULL,
+  rating_date    TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO latest_rating(patient_id, measurement_id, department, rating_date)
+SELECT patient_id, id, department, rating_date FROM (
+  SELECT patient_id, id, department, rating_date, row_number() OVER (
+    PARTITION BY patient_id ORDER BY rating_date DESC, id DESC) AS latest
+  FROM measurement) AS ranked
+WHERE latest = 1;
+CREATE INDEX latest_rating_by_department ON latest_rating(department, rating_date);
+)sql";
+
 // Migration N is kMigrations[N - 1]: a new version appends its SQL here (and its
 // PostgreSQL form to kPostgresqlMigrations below) and
 // raises kCurrentSchemaVersion.
-constexpr std::string_view kMigrations[] = {kVersion1, kVersion2,  kVersion3, kVersion4,
-                                            kVersion5, kVersion6,  kVersion7, kVersion8,
-                                            kVersion9, kVersion10, kVersion11};
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2,  kVersion3,  kVersion4,
+                                            kVersion5, kVersion6,  kVersion7,  kVersion8,
+                                            kVersion9, kVersion10, kVersion11, kVersion12};
 
 static_assert(std::size(kMigrations) == kCurrentSchemaVersion,
               "kCurrentSchemaVersion must name the last migration");
@@ -300,9 +323,25 @@ CREATE TABLE month_summary (
 );
 )sql";
 
+constexpr std::string_view kPostgresqlVersion12 = R"sql(
+CREATE TABLE latest_rating (
+  patient_id     TEXT COLLATE "C" PRIMARY KEY,
+  measurement_id BIGINT NOT NULL REFERENCES measurement(id),
+  department     TEXT COLLATE "C" NOT NULL,
+  rating_date    TEXT COLLATE "C" NOT NULL
+);
+INSERT INTO latest_rating(patient_id, measurement_id, department, rating_date)
+SELECT patient_id, id, department, rating_date FROM (
+  SELECT patient_id, id, department, rating_date, row_number() OVER (
+    PARTITION BY patient_id ORDER BY rating_date DESC, id DESC) AS latest
+  FROM measurement) AS ranked
+WHERE latest = 1;
+CREATE INDEX latest_rating_by_department ON latest_rating(department, rating_date);
+)sql";
+
 constexpr std::array<std::string_view, kCurrentSchemaVersion - kPostgresqlBaseVersion>
     kPostgresqlMigrations = {kPostgresqlVersion8, kPostgresqlVersion9, kPostgresqlVersion10,
-                             kPostgresqlVersion11};
+                             kPostgresqlVersion11, kPostgresqlVersion12};
 
 }  // namespace
 

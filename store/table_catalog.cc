@@ -12,20 +12,12 @@ namespace {
 
 // Every table of the schema, each after the tables its foreign keys name.
 // A new table gets its place here (and in pseudonymised_copy.cc).
-constexpr std::string_view kCopyOrder[] = {"import_batch",
-                                           "measurement",
-                                           "measurement_department",
-                                           "rejected_row",
-                                           "cluster_model",
-                                           "cluster_model_use",
-                                           "classification",
-                                           "classification_progress",
-                                           "clinician_override",
-                                           "audit_log",
-                                           "app_user",
-                                           "app_user_department",
-                                           "web_session",
-                                           "month_summary"};
+constexpr std::string_view kCopyOrder[] = {
+    "import_batch",        "measurement",    "measurement_department",
+    "latest_rating",       "rejected_row",   "cluster_model",
+    "cluster_model_use",   "classification", "classification_progress",
+    "clinician_override",  "audit_log",      "app_user",
+    "app_user_department", "web_session",    "month_summary"};
 
 int CopyRank(std::string_view table) {
   const auto* found = std::find(std::begin(kCopyOrder), std::end(kCopyOrder), table);

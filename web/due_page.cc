@@ -34,13 +34,15 @@ int ChosenWithin(const std::string& asked) {
 }
 
 // The latest ratings of the user's departments (a patient counts where they
-// were rated last), optionally only those rated by `clinician`.
+// were rated last) that can be due for `query`, optionally only those rated
+// by `clinician`.
 Result<std::vector<LatestRating>> DepartmentsLatest(PageContext& context,
-                                                    const std::string& clinician) {
+                                                    const std::string& clinician,
+                                                    const DueQuery& query) {
   std::vector<LatestRating> latest;
   for (const std::string& department : context.user->user.departments) {
     Result<std::vector<LatestRating>> part =
-        ReadLatestRatings(context.store, LatestRatingFilter{department, clinician});
+        ReadLatestRatings(context.store, DueCandidates(department, clinician, query));
     if (!part.ok()) return part.error();
     latest.insert(latest.end(), part.value().begin(), part.value().end());
   }
@@ -92,7 +94,7 @@ WebResponse DuePage(PageContext& context) {
   if (!active.ok()) return ErrorPage(context, 500, "web.error.internal");
   query.active_patients = std::move(active).value();
   const std::string clinician = request.Query("clinician");
-  Result<std::vector<LatestRating>> latest = DepartmentsLatest(context, clinician);
+  Result<std::vector<LatestRating>> latest = DepartmentsLatest(context, clinician, query);
   if (!latest.ok()) return ErrorPage(context, 500, "web.error.internal");
   const std::vector<DueRating> list = ListDueRatings(latest.value(), query);
   Status audited = AuditPageView(context, "web due",

@@ -41,9 +41,9 @@ TEST(AppRoleGrantsTest, TheAuditLogGetsSelectAndInsertOnly) {
   auto grants = AppRoleGrants(*store.value(), "pilot_app");
   ASSERT_TRUE(grants.ok()) << grants.error().ToString();
   const std::vector<std::string>& statements = grants.value();
-  ASSERT_EQ(statements.size(), 17u);
+  ASSERT_EQ(statements.size(), 18u);
   EXPECT_EQ(statements[0], "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM \"pilot_app\"");
-  EXPECT_EQ(statements[11], "GRANT SELECT, INSERT ON \"audit_log\" TO \"pilot_app\"");
+  EXPECT_EQ(statements[12], "GRANT SELECT, INSERT ON \"audit_log\" TO \"pilot_app\"");
   EXPECT_EQ(statements[3],
             "GRANT SELECT, INSERT, UPDATE, DELETE ON \"measurement\" TO \"pilot_app\"");
 }

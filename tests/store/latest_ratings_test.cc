@@ -16,11 +16,9 @@ class LatestRatingsTest : public testing::Test {
  protected:
   void SetUp() override {
     store_ = std::move(Store::Open(TestStoreLocation(dir_))).value();
-    std::vector<Measurement> measurements = {
-        Rated("P1", "A", "2026-01-10", "dr. a"), Rated("P1", "B", "2026-03-02", "dr. b"),
-        Rated("P2", "A", "2026-02-01", "dr. a"), Rated("P2", "A", "2026-04-01", "dr. b"),
-        Rated("P3", "B", "2026-02-15", "dr. a")};
-    SeedMeasurements(*store_, &measurements);
+    Seed({Rated("P1", "A", "2026-01-10", "dr. a"), Rated("P1", "B", "2026-03-02", "dr. b"),
+          Rated("P2", "A", "2026-02-01", "dr. a"), Rated("P2", "A", "2026-04-01", "dr. b"),
+          Rated("P3", "B", "2026-02-15", "dr. a")});
   }
 
   static Measurement Rated(const std::string& patient, const std::string& department,
@@ -31,10 +29,13 @@ class LatestRatingsTest : public testing::Test {
     return measurement;
   }
 
+  void Seed(std::vector<Measurement> measurements) { SeedMeasurements(*store_, &measurements); }
+
   // "patient department date" of each latest rating the filter keeps.
-  std::vector<std::string> Latest(const std::string& department, const std::string& clinician) {
+  std::vector<std::string> Latest(const std::string& department, const std::string& clinician,
+                                  const std::string& rated_on_or_before = "") {
     Result<std::vector<LatestRating>> ratings =
-        ReadLatestRatings(*store_, LatestRatingFilter{department, clinician});
+        ReadLatestRatings(*store_, LatestRatingFilter{department, clinician, rated_on_or_before});
     EXPECT_TRUE(ratings.ok()) << ratings.error().ToString();
     std::vector<std::string> lines;
     if (!ratings.ok()) return lines;
@@ -60,15 +61,64 @@ TEST_F(LatestRatingsTest, EachShapeOfTheFilterKeepsThePatientsWhoseLatestRatingM
   EXPECT_EQ(Latest("A", "dr. a"), (std::vector<std::string>{}));
 }
 
-// One department's due list reads that department's range of the index on
-// (department, rating_date, patient_id), from the index alone; only the
-// whole store's list reads every patient. Reading k, the department's own
-// candidates, and the handful of classify runs whole is fine.
-const std::vector<std::string> kReadWhole = {"k", "cluster_model_use"};
+TEST_F(LatestRatingsTest, OnlyLatestRatingsOfTheDayAskedOrBeforeWhenAsked) {
+  EXPECT_EQ(Latest("", "", "2026-03-02"),
+            (std::vector<std::string>{"P1 B 2026-03-02", "P3 B 2026-02-15"}));
+  EXPECT_EQ(Latest("B", "", "2026-03-01"), (std::vector<std::string>{"P3 B 2026-02-15"}));
+  // A patient whose latest rating is too recent is not replaced by an older one.
+  EXPECT_EQ(Latest("A", "", "2026-03-31"), (std::vector<std::string>{}));
+}
+
+// The store keeps each patient's latest rating as batches arrive, in any
+// order: an older rating imported later changes nothing, a newer one moves
+// the patient, and of two on one day the one stored last counts.
+TEST_F(LatestRatingsTest, LaterBatchesKeepTheLatestRatingWhateverTheirOrder) {
+  Seed({Rated("P2", "B", "2026-03-01", "dr. c"), Rated("P3", "A", "2026-05-01", "dr. c"),
+        Rated("P4", "A", "2026-06-01", "dr. a"), Rated("P4", "B", "2026-06-01", "dr. b")});
+  EXPECT_EQ(Latest("", ""), (std::vector<std::string>{"P1 B 2026-03-02", "P2 A 2026-04-01",
+                                                      "P3 A 2026-05-01", "P4 B 2026-06-01"}));
+  Seed({Rated("P4", "C", "2026-06-01", "dr. c"), Rated("P1", "A", "2025-12-01", "dr. a")});
+  EXPECT_EQ(Latest("", ""), (std::vector<std::string>{"P1 B 2026-03-02", "P2 A 2026-04-01",
+                                                      "P3 A 2026-05-01", "P4 C 2026-06-01"}));
+}
+
+// The kept table against its definition, computed afresh from every
+// measurement: the latest day, and of one day the highest id.
+TEST_F(LatestRatingsTest, TheKeptTableEqualsTheLatestRatingComputedFromEveryMeasurement) {
+  Seed({Rated("P2", "B", "2026-04-01", "dr. c"), Rated("P5", "A", "2026-01-01", "dr. a")});
+  Seed({Rated("P5", "B", "2025-01-01", "dr. a"), Rated("P1", "A", "2026-03-02", "dr. a")});
+  const std::string kept =
+      "SELECT patient_id, measurement_id, department, rating_date FROM latest_rating "
+      "ORDER BY patient_id";
+  const std::string computed =
+      "SELECT m.patient_id, m.id, m.department, m.rating_date FROM measurement m "
+      "WHERE NOT EXISTS (SELECT 1 FROM measurement n WHERE n.patient_id = m.patient_id AND "
+      "(n.rating_date > m.rating_date OR (n.rating_date = m.rating_date AND n.id > m.id))) "
+      "ORDER BY m.patient_id";
+  auto rows = [this](const std::string& sql) {
+    std::vector<std::string> lines;
+    SqlStatement select(*store_, sql);
+    while (select.Step()) {
+      lines.push_back(std::string(select.Text(0)) + " " + std::to_string(select.Int(1)) + " " +
+                      std::string(select.Text(2)) + " " + std::string(select.Text(3)));
+    }
+    EXPECT_TRUE(select.status().ok());
+    return lines;
+  };
+  EXPECT_EQ(rows(kept), rows(computed));
+  EXPECT_EQ(rows(kept).size(), 4u);  // P1, P2, P3, P5
+}
+
+// One department's due list reads that department's range of the kept
+// latest ratings (latest_rating_by_department), and each of them by key;
+// only the whole store's list reads every patient. The handful of classify
+// runs is read whole.
+const std::vector<std::string> kReadWhole = {"cluster_model_use"};
 
 TEST_F(LatestRatingsTest, ADepartmentsDueListSearchesTheDepartmentsIndexRange) {
   if (store_->dialect() != SqlDialect::kSqlite) GTEST_SKIP() << "asks SQLite's query planner";
-  for (const LatestRatingFilter& filter : {LatestRatingFilter{"A", ""}, {"A", "dr. a"}}) {
+  for (const LatestRatingFilter& filter :
+       {LatestRatingFilter{"A", "", ""}, {"A", "dr. a", ""}, {"A", "", "2026-03-01"}}) {
     const std::string sql = LatestRatingsQuery(filter);
     Result<std::vector<std::string>> scans = FullScans(*store_, sql, kReadWhole);
     ASSERT_TRUE(scans.ok()) << scans.error().ToString();
@@ -76,8 +126,7 @@ TEST_F(LatestRatingsTest, ADepartmentsDueListSearchesTheDepartmentsIndexRange) {
     SqlStatement explain(*store_, "EXPLAIN QUERY PLAN " + sql);
     std::string plan;
     while (explain.Step()) plan += std::string(explain.Text(3)) + "\n";
-    EXPECT_NE(plan.find("SEARCH measurement USING COVERING INDEX measurement_by_department_date "
-                        "(department=?)"),
+    EXPECT_NE(plan.find("SEARCH l USING INDEX latest_rating_by_department (department=?"),
               std::string::npos)
         << plan;
   }

@@ -110,6 +110,32 @@ TEST(StoreTest, MigratesAVersionOneStoreWithoutLosingData) {
   EXPECT_EQ(names, (std::vector<std::string>{"Angst & Stemming", "Psychosomatiek"}));
 }
 
+// Version 12 keeps each patient's latest rating; a store migrating to it
+// gets the table filled from the measurements it holds: the latest day,
+// and of two on one day the one stored last.
+TEST(StoreTest, MigratingFillsEachPatientsLatestRating) {
+  ScopedTempDir dir;
+  const std::string path = dir.File("v1.db");
+  RunSqlite(path,
+            ReadFile(std::string(CLUSTERPILOT_SOURCE_DIR) + "/tests/store/data/store_v1.sql") +
+                "INSERT INTO measurement(id, patient_id, department, rating_date, supercluster, "
+                "batch_id) VALUES (3, 'P0001', 'Psychosomatiek', '2026-01-05', 1, 1), "
+                "(4, 'P0002', 'Psychosomatiek', '2026-04-01', 1, 1), "
+                "(5, 'P0002', 'Angst & Stemming', '2026-04-01', 1, 1);");
+  auto store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  SqlStatement latest(*store,
+                      "SELECT patient_id, measurement_id, department, rating_date "
+                      "FROM latest_rating ORDER BY patient_id");
+  std::vector<std::string> rows;
+  while (latest.Step()) {
+    rows.push_back(std::string(latest.Text(0)) + " " + std::to_string(latest.Int(1)) + " " +
+                   std::string(latest.Text(2)) + " " + std::string(latest.Text(3)));
+  }
+  EXPECT_EQ(rows, (std::vector<std::string>{"P0001 1 Angst & Stemming 2026-03-02",
+                                            "P0002 5 Angst & Stemming 2026-04-01"}));
+}
+
 // A version 2 store knew no "current model": the report took the newest
 // registered one. Migration 3 keeps that choice for the stores it finds.
 TEST(StoreTest, MigratesAVersionTwoStoreKeepingTheNewestModelCurrent) {
