@@ -38,6 +38,8 @@ constexpr Seed kSeeds[] = {
     {"N7", "Volwassenen", "2025-08-01", "dr. a", 7},    // due 2026-08-01: not yet
     {"O14", "Volwassenen", "2026-05-31", "dr. a", 14},  // 4 weeks: due 06-28, 2 overdue
     {"D14", "Ouderen", "2026-06-10", "dr. a", 14},      // due 07-08, in 8 days
+    {"E14", "Ouderen", "2026-06-16", "dr. a", 14},      // due 07-14: the window's last day
+    {"L14", "Ouderen", "2026-06-17", "dr. a", 14},      // due 07-15: just outside it
     {"X0", "Volwassenen", "2025-06-30", "dr. a", 0},    // no cluster: a year, due today
     {"M", "Volwassenen", "2026-01-10", "dr. a", 4},     // would be due 07-10, but ...
     {"M", "Ouderen", "2026-06-01", "dr. a", 4},         // ... rated later: due 12-01
@@ -104,18 +106,20 @@ TEST_F(DueCommandTest, ListsOverdueThenDueByReviewPeriodAndLeavesTheDischargedOu
                              "D1;Volwassenen;dr. a;2026-04-10;1;12 weeks;2026-07-03;due;-3\r\n"
                              "D2;Volwassenen;dr. a;2026-03-20;2;15 weeks;2026-07-03;due;-3\r\n"
                              "D14;Ouderen;dr. a;2026-06-10;14;4 weeks;2026-07-08;due;-8\r\n"
-                             "D4;Volwassenen;dr. b;2026-01-10;4;6 months;2026-07-10;due;-10\r\n");
+                             "D4;Volwassenen;dr. b;2026-01-10;4;6 months;2026-07-10;due;-10\r\n"
+                             "E14;Ouderen;dr. a;2026-06-16;14;4 weeks;2026-07-14;due;-14\r\n");
   auto log = ReadAuditLog(*Store::Open(db_).value()).value();
   EXPECT_EQ(log.back().action, "read due ratings");
   EXPECT_EQ(log.back().object,
-            "due ratings as of 2026-06-30, department all, clinician all: 9 patients");
+            "due ratings as of 2026-06-30, department all, clinician all: 10 patients");
 }
 
 TEST_F(DueCommandTest, FiltersByDepartmentAndClinicianOfTheLatestRating) {
   CommandOutcome older = Due({"--department", "Ouderen"});
   ASSERT_EQ(older.exit_code, 0) << older.err;
-  EXPECT_EQ(older.out,
-            std::string(kHeader) + "D14;Ouderen;dr. a;2026-06-10;14;4 weeks;2026-07-08;due;-8\r\n");
+  EXPECT_EQ(older.out, std::string(kHeader) +
+                           "D14;Ouderen;dr. a;2026-06-10;14;4 weeks;2026-07-08;due;-8\r\n"
+                           "E14;Ouderen;dr. a;2026-06-16;14;4 weeks;2026-07-14;due;-14\r\n");
   CommandOutcome by_b = Due({"--clinician", "dr. b", "--format", "json"});
   ASSERT_EQ(by_b.exit_code, 0) << by_b.err;
   Poco::JSON::Object::Ptr root =

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace clusterpilot {
 namespace {
 
@@ -15,6 +17,20 @@ TEST(ReviewPeriodTest, EveryClusterHasItsPeriod) {
             "7:12 months 8:12 months 9:12 months 10:12 months 11:12 months 12:12 months "
             "13:12 months 14:4 weeks 15:4 weeks 16:6 months 17:6 months 18:12 months "
             "19:6 months 20:6 months 21:6 months ");
+}
+
+// The due list reads only ratings at least this old: no cluster may fall
+// due sooner, whatever the day it was rated on.
+TEST(ReviewPeriodTest, NoClusterFallsDueSoonerThanTheShortestReviewPeriod) {
+  int shortest = 1000;
+  for (CalendarDate rated{2027, 1, 1}; rated.ToIso() < "2029-01-01"; rated = rated.PlusDays(1)) {
+    for (int cluster = 0; cluster <= 21; ++cluster) {
+      const int days =
+          ReviewPeriodOf(cluster).DueAfter(rated).DaysSinceEpoch() - rated.DaysSinceEpoch();
+      shortest = std::min(shortest, days);
+    }
+  }
+  EXPECT_EQ(shortest, kShortestReviewDays);
 }
 
 TEST(ReviewPeriodTest, DueDatesCountWeeksAndCalendarMonths) {
