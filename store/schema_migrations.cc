@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "store/audit_log.h"
+#include "store/latest_ratings.h"
 #include "store/postgresql_schema.h"
 #include "store/store.h"
 
@@ -265,7 +266,9 @@ CREATE TABLE month_summary (
 // department of a 1M-measurement store, this table answers from its index.
 // The latest is the one of the latest day; of two on one day, the one stored
 // last. Who rated it is kept beside it, so the list reads no measurement row.
-// Filled here from the measurements already stored.
+// SchemaMigrationCode fills it from the measurements already stored, then
+// indexes it by department (one build over the filled table, not an index
+// kept up row by row).
 constexpr std::string_view kVersion12 = R"sql(
 CREATE TABLE latest_rating (
   patient_id     TEXT PRIMARY KEY,
@@ -274,13 +277,6 @@ CREATE TABLE latest_rating (
   rating_date    TEXT NOT NULL,
   clinician      TEXT
 ) WITHOUT ROWID;
-INSERT INTO latest_rating(patient_id, measurement_id, department, rating_date, clinician)
-SELECT patient_id, id, department, rating_date, clinician FROM (
-  SELECT patient_id, id, department, rating_date, clinician, row_number() OVER (
-    PARTITION BY patient_id ORDER BY rating_date DESC, id DESC) AS latest
-  FROM measurement) AS ranked
-WHERE latest = 1;
-CREATE INDEX latest_rating_by_department ON latest_rating(department, rating_date);
 )sql";
 
 // Migration N is kMigrations[N - 1]: a new version appends its SQL here (and its
@@ -333,18 +329,20 @@ CREATE TABLE latest_rating (
   rating_date    TEXT COLLATE "C" NOT NULL,
   clinician      TEXT COLLATE "C"
 );
-INSERT INTO latest_rating(patient_id, measurement_id, department, rating_date, clinician)
-SELECT patient_id, id, department, rating_date, clinician FROM (
-  SELECT patient_id, id, department, rating_date, clinician, row_number() OVER (
-    PARTITION BY patient_id ORDER BY rating_date DESC, id DESC) AS latest
-  FROM measurement) AS ranked
-WHERE latest = 1;
-CREATE INDEX latest_rating_by_department ON latest_rating(department, rating_date);
 )sql";
 
 constexpr std::array<std::string_view, kCurrentSchemaVersion - kPostgresqlBaseVersion>
     kPostgresqlMigrations = {kPostgresqlVersion8, kPostgresqlVersion9, kPostgresqlVersion10,
                              kPostgresqlVersion11, kPostgresqlVersion12};
+
+// Migration 12's rest (the same in both dialects): latest_rating filled,
+// then indexed.
+Status FillAndIndexLatestRatings(Store& store) {
+  Status filled = FillLatestRatings(store);
+  if (!filled.ok()) return filled;
+  return store.Execute(
+      "CREATE INDEX latest_rating_by_department ON latest_rating(department, rating_date)");
+}
 
 }  // namespace
 
@@ -360,6 +358,7 @@ std::string_view PostgresqlMigrationSql(int version) {
 
 Status SchemaMigrationCode(Store& store, int version) {
   if (version == 4) return ChainUnchainedAuditEntries(store);
+  if (version == 12) return FillAndIndexLatestRatings(store);
   return Status::Ok();
 }
 

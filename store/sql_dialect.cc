@@ -99,14 +99,15 @@ bool DropsIndexesForBulkLoad(SqlDialect dialect, int64_t stored_rows, int64_t ex
   return expected_rows > stored_rows;
 }
 
-std::string_view MeasurementSecondaryIndexesSql(SqlDialect dialect) {
+std::string_view BulkLoadIndexesSql(SqlDialect dialect) {
   if (dialect == SqlDialect::kPostgresql) {
     return "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = "
-           "x.indexrelid WHERE x.indrelid = 'measurement'::regclass AND NOT EXISTS (SELECT 1 FROM "
-           "pg_constraint c WHERE c.conindid = x.indexrelid) ORDER BY i.relname";
+           "x.indexrelid WHERE x.indrelid IN ('measurement'::regclass, "
+           "'latest_rating'::regclass) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE "
+           "c.conindid = x.indexrelid) ORDER BY i.relname";
   }
-  return "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'measurement' "
-         "AND sql IS NOT NULL ORDER BY name";
+  return "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN "
+         "('measurement', 'latest_rating') AND sql IS NOT NULL ORDER BY name";
 }
 
 std::string_view MeasurementForeignKeysSql(SqlDialect dialect) {

@@ -83,6 +83,21 @@ TEST_F(LatestRatingsTest, LaterBatchesKeepTheLatestRatingWhateverTheirOrder) {
                                                       "P3 A 2026-05-01", "P4 C 2026-06-01"}));
 }
 
+// The first load into an empty store takes its own road (grouped from the
+// index, without ranking); of two ratings on one day it keeps the one
+// stored last there too.
+TEST_F(LatestRatingsTest, TheFirstLoadKeepsTheRatingStoredLastOfOneDay) {
+  ScopedTempDir other_dir;
+  auto opened = Store::Open(TestStoreLocation(other_dir));
+  ASSERT_TRUE(opened.ok()) << opened.error().ToString();
+  store_ = std::move(opened).value();
+  Seed({Rated("Q1", "B", "2026-02-02", "dr. b"), Rated("Q1", "A", "2026-02-02", "dr. a"),
+        Rated("Q1", "C", "2026-01-30", "dr. c"), Rated("Q2", "C", "2026-01-30", "dr. c")});
+  EXPECT_EQ(Latest("", ""), (std::vector<std::string>{"Q1 A 2026-02-02", "Q2 C 2026-01-30"}));
+  EXPECT_EQ(Latest("", "dr. a"), (std::vector<std::string>{"Q1 A 2026-02-02"}));
+  store_.reset();  // closed before its folder (or PostgreSQL database) goes
+}
+
 // The kept table against its definition, computed afresh from every
 // measurement: the latest day, and of one day the highest id.
 TEST_F(LatestRatingsTest, TheKeptTableEqualsTheLatestRatingComputedFromEveryMeasurement) {

@@ -40,15 +40,17 @@ class MeasurementWriterTest : public ::testing::Test {
     store_ = std::move(store).value();
   }
 
-  // Whether the index on rating_date is in place, as the store's own
-  // listing of secondary indexes (either database) shows it.
-  bool HasDateIndex() {
-    SqlStatement select(*store_, MeasurementSecondaryIndexesSql(store_->dialect()));
+  // Whether the index `name` is in place, as the store's own listing of
+  // the indexes a bulk load rebuilds (either database) shows it.
+  bool HasIndex(const std::string& name) {
+    SqlStatement select(*store_, BulkLoadIndexesSql(store_->dialect()));
     bool found = false;
-    while (select.Step()) found = found || select.Text(0) == "measurement_by_date";
+    while (select.Step()) found = found || select.Text(0) == name;
     EXPECT_TRUE(select.status().ok());
     return found;
   }
+
+  bool HasDateIndex() { return HasIndex("measurement_by_date"); }
 
   ScopedTempDir dir_;
   std::unique_ptr<Store> store_;
@@ -118,6 +120,7 @@ TEST_F(MeasurementWriterTest, ABatchBiggerThanTheStoreRebuildsTheIndexesAfterwar
   Status status = store_->InTransaction([&]() -> Status {
     auto writer = MeasurementWriter::Begin(*store_, {"a.csv", "hash-a", "csv", "u"}, 1000);
     EXPECT_FALSE(HasDateIndex()) << "the first load into an empty store builds its indexes last";
+    EXPECT_FALSE(HasIndex("latest_rating_by_department"));
     StoredMeasurement stored;
     for (int i = 0; i < 100; ++i) {
       EXPECT_TRUE(writer.value()->Write(Example("P" + std::to_string(i)), i, &stored).ok());
@@ -126,6 +129,8 @@ TEST_F(MeasurementWriterTest, ABatchBiggerThanTheStoreRebuildsTheIndexesAfterwar
   });
   ASSERT_TRUE(status.ok());
   EXPECT_TRUE(HasDateIndex());
+  EXPECT_TRUE(HasIndex("latest_rating_by_department"));
+  EXPECT_EQ(Count(*store_, "SELECT count(*) FROM latest_rating"), 100);
   // Bigger than the store: SQLite readers keep the old schema, so SQLite
   // still builds last; PostgreSQL's DROP INDEX would lock `serve` out.
   status = store_->InTransaction([&]() -> Status {
