@@ -49,15 +49,16 @@ constexpr const char* kKeepLatest =
 
 // Every patient's latest into an empty latest_rating. On SQLite straight
 // from the (patient, department, date) index, grouped without a sort: the
-// latest day and, of one day, the highest id, as one text. On the first
-// load of 1,000,000 ratings of 690,000 patients this took half the time of
-// ranking every row. PostgreSQL (no printf) ranks.
+// latest day and, of one day, the highest id, as one text ending in the
+// id's 19 digits. On the first load of 1,000,000 ratings of 690,000
+// patients this took half the time of ranking every row. PostgreSQL (no
+// printf) ranks.
 constexpr const char* kFillFromIndex =
     "INSERT INTO latest_rating(patient_id, measurement_id, department, rating_date, clinician) "
     "SELECT m.patient_id, m.id, m.department, m.rating_date, m.clinician FROM ("
     "  SELECT max(rating_date || printf('%019d', id)) AS latest FROM measurement "
     "  GROUP BY patient_id) AS k "
-    "JOIN measurement m ON m.id = CAST(substr(k.latest, 11) AS INTEGER)";
+    "JOIN measurement m ON m.id = CAST(substr(k.latest, -19) AS INTEGER)";
 constexpr const char* kFillByRank =
     "INSERT INTO latest_rating(patient_id, measurement_id, department, rating_date, clinician) "
     "SELECT patient_id, id, department, rating_date, clinician FROM ("
