@@ -692,8 +692,9 @@ Result<DisclosureAudit> AuditWithGlpk(const std::vector<ReportTable>& tables,
   Witnesses witnesses(tables, program);
   Spread(program, wanted, &witnesses);
   for (int index : program.primary) {
-    if (Protected(witnesses, index, wanted)) {
-      NoteAudited(WholeValues(witnesses.Least(index), witnesses.Most(index)), &audit);
+    const int64_t seen = WholeValues(witnesses.Least(index), witnesses.Most(index));
+    if (seen >= wanted) {
+      NoteAudited(seen, &audit);
       continue;
     }
     Pin pin;

@@ -18,11 +18,13 @@ std::optional<DueRating> DueAfter(const LatestRating& last, const DueQuery& quer
   return due;
 }
 
-}  // namespace
-
+// The last day a rating can have been made and still fall due by as_of +
+// within_days: a later one is due for no cluster.
 CalendarDate LastRatingDayThatCanFallDue(const DueQuery& query) {
   return query.as_of.PlusDays(query.within_days - kShortestReviewDays);
 }
+
+}  // namespace
 
 LatestRatingFilter DueCandidates(const std::string& department, const std::string& clinician,
                                  const DueQuery& query) {

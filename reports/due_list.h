@@ -34,13 +34,10 @@ struct DueQuery {
   std::optional<std::set<std::string>> active_patients;
 };
 
-// The last day a rating can have been made and still fall due by as_of +
-// within_days: a later one is due for no cluster (kShortestReviewDays). The
-// due list reads only latest ratings up to that day.
-CalendarDate LastRatingDayThatCanFallDue(const DueQuery& query);
-
 // Which latest ratings the due list of `department` (empty: every
-// department) and `clinician` (empty: everyone) needs for `query`.
+// department) and `clinician` (empty: everyone) needs for `query`: only
+// those made early enough to fall due by as_of + within_days (no review
+// period is shorter than kShortestReviewDays).
 LatestRatingFilter DueCandidates(const std::string& department, const std::string& clinician,
                                  const DueQuery& query);
 

@@ -1,5 +1,7 @@
 #include "store/latest_ratings.h"
 
+#include <string>
+
 #include "store/override_table.h"
 #include "store/sql_dialect.h"
 #include "store/sql_statement.h"
@@ -29,23 +31,33 @@ constexpr const char* kFinalClusters =
     "  (SELECT max(id) FROM clinician_override WHERE measurement_id = k.measurement_id) "
     "ORDER BY k.patient_id";
 
+// Each patient's latest of the measurements `where` selects, as rows for
+// latest_rating: the latest day, and of one day the highest id.
+std::string RankedLatestInsert(const std::string& where) {
+  return "INSERT INTO latest_rating(patient_id, measurement_id, department, rating_date, "
+         "clinician) "
+         "SELECT patient_id, id, department, rating_date, clinician FROM ("
+         "  SELECT patient_id, id, department, rating_date, clinician, row_number() OVER ("
+         "    PARTITION BY patient_id ORDER BY rating_date DESC, id DESC) AS latest "
+         "  FROM measurement " +
+         where + ") AS ranked WHERE latest = 1 ";
+}
+
 // Of this batch's measurements (ids above `highest_id_before`), each
 // patient's latest; it replaces the kept one when later, or on the same day
 // stored later. The batch's own rows are ranked first because PostgreSQL's
 // ON CONFLICT may touch a row once per statement.
-constexpr const char* kKeepLatest =
-    "INSERT INTO latest_rating(patient_id, measurement_id, department, rating_date, clinician) "
-    "SELECT patient_id, id, department, rating_date, clinician FROM ("
-    "  SELECT patient_id, id, department, rating_date, clinician, row_number() OVER ("
-    "    PARTITION BY patient_id ORDER BY rating_date DESC, id DESC) AS latest "
-    "  FROM measurement WHERE id > ?1 AND batch_id = ?2) AS ranked "
-    "WHERE latest = 1 "
-    "ON CONFLICT (patient_id) DO UPDATE SET measurement_id = excluded.measurement_id, "
-    "  department = excluded.department, rating_date = excluded.rating_date, "
-    "  clinician = excluded.clinician "
-    "WHERE excluded.rating_date > latest_rating.rating_date "
-    "   OR (excluded.rating_date = latest_rating.rating_date "
-    "       AND excluded.measurement_id > latest_rating.measurement_id)";
+const std::string& KeepLatestSql() {
+  static const std::string sql =
+      RankedLatestInsert("WHERE id > ?1 AND batch_id = ?2") +
+      "ON CONFLICT (patient_id) DO UPDATE SET measurement_id = excluded.measurement_id, "
+      "  department = excluded.department, rating_date = excluded.rating_date, "
+      "  clinician = excluded.clinician "
+      "WHERE excluded.rating_date > latest_rating.rating_date "
+      "   OR (excluded.rating_date = latest_rating.rating_date "
+      "       AND excluded.measurement_id > latest_rating.measurement_id)";
+  return sql;
+}
 
 // Every patient's latest into an empty latest_rating. On SQLite straight
 // from the (patient, department, date) index, grouped without a sort: the
@@ -59,13 +71,6 @@ constexpr const char* kFillFromIndex =
     "  SELECT max(rating_date || printf('%019d', id)) AS latest FROM measurement "
     "  GROUP BY patient_id) AS k "
     "JOIN measurement m ON m.id = CAST(substr(k.latest, -19) AS INTEGER)";
-constexpr const char* kFillByRank =
-    "INSERT INTO latest_rating(patient_id, measurement_id, department, rating_date, clinician) "
-    "SELECT patient_id, id, department, rating_date, clinician FROM ("
-    "  SELECT patient_id, id, department, rating_date, clinician, row_number() OVER ("
-    "    PARTITION BY patient_id ORDER BY rating_date DESC, id DESC) AS latest "
-    "  FROM measurement) AS ranked "
-    "WHERE latest = 1";
 
 // Parameter numbers in the order LatestRatingsQuery adds its conditions.
 struct FilterParameters {
@@ -136,8 +141,8 @@ Result<std::vector<LatestRating>> ReadLatestRatings(Store& store,
 }
 
 Status FillLatestRatings(Store& store) {
-  return SqlStatement(store, store.dialect() == SqlDialect::kSqlite ? kFillFromIndex : kFillByRank)
-      .Run();
+  if (store.dialect() == SqlDialect::kSqlite) return SqlStatement(store, kFillFromIndex).Run();
+  return SqlStatement(store, RankedLatestInsert("")).Run();
 }
 
 Status KeepLatestRatings(Store& store, int64_t batch_id, int64_t highest_id_before) {
@@ -145,7 +150,7 @@ Status KeepLatestRatings(Store& store, int64_t batch_id, int64_t highest_id_befo
   if (highest_id_before == 0 && store.dialect() == SqlDialect::kSqlite) {
     return FillLatestRatings(store);
   }
-  SqlStatement keep(store, kKeepLatest);
+  SqlStatement keep(store, KeepLatestSql());
   keep.BindInt(1, highest_id_before);
   keep.BindInt(2, batch_id);
   return keep.Run();

@@ -151,7 +151,6 @@ Result<std::unique_ptr<MeasurementWriter>> MeasurementWriter::Begin(Store& store
   const int64_t stored_rows = highest.Step() ? highest.Int(0) : 0;
   highest.Reset();  // a statement still running would block DROP INDEX
   if (!highest.status().ok()) return highest.status().error();
-  writer->into_empty_store_ = stored_rows == 0;
   writer->highest_id_before_ = stored_rows;
   if (DropsIndexesForBulkLoad(store.dialect(), stored_rows, expected_rows)) {
     Status deferred = writer->DeferIndexesAndForeignKeys();
@@ -272,7 +271,7 @@ Status MeasurementWriter::WriteBatch(std::vector<BatchEntry>& entries) {
     return Status::Ok();
   }
   if (!copy_)
-    copy_ = std::make_unique<PostgresqlMeasurementCopy>(store_, batch_id_, into_empty_store_);
+    copy_ = std::make_unique<PostgresqlMeasurementCopy>(store_, batch_id_, highest_id_before_ == 0);
   Status written = copy_->Write(entries, &last_stored_id_);
   if (!written.ok()) return written;
   for (const BatchEntry& entry : entries) {

@@ -141,8 +141,9 @@ class MeasurementWriter {
   Store& store_;
   int64_t batch_id_;
   int64_t last_stored_id_ = 0;
-  bool into_empty_store_ = false;  // measurement held no row when Begin() ran
-  int64_t highest_id_before_ = 0;  // of measurement when Begin() ran: this batch's rows lie above
+  // The highest measurement id when Begin() ran: this batch's rows lie
+  // above it; 0 when the store held no measurement.
+  int64_t highest_id_before_ = 0;
   std::unique_ptr<SqlStatement> insert_;
   std::unique_ptr<SqlStatement> select_;
   std::unique_ptr<SqlStatement> reject_;

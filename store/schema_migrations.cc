@@ -260,7 +260,7 @@ CREATE TABLE month_summary (
 )sql";
 
 // Version 12: each patient's latest rating, kept as measurements arrive
-// (store/latest_rating_table.h). The due list asks for the patients whose
+// (store/latest_ratings.h). The due list asks for the patients whose
 // latest rating lies in a department and is old enough to fall due; finding
 // the latest among a department's whole history took 85 ms for one
 // department of a 1M-measurement store, this table answers from its index.
