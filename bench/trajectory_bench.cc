@@ -107,7 +107,9 @@ void BuildStore(const std::string& path, std::ofstream* revenue) {
       if (!status.ok()) return status;
     }
     ImportCounts counts;
-    return writer.value()->Finish(counts);
+    Status finished = writer.value()->Finish(counts);
+    if (!finished.ok()) return finished;
+    return RefreshLatestClusters(store);
   }));
   Check(store.Execute("PRAGMA wal_checkpoint(TRUNCATE)"));
 }
