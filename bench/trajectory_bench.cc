@@ -199,7 +199,7 @@ int main(int argc, char** argv) {
   PrintComparisonHeader();
   PrintComparisonRow("patient, one of 92k (json)", patient, patient_sqlite, 10.0);
   PrintComparisonRow("due, one department of 20", due, due_sqlite, 10.0);
-  PrintComparisonRow("due + revenue file (83k rows)", due_revenue, due_sqlite, 10.0);
+  PrintComparisonRow("due + revenue file (249k rows)", due_revenue, due_sqlite, 10.0);
   PrintTarget("patient", patient);
   PrintTarget("due", due);
   PrintTarget("due with --revenue", due_revenue);
