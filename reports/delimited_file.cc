@@ -20,6 +20,11 @@ bool IsValidUtf8(const std::string& text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   size_t i = 0;
   while (i < text.size()) {
+    // ASCII, nearly all of a revenue file, needs no decoding.
+    if (bytes[i] < 0x80) {
+      ++i;
+      continue;
+    }
     const int length = utf8.sequenceLength(bytes + i, static_cast<int>(text.size() - i));
     if (length <= 0 || i + length > text.size() || !utf8.isLegal(bytes + i, length)) return false;
     i += static_cast<size_t>(length);
@@ -72,30 +77,44 @@ Result<std::string> ReadAsUtf8(const std::string& path) {
   }
 }
 
+// Every row of `text` that is not a comment, trimmed into `row` (whose
+// cells keep their capacity from row to row) and handed to `each`.
+Status ForEachRow(const std::string& path, std::string_view text,
+                  const std::function<Status(const DelimitedRow&)>& each) {
+  DelimitedRow row;
+  Status refused = Status::Ok();
+  DelimitedReader reader(path, ';');
+  const DelimitedReader::RowCallback trim = [&](int line, const std::vector<std::string>& cells) {
+    if (!cells.empty() && TrimCell(cells[0]).starts_with('#')) return true;
+    row.line = line;
+    row.cells.resize(cells.size());
+    for (size_t i = 0; i < cells.size(); ++i) row.cells[i].assign(TrimCell(cells[i]));
+    refused = each(row);
+    return refused.ok();
+  };
+  Status read = reader.Feed(text, trim);
+  if (read.ok() && refused.ok()) read = reader.Finish(trim);
+  if (!refused.ok()) return refused;
+  return read;
+}
+
 }  // namespace
 
-Result<std::vector<DelimitedRow>> ReadDelimitedFile(const std::string& path) {
+Status ForEachDataRow(const std::string& path, const std::vector<std::string>& header,
+                      const DataRowCallback& each) {
   Result<std::string> text = ReadAsUtf8(path);
   if (!text.ok()) return text.error();
-  // Each row is trimmed as the reader hands it over: one copy of the cells,
-  // not a second pass over all of them.
-  std::vector<DelimitedRow> rows;
-  rows.reserve(static_cast<size_t>(std::count(text.value().begin(), text.value().end(), '\n')) + 1);
-  DelimitedReader reader(path, ';');
-  const DelimitedReader::RowCallback keep = [&rows](int line,
-                                                    const std::vector<std::string>& cells) {
-    if (!cells.empty() && TrimCell(cells[0]).starts_with('#')) return true;
-    DelimitedRow& row = rows.emplace_back();
-    row.line = line;
-    row.cells.reserve(cells.size());
-    for (const std::string& cell : cells) row.cells.emplace_back(TrimCell(cell));
-    return true;
-  };
-  Status read = reader.Feed(text.value(), keep);
-  if (!read.ok()) return read.error();
-  Status finished = reader.Finish(keep);
-  if (!finished.ok()) return finished.error();
-  return rows;
+  bool header_seen = false;
+  Status read = ForEachRow(path, text.value(), [&](const DelimitedRow& row) {
+    if (header_seen) return each(row);
+    header_seen = true;
+    return CheckHeader(path, row, header);
+  });
+  if (!read.ok()) return read;
+  if (!header_seen) {
+    return FileError(path, "the file is empty; expected the header " + JoinHeader(header));
+  }
+  return Status::Ok();
 }
 
 Status CheckHeader(const std::string& path, const DelimitedRow& header,

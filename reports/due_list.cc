@@ -45,11 +45,12 @@ std::vector<DueRating> ListDueRatings(const std::vector<LatestRating>& latest,
   return due;
 }
 
-std::set<std::string> PatientsWithRecentRevenue(const RevenueTable& revenue,
-                                                const CalendarDate& as_of, int months) {
+PatientSet PatientsWithRecentRevenue(const RevenueTable& revenue, const CalendarDate& as_of,
+                                     int months) {
   const CalendarMonth last = CalendarMonth::Of(as_of);
   const CalendarMonth first = last.Plus(-(months - 1));
-  std::set<std::string> active;
+  PatientSet active;
+  active.reserve(revenue.entries.size());
   for (const RevenueEntry& entry : revenue.entries) {
     if (entry.month >= first && entry.month <= last) active.insert(entry.patient_id);
   }

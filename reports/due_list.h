@@ -6,8 +6,8 @@
 #define CLUSTERPILOT_REPORTS_DUE_LIST_H_
 
 #include <optional>
-#include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/calendar_date.h"
@@ -26,12 +26,15 @@ struct DueRating {
   bool Overdue() const { return days_overdue > 0; }
 };
 
+// Patient ids, looked up once per latest rating.
+using PatientSet = std::unordered_set<std::string>;
+
 struct DueQuery {
   CalendarDate as_of;
   int within_days = 0;  // also list what falls due up to as_of + within_days
   // Patients with revenue rows lately; nullopt: no revenue known, nobody is
   // left out.
-  std::optional<std::set<std::string>> active_patients;
+  std::optional<PatientSet> active_patients;
 };
 
 // Which latest ratings the due list of `department` (empty: every
@@ -51,8 +54,8 @@ inline constexpr int kDefaultDischargedAfterMonths = 3;
 
 // The patients with a revenue row in the `months` months up to and including
 // the month of `as_of`: those still in care.
-std::set<std::string> PatientsWithRecentRevenue(const RevenueTable& revenue,
-                                                const CalendarDate& as_of, int months);
+PatientSet PatientsWithRecentRevenue(const RevenueTable& revenue, const CalendarDate& as_of,
+                                     int months);
 
 }  // namespace clusterpilot
 

@@ -1,5 +1,7 @@
 #include "reports/revenue_table.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -83,11 +85,53 @@ Result<RevenueEntry> ParseEntry(const std::string& path, const DelimitedRow& row
   return entry;
 }
 
-// Patient, department and month as one text; the unit separator (0x1F)
-// occurs in none of them.
-std::string EntryKey(const RevenueEntry& entry) {
-  return entry.patient_id + '\x1f' + entry.department + '\x1f' + entry.month.Key();
+// Room for every row of the file up front: growing the array moved each
+// entry about twice and touched twice the memory. A row takes at least
+// kShortestRowBytes ("P;A;2026-01;1,00" and its line end); the estimate
+// is capped so that a huge file cannot reserve more than it could fill.
+constexpr uintmax_t kShortestRowBytes = 18;
+constexpr uintmax_t kMostRowsReserved = 4'000'000;
+
+size_t RowsAtMost(const std::string& path) {
+  std::error_code error;
+  const uintmax_t bytes = std::filesystem::file_size(path, error);
+  if (error) return 0;
+  return static_cast<size_t>(std::min(bytes / kShortestRowBytes, kMostRowsReserved));
 }
+
+// The entries read so far, chained per patient: the first entry of a
+// patient, and after each entry the patient's next one. A patient has a
+// handful (a department a month), so finding the entry a row adds to walks
+// a short chain, and only patient ids are hashed and kept: keying every
+// entry by patient, department and month took a heap text per row.
+class EntryIndex {
+ public:
+  // The index of the entry for `entry`'s patient, department and month,
+  // or nullopt after chaining `entry` as the next one, `new_index`.
+  std::optional<size_t> FindOrChain(const std::vector<RevenueEntry>& entries,
+                                    const RevenueEntry& entry, size_t new_index) {
+    const auto [first, inserted] = first_of_patient_.try_emplace(entry.patient_id, new_index);
+    next_.push_back(kNone);
+    if (inserted) return std::nullopt;
+    size_t at = first->second;
+    while (true) {
+      const RevenueEntry& other = entries[at];
+      if (other.month == entry.month && other.department == entry.department) {
+        next_.pop_back();
+        return at;
+      }
+      if (next_[at] == kNone) break;
+      at = next_[at];
+    }
+    next_[at] = new_index;
+    return std::nullopt;
+  }
+
+ private:
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+  std::unordered_map<std::string, size_t> first_of_patient_;
+  std::vector<size_t> next_;  // per entry
+};
 
 // The patient's identifier stays out of the warning: the lines say which rows.
 RevenueWarning NetCreditWarning(const std::string& path, const RevenueEntry& entry,
@@ -136,40 +180,37 @@ std::vector<RevenueEntry> RevenueTable::InMonth(const CalendarMonth& month) cons
 
 Result<RevenueTable> ReadRevenueTable(const std::string& path,
                                       const DepartmentDirectory& departments) {
-  Result<std::vector<DelimitedRow>> rows = ReadDelimitedFile(path);
-  if (!rows.ok()) return rows.error();
-  if (rows.value().empty()) {
-    return FileError(path, "the file is empty; expected the header " + JoinHeader(kHeader));
-  }
-  Status header = CheckHeader(path, rows.value()[0], kHeader);
-  if (!header.ok()) return header.error();
   RevenueTable table;
   table.file_name = path;
   // A patient's rows of one department and month are summed into one
-  // entry. Room for every row up front: a file of 250,000 rows spent a
-  // fifth of its reading time moving entries to larger arrays.
-  std::unordered_map<std::string, size_t> index_of;
-  std::vector<std::vector<int>> lines_of;  // per entry, every row summed into it
-  index_of.reserve(rows.value().size());
-  table.entries.reserve(rows.value().size());
-  lines_of.reserve(rows.value().size());
+  // entry. The lines of the rows summed into an entry after its first are
+  // kept apart (few entries have them), for the warning of a net credit.
+  table.entries.reserve(RowsAtMost(path));
+  EntryIndex index;
+  std::unordered_map<size_t, std::vector<int>> later_lines_of;
   DepartmentCheck check(departments);
-  for (size_t i = 1; i < rows.value().size(); ++i) {
-    Result<RevenueEntry> entry = ParseEntry(path, rows.value()[i], &check);
+  Status read = ForEachDataRow(path, kHeader, [&](const DelimitedRow& row) -> Status {
+    Result<RevenueEntry> entry = ParseEntry(path, row, &check);
     if (!entry.ok()) return entry.error();
     RevenueEntry& parsed = entry.value();
-    const auto [found, inserted] = index_of.emplace(EntryKey(parsed), table.entries.size());
-    if (inserted) {
-      lines_of.push_back({parsed.line});
-      table.entries.push_back(std::move(parsed));
+    const std::optional<size_t> found =
+        index.FindOrChain(table.entries, parsed, table.entries.size());
+    if (found) {
+      table.entries[*found].amount_cents += parsed.amount_cents;
+      later_lines_of[*found].push_back(parsed.line);
     } else {
-      table.entries[found->second].amount_cents += parsed.amount_cents;
-      lines_of[found->second].push_back(parsed.line);
+      table.entries.push_back(std::move(parsed));
     }
-  }
+    return Status::Ok();
+  });
+  if (!read.ok()) return read.error();
   for (size_t i = 0; i < table.entries.size(); ++i) {
     if (table.entries[i].amount_cents < 0) {
-      table.warnings.push_back(NetCreditWarning(path, table.entries[i], lines_of[i]));
+      std::vector<int> lines = {table.entries[i].line};
+      if (auto later = later_lines_of.find(i); later != later_lines_of.end()) {
+        lines.insert(lines.end(), later->second.begin(), later->second.end());
+      }
+      table.warnings.push_back(NetCreditWarning(path, table.entries[i], lines));
     }
   }
   return table;

@@ -58,47 +58,47 @@ Status CheckEveryClusterPriced(const std::string& path,
       "no tariffs for cluster " + missing + " (every cluster 1-8 and 10-21 needs a row)");
 }
 
+// One row: a cluster priced once, its three amounts in order.
+Status ReadTariffRow(const std::string& path, const DelimitedRow& row,
+                     std::array<int, kClusterSlots>* line_of_cluster, TariffTable* table) {
+  if (row.cells.size() != kHeader.size()) {
+    return LineError(path, row.line,
+                     "expected 4 columns (" + JoinHeader(kHeader) + "), found " +
+                         std::to_string(row.cells.size()));
+  }
+  const int cluster = ParseClusterNumber(row.cells[0]);
+  if (cluster == 0) {
+    return RowError(path, row, 0, "not a cluster number (1-8 or 10-21, or ZT01-ZT21)");
+  }
+  if ((*line_of_cluster)[cluster] != 0) {
+    return RowError(path, row, 0,
+                    "cluster " + std::to_string(cluster) + " already has tariffs on line " +
+                        std::to_string((*line_of_cluster)[cluster]));
+  }
+  (*line_of_cluster)[cluster] = row.line;
+  ClusterTariff tariff;
+  int64_t* amounts[] = {&tariff.low_cents, &tariff.expected_cents, &tariff.high_cents};
+  for (int column = 1; column <= 3; ++column) {
+    Result<int64_t> amount = ReadAmount(path, row, column);
+    if (!amount.ok()) return amount.error();
+    *amounts[column - 1] = amount.value();
+  }
+  Status ordered = CheckOrder(path, row, tariff);
+  if (!ordered.ok()) return ordered;
+  table->by_cluster[cluster] = tariff;
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<TariffTable> ReadTariffTable(const std::string& path) {
-  Result<std::vector<DelimitedRow>> rows = ReadDelimitedFile(path);
-  if (!rows.ok()) return rows.error();
-  if (rows.value().empty()) {
-    return FileError(path, "the file is empty; expected the header " + JoinHeader(kHeader));
-  }
-  Status header = CheckHeader(path, rows.value()[0], kHeader);
-  if (!header.ok()) return header.error();
   TariffTable table;
   table.file_name = path;
   std::array<int, kClusterSlots> line_of_cluster{};
-  for (size_t i = 1; i < rows.value().size(); ++i) {
-    const DelimitedRow& row = rows.value()[i];
-    if (row.cells.size() != kHeader.size()) {
-      return LineError(path, row.line,
-                       "expected 4 columns (" + JoinHeader(kHeader) + "), found " +
-                           std::to_string(row.cells.size()));
-    }
-    const int cluster = ParseClusterNumber(row.cells[0]);
-    if (cluster == 0) {
-      return RowError(path, row, 0, "not a cluster number (1-8 or 10-21, or ZT01-ZT21)");
-    }
-    if (line_of_cluster[cluster] != 0) {
-      return RowError(path, row, 0,
-                      "cluster " + std::to_string(cluster) + " already has tariffs on line " +
-                          std::to_string(line_of_cluster[cluster]));
-    }
-    line_of_cluster[cluster] = row.line;
-    ClusterTariff tariff;
-    int64_t* amounts[] = {&tariff.low_cents, &tariff.expected_cents, &tariff.high_cents};
-    for (int column = 1; column <= 3; ++column) {
-      Result<int64_t> amount = ReadAmount(path, row, column);
-      if (!amount.ok()) return amount.error();
-      *amounts[column - 1] = amount.value();
-    }
-    Status ordered = CheckOrder(path, row, tariff);
-    if (!ordered.ok()) return ordered.error();
-    table.by_cluster[cluster] = tariff;
-  }
+  Status read = ForEachDataRow(path, kHeader, [&](const DelimitedRow& row) {
+    return ReadTariffRow(path, row, &line_of_cluster, &table);
+  });
+  if (!read.ok()) return read.error();
   Status complete = CheckEveryClusterPriced(path, line_of_cluster);
   if (!complete.ok()) return complete.error();
   return table;

@@ -52,14 +52,13 @@ Result<std::vector<LatestRating>> DepartmentsLatest(PageContext& context,
 // The patients still in care by the reports page's revenue file, as
 // `clusterpilot due --revenue` counts them; nobody is left out (nullopt)
 // when no revenue file is set.
-Result<std::optional<std::set<std::string>>> ActivePatients(PageContext& context,
-                                                            const CalendarDate& as_of) {
+Result<std::optional<PatientSet>> ActivePatients(PageContext& context, const CalendarDate& as_of) {
   const ReportSettings& settings = context.reports;
-  if (settings.revenue_file.empty()) return std::optional<std::set<std::string>>();
+  if (settings.revenue_file.empty()) return std::optional<PatientSet>();
   Result<SharedRevenueTable> revenue =
       context.revenue.Table(settings.revenue_file, StoreDepartmentDirectory(context.store));
   if (!revenue.ok()) return revenue.error();
-  return std::optional<std::set<std::string>>(
+  return std::optional<PatientSet>(
       PatientsWithRecentRevenue(*revenue.value(), as_of, settings.discharged_after_months));
 }
 
@@ -90,7 +89,7 @@ WebResponse DuePage(PageContext& context) {
   DueQuery query;
   query.as_of = *as_of;
   query.within_days = ChosenWithin(request.Query("within"));
-  Result<std::optional<std::set<std::string>>> active = ActivePatients(context, *as_of);
+  Result<std::optional<PatientSet>> active = ActivePatients(context, *as_of);
   if (!active.ok()) return ErrorPage(context, 500, "web.error.internal");
   query.active_patients = std::move(active).value();
   const std::string clinician = request.Query("clinician");

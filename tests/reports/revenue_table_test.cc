@@ -75,6 +75,33 @@ TEST(RevenueTableTest, SumsSeveralRowsOfAPatientAndMonthAndTakesCreditNotes) {
           "(line 6): credit notes exceed the charges; counted as it nets"});
 }
 
+// A patient's entries are found by walking that patient's own: a row of
+// the third department and month adds to the third entry, not the first.
+TEST(RevenueTableTest, EachRowAddsToItsOwnDepartmentAndMonthOfThePatient) {
+  ScopedTempDir dir;
+  Result<RevenueTable> table = Read(dir,
+                                    "patient;department;month;amount\n"
+                                    "P1;Psychosomatiek;2026-09;1,00\n"
+                                    "P1;FACT Noord;2026-09;2,00\n"
+                                    "P2;FACT Noord;2026-09;4,00\n"
+                                    "P1;Psychosomatiek;2026-10;8,00\n"
+                                    "P1;Psychosomatiek;2026-10;16,00\n"
+                                    "P1;FACT Noord;2026-09;32,00\n"
+                                    "P2;FACT Noord;2026-09;64,00\n"
+                                    "P1;FACT Noord;2026-10;128,00\n");
+  ASSERT_TRUE(table.ok()) << table.error().ToString();
+  std::vector<std::string> entries;
+  for (const RevenueEntry& entry : table.value().entries) {
+    entries.push_back(entry.patient_id + " " + entry.department + " " + entry.month.Key() + " " +
+                      std::to_string(entry.amount_cents) + " line " + std::to_string(entry.line));
+  }
+  EXPECT_EQ(entries,
+            (std::vector<std::string>{
+                "P1 Psychosomatiek 2026-09 100 line 2", "P1 FACT Noord 2026-09 3400 line 3",
+                "P2 FACT Noord 2026-09 6800 line 4", "P1 Psychosomatiek 2026-10 2400 line 5",
+                "P1 FACT Noord 2026-10 12800 line 9"}));
+}
+
 TEST(RevenueTableTest, MatchesDepartmentsWhateverTheirCaseAndAccents) {
   ScopedTempDir dir;
   Result<RevenueTable> table = Read(dir,
