@@ -18,7 +18,6 @@
 #include "bench/process_timer.h"
 #include "core/calendar_month.h"
 #include "store/classification_table.h"
-#include "store/latest_ratings.h"
 #include "store/measurement_writer.h"
 #include "store/override_table.h"
 #include "store/store.h"
@@ -114,9 +113,7 @@ int64_t BuildStore(const std::string& path, std::ofstream* revenue) {
     if (!status.ok()) return status;
     ImportCounts counts;
     counts.read = counts.stored = count;
-    Status finished = writer.value()->Finish(counts);
-    if (!finished.ok()) return finished;
-    return RefreshLatestClusters(store);
+    return writer.value()->Finish(counts);
   }));
   Check(store.Execute("PRAGMA wal_checkpoint(TRUNCATE)"));
   return count;

@@ -107,9 +107,7 @@ void BuildStore(const std::string& path, std::ofstream* revenue) {
       if (!status.ok()) return status;
     }
     ImportCounts counts;
-    Status finished = writer.value()->Finish(counts);
-    if (!finished.ok()) return finished;
-    return RefreshLatestClusters(store);
+    return writer.value()->Finish(counts);
   }));
   Check(store.Execute("PRAGMA wal_checkpoint(TRUNCATE)"));
 }

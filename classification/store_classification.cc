@@ -4,7 +4,6 @@
 #include "store/audit_log.h"
 #include "store/classification_table.h"
 #include "store/classification_transaction.h"
-#include "store/latest_ratings.h"
 #include "store/store.h"
 
 namespace clusterpilot {
@@ -23,8 +22,6 @@ Result<ClassifyTally> ClassifyStore(Store& store, const ClusterModel& model,
     Status classified = ClassifyPending(store, classifier, record.value().id, &tally);
     if (!classified.ok()) return classified;
     classified = RecordClassifiedThrough(store, record.value().id);
-    if (!classified.ok()) return classified;
-    classified = RefreshLatestClusters(store);
     if (!classified.ok()) return classified;
     return RecordAudit(store, options.user, "classify",
                        std::to_string(tally.classified) + " measurements with model " +

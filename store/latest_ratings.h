@@ -50,21 +50,8 @@ Status FillLatestRatings(Store& store);
 
 // Brings latest_rating up to date with the measurements of batch `batch_id`,
 // all stored with ids above `highest_id_before` (so only they are read).
-// Runs in the import's transaction. A newly latest rating has no cluster yet.
+// Runs in the import's transaction.
 Status KeepLatestRatings(Store& store, int64_t batch_id, int64_t highest_id_before);
-
-// latest_rating keeps each latest rating's clusters beside it (the model in
-// use's and the clinician's), so that the due list reads no classification.
-// RefreshLatestClusters brings every row whose cluster is not from the
-// model in use up to date: after a classify run (a new model, or ratings
-// not classified before) and in migration 13. RefreshLatestCluster does one
-// measurement's row, after a clinician's decision. Both run inside the
-// transaction that changed the clusters.
-Status RefreshLatestClusters(Store& store);
-Status RefreshLatestCluster(Store& store, int64_t measurement_id);
-
-// The covering index of a department's latest ratings (migration 13).
-Status IndexLatestRatingsByDepartment(Store& store);
 
 // The SQL ReadLatestRatings runs for `filter`, for tests of its query plan.
 std::string LatestRatingsQuery(const LatestRatingFilter& filter);

@@ -4,7 +4,6 @@
 #include <cctype>
 
 #include "store/audit_log.h"
-#include "store/latest_ratings.h"
 #include "store/sql_statement.h"
 #include "store/store.h"
 
@@ -99,8 +98,6 @@ Status StoreDecision(Store& store, const ReviewDecision& decision, OverrideOutco
   outcome->stored.version = current + 1;
   Status inserted = InsertOverride(store, outcome->stored, &outcome->stored.id);
   if (!inserted.ok()) return inserted;
-  Status kept = RefreshLatestCluster(store, decision.measurement_id);
-  if (!kept.ok()) return kept;
   return RecordAudit(store, decision.by_user, "override",
                      AuditObject(outcome->stored, outcome->algorithm_cluster));
 }

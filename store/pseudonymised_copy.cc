@@ -31,8 +31,7 @@ constexpr std::string_view kCopyStatements[] = {
             FROM source.measurement)sql",
     R"sql(INSERT INTO main.measurement_department SELECT name FROM source.measurement_department)sql",
     R"sql(INSERT INTO main.latest_rating SELECT pseudonym(patient_id), measurement_id, department,
-            rating_date, pseudonym(clinician), cluster_model_id, model_cluster, override_cluster
-            FROM source.latest_rating)sql",
+            rating_date, pseudonym(clinician) FROM source.latest_rating)sql",
     R"sql(INSERT INTO main.cluster_model SELECT * FROM source.cluster_model)sql",
     R"sql(INSERT INTO main.cluster_model_use SELECT * FROM source.cluster_model_use)sql",
     R"sql(INSERT INTO main.classification SELECT * FROM source.classification)sql",

@@ -279,25 +279,12 @@ CREATE TABLE latest_rating (
 ) WITHOUT ROWID;
 )sql";
 
-// Version 13: the clusters of each latest rating kept beside it (the model
-// in use's, from which model, and the clinician's latest decision), and
-// the department index covering every column the due list reads. Looking
-// them up per patient read 16,000 pages scattered over the 1M-measurement
-// history for one department; SchemaMigrationCode fills them and rebuilds
-// the index.
-constexpr std::string_view kVersion13 = R"sql(
-ALTER TABLE latest_rating ADD COLUMN cluster_model_id INTEGER;
-ALTER TABLE latest_rating ADD COLUMN model_cluster INTEGER;
-ALTER TABLE latest_rating ADD COLUMN override_cluster INTEGER;
-DROP INDEX latest_rating_by_department;
-)sql";
-
 // Migration N is kMigrations[N - 1]: a new version appends its SQL here (and its
 // PostgreSQL form to kPostgresqlMigrations below) and
 // raises kCurrentSchemaVersion.
-constexpr std::string_view kMigrations[] = {
-    kVersion1, kVersion2, kVersion3,  kVersion4,  kVersion5,  kVersion6, kVersion7,
-    kVersion8, kVersion9, kVersion10, kVersion11, kVersion12, kVersion13};
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2,  kVersion3,  kVersion4,
+                                            kVersion5, kVersion6,  kVersion7,  kVersion8,
+                                            kVersion9, kVersion10, kVersion11, kVersion12};
 
 static_assert(std::size(kMigrations) == kCurrentSchemaVersion,
               "kCurrentSchemaVersion must name the last migration");
@@ -344,33 +331,17 @@ CREATE TABLE latest_rating (
 );
 )sql";
 
-constexpr std::string_view kPostgresqlVersion13 = R"sql(
-ALTER TABLE latest_rating ADD COLUMN cluster_model_id BIGINT;
-ALTER TABLE latest_rating ADD COLUMN model_cluster BIGINT;
-ALTER TABLE latest_rating ADD COLUMN override_cluster BIGINT;
-DROP INDEX latest_rating_by_department;
-)sql";
-
 constexpr std::array<std::string_view, kCurrentSchemaVersion - kPostgresqlBaseVersion>
-    kPostgresqlMigrations = {kPostgresqlVersion8,  kPostgresqlVersion9,  kPostgresqlVersion10,
-                             kPostgresqlVersion11, kPostgresqlVersion12, kPostgresqlVersion13};
+    kPostgresqlMigrations = {kPostgresqlVersion8, kPostgresqlVersion9, kPostgresqlVersion10,
+                             kPostgresqlVersion11, kPostgresqlVersion12};
 
 // Migration 12's rest (the same in both dialects): latest_rating filled,
 // then indexed.
-// The index is migration 12's as it was then: migration 13 replaces it.
 Status FillAndIndexLatestRatings(Store& store) {
   Status filled = FillLatestRatings(store);
   if (!filled.ok()) return filled;
   return store.Execute(
       "CREATE INDEX latest_rating_by_department ON latest_rating(department, rating_date)");
-}
-
-// Migration 13's rest (the same in both dialects): clusters filled, then
-// the covering index built.
-Status KeepClustersWithLatestRatings(Store& store) {
-  Status refreshed = RefreshLatestClusters(store);
-  if (!refreshed.ok()) return refreshed;
-  return IndexLatestRatingsByDepartment(store);
 }
 
 }  // namespace
@@ -388,7 +359,6 @@ std::string_view PostgresqlMigrationSql(int version) {
 Status SchemaMigrationCode(Store& store, int version) {
   if (version == 4) return ChainUnchainedAuditEntries(store);
   if (version == 12) return FillAndIndexLatestRatings(store);
-  if (version == 13) return KeepClustersWithLatestRatings(store);
   return Status::Ok();
 }
 

@@ -9,7 +9,6 @@
 
 #include "store/audit_log.h"
 #include "store/classification_table.h"
-#include "store/latest_ratings.h"
 #include "store/override_table.h"
 #include "store/store.h"
 #include "tests/support/command_runner.h"
@@ -69,7 +68,6 @@ class DueCommandTest : public testing::Test {
                 .ok());
       }
     }
-    ASSERT_TRUE(RefreshLatestClusters(*store).ok());  // as a classify run ends
     std::ofstream revenue(revenue_);
     revenue << "patient;department;month;amount\n";
     for (const Seed& seed : kSeeds) {

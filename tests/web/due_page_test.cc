@@ -9,7 +9,6 @@
 
 #include "store/audit_log.h"
 #include "store/classification_table.h"
-#include "store/latest_ratings.h"
 #include "store/store.h"
 #include "tests/support/measurement_seed.h"
 #include "tests/support/test_store.h"
@@ -82,7 +81,6 @@ void SeedTwoPatients(const std::string& db) {
   for (const Measurement& measurement : measurements) {
     ASSERT_TRUE(writer.Write({measurement.id, 4, 0.9, "4:0.9000", 0, "", ""}).ok());
   }
-  ASSERT_TRUE(RefreshLatestClusters(*store).ok());  // as a classify run ends
   WebUser user;
   user.name = "due-clinician";
   user.role = WebRole::kClinician;

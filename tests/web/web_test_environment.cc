@@ -4,7 +4,6 @@
 
 #include "core/cluster_assignment.h"
 #include "store/classification_table.h"
-#include "store/latest_ratings.h"
 #include "store/store.h"
 #include "tests/support/measurement_seed.h"
 #include "tests/support/test_store.h"
@@ -50,7 +49,6 @@ WebTestEnvironment::WebTestEnvironment() : store_path_(TestStoreLocation(dir_)) 
                           "De twee beste clusters liggen dicht bij elkaar.", ""})
                   .ok());
   EXPECT_TRUE(writer.Write({measurement_b_, 11, 0.9, "11:0.9000", 0, "", ""}).ok());
-  EXPECT_TRUE(RefreshLatestClusters(*store).ok());  // as a classify run ends
   AddUser(*store, UserOf(WebRole::kClinician), WebRole::kClinician, {kDepartmentA});
   AddUser(*store, UserOf(WebRole::kFinance), WebRole::kFinance, {});
   AddUser(*store, UserOf(WebRole::kManager), WebRole::kManager, {kDepartmentA});
@@ -105,7 +103,6 @@ std::vector<int64_t> WebTestEnvironment::AddClassified(const std::string& depart
     EXPECT_TRUE(writer.Write({measurement.id, cluster, 0.8, probabilities, flags, "", ""}).ok());
     ids.push_back(measurement.id);
   }
-  EXPECT_TRUE(RefreshLatestClusters(*store).ok());  // as a classify run ends
   return ids;
 }
 
