@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "store/sql_dialect.h"
 
 namespace clusterpilot {
 
@@ -54,7 +55,7 @@ Status FillLatestRatings(Store& store);
 Status KeepLatestRatings(Store& store, int64_t batch_id, int64_t highest_id_before);
 
 // The SQL ReadLatestRatings runs for `filter`, for tests of its query plan.
-std::string LatestRatingsQuery(const LatestRatingFilter& filter);
+std::string LatestRatingsQuery(const LatestRatingFilter& filter, SqlDialect dialect);
 
 }  // namespace clusterpilot
 

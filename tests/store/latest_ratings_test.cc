@@ -127,30 +127,35 @@ TEST_F(LatestRatingsTest, TheKeptTableEqualsTheLatestRatingComputedFromEveryMeas
 }
 
 // One department's due list reads that department's range of the kept
-// latest ratings (latest_rating_by_department), and each of them by key;
-// only the whole store's list reads every patient. Reading k, the
-// department's own candidates, and the handful of classify runs whole is
-// fine.
-const std::vector<std::string> kReadWhole = {"k", "cluster_model_use"};
+// latest ratings from latest_rating_by_department, each of them by key, and
+// each one's cluster from the model's index of classifications alone; only
+// the whole store's list reads every patient. Reading the steps' own
+// results (key, k) and the handful of classify runs whole is fine.
+const std::vector<std::string> kReadWhole = {"key", "k", "cluster_model_use"};
 
 TEST_F(LatestRatingsTest, ADepartmentsDueListSearchesTheDepartmentsIndexRange) {
   if (store_->dialect() != SqlDialect::kSqlite) GTEST_SKIP() << "asks SQLite's query planner";
   for (const LatestRatingFilter& filter :
        {LatestRatingFilter{"A", "", ""}, {"A", "dr. a", ""}, {"A", "", "2026-03-01"}}) {
-    const std::string sql = LatestRatingsQuery(filter);
+    const std::string sql = LatestRatingsQuery(filter, SqlDialect::kSqlite);
     Result<std::vector<std::string>> scans = FullScans(*store_, sql, kReadWhole);
     ASSERT_TRUE(scans.ok()) << scans.error().ToString();
     EXPECT_EQ(scans.value(), std::vector<std::string>()) << sql;
     SqlStatement explain(*store_, "EXPLAIN QUERY PLAN " + sql);
     std::string plan;
     while (explain.Step()) plan += std::string(explain.Text(3)) + "\n";
-    EXPECT_NE(
-        plan.find("SEARCH latest_rating USING INDEX latest_rating_by_department (department=?"),
-        std::string::npos)
+    EXPECT_NE(plan.find("SEARCH latest_rating USING COVERING INDEX latest_rating_by_department "
+                        "(department=?"),
+              std::string::npos)
+        << plan;
+    EXPECT_NE(plan.find("SEARCH l USING PRIMARY KEY (patient_id=?)"), std::string::npos) << plan;
+    EXPECT_NE(plan.find("SEARCH c USING COVERING INDEX classification_by_model (model_id=? AND "
+                        "measurement_id=?)"),
+              std::string::npos)
         << plan;
   }
   Result<std::vector<std::string>> everyone =
-      FullScans(*store_, LatestRatingsQuery(LatestRatingFilter{}), kReadWhole);
+      FullScans(*store_, LatestRatingsQuery(LatestRatingFilter{}, SqlDialect::kSqlite), kReadWhole);
   ASSERT_TRUE(everyone.ok());
   EXPECT_FALSE(everyone.value().empty());
 }
