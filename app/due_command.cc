@@ -17,7 +17,8 @@ namespace {
 
 struct DueOptions {
   DueQuery query;
-  LatestRatingFilter filter;
+  std::string department;  // "" for every department
+  std::string clinician;   // "" for everyone
   std::string format;
   int discharged_after_months = kDefaultDischargedAfterMonths;
 };
@@ -40,8 +41,8 @@ std::string ReadOptions(const CommandContext& context, DueOptions* options) {
   if (options->format != "csv" && options->format != "json") {
     return "--format \"" + options->format + "\": use csv or json";
   }
-  options->filter =
-      DueCandidates(context.Get("department"), context.Get("clinician"), options->query);
+  options->department = context.Get("department");
+  options->clinician = context.Get("clinician");
   std::string error;
   options->discharged_after_months = DischargedAfterMonths(context.settings, &error);
   return error;
@@ -106,8 +107,8 @@ void WriteJson(const std::vector<DueRating>& list, const DueOptions& options, st
   Poco::JSON::Object root(Poco::JSON_PRESERVE_KEY_ORDER);
   root.set("as_of", options.query.as_of.ToIso());
   root.set("within_days", options.query.within_days);
-  root.set("department", options.filter.department);
-  root.set("clinician", options.filter.clinician);
+  root.set("department", options.department);
+  root.set("clinician", options.clinician);
   root.set("discharged_after_months", options.query.active_patients
                                           ? Poco::Dynamic::Var(options.discharged_after_months)
                                           : Poco::Dynamic::Var());
@@ -135,9 +136,9 @@ void WriteJson(const std::vector<DueRating>& list, const DueOptions& options, st
 
 std::string AuditObject(const DueOptions& options, size_t count) {
   return "due ratings as of " + options.query.as_of.ToIso() + ", department " +
-         (options.filter.department.empty() ? "all" : options.filter.department) + ", clinician " +
-         (options.filter.clinician.empty() ? "all" : options.filter.clinician) + ": " +
-         std::to_string(count) + " patients";
+         (options.department.empty() ? "all" : options.department) + ", clinician " +
+         (options.clinician.empty() ? "all" : options.clinician) + ": " + std::to_string(count) +
+         " patients";
 }
 
 }  // namespace
@@ -156,15 +157,19 @@ int RunDueCommand(CommandContext& context) {
   auto store = Store::Open(context.DatabasePath(), Store::OpenMode::kMustExist);
   if (!store.ok()) return context.Fail(store.error(), kExitInputRejected);
   Store& db = *store.value();
-  if (Status known = CheckDepartment(db, options.filter.department); !known.ok()) {
+  if (Status known = CheckDepartment(db, options.department); !known.ok()) {
     return context.Fail(known.error(), kExitUsage);
   }
   if (Status active = ReadActivePatients(context, db, &options); !active.ok()) {
     return context.Fail(active.error(), kExitInputRejected);
   }
-  Result<std::vector<LatestRating>> latest = ReadLatestRatings(db, options.filter);
-  if (!latest.ok()) return context.Fail(latest.error(), kExitInputRejected);
-  const std::vector<DueRating> list = ListDueRatings(latest.value(), options.query);
+  if (Status tuned = db.PrepareForOrderedLookups(); !tuned.ok()) {
+    return context.Fail(tuned.error(), kExitInputRejected);
+  }
+  Result<std::vector<DueRating>> due =
+      ReadDueRatings(db, {options.department}, options.clinician, options.query);
+  if (!due.ok()) return context.Fail(due.error(), kExitInputRejected);
+  const std::vector<DueRating>& list = due.value();
   // Audit first, then show.
   Status recorded =
       RecordAudit(db, context.User(), "read due ratings", AuditObject(options, list.size()));

@@ -141,9 +141,9 @@ void TimeLibraryCalls(const std::string& db) {
     DueQuery query;
     query.as_of = as_of;
     query.within_days = 28;
-    auto latest = ReadLatestRatings(*store.value(), DueCandidates(kDepartment, "", query));
-    if (!latest.ok()) Check(latest.error());
-    due = ListDueRatings(latest.value(), query).size();
+    auto list = ReadDueRatings(*store.value(), {kDepartment}, "", query);
+    if (!list.ok()) Check(list.error());
+    due = list.value().size();
   });
   std::printf(
       "library calls (median of %d): trajectory %.1f ms (%zu ratings), due list of "

@@ -31,17 +31,41 @@ LatestRatingFilter DueCandidates(const std::string& department, const std::strin
   return {department, clinician, LastRatingDayThatCanFallDue(query).ToIso()};
 }
 
-std::vector<DueRating> ListDueRatings(const std::vector<LatestRating>& latest,
-                                      const DueQuery& query) {
-  std::vector<DueRating> due;
-  for (const LatestRating& last : latest) {
-    if (query.active_patients && query.active_patients->count(last.patient_id) == 0) continue;
-    if (std::optional<DueRating> entry = DueAfter(last, query)) due.push_back(std::move(*entry));
-  }
-  std::sort(due.begin(), due.end(), [](const DueRating& a, const DueRating& b) {
+namespace {
+
+void KeepIfDue(const LatestRating& last, const DueQuery& query, std::vector<DueRating>* due) {
+  if (query.active_patients && query.active_patients->count(last.patient_id) == 0) return;
+  if (std::optional<DueRating> entry = DueAfter(last, query)) due->push_back(std::move(*entry));
+}
+
+void MostOverdueFirst(std::vector<DueRating>* due) {
+  std::sort(due->begin(), due->end(), [](const DueRating& a, const DueRating& b) {
     return std::tie(b.days_overdue, a.last.patient_id) <
            std::tie(a.days_overdue, b.last.patient_id);
   });
+}
+
+}  // namespace
+
+std::vector<DueRating> ListDueRatings(const std::vector<LatestRating>& latest,
+                                      const DueQuery& query) {
+  std::vector<DueRating> due;
+  for (const LatestRating& last : latest) KeepIfDue(last, query, &due);
+  MostOverdueFirst(&due);
+  return due;
+}
+
+Result<std::vector<DueRating>> ReadDueRatings(Store& store,
+                                              const std::vector<std::string>& departments,
+                                              const std::string& clinician, const DueQuery& query) {
+  std::vector<DueRating> due;
+  for (const std::string& department : departments) {
+    Status read =
+        ForEachLatestRating(store, DueCandidates(department, clinician, query),
+                            [&](const LatestRating& last) { KeepIfDue(last, query, &due); });
+    if (!read.ok()) return read.error();
+  }
+  MostOverdueFirst(&due);
   return due;
 }
 

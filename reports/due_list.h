@@ -48,6 +48,13 @@ LatestRatingFilter DueCandidates(const std::string& department, const std::strin
 std::vector<DueRating> ListDueRatings(const std::vector<LatestRating>& latest,
                                       const DueQuery& query);
 
+// The same list read from the store for each of `departments` ("" for
+// every department) and `clinician` ("" for everyone), keeping only the
+// due ones as the latest ratings are read.
+Result<std::vector<DueRating>> ReadDueRatings(Store& store,
+                                              const std::vector<std::string>& departments,
+                                              const std::string& clinician, const DueQuery& query);
+
 // Without revenue rows for this many months a patient counts as discharged
 // (setting due.discharged_after_months).
 inline constexpr int kDefaultDischargedAfterMonths = 3;

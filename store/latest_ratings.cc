@@ -1,5 +1,6 @@
 #include "store/latest_ratings.h"
 
+#include <functional>
 #include <string>
 
 #include "store/override_table.h"
@@ -114,20 +115,21 @@ FilterParameters ParametersOf(const LatestRatingFilter& filter) {
   return numbers;
 }
 
-LatestRating ReadRow(const SqlStatement& row) {
-  LatestRating rating;
-  rating.patient_id = std::string(row.Text(0));
-  rating.measurement_id = row.Int(1);
-  rating.department = std::string(row.Text(2));
-  rating.rating_date = std::string(row.Text(3));
-  rating.clinician = std::string(row.Text(4));
-  rating.classified = !row.IsNull(5);
-  if (rating.classified && !row.IsNull(6)) rating.final_cluster = static_cast<int>(row.Int(6));
+// Into `rating`, whose texts keep their room from row to row.
+void ReadRow(const SqlStatement& row, LatestRating* rating) {
+  rating->patient_id.assign(row.Text(0));
+  rating->measurement_id = row.Int(1);
+  rating->department.assign(row.Text(2));
+  rating->rating_date.assign(row.Text(3));
+  rating->clinician.assign(row.Text(4));
+  rating->classified = !row.IsNull(5);
+  rating->final_cluster = 0;
+  rating->no_fitting_cluster = false;
+  if (rating->classified && !row.IsNull(6)) rating->final_cluster = static_cast<int>(row.Int(6));
   if (!row.IsNull(7)) {
-    rating.final_cluster = static_cast<int>(row.Int(7));
-    rating.no_fitting_cluster = rating.final_cluster == kNoFittingCluster;
+    rating->final_cluster = static_cast<int>(row.Int(7));
+    rating->no_fitting_cluster = rating->final_cluster == kNoFittingCluster;
   }
-  return rating;
 }
 
 }  // namespace
@@ -153,8 +155,8 @@ std::string LatestRatingsQuery(const LatestRatingFilter& filter, SqlDialect dial
   return ForDialect(sql + kFinalClusters, dialect);
 }
 
-Result<std::vector<LatestRating>> ReadLatestRatings(Store& store,
-                                                    const LatestRatingFilter& filter) {
+Status ForEachLatestRating(Store& store, const LatestRatingFilter& filter,
+                           const std::function<void(const LatestRating&)>& each) {
   const FilterParameters numbers = ParametersOf(filter);
   SqlStatement select(store, LatestRatingsQuery(filter, store.dialect()));
   if (numbers.department != 0) select.BindText(numbers.department, filter.department);
@@ -162,9 +164,20 @@ Result<std::vector<LatestRating>> ReadLatestRatings(Store& store,
     select.BindText(numbers.rated_on_or_before, filter.rated_on_or_before);
   }
   if (numbers.clinician != 0) select.BindText(numbers.clinician, filter.clinician);
+  LatestRating rating;
+  while (select.Step()) {
+    ReadRow(select, &rating);
+    each(rating);
+  }
+  return select.status();
+}
+
+Result<std::vector<LatestRating>> ReadLatestRatings(Store& store,
+                                                    const LatestRatingFilter& filter) {
   std::vector<LatestRating> ratings;
-  while (select.Step()) ratings.push_back(ReadRow(select));
-  if (!select.status().ok()) return select.status().error();
+  Status read = ForEachLatestRating(
+      store, filter, [&ratings](const LatestRating& rating) { ratings.push_back(rating); });
+  if (!read.ok()) return read.error();
   return ratings;
 }
 

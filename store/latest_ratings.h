@@ -9,6 +9,7 @@
 #define CLUSTERPILOT_STORE_LATEST_RATINGS_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,12 @@ struct LatestRatingFilter {
 // same day in two departments: the one stored last counts. With a
 // department it reads that department's index range, not the whole table.
 Result<std::vector<LatestRating>> ReadLatestRatings(Store& store, const LatestRatingFilter& filter);
+
+// The same ratings, in the same order, each handed to `each` as it is read
+// (valid only during the call): a department's due list keeps only the few
+// that are due.
+Status ForEachLatestRating(Store& store, const LatestRatingFilter& filter,
+                           const std::function<void(const LatestRating&)>& each);
 
 // Fills an empty latest_rating from every stored measurement (migration 12,
 // and the first load into an empty store).

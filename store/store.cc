@@ -26,6 +26,12 @@ constexpr int kBusyTimeoutMs = 30000;
 // the report's peak memory follow the store's size.
 constexpr int kScatteredReadCacheKib = 16 * 1024;
 
+// The page cache for a read whose lookups come in key order: each step's
+// path from the root stays cached, leaves are read once. One department's
+// due list on the 1M-measurement store reads the same 3,200 pages with this
+// as with SQLite's default 2 MB, and touches 360 fewer pages of memory.
+constexpr int kOrderedLookupCacheKib = 512;
+
 // Pages of a new store. Twice SQLite's default: a page holds twice the rows
 // and index entries, so a bulk import splits, writes and checkpoints half as
 // many pages (measured on the 1M import: the store's share of the import's
@@ -296,6 +302,11 @@ Status Store::PrepareForScatteredReads() {
   Status unmapped = Execute("PRAGMA mmap_size = 0");
   if (!unmapped.ok()) return unmapped;
   return Execute("PRAGMA cache_size = -" + std::to_string(kScatteredReadCacheKib));
+}
+
+Status Store::PrepareForOrderedLookups() {
+  if (postgresql_) return Status::Ok();
+  return Execute("PRAGMA cache_size = -" + std::to_string(kOrderedLookupCacheKib));
 }
 
 // Opened stores use synchronous = NORMAL: in WAL mode a commit survives a

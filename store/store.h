@@ -94,6 +94,11 @@ class Store {
   // no memory map, so the reader's memory follows the month, not the store.
   Status PrepareForScatteredReads();
 
+  // Tunes the connection of a short-lived program for one read whose
+  // lookups come in key order (the due list): such a read reuses few pages,
+  // and each page of cache is memory the program must first touch.
+  Status PrepareForOrderedLookups();
+
   // Makes every later commit of this connection durable before it returns
   // (SQLite: the write-ahead log is synced at each commit, not only at
   // checkpoints; PostgreSQL's commits are already). For the web server,

@@ -33,22 +33,6 @@ int ChosenWithin(const std::string& asked) {
   return std::min(std::stoi(asked), kLongestWithinDays);
 }
 
-// The latest ratings of the user's departments (a patient counts where they
-// were rated last) that can be due for `query`, optionally only those rated
-// by `clinician`.
-Result<std::vector<LatestRating>> DepartmentsLatest(PageContext& context,
-                                                    const std::string& clinician,
-                                                    const DueQuery& query) {
-  std::vector<LatestRating> latest;
-  for (const std::string& department : context.user->user.departments) {
-    Result<std::vector<LatestRating>> part =
-        ReadLatestRatings(context.store, DueCandidates(department, clinician, query));
-    if (!part.ok()) return part.error();
-    latest.insert(latest.end(), part.value().begin(), part.value().end());
-  }
-  return latest;
-}
-
 // The patients still in care by the reports page's revenue file, as
 // `clusterpilot due --revenue` counts them; nobody is left out (nullopt)
 // when no revenue file is set.
@@ -93,9 +77,11 @@ WebResponse DuePage(PageContext& context) {
   if (!active.ok()) return ErrorPage(context, 500, "web.error.internal");
   query.active_patients = std::move(active).value();
   const std::string clinician = request.Query("clinician");
-  Result<std::vector<LatestRating>> latest = DepartmentsLatest(context, clinician, query);
-  if (!latest.ok()) return ErrorPage(context, 500, "web.error.internal");
-  const std::vector<DueRating> list = ListDueRatings(latest.value(), query);
+  // The user's departments; a patient counts where they were rated last.
+  Result<std::vector<DueRating>> due =
+      ReadDueRatings(context.store, context.user->user.departments, clinician, query);
+  if (!due.ok()) return ErrorPage(context, 500, "web.error.internal");
+  const std::vector<DueRating>& list = due.value();
   Status audited = AuditPageView(context, "web due",
                                  "due ratings as of " + as_of->ToIso() + " within " +
                                      std::to_string(query.within_days) + " days, clinician " +
