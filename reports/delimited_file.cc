@@ -79,8 +79,7 @@ Result<std::string> ReadAsUtf8(const std::string& path) {
 
 // Every row of `text` that is not a comment, trimmed into `row` (whose
 // cells keep their capacity from row to row) and handed to `each`.
-Status ForEachRow(const std::string& path, std::string_view text,
-                  const std::function<Status(const DelimitedRow&)>& each) {
+Status ForEachRow(const std::string& path, std::string_view text, const DataRowCallback& each) {
   DelimitedRow row;
   Status refused = Status::Ok();
   DelimitedReader reader(path, ';');

@@ -47,14 +47,6 @@ void MostOverdueFirst(std::vector<DueRating>* due) {
 
 }  // namespace
 
-std::vector<DueRating> ListDueRatings(const std::vector<LatestRating>& latest,
-                                      const DueQuery& query) {
-  std::vector<DueRating> due;
-  for (const LatestRating& last : latest) KeepIfDue(last, query, &due);
-  MostOverdueFirst(&due);
-  return due;
-}
-
 Result<std::vector<DueRating>> ReadDueRatings(Store& store,
                                               const std::vector<std::string>& departments,
                                               const std::string& clinician, const DueQuery& query) {

@@ -44,13 +44,10 @@ struct DueQuery {
 LatestRatingFilter DueCandidates(const std::string& department, const std::string& clinician,
                                  const DueQuery& query);
 
-// The due and overdue ratings, the most overdue first, then by patient id.
-std::vector<DueRating> ListDueRatings(const std::vector<LatestRating>& latest,
-                                      const DueQuery& query);
-
-// The same list read from the store for each of `departments` ("" for
-// every department) and `clinician` ("" for everyone), keeping only the
-// due ones as the latest ratings are read.
+// The due and overdue ratings of each of `departments` ("" for every
+// department) and `clinician` ("" for everyone), the most overdue first,
+// then by patient id; only the due ones are kept as the latest ratings are
+// read.
 Result<std::vector<DueRating>> ReadDueRatings(Store& store,
                                               const std::vector<std::string>& departments,
                                               const std::string& clinician, const DueQuery& query);

@@ -11,7 +11,6 @@
 #include <cstdint>
 #include <functional>
 #include <string>
-#include <vector>
 
 #include "core/error.h"
 #include "store/sql_dialect.h"
@@ -40,15 +39,12 @@ struct LatestRatingFilter {
 };
 
 // The latest rating of every patient whose latest rating (across all
-// departments) matches the filter, ordered by patient id. A patient rated
-// later in another department belongs to that department. Ratings on the
-// same day in two departments: the one stored last counts. With a
-// department it reads that department's index range, not the whole table.
-Result<std::vector<LatestRating>> ReadLatestRatings(Store& store, const LatestRatingFilter& filter);
-
-// The same ratings, in the same order, each handed to `each` as it is read
-// (valid only during the call): a department's due list keeps only the few
-// that are due.
+// departments) matches the filter, ordered by patient id, each handed to
+// `each` as it is read (valid only during the call): a department's due
+// list keeps only the few that are due. A patient rated later in another
+// department belongs to that department. Ratings on the same day in two
+// departments: the one stored last counts. With a department it reads that
+// department's index range, not the whole table.
 Status ForEachLatestRating(Store& store, const LatestRatingFilter& filter,
                            const std::function<void(const LatestRating&)>& each);
 
@@ -61,7 +57,7 @@ Status FillLatestRatings(Store& store);
 // Runs in the import's transaction.
 Status KeepLatestRatings(Store& store, int64_t batch_id, int64_t highest_id_before);
 
-// The SQL ReadLatestRatings runs for `filter`, for tests of its query plan.
+// The SQL ForEachLatestRating runs for `filter`, for tests of its query plan.
 std::string LatestRatingsQuery(const LatestRatingFilter& filter, SqlDialect dialect);
 
 }  // namespace clusterpilot

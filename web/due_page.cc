@@ -7,13 +7,11 @@
 // Audited before it answers, like every page with patient ids.
 #include <algorithm>
 #include <optional>
-#include <set>
 #include <utility>
 
 #include "core/calendar_date.h"
 #include "reports/due_list.h"
 #include "reports/revenue_table.h"
-#include "store/latest_ratings.h"
 #include "web/page_renderer.h"
 #include "web/revenue_table_cache.h"
 #include "web/web_pages.h"

@@ -34,14 +34,13 @@ class LatestRatingsTest : public testing::Test {
   // "patient department date" of each latest rating the filter keeps.
   std::vector<std::string> Latest(const std::string& department, const std::string& clinician,
                                   const std::string& rated_on_or_before = "") {
-    Result<std::vector<LatestRating>> ratings =
-        ReadLatestRatings(*store_, LatestRatingFilter{department, clinician, rated_on_or_before});
-    EXPECT_TRUE(ratings.ok()) << ratings.error().ToString();
     std::vector<std::string> lines;
-    if (!ratings.ok()) return lines;
-    for (const LatestRating& rating : ratings.value()) {
-      lines.push_back(rating.patient_id + " " + rating.department + " " + rating.rating_date);
-    }
+    Status read = ForEachLatestRating(
+        *store_, LatestRatingFilter{department, clinician, rated_on_or_before},
+        [&lines](const LatestRating& rating) {
+          lines.push_back(rating.patient_id + " " + rating.department + " " + rating.rating_date);
+        });
+    EXPECT_TRUE(read.ok()) << read.error().ToString();
     return lines;
   }
 
