@@ -1,6 +1,5 @@
 #include "tests/app/kill_harness.h"
 
-#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -15,6 +14,7 @@
 #include <thread>
 
 #include "store/store.h"
+#include "tests/support/child_process.h"
 #include "tests/support/temp_dir.h"
 
 namespace clusterpilot {
@@ -48,20 +48,7 @@ int AppendName(void* out, int, char** values, char**) {
 
 // Starts `program` with `arguments`, its output discarded.
 pid_t StartProgram(const std::string& program, const std::vector<std::string>& arguments) {
-  const pid_t child = fork();
-  if (child == 0) {
-    const int null = open("/dev/null", O_WRONLY);
-    dup2(null, 1);
-    dup2(null, 2);
-    std::vector<std::string> copies = arguments;
-    std::string name = program;
-    std::vector<char*> argv = {name.data()};
-    for (std::string& argument : copies) argv.push_back(argument.data());
-    argv.push_back(nullptr);
-    execvp(name.c_str(), argv.data());
-    _exit(127);
-  }
-  return child;
+  return SpawnChild(program, arguments);
 }
 
 pid_t Start(const std::vector<std::string>& arguments) {

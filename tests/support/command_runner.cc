@@ -1,10 +1,9 @@
 #include "tests/support/command_runner.h"
 
-#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
+#include "tests/support/child_process.h"
 #include "tests/support/temp_dir.h"
 
 namespace clusterpilot {
@@ -12,37 +11,24 @@ namespace clusterpilot {
 CommandOutcome RunClusterpilot(const std::vector<std::string>& arguments,
                                const std::string& working_dir, const std::string& stdin_path) {
   ScopedTempDir capture;
-  const std::string out_path = capture.File("stdout");
-  const std::string err_path = capture.File("stderr");
+  ChildSetup setup;
+  setup.stdin_path = stdin_path;
+  setup.stdout_path = capture.File("stdout");
+  setup.stderr_path = capture.File("stderr");
+  setup.working_dir = working_dir;
   CommandOutcome outcome;
-  const pid_t child = fork();
-  if (child == 0) {
-    if (!working_dir.empty() && chdir(working_dir.c_str()) != 0) _exit(127);
-    const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (!stdin_path.empty()) {
-      const int in = open(stdin_path.c_str(), O_RDONLY);
-      if (in < 0) _exit(127);
-      dup2(in, 0);
-    }
-    dup2(out, 1);
-    dup2(err, 2);
-    std::vector<char*> argv;
-    std::string binary = CLUSTERPILOT_BINARY;
-    argv.push_back(binary.data());
-    std::vector<std::string> copies = arguments;
-    for (std::string& argument : copies) argv.push_back(argument.data());
-    argv.push_back(nullptr);
-    execv(binary.c_str(), argv.data());
-    _exit(127);
+  const pid_t child = SpawnChild(CLUSTERPILOT_BINARY, arguments, setup);
+  if (child < 0) {
+    outcome.exit_code = 127;  // what a shell says of a program it could not start
+    return outcome;
   }
   int status = 0;
   struct rusage usage {};
   wait4(child, &status, 0, &usage);
   outcome.max_rss_kb = usage.ru_maxrss;
   outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  outcome.out = ReadFile(out_path);
-  outcome.err = ReadFile(err_path);
+  outcome.out = ReadFile(setup.stdout_path);
+  outcome.err = ReadFile(setup.stderr_path);
   return outcome;
 }
 
