@@ -21,6 +21,10 @@ namespace acc = boost::accumulators;
 
 constexpr int kMaxThreads = 4;
 
+// How many sets of counters the patients drawn one by one are spread over
+// (SampleClusters).
+constexpr size_t kCountLanes = 4;
+
 // xoshiro256** seeded through splitmix64: small, fast and well understood.
 class RandomStream {
  public:
@@ -59,21 +63,16 @@ class RandomStream {
   uint64_t state_[4];
 };
 
-// A patient whose cluster each draw samples. Every such patient starts in
-// the most likely cluster; a 32-bit random number at or above `stay_below`
-// moves the patient to one of the others, found by the cumulative
-// thresholds in SimulationInput::others.
+// A patient spread over three clusters or more, drawn on its own: one
+// 64-bit random word picks the cluster from the patient's alias table
+// (reports/mover_count_table.h), in the same time however many clusters the
+// patient has. The table's slots [first_slot, first_slot + slot_count) are in
+// SimulationInput::spread_tables, slot k's cluster in spread_clusters.
 struct UncertainPatient {
-  uint32_t stay_below = 0;  // P(most likely cluster) scaled to 2^32
-  uint32_t top_slot = 0;    // department * kClusterSlots + most likely cluster
+  uint32_t first_slot = 0;
+  uint32_t slot_count = 0;
+  uint32_t top_slot = 0;  // department * kClusterSlots + most likely cluster
   uint32_t department_slot = 0;
-  uint32_t first_other = 0;
-  uint32_t other_count = 0;
-};
-
-struct OtherCluster {
-  uint32_t below = 0;  // cumulative probability up to this cluster, scaled to 2^32
-  uint32_t cluster = 0;
 };
 
 // Patients spread over exactly two clusters, the common case, grouped by
@@ -110,11 +109,15 @@ struct NormalGroup {
 struct SimulationInput {
   int departments = 0;
   std::vector<int64_t> start_counts;  // department * kClusterSlots + cluster
+  // start_counts without the patients drawn one by one (`uncertain`): each
+  // draw adds them back in the cluster drawn.
+  std::vector<int64_t> settled_counts;
   std::vector<TwoClusterGroup> pairs;
   std::vector<MoverAlias> mover_tables;
   std::vector<TwoClusterPatient> pending_pairs;  // grouped into `pairs` by GroupPairs
   std::vector<UncertainPatient> uncertain;       // three clusters or more
-  std::vector<OtherCluster> others;
+  std::vector<MoverAlias> spread_tables;
+  std::vector<uint32_t> spread_clusters;
   std::vector<NormalGroup> normal_groups;
   std::array<ClusterTariff, kClusterSlots> tariffs{};
 };
@@ -149,10 +152,6 @@ void GroupPairs(SimulationInput* input) {
   pending.clear();
 }
 
-uint32_t Scaled(double probability) {
-  return static_cast<uint32_t>(std::min(probability, 1.0) * 4294967295.0);
-}
-
 // A patient's clusters with their probabilities (scaled to sum to 1, most
 // likely first) when the classifier spread it over several and no clinician
 // decided; fewer than two entries otherwise.
@@ -185,16 +184,16 @@ void AddExactPatient(const std::vector<ClusterProbability>& spread, int departme
     return;
   }
   UncertainPatient uncertain;
-  uncertain.stay_below = Scaled(spread[0].probability);
+  uncertain.first_slot = static_cast<uint32_t>(input->spread_tables.size());
+  uncertain.slot_count = static_cast<uint32_t>(spread.size());
   uncertain.top_slot = department_slot + static_cast<uint32_t>(spread[0].cluster);
   uncertain.department_slot = department_slot;
-  uncertain.first_other = static_cast<uint32_t>(input->others.size());
-  uncertain.other_count = static_cast<uint32_t>(spread.size() - 1);
-  double cumulative = spread[0].probability;
-  for (size_t i = 1; i < spread.size(); ++i) {
-    cumulative += spread[i].probability;
-    input->others.push_back({Scaled(cumulative), static_cast<uint32_t>(spread[i].cluster)});
+  std::vector<double> pmf;
+  for (const ClusterProbability& entry : spread) {
+    pmf.push_back(entry.probability);
+    input->spread_clusters.push_back(static_cast<uint32_t>(entry.cluster));
   }
+  AppendAliasTable(pmf, &input->spread_tables);
   input->uncertain.push_back(uncertain);
 }
 
@@ -278,30 +277,34 @@ uint64_t SeedOfDraw(uint64_t seed, int draw) {
 
 // Moves each uncertain patient out of the most likely cluster with the
 // classifier's probabilities: two-cluster patients as groups, the others one
-// by one. Branch-free, so that a patient costs the same whether or not it
-// moves: a mispredicted branch per patient would cost more than the
-// sampling itself.
-void SampleClusters(const SimulationInput& input, RandomStream* random, int64_t* counts) {
+// by one. Branch-free (DrawAlias), so that a patient costs the same whether
+// or not it moves: a mispredicted branch per patient would cost more than
+// the sampling itself.
+void SampleClusters(const SimulationInput& input, RandomStream* random,
+                    std::vector<uint32_t>* lanes, int64_t* counts) {
+  std::copy(input.settled_counts.begin(), input.settled_counts.end(), counts);
   const MoverAlias* const tables = input.mover_tables.data();
   for (const TwoClusterGroup& group : input.pairs) {
     const int64_t moved = DrawAlias(tables + group.first, group.outcomes, random->Next());
     counts[group.top_slot] -= moved;
     counts[group.other_slot] += moved;
   }
-  const OtherCluster* const others = input.others.data();
-  uint64_t word = 0;
+  // Neighbouring patients count into different lanes: one shared counter
+  // would make each patient wait for the previous one's increment.
+  const size_t slots = input.settled_counts.size();
+  std::fill(lanes->begin(), lanes->end(), 0u);
+  uint32_t* const lane = lanes->data();
+  const MoverAlias* const spread_tables = input.spread_tables.data();
+  const uint32_t* const spread_clusters = input.spread_clusters.data();
   for (size_t i = 0; i < input.uncertain.size(); ++i) {
     const UncertainPatient& patient = input.uncertain[i];
-    if ((i & 1) == 0) word = random->Next();  // one 64-bit word serves two patients
-    const uint32_t bits = static_cast<uint32_t>(word >> ((i & 1) * 32));
-    const int64_t moves = bits >= patient.stay_below ? 1 : 0;
-    const OtherCluster* other = others + patient.first_other;
-    uint32_t cluster = other[0].cluster;
-    for (uint32_t j = 1; j < patient.other_count; ++j) {
-      cluster = bits >= other[j - 1].below ? other[j].cluster : cluster;
-    }
-    counts[patient.top_slot] -= moves;
-    counts[patient.department_slot + cluster] += moves;
+    const uint32_t slot =
+        DrawAlias(spread_tables + patient.first_slot, patient.slot_count, random->Next());
+    const uint32_t cluster = spread_clusters[patient.first_slot + slot];
+    ++lane[(i % kCountLanes) * slots + patient.department_slot + cluster];
+  }
+  for (size_t l = 0; l < kCountLanes; ++l) {
+    for (size_t s = 0; s < slots; ++s) counts[s] += lane[l * slots + s];
   }
 }
 
@@ -353,7 +356,8 @@ double GroupDeviation(const NormalGroup& group, const std::array<double, kCluste
 // (*drawn)[view][department][draw].
 void RunDraws(const SimulationInput& input, const MonteCarloOptions& options, int begin, int end,
               DrawnRevenue* drawn) {
-  std::vector<int64_t> counts;
+  std::vector<int64_t> counts(input.start_counts.size());
+  std::vector<uint32_t> lanes(kCountLanes * counts.size());
   std::vector<double> combined(input.departments);
   std::vector<double> classification(input.departments);
   std::array<double, kClusterSlots> price{};
@@ -369,8 +373,7 @@ void RunDraws(const SimulationInput& input, const MonteCarloOptions& options, in
   for (int draw = begin; draw < end; ++draw) {
     RandomStream random(SeedOfDraw(options.seed, draw));
     DrawPrices(input, correlation, &random, &price);
-    counts = input.start_counts;
-    SampleClusters(input, &random, counts.data());
+    SampleClusters(input, &random, &lanes, counts.data());
     for (int department = 0; department < input.departments; ++department) {
       const size_t slot = static_cast<size_t>(department) * kClusterSlots;
       combined[department] = Revenue(counts.data() + slot, price);
@@ -452,6 +455,8 @@ std::vector<MonteCarloResult> SimulateClusterRevenues(
                 options.normal_bound, &input);
   }
   GroupPairs(&input);
+  input.settled_counts = input.start_counts;
+  for (const UncertainPatient& patient : input.uncertain) --input.settled_counts[patient.top_slot];
   const int draws = std::max(options.draws, 1);
   DrawnRevenue drawn;
   for (auto& view : drawn) view.assign(input.departments, std::vector<int64_t>(draws));

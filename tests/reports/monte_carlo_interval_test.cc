@@ -305,6 +305,48 @@ TEST(MonteCarloIntervalTest, TwoClusterGroupsDrawTheExactNumberOfMovers) {
   EXPECT_NEAR((drawn.mean_cents - 600.0 * stay) / step, 180.0, 0.5);  // 6 standard errors
 }
 
+// Patients spread over three clusters or more are drawn one by one, each
+// from an alias table of its own: with fixed prices far apart, each
+// department's mean, p5 and p95 are those of a sum of its patients' own
+// distributions (normal for 400 patients: the mean to 5 standard errors,
+// the quantiles to a tenth of a standard deviation).
+TEST(MonteCarloIntervalTest, PatientsOfThreeClustersOrMoreFollowTheirOwnDepartmentsSpread) {
+  TariffTable tariffs;
+  for (int cluster = 1; cluster < kClusterSlots; ++cluster) {
+    const int64_t price = 10000 + 5000 * cluster;
+    if (IsCareCluster(cluster)) tariffs.by_cluster[cluster] = {price, price, price};
+  }
+  const std::vector<std::vector<ClusterProbability>> spreads = {
+      {{2, 0.6}, {3, 0.3}, {8, 0.1}}, {{10, 0.25}, {11, 0.5}, {12, 0.15}, {13, 0.1}}};
+  std::vector<PatientMonth> patients;
+  for (int i = 0; i < 800; ++i) {
+    const int department = i % 2;
+    const int most_likely = department == 0 ? 2 : 11;
+    patients.push_back(Patient(department, most_likely, spreads[department]));
+  }
+  const MonteCarloResult result =
+      SimulateClusterRevenue(patients, {0, 1}, 2, tariffs, {20000, 5, 2, 0.7, 0});
+  for (int department = 0; department < 2; ++department) {
+    double mean = 0;
+    double square = 0;
+    for (const ClusterProbability& entry : spreads[department]) {
+      const double price = static_cast<double>(tariffs.by_cluster[entry.cluster].expected_cents);
+      mean += entry.probability * price;
+      square += entry.probability * price * price;
+    }
+    const double sum_mean = 400 * mean;
+    const double sum_deviation = std::sqrt(400 * (square - mean * mean));
+    const RevenueInterval& drawn = result.departments[department].classification_only;
+    EXPECT_NEAR(drawn.mean_cents, sum_mean, 5 * sum_deviation / std::sqrt(20000.0)) << department;
+    EXPECT_NEAR(static_cast<double>(drawn.p5_cents), sum_mean - 1.6449 * sum_deviation,
+                0.1 * sum_deviation)
+        << department;
+    EXPECT_NEAR(static_cast<double>(drawn.p95_cents), sum_mean + 1.6449 * sum_deviation,
+                0.1 * sum_deviation)
+        << department;
+  }
+}
+
 // Both populations of the report in one simulation: each gets what it would
 // alone, as the same seed draws the same prices.
 TEST(MonteCarloIntervalTest, TwoPopulationsShareTheDraws) {
