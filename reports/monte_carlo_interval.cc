@@ -275,11 +275,10 @@ uint64_t SeedOfDraw(uint64_t seed, int draw) {
   return RandomStream::SplitMix(&mixed);
 }
 
-// Moves each uncertain patient out of the most likely cluster with the
-// classifier's probabilities: two-cluster patients as groups, the others one
-// by one. Branch-free (DrawAlias), so that a patient costs the same whether
-// or not it moves: a mispredicted branch per patient would cost more than
-// the sampling itself.
+// Places each uncertain patient in a cluster drawn with the classifier's
+// probabilities: two-cluster patients as groups, the others one by one. Branch-free (DrawAlias), so
+// that a patient costs the same whether or not it moves: a mispredicted branch per patient would
+// cost more than the sampling itself.
 void SampleClusters(const SimulationInput& input, RandomStream* random,
                     std::vector<uint32_t>* lanes, int64_t* counts) {
   std::copy(input.settled_counts.begin(), input.settled_counts.end(), counts);

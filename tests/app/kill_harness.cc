@@ -46,13 +46,9 @@ int AppendName(void* out, int, char** values, char**) {
   return 0;
 }
 
-// Starts `program` with `arguments`, its output discarded.
-pid_t StartProgram(const std::string& program, const std::vector<std::string>& arguments) {
-  return SpawnChild(program, arguments);
-}
-
+// Starts clusterpilot with `arguments`, its output discarded.
 pid_t Start(const std::vector<std::string>& arguments) {
-  return StartProgram(CLUSTERPILOT_BINARY, arguments);
+  return SpawnChild(CLUSTERPILOT_BINARY, arguments);
 }
 
 // LeakSanitizer cannot run under ptrace and ends the traced binary with an
@@ -143,7 +139,7 @@ KillOutcome RunAndKillAfter(const std::vector<std::string>& arguments,
 }
 
 bool StraceWorks() {
-  const int status = WaitFor(StartProgram("strace", {"-qq", "-o", "/dev/null", "true"}));
+  const int status = WaitFor(SpawnChild("strace", {"-qq", "-o", "/dev/null", "true"}));
   return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
@@ -151,7 +147,7 @@ int CountSyscalls(const std::vector<std::string>& arguments, const std::string& 
   ScopedTempDir dir;
   const std::string log = dir.File("strace.log");
   const int status =
-      WaitFor(StartProgram("strace", Traced({"-o", log, "-e", "trace=" + syscall}, arguments)));
+      WaitFor(SpawnChild("strace", Traced({"-o", log, "-e", "trace=" + syscall}, arguments)));
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return -1;
   std::istringstream lines(ReadFile(log));
   int calls = 0;
@@ -166,7 +162,7 @@ KillOutcome RunKilledAtSyscall(const std::vector<std::string>& arguments,
                                const std::string& syscall, int at, int signal) {
   const std::string inject =
       "inject=" + syscall + ":signal=SIG" + sigabbrev_np(signal) + ":when=" + std::to_string(at);
-  const int status = WaitFor(StartProgram(
+  const int status = WaitFor(SpawnChild(
       "strace", Traced({"-o", "/dev/null", "-e", "trace=" + syscall, "-e", inject}, arguments)));
   // strace ends the way its tracee did: killed by the signal, or exit 128+N.
   const bool killed = (WIFSIGNALED(status) && WTERMSIG(status) == signal) ||
