@@ -312,7 +312,13 @@ Result<ImportSummary> ExportImporter::Import(const ImportOptions& options) {
     import.reject_columns = CanonicalRejectColumns();
   }
 
+  Result<bool> first_load = LeaveWalIfFirstLoad(store_);
+  if (!first_load.ok()) return first_load.error();
   Status imported = store_.InTransaction([&] { return ImportInTransaction(store_, import, hash); });
+  if (first_load.value()) {
+    Status logged = store_.ReturnToWal();
+    (void)logged;  // another program holds the file: its Store::Open switches back
+  }
   if (import.csv) {
     import.summary.details =
         "delimiter " + import.csv->dialect().DelimiterName() + ", " + import.csv->EncodingName();

@@ -39,11 +39,40 @@ constexpr int kOrderedLookupCacheKib = 512;
 // store keeps the size it was made with.
 constexpr int kNewStorePageSize = 8192;
 
+// How often a switch of journal mode is tried again while another
+// connection holds the file: SQLite's busy handler does not wait for it.
+constexpr auto kJournalSwitchRetry = std::chrono::milliseconds(10);
+
 Error StoreError(const std::string& path, std::string message) {
   Error error;
   error.file = path;
   error.message = std::move(message);
   return error;
+}
+
+std::string JournalMode(sqlite3* db) {
+  std::string mode;
+  sqlite3_exec(
+      db, "PRAGMA journal_mode",
+      [](void* out, int, char** values, char**) {
+        if (values[0] != nullptr) *static_cast<std::string*>(out) = values[0];
+        return 0;
+      },
+      &mode, nullptr);
+  return mode;
+}
+
+// A store left in the rollback journal (a first load running, or killed
+// midway: SQLite rolls it back first) is switched back, trying again while
+// the first load holds the file, for at most `patience`.
+Status SwitchToWal(Store& store, std::chrono::milliseconds patience) {
+  const auto give_up = std::chrono::steady_clock::now() + patience;
+  for (;;) {
+    Status switched = store.Execute("PRAGMA journal_mode = WAL");
+    const bool busy = !switched.ok() && (sqlite3_errcode(store.handle()) & 0xff) == SQLITE_BUSY;
+    if (!busy || std::chrono::steady_clock::now() >= give_up) return switched;
+    std::this_thread::sleep_for(kJournalSwitchRetry);
+  }
 }
 
 // Reads the two identifying pragmas through a read-only connection, so
@@ -57,10 +86,14 @@ Error StoreError(const std::string& path, std::string message) {
 // until its last connection closes). Without those locks another process
 // closing its connection takes itself for the last one and deletes the
 // write-ahead log that the open connections go on committing into.
-int ReadPragmas(const std::string& path, int* application_id, int* user_version) {
+int ReadPragmas(const std::string& path, int* application_id, int* user_version,
+                int open_flags = SQLITE_OPEN_READONLY) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-  if (rc == SQLITE_OK) sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  int rc = sqlite3_open_v2(path.c_str(), &db, open_flags, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    sqlite3_extended_result_codes(db, 1);  // tells a journal to roll back from a read-only file
+  }
   auto read = [&](const char* sql, int* out) {
     if (rc != SQLITE_OK) return;
     sqlite3_stmt* statement = nullptr;
@@ -89,6 +122,12 @@ int ReadPragmasRetryingWhileBusy(const std::string& path, int* application_id, i
   int rc = SQLITE_OK;
   for (int attempt = 0; attempt < 20; ++attempt) {
     rc = ReadPragmas(path, application_id, user_version);
+    // A first load killed midway (Store::LeaveWalForFirstLoad) leaves a
+    // journal that only a writer may roll back. Only an SQLite database has
+    // one, and rolling it back is what any program opening it must do.
+    if (rc == SQLITE_READONLY_ROLLBACK) {
+      rc = ReadPragmas(path, application_id, user_version, SQLITE_OPEN_READWRITE);
+    }
     if (!IsBusy(rc)) return rc;
     std::this_thread::sleep_for(std::chrono::milliseconds(50 * (attempt + 1)));
   }
@@ -231,11 +270,12 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
     Status sized = store->Execute("PRAGMA page_size = " + std::to_string(kNewStorePageSize));
     if (!sized.ok()) return sized.error();
   }
-  for (const char* pragma :
-       {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
+  for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
     Status status = store->Execute(pragma);
     if (!status.ok()) return status.error();
   }
+  Status logged = SwitchToWal(*store, std::chrono::milliseconds(kBusyTimeoutMs));
+  if (!logged.ok()) return logged.error();
   // Another process may migrate at the same time: re-read the version inside
   // the write transaction so each migration runs exactly once.
   for (int version = store->schema_version() + 1; version <= kCurrentSchemaVersion; ++version) {
@@ -307,6 +347,23 @@ Status Store::PrepareForScatteredReads() {
 Status Store::PrepareForOrderedLookups() {
   if (postgresql_) return Status::Ok();
   return Execute("PRAGMA cache_size = -" + std::to_string(kOrderedLookupCacheKib));
+}
+
+Result<bool> Store::LeaveWalForFirstLoad() {
+  if (postgresql_) return false;
+  // SQLite answers a switch it cannot make at once (another connection has
+  // the file open) with "database is locked", without waiting.
+  if (!Execute("PRAGMA journal_mode = DELETE").ok() || JournalMode(db_) != "delete") return false;
+  Status synced = Execute("PRAGMA synchronous = FULL");
+  if (!synced.ok()) return synced.error();
+  return true;
+}
+
+Status Store::ReturnToWal() {
+  if (postgresql_) return Status::Ok();
+  Status unsynced = Execute("PRAGMA synchronous = NORMAL");
+  if (!unsynced.ok()) return unsynced;
+  return SwitchToWal(*this, std::chrono::milliseconds(0));
 }
 
 // Opened stores use synchronous = NORMAL: in WAL mode a commit survives a

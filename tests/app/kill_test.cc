@@ -18,6 +18,7 @@
 #include <regex>
 
 #include "reports/report_manifest.h"
+#include "store/store.h"
 #include "tests/app/kill_harness.h"
 #include "tests/support/command_runner.h"
 #include "tests/support/temp_dir.h"
@@ -168,6 +169,23 @@ TEST_F(KillTest, ImportKilledAtRandomMomentsAndWritesLeavesTheStoreBeforeOrAfter
                           .work_db = work_db_,
                           .arguments = {"import", "--db", work_db_, "--by", "fin01", export_csv_},
                           .kills = 20});
+}
+
+// Into a store without measurements the import writes through SQLite's
+// rollback journal, not the WAL (Store::LeaveWalForFirstLoad): killed
+// anywhere, it leaves the empty store or the whole import, and the next
+// open puts the store back in WAL.
+TEST_F(KillTest, FirstImportKilledAtRandomMomentsAndWritesLeavesTheStoreEmptyOrWhole) {
+  {
+    auto created = Store::Open(base_db_);  // the schema, and no measurements
+    ASSERT_TRUE(created.ok()) << created.error().ToString();
+  }
+  KillBothWays("first import",
+               {.before_db = base_db_,
+                .work_db = work_db_,
+                .arguments = {"import", "--db", work_db_, "--by", "fin01", export_csv_},
+                .kills = 20,
+                .check = [this] { EXPECT_EQ(JournalModeOf(work_db_), "wal"); }});
 }
 
 TEST_F(KillTest, ClassifyKilledAtRandomMomentsAndWritesLeavesTheStoreBeforeOrAfter) {

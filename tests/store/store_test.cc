@@ -6,8 +6,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "store/schema_migrations.h"
@@ -305,6 +307,101 @@ TEST(StoreTest, ASecondProcessReadsWhileOneWrites) {
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
   EXPECT_EQ(CountRows(*reader, "import_batch"), 1);
+}
+
+// The journal mode as plain SQLite reads it from the file, without
+// Store::Open (which would switch it).
+std::string RawJournalMode(const std::string& path) {
+  sqlite3* db = nullptr;
+  std::string mode;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_exec(
+        db, "PRAGMA journal_mode",
+        [](void* out, int, char** values, char**) {
+          *static_cast<std::string*>(out) = values[0] != nullptr ? values[0] : "";
+          return 0;
+        },
+        &mode, nullptr);
+  }
+  sqlite3_close(db);
+  return mode;
+}
+
+std::string JournalMode(Store& store) {
+  SqlStatement mode(store, "PRAGMA journal_mode");
+  EXPECT_TRUE(mode.Step()) << mode.status().error().ToString();
+  return std::string(mode.Text(0));
+}
+
+// A first load writes through the rollback journal only while it has the
+// file to itself, and leaves the store in WAL again.
+TEST(StoreTest, AFirstLoadLeavesWalOnlyWhenAloneAndReturnsToIt) {
+  ScopedTempDir dir;
+  const std::string path = dir.File("first.db");
+  {
+    auto alone = OpenOrDie(path);
+    ASSERT_NE(alone, nullptr);
+    Result<bool> left = alone->LeaveWalForFirstLoad();
+    ASSERT_TRUE(left.ok()) << left.error().ToString();
+    EXPECT_TRUE(left.value());
+    EXPECT_EQ(JournalMode(*alone), "delete");
+    ASSERT_TRUE(alone->ReturnToWal().ok());
+    EXPECT_EQ(JournalMode(*alone), "wal");
+  }
+  auto first = OpenOrDie(path);
+  auto second = OpenOrDie(path);
+  ASSERT_NE(second, nullptr);
+  Result<bool> shared = first->LeaveWalForFirstLoad();
+  ASSERT_TRUE(shared.ok()) << shared.error().ToString();
+  EXPECT_FALSE(shared.value());
+  EXPECT_EQ(JournalMode(*first), "wal");
+}
+
+// A first load killed after leaving WAL leaves the file in the rollback
+// journal (and, mid-transaction, a journal that undoes it): the next open
+// rolls it back and puts the store in WAL again.
+TEST(StoreTest, AStoreLeftInTheRollbackJournalOpensInWalWithItsCommittedRows) {
+  ScopedTempDir dir;
+  const std::string path = dir.File("left.db");
+  {
+    auto loading = OpenOrDie(path);
+    ASSERT_NE(loading, nullptr);
+    ASSERT_TRUE(loading->LeaveWalForFirstLoad().value());
+    ASSERT_TRUE(loading
+                    ->Execute("INSERT INTO import_batch(file_name, content_hash, format, "
+                              "imported_at, imported_by) VALUES('a','h','csv','t','u')")
+                    .ok());
+  }  // closed without ReturnToWal, as a killed import would leave it
+  EXPECT_EQ(RawJournalMode(path), "delete");
+  auto reopened = OpenOrDie(path);
+  ASSERT_NE(reopened, nullptr);
+  EXPECT_EQ(JournalMode(*reopened), "wal");
+  EXPECT_EQ(CountRows(*reopened, "import_batch"), 1);
+}
+
+// While a first load writes through the rollback journal, another program
+// opening the store waits for it, as it would wait for any writer, rather
+// than failing at once (SQLite does not wait to switch journal modes).
+TEST(StoreTest, OpeningWaitsForAFirstLoadToCommit) {
+  ScopedTempDir dir;
+  const std::string path = dir.File("wait.db");
+  auto loading = OpenOrDie(path);
+  ASSERT_NE(loading, nullptr);
+  ASSERT_TRUE(loading->LeaveWalForFirstLoad().value());
+  ASSERT_TRUE(loading->Execute("BEGIN IMMEDIATE").ok());
+  ASSERT_TRUE(loading
+                  ->Execute("INSERT INTO import_batch(file_name, content_hash, format, "
+                            "imported_at, imported_by) VALUES('a','h','csv','t','u')")
+                  .ok());
+  Result<std::unique_ptr<Store>> waiting = MakeError("not opened");
+  std::thread opener([&] { waiting = Store::Open(path); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ASSERT_TRUE(loading->Execute("COMMIT").ok());
+  (void)loading->ReturnToWal();  // may lose the race to the opener; either puts WAL back
+  opener.join();
+  ASSERT_TRUE(waiting.ok()) << waiting.error().ToString();
+  EXPECT_EQ(JournalMode(*waiting.value()), "wal");
+  EXPECT_EQ(CountRows(*waiting.value(), "import_batch"), 1);
 }
 
 // Opening the store again in a process that holds a connection to it must
