@@ -109,16 +109,6 @@ std::string IntegrityCheck(const std::string& db) {
   return joined;
 }
 
-std::string JournalModeOf(const std::string& db) {
-  sqlite3* handle = nullptr;
-  std::vector<std::string> mode;
-  if (sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_exec(handle, "PRAGMA journal_mode", AppendName, &mode, nullptr);
-  }
-  sqlite3_close(handle);
-  return mode.empty() ? "" : mode.front();
-}
-
 void CopyStore(const std::string& from, const std::string& to) {
   std::error_code ignored;
   for (const char* suffix : {"-wal", "-shm", "-journal"}) fs::remove(to + suffix, ignored);

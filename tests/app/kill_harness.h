@@ -23,10 +23,6 @@ std::string DumpStore(const std::string& db);
 // `PRAGMA integrity_check` as SQLite answers it ("ok" when intact).
 std::string IntegrityCheck(const std::string& db);
 
-// The journal mode of the file ("wal", "delete", ...) as plain SQLite reads
-// it, without Store::Open, which would switch it to WAL.
-std::string JournalModeOf(const std::string& db);
-
 // Copies the store at `from` (its file and WAL) to `to`, replacing any
 // store there.
 void CopyStore(const std::string& from, const std::string& to);

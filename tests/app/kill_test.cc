@@ -21,6 +21,7 @@
 #include "store/store.h"
 #include "tests/app/kill_harness.h"
 #include "tests/support/command_runner.h"
+#include "tests/support/raw_sqlite.h"
 #include "tests/support/temp_dir.h"
 
 namespace clusterpilot {
@@ -180,12 +181,13 @@ TEST_F(KillTest, FirstImportKilledAtRandomMomentsAndWritesLeavesTheStoreEmptyOrW
     auto created = Store::Open(base_db_);  // the schema, and no measurements
     ASSERT_TRUE(created.ok()) << created.error().ToString();
   }
-  KillBothWays("first import",
-               {.before_db = base_db_,
-                .work_db = work_db_,
-                .arguments = {"import", "--db", work_db_, "--by", "fin01", export_csv_},
-                .kills = 20,
-                .check = [this] { EXPECT_EQ(JournalModeOf(work_db_), "wal"); }});
+  KillBothWays(
+      "first import",
+      {.before_db = base_db_,
+       .work_db = work_db_,
+       .arguments = {"import", "--db", work_db_, "--by", "fin01", export_csv_},
+       .kills = 20,
+       .check = [this] { EXPECT_EQ(FirstSqliteValue(work_db_, "PRAGMA journal_mode"), "wal"); }});
 }
 
 TEST_F(KillTest, ClassifyKilledAtRandomMomentsAndWritesLeavesTheStoreBeforeOrAfter) {

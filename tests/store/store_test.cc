@@ -309,24 +309,6 @@ TEST(StoreTest, ASecondProcessReadsWhileOneWrites) {
   EXPECT_EQ(CountRows(*reader, "import_batch"), 1);
 }
 
-// The journal mode as plain SQLite reads it from the file, without
-// Store::Open (which would switch it).
-std::string RawJournalMode(const std::string& path) {
-  sqlite3* db = nullptr;
-  std::string mode;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_exec(
-        db, "PRAGMA journal_mode",
-        [](void* out, int, char** values, char**) {
-          *static_cast<std::string*>(out) = values[0] != nullptr ? values[0] : "";
-          return 0;
-        },
-        &mode, nullptr);
-  }
-  sqlite3_close(db);
-  return mode;
-}
-
 std::string JournalMode(Store& store) {
   SqlStatement mode(store, "PRAGMA journal_mode");
   EXPECT_TRUE(mode.Step()) << mode.status().error().ToString();
@@ -372,7 +354,7 @@ TEST(StoreTest, AStoreLeftInTheRollbackJournalOpensInWalWithItsCommittedRows) {
                               "imported_at, imported_by) VALUES('a','h','csv','t','u')")
                     .ok());
   }  // closed without ReturnToWal, as a killed import would leave it
-  EXPECT_EQ(RawJournalMode(path), "delete");
+  EXPECT_EQ(FirstSqliteValue(path, "PRAGMA journal_mode"), "delete");
   auto reopened = OpenOrDie(path);
   ASSERT_NE(reopened, nullptr);
   EXPECT_EQ(JournalMode(*reopened), "wal");

@@ -15,4 +15,20 @@ void RunSqlite(const std::string& path, const std::string& sql) {
   sqlite3_close(db);
 }
 
+std::string FirstSqliteValue(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  std::string value;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_exec(
+        db, sql.c_str(),
+        [](void* out, int, char** values, char**) {
+          *static_cast<std::string*>(out) = values[0] != nullptr ? values[0] : "";
+          return 1;  // the first row is enough
+        },
+        &value, nullptr);
+  }
+  sqlite3_close(db);
+  return value;
+}
+
 }  // namespace clusterpilot
