@@ -50,6 +50,7 @@ Error StoreError(const std::string& path, std::string message) {
   return error;
 }
 
+// The connection's journal mode as SQLite names it ("wal", "delete").
 std::string JournalMode(sqlite3* db) {
   std::string mode;
   sqlite3_exec(
