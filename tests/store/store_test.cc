@@ -20,6 +20,11 @@
 namespace clusterpilot {
 namespace {
 
+// One import batch row: the smallest write a test can make to a store.
+constexpr const char* kInsertOneBatch =
+    "INSERT INTO import_batch(file_name, content_hash, format, imported_at, imported_by) "
+    "VALUES('a','h','csv','t','u')";
+
 std::unique_ptr<Store> OpenOrDie(const std::string& path) {
   auto store = Store::Open(path);
   EXPECT_TRUE(store.ok()) << store.error().ToString();
@@ -76,10 +81,7 @@ TEST(StoreTest, ReopeningKeepsDataAndVersion) {
   ScopedTempDir dir;
   {
     auto store = OpenOrDie(dir.File("s.db"));
-    ASSERT_TRUE(store
-                    ->Execute("INSERT INTO import_batch(file_name, content_hash, format, "
-                              "imported_at, imported_by) VALUES('a','h','csv','t','u')")
-                    .ok());
+    ASSERT_TRUE(store->Execute(kInsertOneBatch).ok());
   }
   auto again = OpenOrDie(dir.File("s.db"));
   EXPECT_EQ(CountRows(*again, "import_batch"), 1);
@@ -261,9 +263,7 @@ TEST(StoreTest, FailedTransactionLeavesNothingBehind) {
   ScopedTempDir dir;
   auto store = OpenOrDie(dir.File("s.db"));
   Status status = store->InTransaction([&]() -> Status {
-    Status inserted = store->Execute(
-        "INSERT INTO import_batch(file_name, content_hash, format, imported_at, imported_by) "
-        "VALUES('a','h','csv','t','u')");
+    Status inserted = store->Execute(kInsertOneBatch);
     EXPECT_TRUE(inserted.ok());
     return MakeError("bad row");
   });
@@ -286,9 +286,7 @@ TEST(StoreTest, ASecondProcessReadsWhileOneWrites) {
     auto store = Store::Open(path);
     if (!store.ok()) _exit(3);
     Status status = store.value()->InTransaction([&]() -> Status {
-      Status inserted = store.value()->Execute(
-          "INSERT INTO import_batch(file_name, content_hash, format, imported_at, imported_by) "
-          "VALUES('a','h','csv','t','u')");
+      Status inserted = store.value()->Execute(kInsertOneBatch);
       char signal = 'w';
       if (write(to_reader[1], &signal, 1) != 1) _exit(4);
       if (read(to_writer[0], &signal, 1) != 1) _exit(5);  // wait while the reader reads
@@ -349,10 +347,7 @@ TEST(StoreTest, AStoreLeftInTheRollbackJournalOpensInWalWithItsCommittedRows) {
     auto loading = OpenOrDie(path);
     ASSERT_NE(loading, nullptr);
     ASSERT_TRUE(loading->LeaveWalForFirstLoad().value());
-    ASSERT_TRUE(loading
-                    ->Execute("INSERT INTO import_batch(file_name, content_hash, format, "
-                              "imported_at, imported_by) VALUES('a','h','csv','t','u')")
-                    .ok());
+    ASSERT_TRUE(loading->Execute(kInsertOneBatch).ok());
   }  // closed without ReturnToWal, as a killed import would leave it
   EXPECT_EQ(FirstSqliteValue(path, "PRAGMA journal_mode"), "delete");
   auto reopened = OpenOrDie(path);
@@ -371,10 +366,7 @@ TEST(StoreTest, OpeningWaitsForAFirstLoadToCommit) {
   ASSERT_NE(loading, nullptr);
   ASSERT_TRUE(loading->LeaveWalForFirstLoad().value());
   ASSERT_TRUE(loading->Execute("BEGIN IMMEDIATE").ok());
-  ASSERT_TRUE(loading
-                  ->Execute("INSERT INTO import_batch(file_name, content_hash, format, "
-                            "imported_at, imported_by) VALUES('a','h','csv','t','u')")
-                  .ok());
+  ASSERT_TRUE(loading->Execute(kInsertOneBatch).ok());
   Result<std::unique_ptr<Store>> waiting = MakeError("not opened");
   std::thread opener([&] { waiting = Store::Open(path); });
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
@@ -408,11 +400,7 @@ TEST(StoreTest, OpeningTheStoreAgainKeepsOtherProcessesFromDeletingItsLog) {
   }
   close(go[0]);
   auto held = OpenOrDie(path);
-  const bool written =
-      held != nullptr && held->Execute(
-                                 "INSERT INTO import_batch(file_name, content_hash, format, "
-                                 "imported_at, imported_by) VALUES('a','h','csv','t','u')")
-                             .ok();
+  const bool written = held != nullptr && held->Execute(kInsertOneBatch).ok();
   { auto again = OpenOrDie(path); }
   struct stat log_before {};
   const bool had_log = stat((path + "-wal").c_str(), &log_before) == 0;
