@@ -26,6 +26,19 @@ void AddSuperclusterRows(Supercluster s, std::vector<ClusterRowPlan>* plan) {
       {SuperclusterSubtotalKey(s), SuperclusterTitle(s) + " subtotal", RowStyle::kSubtotal, 0, s});
 }
 
+std::vector<ClusterRowPlan> MakeClusterRows() {
+  std::vector<ClusterRowPlan> plan;
+  for (Supercluster s : kReportedSuperclusters) AddSuperclusterRows(s, &plan);
+  plan.push_back(
+      {row_key::kNoCluster, "No fitting cluster", RowStyle::kNormal, 0, Supercluster::kNone});
+  plan.push_back({row_key::kClinicianNoCluster, "No fitting cluster (clinician's decision)",
+                  RowStyle::kNormal, 0, Supercluster::kNone});
+  plan.push_back(
+      {row_key::kNotClassified, "Not yet classified", RowStyle::kNormal, 0, Supercluster::kNone});
+  plan.push_back({row_key::kTotal, "Total", RowStyle::kTotal, 0, Supercluster::kNone});
+  return plan;
+}
+
 }  // namespace
 
 int64_t ClusterRowPlan::CountIn(const ClusterCounts& counts) const {
@@ -42,16 +55,8 @@ bool OutsideSuperclusters(const ClusterRowPlan& row) {
          row.key == row_key::kNotClassified;
 }
 
-std::vector<ClusterRowPlan> ClusterRows() {
-  std::vector<ClusterRowPlan> plan;
-  for (Supercluster s : kReportedSuperclusters) AddSuperclusterRows(s, &plan);
-  plan.push_back(
-      {row_key::kNoCluster, "No fitting cluster", RowStyle::kNormal, 0, Supercluster::kNone});
-  plan.push_back({row_key::kClinicianNoCluster, "No fitting cluster (clinician's decision)",
-                  RowStyle::kNormal, 0, Supercluster::kNone});
-  plan.push_back(
-      {row_key::kNotClassified, "Not yet classified", RowStyle::kNormal, 0, Supercluster::kNone});
-  plan.push_back({row_key::kTotal, "Total", RowStyle::kTotal, 0, Supercluster::kNone});
+const std::vector<ClusterRowPlan>& ClusterRows() {
+  static const std::vector<ClusterRowPlan> plan = MakeClusterRows();
   return plan;
 }
 

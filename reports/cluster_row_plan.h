@@ -31,8 +31,9 @@ struct ClusterRowPlan {
 // (the algorithm's or the clinician's decision) or not yet classified.
 bool OutsideSuperclusters(const ClusterRowPlan& row);
 
-// The rows in report order.
-std::vector<ClusterRowPlan> ClusterRows();
+// The rows in report order; made once, as every table of clusters and each
+// of their cells' meanings walk them.
+const std::vector<ClusterRowPlan>& ClusterRows();
 
 // Within each of `columns`: a subtotal is the sum of its clusters; the
 // total is the sum of the subtotals, no cluster and not classified.

@@ -180,7 +180,7 @@ DraftTable ChangesTable(const MonthlyFigures& figures) {
 
 DraftTable ClusterShiftTable(const MonthlyFigures& figures,
                              const ReportTable& published_distribution) {
-  const std::vector<ClusterRowPlan> plan = ClusterRows();
+  const std::vector<ClusterRowPlan>& plan = ClusterRows();
   ReportTable table{table_id::kClusterShift,
                     "Distribution shift since " + figures.previous_month.Name(),
                     "Institution-wide patients per cluster in both months; change in "

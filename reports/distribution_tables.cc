@@ -65,7 +65,7 @@ ReportCell ShareCell(const ReportCell& count, const ReportCell& total) {
 }  // namespace
 
 DraftTable DistributionTable(const MonthlyFigures& figures) {
-  const std::vector<ClusterRowPlan> plan = ClusterRows();
+  const std::vector<ClusterRowPlan>& plan = ClusterRows();
   const std::vector<const DepartmentFigures*> columns = ColumnFigures(figures);
   ReportTable table{table_id::kDistribution,
                     "Cluster distribution (patients)",

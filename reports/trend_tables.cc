@@ -53,7 +53,7 @@ struct TrendColumn {
 };
 
 const ClusterRowPlan& PlanRow(const std::function<bool(const ClusterRowPlan&)>& wanted) {
-  static const std::vector<ClusterRowPlan> plan = ClusterRows();
+  const std::vector<ClusterRowPlan>& plan = ClusterRows();
   for (const ClusterRowPlan& row : plan) {
     if (wanted(row)) return row;
   }
