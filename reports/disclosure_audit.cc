@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 
 namespace clusterpilot {
 namespace {
@@ -91,22 +92,33 @@ bool HoldsOnlyUnpricedAmounts(const FigureRow& row, const std::vector<bool>& col
   return row.columns.size() > 1;
 }
 
+// Each quantity's column: hashed, as a report's program names tens of
+// thousands of them and is built anew in every round of the audit.
+using Quantities = std::unordered_map<std::string, int>;
+
 // `column_is_count[c]` says whether quantity c counts patients (never
 // negative) or is an amount (billed revenue can be negative).
 FigureRow MakeRow(PublishedCell cell, const std::vector<QuantityTerm>& terms,
-                  std::map<std::string, int>* quantities, std::vector<bool>* column_is_count) {
-  std::map<int, double> merged;
+                  Quantities* quantities, std::vector<bool>* column_is_count) {
+  std::vector<std::pair<int, double>> merged;
+  merged.reserve(terms.size());
   for (const QuantityTerm& term : terms) {
     auto [it, added] = quantities->try_emplace(term.quantity, 0);
     if (added) {
       it->second = static_cast<int>(column_is_count->size());
       column_is_count->push_back(term.count);
     }
-    merged[it->second] += term.weight;
+    merged.emplace_back(it->second, term.weight);
   }
+  // Stable, so that a column's weights add up in the order of its terms.
+  std::stable_sort(merged.begin(), merged.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   FigureRow row;
   row.cell = cell;
-  for (const auto& [column, weight] : merged) {
+  for (size_t i = 0; i < merged.size();) {
+    const int column = merged[i].first;
+    double weight = 0;
+    for (; i < merged.size() && merged[i].first == column; ++i) weight += merged[i].second;
     if (weight == 0) continue;
     row.columns.push_back(column);
     row.weights.push_back(weight);
@@ -239,7 +251,7 @@ Program BuildProgram(const std::vector<ReportTable>& tables,
                      const std::vector<TableRelations>& relations, int suppress_below,
                      size_t count) {
   Program program;
-  std::map<std::string, int> quantities;
+  Quantities quantities;
   std::vector<bool> column_is_count{false};  // column 0 is unused
   for (size_t t = 0; t < count && t < tables.size() && t < relations.size(); ++t) {
     for (const CellMeaning& meaning : relations[t].meanings) {
