@@ -51,11 +51,19 @@ void CaseloadRevenue::Add(const CaseloadRevenue& other) {
 
 std::vector<std::pair<std::string, std::string>> PatientsToLookBack(
     const MonthSnapshot& current, const std::vector<RevenueEntry>& billed) {
-  std::vector<std::pair<std::string, std::string>> pairs;
-  pairs.reserve(current.patients.size() + billed.size());
+  std::vector<std::pair<std::string, std::string>> rated;
+  rated.reserve(current.patients.size());
   for (const PatientMonth& patient : current.patients) {
-    pairs.emplace_back(patient.patient_id, current.departments[patient.department]);
+    rated.emplace_back(patient.patient_id, current.departments[patient.department]);
   }
+  return PatientsToLookBack(std::move(rated), billed);
+}
+
+std::vector<std::pair<std::string, std::string>> PatientsToLookBack(
+    std::vector<std::pair<std::string, std::string>> rated,
+    const std::vector<RevenueEntry>& billed) {
+  std::vector<std::pair<std::string, std::string>> pairs = std::move(rated);
+  pairs.reserve(pairs.size() + billed.size());
   for (const RevenueEntry& entry : billed) pairs.emplace_back(entry.patient_id, entry.department);
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());

@@ -61,6 +61,12 @@ PricedCaseload PriceCaseload(const CalendarMonth& month, const std::vector<Reven
 std::vector<std::pair<std::string, std::string>> PatientsToLookBack(
     const MonthSnapshot& current, const std::vector<RevenueEntry>& billed);
 
+// The same from the pairs rated this month (LoadMonthPatients) rather than
+// their rows.
+std::vector<std::pair<std::string, std::string>> PatientsToLookBack(
+    std::vector<std::pair<std::string, std::string>> rated,
+    const std::vector<RevenueEntry>& billed);
+
 // Whether `rating` gives a valid cluster in `month`: it has a cluster and its
 // review period lasts at least until the month's first day.
 bool HoldsValidCluster(const PatientMonth& rating, const CalendarMonth& month);

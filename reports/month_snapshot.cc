@@ -16,6 +16,11 @@ Result<MonthSnapshot> LoadMonthClusters(Store& store, const CalendarMonth& month
                            SnapshotDetail::kClustersOnly);
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> LoadMonthPatients(
+    Store& store, const CalendarMonth& month) {
+  return ReadMonthPatients(store, FirstDay(month), FirstDay(month.Plus(1)));
+}
+
 Result<MonthSnapshot> LoadEarlierRatings(
     Store& store, const CalendarMonth& month, int months,
     const std::vector<std::pair<std::string, std::string>>& patient_departments) {

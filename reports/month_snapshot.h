@@ -26,6 +26,12 @@ Result<MonthSnapshot> LoadMonthSnapshot(Store& store, const CalendarMonth& month
 // flags and reviews only, for the report's trends over earlier months.
 Result<MonthSnapshot> LoadMonthClusters(Store& store, const CalendarMonth& month);
 
+// The (patient, department) pairs rated in `month`, sorted, from the index
+// alone: who the look-back window is read for, known before the month's
+// rows are read.
+Result<std::vector<std::pair<std::string, std::string>>> LoadMonthPatients(
+    Store& store, const CalendarMonth& month);
+
 // The latest rating of each of `patient_departments` (patient, department)
 // in the `months` months before `month` (not in it): the look-back window of
 // valid clusters and of re-ratings. Pairs rated only earlier are left out.

@@ -207,10 +207,55 @@ Result<CareCoordination> LoadCareCoordination(const std::string& path, CalendarM
   return ReadCareCoordination(*store.value(), month.Plus(1).FirstDay(), patients);
 }
 
+// The look-back window's ratings and the (patient, department) pairs they
+// were read for.
+struct LookBack {
+  std::vector<std::pair<std::string, std::string>> patients;
+  MonthSnapshot ratings;
+};
+
+// The look-back window of the patients rated this month (taken from the
+// department index: LoadMonthPatients) and of the billed ones, on a
+// connection of its own, so that it is read while this month's rows are.
+// Each patient is looked up by key: the cost follows the caseload, not the
+// length of the window.
+Result<LookBack> LoadLookBack(const std::string& path, const ReportRequest& request,
+                              const std::vector<RevenueEntry>& billed) {
+  auto store = Store::Open(path, Store::OpenMode::kMustExist);
+  if (!store.ok()) return store.error();
+  Status prepared = store.value()->PrepareForOrderedLookups();
+  if (!prepared.ok()) return prepared.error();
+  Result<std::vector<std::pair<std::string, std::string>>> rated =
+      LoadMonthPatients(*store.value(), request.month);
+  if (!rated.ok()) return rated.error();
+  LookBack back;
+  back.patients = PatientsToLookBack(std::move(rated).value(), billed);
+  Result<MonthSnapshot> ratings =
+      LoadEarlierRatings(*store.value(), request.month, request.valid_rating_months, back.patients);
+  if (!ratings.ok()) return ratings.error();
+  back.ratings = std::move(ratings).value();
+  return back;
+}
+
+// The look-back window of exactly the patients of `current` and the billed:
+// LoadLookBack's when it read the same patients, as it does unless an import
+// of this month came between the two reads; read again otherwise.
+Result<MonthSnapshot> EarlierRatingsOf(Store& store, const ReportRequest& request,
+                                       const MonthSnapshot& current,
+                                       const std::vector<RevenueEntry>& billed,
+                                       Result<LookBack> read_alongside) {
+  if (!read_alongside.ok()) return read_alongside.error();
+  std::vector<std::pair<std::string, std::string>> patients = PatientsToLookBack(current, billed);
+  if (patients == read_alongside.value().patients) {
+    return std::move(read_alongside.value().ratings);
+  }
+  return LoadEarlierRatings(store, request.month, request.valid_rating_months, patients);
+}
+
 // Reads the inputs, overlapping what can overlap: the trend months (the
-// month before among them) are read on a second connection while this
-// month and the look-back window are read on the first, and the billed
-// patients' care coordination on a third once the revenue file is read.
+// month before among them) are read on a second connection and the
+// look-back window on a third while this month is read on the first, and
+// the billed patients' care coordination on a fourth.
 Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   ReportInputs inputs;
   Result<TariffTable> tariffs = ReadTariffTable(request.tariff_file);
@@ -218,32 +263,31 @@ Result<ReportInputs> ReadInputs(Store& store, const ReportRequest& request) {
   inputs.tariffs = std::move(tariffs).value();
   Status prepared = store.PrepareForScatteredReads();
   if (!prepared.ok()) return prepared.error();
+  Result<std::optional<RevenueMonth>> revenue =
+      ReadRevenue(store, request, &inputs.revenue_warnings, &inputs.all_revenue);
+  if (!revenue.ok()) return revenue.error();
+  const std::vector<RevenueEntry>& billed = BilledEntries(revenue);
   std::future<Result<std::vector<TrendMonth>>> trend_months =
       std::async(std::launch::async,
                  [path = store.path(), &request] { return LoadTrendMonths(path, request.month); });
-  Result<MonthSnapshot> current = LoadMonthSnapshot(store, request.month);
-  Result<std::optional<RevenueMonth>> revenue =
-      current.ok() ? ReadRevenue(store, request, &inputs.revenue_warnings, &inputs.all_revenue)
-                   : Result<std::optional<RevenueMonth>>(current.error());
-  // Each patient rated this month or billed, looked up by key: the cost
-  // follows the caseload, not the length of the look-back window.
+  std::future<Result<LookBack>> look_back = std::async(
+      std::launch::async,
+      [path = store.path(), &request, &billed] { return LoadLookBack(path, request, billed); });
   std::future<Result<CareCoordination>> coordination;
-  if (revenue.ok() && revenue.value()) {
-    coordination = std::async(
-        std::launch::async,
-        [path = store.path(), &request, patients = BilledPatientIds(revenue.value()->entries)] {
-          return LoadCareCoordination(path, request.month, patients);
-        });
+  if (revenue.value()) {
+    coordination = std::async(std::launch::async,
+                              [path = store.path(), &request, patients = BilledPatientIds(billed)] {
+                                return LoadCareCoordination(path, request.month, patients);
+                              });
   }
-  Result<MonthSnapshot> earlier = MonthSnapshot();
-  if (revenue.ok()) {
-    earlier = LoadEarlierRatings(store, request.month, request.valid_rating_months,
-                                 PatientsToLookBack(current.value(), BilledEntries(revenue)));
-  }
+  Result<MonthSnapshot> current = LoadMonthSnapshot(store, request.month);
+  Result<MonthSnapshot> earlier =
+      current.ok() ? EarlierRatingsOf(store, request, current.value(), billed, look_back.get())
+                   : Result<MonthSnapshot>(current.error());
   Result<std::vector<TrendMonth>> trends = trend_months.get();
   Result<CareCoordination> coordinated =
       coordination.valid() ? coordination.get() : Result<CareCoordination>(CareCoordination());
-  if (!revenue.ok()) return revenue.error();
+  if (!current.ok()) return current.error();
   if (!trends.ok()) return trends.error();
   inputs.trend_months = std::move(trends).value();
   if (!inputs.trend_months.back().departments.empty()) {

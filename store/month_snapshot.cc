@@ -55,6 +55,23 @@ std::string ClustersOnlyQuery(SqlDialect dialect) {
          MonthCondition(dialect);
 }
 
+// Who was rated in a month, in each department: from the department's
+// (department, rating date, patient) index alone on SQLite, one range per
+// department, so nothing of the table is read. CROSS JOIN keeps the
+// departments outside: SQLite would otherwise walk the whole index. A
+// patient rated twice comes twice (the caller sorts anyway; DISTINCT cost
+// seven times the read on the 10M store).
+std::string MonthPatientsQuery(SqlDialect dialect) {
+  if (dialect == SqlDialect::kPostgresql) {
+    return "SELECT patient_id, department FROM measurement "
+           "WHERE rating_date >= ?1 AND rating_date < ?2";
+  }
+  return "SELECT m.patient_id, m.department FROM measurement_department "
+         "CROSS JOIN measurement m INDEXED BY measurement_by_department_date "
+         "ON m.department = measurement_department.name "
+         "WHERE m.rating_date >= ?1 AND m.rating_date < ?2";
+}
+
 constexpr const char* kCountInMonth =
     "SELECT count(*) FROM measurement WHERE rating_date >= ?1 AND rating_date < ?2";
 
@@ -199,7 +216,20 @@ PatientMonth LatestRatingRow(const SqlStatement& select, const std::string& pati
 
 std::vector<std::string> MonthSnapshotQueries(SqlDialect dialect) {
   return {MonthQuery(dialect), kCountInMonth, std::string(kLatestRatingQuery),
-          ClustersOnlyQuery(dialect)};
+          MonthPatientsQuery(dialect), ClustersOnlyQuery(dialect)};
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> ReadMonthPatients(
+    Store& store, const CalendarDate& first_day, const CalendarDate& next_first_day) {
+  SqlStatement select(store, MonthPatientsQuery(store.dialect()));
+  select.BindText(1, first_day.ToIso());
+  select.BindText(2, next_first_day.ToIso());
+  std::vector<std::pair<std::string, std::string>> pairs;
+  while (select.Step()) pairs.emplace_back(select.Text(0), select.Text(1));
+  if (!select.status().ok()) return select.status().error();
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  return pairs;
 }
 
 Result<MonthSnapshot> ReadLatestRatings(

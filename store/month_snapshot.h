@@ -85,6 +85,12 @@ Result<MonthSnapshot> ReadMonthSnapshot(Store& store, const CalendarDate& first_
 // (store/report_queries.h).
 std::vector<std::string> MonthSnapshotQueries(SqlDialect dialect);
 
+// Each (patient, department) pair with a measurement rated from `first_day`
+// up to, not including, `next_first_day`, sorted: the pairs of
+// ReadMonthSnapshot's patients, without reading their rows.
+Result<std::vector<std::pair<std::string, std::string>>> ReadMonthPatients(
+    Store& store, const CalendarDate& first_day, const CalendarDate& next_first_day);
+
 // For each (patient, department) pair: the latest measurement of that
 // patient in that department rated from `from` up to, not including,
 // `until`, with its current classification and latest override; pairs

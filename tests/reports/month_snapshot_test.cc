@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "reports/caseload_revenue.h"
 #include "reports/cluster_distribution.h"
 #include "reports/cluster_row_plan.h"
 #include "reports/fit_summary.h"
@@ -54,6 +55,25 @@ TEST_F(MonthSnapshotTest, KeepsTheLatestRatingOfEachPatientPerDepartment) {
   EXPECT_DOUBLE_EQ(psychosomatics.probabilities[1].probability, 0.4);
   EXPECT_EQ(snapshot.activity[1].measurements, 2);
   EXPECT_EQ(snapshot.activity[0].measurements, 1);
+}
+
+// The report learns who was rated in the month from the department index
+// before it reads their rows: the same (patient, department) pairs, each
+// once, sorted.
+TEST_F(MonthSnapshotTest, NamesTheMonthsPatientsAsTheSnapshotHoldsThem) {
+  fixture_.AddMeasurement("P2", "Psychosomatics", "2026-10-02");
+  fixture_.AddMeasurement("P2", "Psychosomatics", "2026-10-20");
+  fixture_.AddMeasurement("P1", "FACT", "2026-10-31");
+  fixture_.AddMeasurement("P1", "Psychosomatics", "2026-10-01");
+  fixture_.AddMeasurement("P3", "FACT", "2026-09-30");  // previous month
+  fixture_.AddMeasurement("P4", "FACT", "2026-11-01");  // next month
+  Result<std::vector<std::pair<std::string, std::string>>> pairs =
+      LoadMonthPatients(fixture_.store(), CalendarMonth{2026, 10});
+  ASSERT_TRUE(pairs.ok()) << pairs.error().ToString();
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"P1", "FACT"}, {"P1", "Psychosomatics"}, {"P2", "Psychosomatics"}};
+  EXPECT_EQ(pairs.value(), expected);
+  EXPECT_EQ(PatientsToLookBack(Load(CalendarMonth{2026, 10}), {}), expected);
 }
 
 TEST_F(MonthSnapshotTest, UsesTheLatestModelAndTheLatestOverride) {

@@ -261,5 +261,40 @@ TEST(PilotReportTest, ComparesRevenueOverTheSamePatients) {
   EXPECT_NE(poor_fit.find("Instelling;6;120,00;50,0\r\n"), std::string::npos) << poor_fit;
 }
 
+// The report reads the look-back window beside this month's rows, for the
+// patients the department index names; when that list is not this month's
+// (here a department is missing from it, as an import between the two reads
+// would leave it), the window is read again for the month's own patients.
+TEST(PilotReportTest, ComparesWithEarlierRatingsHoweverThePatientsWereFound) {
+  ScopedTempDir dir;
+  ReportStore fixture(TestStoreLocationOf(dir));
+  fixture.AddModel();
+  for (int p = 0; p < 12; ++p) {
+    const std::string patient = "P" + std::to_string(p);
+    fixture.Classify(fixture.AddMeasurement(patient, "Psychosomatics", "2026-08-10"), 4,
+                     "4:1.0000");
+    fixture.Classify(fixture.AddMeasurement(patient, "Psychosomatics", "2026-10-05"), 5,
+                     "5:1.0000");
+  }
+  WriteFile(dir.File("tariffs.csv"), TariffCsv([](int) {
+              return ClusterTariff{2000, 2000, 2000};
+            }));
+  ReportRequest request;
+  request.month = kMonth;
+  request.tariff_file = dir.File("tariffs.csv");
+  request.monte_carlo.draws = 100;
+  request.user = "test";
+  auto moves = [&](const std::string& out) {
+    request.out_dir = dir.File(out);
+    Result<ReportSummary> summary = WriteMonthlyReport(fixture.store(), request);
+    EXPECT_TRUE(summary.ok()) << summary.error().ToString();
+    return ReadFile(dir.File(out + "/moves.csv"));
+  };
+  const std::string found_by_index = moves("by-index");
+  EXPECT_NE(found_by_index.find(";12"), std::string::npos) << found_by_index;
+  ASSERT_TRUE(fixture.store().Execute("DELETE FROM measurement_department").ok());
+  EXPECT_EQ(moves("read-again"), found_by_index);
+}
+
 }  // namespace
 }  // namespace clusterpilot
