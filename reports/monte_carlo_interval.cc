@@ -207,6 +207,7 @@ void AddExactPatient(const std::vector<ClusterProbability>& spread, int departme
   uncertain.top_slot = department_slot + static_cast<uint32_t>(spread[0].cluster);
   uncertain.department_slot = department_slot;
   std::vector<double> pmf;
+  pmf.reserve(spread.size());
   for (const ClusterProbability& entry : spread) pmf.push_back(entry.probability);
   std::vector<MoverAlias> slots;
   AppendAliasTable(pmf, &slots);
