@@ -63,16 +63,11 @@ class RandomStream {
   uint64_t state_[4];
 };
 
-// A patient spread over three clusters or more, drawn on its own: one
-// 64-bit random word picks the cluster from the patient's alias table
-// (reports/mover_count_table.h), in the same time however many clusters the
-// patient has. The table's slots [first_slot, first_slot + slot_count) are in
-// SimulationInput::spread_tables.
-// A slot of such a table with the clusters it stands for, rather than slot
-// numbers: the draw then reads one entry, where looking the drawn slot's
-// cluster up in a second array made each patient wait for two loads in a
-// row (the simulation's hottest loop: 915 million draws at 1M measurements;
-// 7% less processor time in it).
+// A slot of a spread patient's alias table (below) with the clusters it
+// stands for, rather than slot numbers: the draw then reads one entry, where
+// looking the drawn slot's cluster up in a second array made each patient
+// wait for two loads in a row (the simulation's hottest loop: 915 million
+// draws at 1M measurements; 7% less processor time in it).
 struct SpreadSlot {
   uint32_t keep_below = 0;  // as MoverAlias
   uint16_t own_cluster = 0;
@@ -81,12 +76,16 @@ struct SpreadSlot {
 
 // The cluster a draw picks: DrawAlias with the slots' clusters.
 inline uint32_t DrawSpreadCluster(const SpreadSlot* slots, uint32_t size, uint64_t word) {
-  const uint32_t slot = static_cast<uint32_t>(((word >> 32) * size) >> 32);
-  const SpreadSlot entry = slots[slot];
-  const uint32_t keep = 0u - static_cast<uint32_t>(static_cast<uint32_t>(word) < entry.keep_below);
+  const SpreadSlot entry = slots[AliasSlot(size, word)];
+  const uint32_t keep = KeepMask(entry.keep_below, word);
   return (entry.own_cluster & keep) | (entry.alias_cluster & ~keep);
 }
 
+// A patient spread over three clusters or more, drawn on its own: one
+// 64-bit random word picks the cluster from the patient's alias table
+// (reports/mover_count_table.h), in the same time however many clusters the
+// patient has. The table's slots [first_slot, first_slot + slot_count) are in
+// SimulationInput::spread_tables.
 struct UncertainPatient {
   uint32_t first_slot = 0;
   uint32_t slot_count = 0;

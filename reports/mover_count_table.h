@@ -35,15 +35,25 @@ struct MoverAlias {
 // to *table. Each outcome's probability is kept to within 2^-32.
 void AppendAliasTable(const std::vector<double>& pmf, std::vector<MoverAlias>* table);
 
+// The slot of `size` a draw's word picks: its high half, scaled.
+inline uint32_t AliasSlot(uint32_t size, uint64_t word) {
+  return static_cast<uint32_t>(((word >> 32) * size) >> 32);
+}
+
+// All ones when the draw keeps the slot's own outcome (the word's low half
+// below `keep_below`), else all zeros: a mask to choose with, not a branch.
+inline uint32_t KeepMask(uint32_t keep_below, uint64_t word) {
+  return 0u - static_cast<uint32_t>(static_cast<uint32_t>(word) < keep_below);
+}
+
 // Draws an outcome from the `size` slots at `slots` with one uniform
 // 64-bit word: the high half picks the slot, the low half keeps or aliases.
 // Branch-free: the choice is a coin toss the processor cannot predict, and
 // a mispredicted branch per draw would cost more than the draw.
 inline uint32_t DrawAlias(const MoverAlias* slots, uint32_t size, uint64_t word) {
-  const uint32_t slot = static_cast<uint32_t>(((word >> 32) * size) >> 32);
-  const MoverAlias entry = slots[slot];
-  const uint32_t keep = 0u - static_cast<uint32_t>(static_cast<uint32_t>(word) < entry.keep_below);
-  return (slot & keep) | (entry.alias & ~keep);
+  const uint32_t slot = AliasSlot(size, word);
+  const uint32_t keep = KeepMask(slots[slot].keep_below, word);
+  return (slot & keep) | (slots[slot].alias & ~keep);
 }
 
 }  // namespace clusterpilot
