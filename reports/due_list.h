@@ -47,7 +47,8 @@ LatestRatingFilter DueCandidates(const std::string& department, const std::strin
 // The due and overdue ratings of each of `departments` ("" for every
 // department) and `clinician` ("" for everyone), the most overdue first,
 // then by patient id; only the due ones are kept as the latest ratings are
-// read.
+// read. The first list of a store builds the latest ratings (a write
+// transaction; about 1.5 s for 1,000,000 measurements).
 Result<std::vector<DueRating>> ReadDueRatings(Store& store,
                                               const std::vector<std::string>& departments,
                                               const std::string& clinician, const DueQuery& query);

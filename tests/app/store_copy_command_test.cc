@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "store/audit_log.h"
+#include "store/latest_ratings.h"
 #include "store/store.h"
 #include "tests/support/command_runner.h"
 #include "tests/support/measurement_seed.h"
@@ -35,6 +36,12 @@ class StoreCopyCommandTest : public testing::Test {
         MakeMeasurement("P1", "Volwassenen", "2026-03-02", Supercluster::kNonPsychotic, {{7, 2}}),
         MakeMeasurement("P2", "Ouderen", "2026-03-09", Supercluster::kPsychotic, {})};
     SeedMeasurementsAt(db_, &measurements);
+    {
+      // Built as the first due list would, so that the copy carries its rows too.
+      auto store = Store::Open(db_);
+      ASSERT_TRUE(store.ok()) << store.error().ToString();
+      ASSERT_TRUE(BuildLatestRatingsIfMissing(*store.value()).ok());
+    }
     ASSERT_EQ(RunClusterpilot({"audit", "--db", db_, "--by", "auditor"}).exit_code, 0);
   }
 

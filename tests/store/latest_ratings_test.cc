@@ -19,6 +19,10 @@ class LatestRatingsTest : public testing::Test {
     Seed({Rated("P1", "A", "2026-01-10", "dr. a"), Rated("P1", "B", "2026-03-02", "dr. b"),
           Rated("P2", "A", "2026-02-01", "dr. a"), Rated("P2", "A", "2026-04-01", "dr. b"),
           Rated("P3", "B", "2026-02-15", "dr. a")});
+    // Built as the first due list would build it: the tests' later batches
+    // are then kept by the import.
+    Status built = BuildLatestRatingsIfMissing(*store_);
+    ASSERT_TRUE(built.ok()) << built.error().ToString();
   }
 
   static Measurement Rated(const std::string& patient, const std::string& department,
@@ -30,6 +34,11 @@ class LatestRatingsTest : public testing::Test {
   }
 
   void Seed(std::vector<Measurement> measurements) { SeedMeasurements(*store_, &measurements); }
+
+  int64_t Count(const std::string& sql) {
+    SqlStatement select(*store_, sql);
+    return select.Step() ? select.Int(0) : -1;
+  }
 
   // "patient department date" of each latest rating the filter keeps.
   std::vector<std::string> Latest(const std::string& department, const std::string& clinician,
@@ -95,6 +104,38 @@ TEST_F(LatestRatingsTest, TheFirstLoadKeepsTheRatingStoredLastOfOneDay) {
   EXPECT_EQ(Latest("", ""), (std::vector<std::string>{"Q1 A 2026-02-02", "Q2 C 2026-01-30"}));
   EXPECT_EQ(Latest("", "dr. a"), (std::vector<std::string>{"Q1 A 2026-02-02"}));
   store_.reset();  // closed before its folder (or PostgreSQL database) goes
+}
+
+// Imports leave the table alone until it is first read, however many come;
+// that read builds it whole, with its index, and the next import keeps it.
+TEST_F(LatestRatingsTest, TheFirstReadBuildsTheTableThatImportsThenKeep) {
+  ScopedTempDir other_dir;
+  auto opened = Store::Open(TestStoreLocation(other_dir));
+  ASSERT_TRUE(opened.ok()) << opened.error().ToString();
+  store_ = std::move(opened).value();
+  Seed({Rated("Q1", "A", "2026-01-10", "dr. a"), Rated("Q2", "A", "2026-01-11", "dr. a")});
+  Seed({Rated("Q1", "B", "2026-02-10", "dr. b")});
+  EXPECT_EQ(Count("SELECT count(*) FROM latest_rating"), 0);
+  EXPECT_EQ(Latest("B", ""), (std::vector<std::string>{"Q1 B 2026-02-10"}));
+  EXPECT_EQ(Count("SELECT count(*) FROM latest_rating"), 2);
+  EXPECT_EQ(Latest("A", ""), (std::vector<std::string>{"Q2 A 2026-01-11"}));
+  Seed({Rated("Q2", "B", "2026-03-01", "dr. b"), Rated("Q3", "A", "2026-03-02", "dr. a")});
+  EXPECT_EQ(Count("SELECT count(*) FROM latest_rating"), 3);
+  EXPECT_EQ(Latest("B", ""), (std::vector<std::string>{"Q1 B 2026-02-10", "Q2 B 2026-03-01"}));
+  if (store_->dialect() == SqlDialect::kSqlite) {
+    EXPECT_EQ(Count("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = "
+                    "'latest_rating_by_department'"),
+              1);
+  }
+  store_.reset();  // closed before its folder (or PostgreSQL database) goes
+}
+
+// Once built, the table is not built again: a row removed by hand stays
+// removed (nothing would otherwise notice a rebuild).
+TEST_F(LatestRatingsTest, ABuiltTableIsNotBuiltAgain) {
+  ASSERT_TRUE(store_->Execute("DELETE FROM latest_rating WHERE patient_id = 'P3'").ok());
+  ASSERT_TRUE(BuildLatestRatingsIfMissing(*store_).ok());
+  EXPECT_EQ(Latest("", ""), (std::vector<std::string>{"P1 B 2026-03-02", "P2 A 2026-04-01"}));
 }
 
 // The kept table against its definition, computed afresh from every

@@ -130,7 +130,8 @@ TEST_F(MeasurementWriterTest, ABatchBiggerThanTheStoreRebuildsTheIndexesAfterwar
   ASSERT_TRUE(status.ok());
   EXPECT_TRUE(HasDateIndex());
   EXPECT_TRUE(HasIndex("latest_rating_by_department"));
-  EXPECT_EQ(Count(*store_, "SELECT count(*) FROM latest_rating"), 100);
+  // Left for the first due list to build (store/latest_ratings.h).
+  EXPECT_EQ(Count(*store_, "SELECT count(*) FROM latest_rating"), 0);
   // Bigger than the store: SQLite readers keep the old schema, so SQLite
   // still builds last; PostgreSQL's DROP INDEX would lock `serve` out.
   status = store_->InTransaction([&]() -> Status {

@@ -4,6 +4,7 @@
 
 #include "store/audit_log.h"
 #include "store/audit_log_chain.h"
+#include "store/latest_ratings.h"
 #include "store/override_table.h"
 #include "store/sql_statement.h"
 #include "store/store.h"
@@ -43,6 +44,8 @@ void FillSource(Store& store) {
               "INSERT INTO app_user(name, role, password_hash, created_at) "
               "VALUES('ann', 'finance', '$argon2id$x', '2026-03-01')");
   ASSERT_TRUE(RecordAudit(store, "ann", "report", "patients of 2026-03").ok());
+  // Built as the first due list would, so that the copy carries its rows too.
+  ASSERT_TRUE(BuildLatestRatingsIfMissing(store).ok());
 }
 
 std::map<std::string, TableContent> Contents(Store& store) {
