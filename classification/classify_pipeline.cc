@@ -60,7 +60,7 @@ void FillRow(const MeasurementClassifier& classifier, const Measurement& measure
   row->probability = result.probability();
   row->flags = result.flags();
   classifier.RankedProbabilities(result, ranked);
-  row->probabilities = EncodeProbabilities(*ranked);
+  EncodeProbabilities(*ranked, &row->probabilities);
   classifier.DescribeFlags(measurement, result, &row->flag_reasons);
   classifier.EncodeExplanation(result, code, &row->explanation);
 }

@@ -1,6 +1,7 @@
 #include "core/cluster_assignment.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 
 namespace clusterpilot {
@@ -31,21 +32,60 @@ std::string FitFlagNames(uint32_t flags) {
   return names;
 }
 
+namespace {
+
+// p (0 <= p <= 1) as ten-thousandths, rounded as printf's "%.4f" rounds the
+// exact binary value: to the nearest, an exact tie to the even one. The
+// product p * 10000 is scaled + error exactly (fused multiply-add), and
+// `fraction` (exact) is a multiple of scaled's unit in the last place, which
+// is more than |error|: error can only break a tie. to_chars did this for
+// six numbers a row; on 1,000,000 classifications it took a seventh of the
+// reading thread's time, which sets the pace of classify.
+int64_t TenThousandths(double p) {
+  const double scaled = p * 10000.0;
+  const double error = std::fma(p, 10000.0, -scaled);
+  const double whole = std::floor(scaled);
+  const double fraction = scaled - whole - 0.5;
+  const auto below = static_cast<int64_t>(whole);
+  const bool up = fraction > 0 || (fraction == 0 && (error > 0 || (error == 0 && below % 2 == 1)));
+  return up ? below + 1 : below;
+}
+
+// "0.6210" for 0.621; to_chars outside [0, 1].
+char* AppendFourDecimals(double p, char* out, char* end) {
+  if (!(p >= 0 && p <= 1)) {
+    return std::to_chars(out, end, p, std::chars_format::fixed, 4).ptr;
+  }
+  const int64_t units = TenThousandths(p);
+  *out++ = static_cast<char>('0' + units / 10000);
+  *out++ = '.';
+  int64_t rest = units % 10000;
+  for (int divisor = 1000; divisor >= 1; divisor /= 10) {
+    *out++ = static_cast<char>('0' + rest / divisor);
+    rest %= divisor;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string EncodeProbabilities(const std::vector<ClusterProbability>& ranked) {
-  // std::to_chars rounds exactly as printf's %.4f does, without its locale
-  // and format parsing: this runs once per classified measurement.
   std::string text;
-  char buffer[32];
+  EncodeProbabilities(ranked, &text);
+  return text;
+}
+
+void EncodeProbabilities(const std::vector<ClusterProbability>& ranked, std::string* text) {
+  text->clear();
+  char buffer[48];
   for (const ClusterProbability& entry : ranked) {
     if (entry.probability < 0.00005) continue;
-    if (!text.empty()) text += ';';
+    if (!text->empty()) *text += ';';
     char* end = std::to_chars(buffer, buffer + sizeof buffer, entry.cluster).ptr;
     *end++ = ':';
-    end = std::to_chars(end, buffer + sizeof buffer, entry.probability, std::chars_format::fixed, 4)
-              .ptr;
-    text.append(buffer, end);
+    end = AppendFourDecimals(entry.probability, end, buffer + sizeof buffer);
+    text->append(buffer, end);
   }
-  return text;
 }
 
 bool DecodeProbabilities(std::string_view text, std::vector<ClusterProbability>* ranked) {

@@ -41,6 +41,10 @@ struct ClusterProbability {
 // best first, four decimals, clusters below 0.00005 left out.
 std::string EncodeProbabilities(const std::vector<ClusterProbability>& ranked);
 
+// The same into *text, replaced; allocation-free once *text has grown (the
+// classify run encodes a million of them).
+void EncodeProbabilities(const std::vector<ClusterProbability>& ranked, std::string* text);
+
 // The inverse of EncodeProbabilities. Returns false on malformed text.
 bool DecodeProbabilities(std::string_view text, std::vector<ClusterProbability>* ranked);
 
