@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "store/background_checkpoint.h"
 #include "store/store.h"
 
 namespace clusterpilot {
@@ -18,7 +19,8 @@ namespace clusterpilot {
 class StorePool {
  public:
   // Opens `size` connections to the existing store at `path`, each with
-  // durable commits (Store::RequireDurableCommits).
+  // durable commits (Store::RequireDurableCommits), whose write-ahead log
+  // is checkpointed on a thread of the pool's own (BackgroundCheckpoint).
   static Result<std::unique_ptr<StorePool>> Open(const std::string& path, int size);
   StorePool(const StorePool&) = delete;
   StorePool& operator=(const StorePool&) = delete;
@@ -40,6 +42,8 @@ class StorePool {
  private:
   StorePool() = default;
 
+  // Declared before the connections, so that it outlives them.
+  std::unique_ptr<BackgroundCheckpoint> checkpoint_;
   std::mutex mutex_;
   std::condition_variable returned_;
   std::vector<std::unique_ptr<Store>> idle_;
