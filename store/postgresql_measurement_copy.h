@@ -39,6 +39,11 @@ class PostgresqlMeasurementCopy {
   Status Write(std::vector<MeasurementWriter::BatchEntry>& entries, int64_t* last_id);
 
  private:
+  // True when the batch went straight into measurement; false when it must
+  // take the staged way (nothing of it stored).
+  Result<bool> TryCopyStraightIn(std::vector<MeasurementWriter::BatchEntry>& entries,
+                                 int64_t* last_id);
+  Status CopyStraightIn(const std::vector<MeasurementWriter::BatchEntry>& entries);
   Status PrepareStaging();
   // Natural key (patient, department, date) -> the batch's first entry of it.
   using FirstOfKey = std::unordered_map<std::string, size_t>;

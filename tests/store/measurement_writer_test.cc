@@ -198,6 +198,50 @@ TEST_F(MeasurementWriterTest, BatchesIntoAnEmptyStoreKeepTheFirstOfEachKey) {
   }
 }
 
+// On PostgreSQL a batch of different keys goes straight into measurement
+// when the store was empty; a batch meeting a key an earlier batch stored
+// is refused there and takes the staged way. Either way the ids follow the
+// file without gaps, and the highest id is known after each batch.
+TEST_F(MeasurementWriterTest, BatchesIntoAnEmptyStoreNumberTheirRowsInFileOrder) {
+  const std::vector<std::vector<Measurement>> batches = {
+      {Example("P1"), Example("P2"), Example("P3")},
+      {Example("P4"), Example("P1"), Example("P5")},
+      {Example("P6"), Example("P7")}};
+  using Outcome = MeasurementWriter::Outcome;
+  std::vector<Outcome> outcomes;
+  std::vector<int64_t> last_ids;
+  Status status = store_->InTransaction([&]() -> Status {
+    auto writer = MeasurementWriter::Begin(*store_, {"a.csv", "hash-a", "csv", "u"}, 1000);
+    if (!writer.ok()) return writer.error();
+    int line = 2;
+    for (const std::vector<Measurement>& batch : batches) {
+      std::vector<MeasurementWriter::BatchEntry> entries(batch.size());
+      for (size_t i = 0; i < batch.size(); ++i) {
+        entries[i].measurement = &batch[i];
+        entries[i].source_line = line++;
+      }
+      Status written = writer.value()->WriteBatch(entries);
+      if (!written.ok()) return written;
+      for (const auto& entry : entries) outcomes.push_back(entry.outcome);
+      last_ids.push_back(writer.value()->last_stored_id());
+    }
+    return writer.value()->Finish(ImportCounts{8, 7, 1, 0, 0});
+  });
+  ASSERT_TRUE(status.ok()) << status.error().ToString();
+  EXPECT_EQ(outcomes, (std::vector<Outcome>{Outcome::kStored, Outcome::kStored, Outcome::kStored,
+                                            Outcome::kStored, Outcome::kSkipped, Outcome::kStored,
+                                            Outcome::kStored, Outcome::kStored}));
+  EXPECT_EQ(last_ids, (std::vector<int64_t>{3, 5, 7}));
+  SqlStatement order(*store_, "SELECT id, patient_id FROM measurement ORDER BY id");
+  std::vector<std::string> patients;
+  int64_t expected_id = 1;
+  while (order.Step()) {
+    EXPECT_EQ(order.Int(0), expected_id++) << "ids without gaps";
+    patients.emplace_back(order.Text(1));
+  }
+  EXPECT_EQ(patients, (std::vector<std::string>{"P1", "P2", "P3", "P4", "P5", "P6", "P7"}));
+}
+
 // The failed insert ends the transaction (PostgreSQL refuses everything
 // after a failed statement; the store's code never goes on after one).
 TEST_F(MeasurementWriterTest, TheSameHashCannotMakeTwoBatches) {
