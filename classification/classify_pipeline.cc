@@ -29,28 +29,15 @@ struct ResultRow {
   std::string explanation;
 };
 
-struct ResultBatch {
+// Up to kBatchSize measurements on their way through the classifying
+// thread, and their results on the way back.
+struct Batch {
+  std::vector<Measurement> measurements = std::vector<Measurement>(kBatchSize);
   std::vector<ResultRow> rows = std::vector<ResultRow>(kBatchSize);
   size_t size = 0;
 };
 
-using BatchQueue = BoundedQueue<ResultBatch>;
-
-// Batches travel from the reader to the writer through `full` and back
-// through `empty`, so after the first few nothing is allocated. Either side
-// ending early closes both queues, which releases the other side.
-struct BatchQueues {
-  BatchQueues() {
-    for (size_t i = 0; i < kBatchesInFlight; ++i) empty.TryPush(ResultBatch{});
-  }
-  void Close() {
-    full.Close();
-    empty.Close();
-  }
-
-  BatchQueue full{kBatchesInFlight};
-  BatchQueue empty{kBatchesInFlight};
-};
+using BatchQueue = BoundedQueue<Batch>;
 
 void FillRow(const MeasurementClassifier& classifier, const Measurement& measurement,
              const MeasurementClassification& result, std::vector<ClusterProbability>* ranked,
@@ -65,46 +52,74 @@ void FillRow(const MeasurementClassifier& classifier, const Measurement& measure
   classifier.EncodeExplanation(result, code, &row->explanation);
 }
 
-// The reader thread: its own connection, the classifier, full batches out.
-Status ReadAndClassify(const std::string& path, const MeasurementClassifier& classifier,
-                       int64_t model_id, BatchQueues* queues, ClassifyTally* tally) {
-  auto store = Store::Open(path, Store::OpenMode::kMustExist);
-  if (!store.ok()) return store.error();
-  UnclassifiedMeasurements pending(*store.value(), model_id, tally->skipped > 0);
-  Measurement measurement;
+// The classifying thread: batches of measurements in, the same batches with
+// their results out, until `to_classify` is finished or closed.
+void ClassifyBatches(const MeasurementClassifier& classifier, BatchQueue* to_classify,
+                     BatchQueue* classified, ClassifyTally* tally) {
   MeasurementClassification result;
   std::vector<ClusterProbability> ranked;
   AssignmentExplanationCode code;
-  // No batch means the writer gave up; its error is the one reported.
-  std::optional<ResultBatch> batch = queues->empty.Pop();
-  while (batch && pending.Next(&measurement)) {
-    classifier.Classify(measurement, &result);
-    FillRow(classifier, measurement, result, &ranked, &code, &batch->rows[batch->size++]);
-    tally->Count(result);
-    if (batch->size == kBatchSize) {
-      queues->full.Push(std::move(*batch));
-      batch = queues->empty.Pop();
+  while (std::optional<Batch> batch = to_classify->Pop()) {
+    for (size_t i = 0; i < batch->size; ++i) {
+      classifier.Classify(batch->measurements[i], &result);
+      FillRow(classifier, batch->measurements[i], result, &ranked, &code, &batch->rows[i]);
+      tally->Count(result);
     }
+    if (!classified->Push(std::move(*batch))) return;
   }
-  if (batch && batch->size > 0) queues->full.Push(std::move(*batch));
-  return pending.status();
+  classified->Finish();
 }
 
-Status WriteBatches(Store& store, int64_t model_id, BatchQueues* queues) {
+// Fills `batch` with the next pending measurements; its size stays below
+// kBatchSize only at the end.
+void ReadBatch(UnclassifiedMeasurements& pending, Batch* batch) {
+  batch->size = 0;
+  while (batch->size < kBatchSize && pending.Next(&batch->measurements[batch->size])) {
+    ++batch->size;
+  }
+}
+
+Status WriteBatch(ClassificationWriter& writer, const Batch& batch,
+                  std::vector<ClassificationRecord>* records) {
+  records->clear();
+  for (size_t i = 0; i < batch.size; ++i) {
+    const ResultRow& row = batch.rows[i];
+    records->push_back({row.measurement_id, row.cluster, row.probability, row.probabilities,
+                        row.flags, row.flag_reasons, row.explanation});
+  }
+  return writer.WriteBatch(records->data(), records->size());
+}
+
+// The calling thread reads the pending measurements and writes their
+// results, both through `store`, keeping the classifying thread fed with up
+// to kBatchesInFlight batches.
+Status ReadAndWrite(Store& store, int64_t model_id, bool model_has_results, BatchQueue* to_classify,
+                    BatchQueue* classified) {
+  UnclassifiedMeasurements pending(store, model_id, model_has_results);
   ClassificationWriter writer(store, model_id, UtcTimestamp());
   std::vector<ClassificationRecord> records;
   records.reserve(kBatchSize);
-  while (std::optional<ResultBatch> batch = queues->full.Pop()) {
-    records.clear();
-    for (size_t i = 0; i < batch->size; ++i) {
-      const ResultRow& row = batch->rows[i];
-      records.push_back({row.measurement_id, row.cluster, row.probability, row.probabilities,
-                         row.flags, row.flag_reasons, row.explanation});
+  std::vector<Batch> spare(kBatchesInFlight);
+  bool reading = true;
+  size_t in_flight = 0;
+  while (reading || in_flight > 0) {
+    if (reading && !spare.empty()) {
+      Batch batch = std::move(spare.back());
+      spare.pop_back();
+      ReadBatch(pending, &batch);
+      if (!pending.status().ok()) return pending.status();
+      reading = batch.size == kBatchSize;
+      if (batch.size == 0) continue;
+      to_classify->Push(std::move(batch));
+      ++in_flight;
+      continue;
     }
-    Status written = writer.WriteBatch(records.data(), records.size());
+    std::optional<Batch> batch = classified->Pop();
+    if (!batch) return MakeError("classify: the classifying thread stopped early");
+    --in_flight;
+    Status written = WriteBatch(writer, *batch, &records);
     if (!written.ok()) return written;
-    batch->size = 0;
-    queues->empty.Push(std::move(*batch));
+    spare.push_back(std::move(*batch));
   }
   return Status::Ok();
 }
@@ -121,21 +136,19 @@ void ClassifyTally::Count(const MeasurementClassification& result) {
 
 Status ClassifyPending(Store& store, const MeasurementClassifier& classifier, int64_t model_id,
                        ClassifyTally* tally) {
-  BatchQueues queues;
-  Status read = Status::Ok();
-  std::thread reader([&] {
-    read = ReadAndClassify(store.path(), classifier, model_id, &queues, tally);
-    if (read.ok()) {
-      queues.full.Finish();
-    } else {
-      queues.Close();
-    }
-  });
-  Status written = WriteBatches(store, model_id, &queues);
-  if (!written.ok()) queues.Close();
-  reader.join();
-  if (!written.ok()) return written;
-  return read;
+  BatchQueue to_classify(kBatchesInFlight);
+  BatchQueue classified(kBatchesInFlight);
+  const bool model_has_results = tally->skipped > 0;
+  std::thread worker(ClassifyBatches, std::cref(classifier), &to_classify, &classified, tally);
+  Status done = ReadAndWrite(store, model_id, model_has_results, &to_classify, &classified);
+  if (done.ok()) {
+    to_classify.Finish();
+  } else {
+    to_classify.Close();
+    classified.Close();
+  }
+  worker.join();
+  return done;
 }
 
 }  // namespace clusterpilot

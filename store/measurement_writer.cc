@@ -119,7 +119,7 @@ Result<bool> LeaveWalIfFirstLoad(Store& store) {
     if (!select.status().ok()) return select.status().error();
   }  // a statement still open would keep the file from leaving WAL
   if (!empty) return false;
-  return store.LeaveWalForFirstLoad();
+  return store.LeaveWalForBulkWrite();
 }
 
 Status ForEachRejectedRow(Store& store, int64_t batch_id,

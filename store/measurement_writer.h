@@ -68,7 +68,7 @@ Result<std::optional<PreviousImport>> FindImportByHash(Store& store,
 
 // Before the import's transaction: a store that holds no measurements yet
 // takes its first load through the rollback journal, writing each page once
-// (Store::LeaveWalForFirstLoad). True when it switched; the caller then
+// (Store::LeaveWalForBulkWrite). True when it switched; the caller then
 // calls Store::ReturnToWal() after the transaction.
 Result<bool> LeaveWalIfFirstLoad(Store& store);
 

@@ -125,7 +125,7 @@ int ReadPragmasRetryingWhileBusy(const std::string& path, int* application_id, i
   int rc = SQLITE_OK;
   for (int attempt = 0; attempt < 20; ++attempt) {
     rc = ReadPragmas(path, application_id, user_version);
-    // A first load killed midway (Store::LeaveWalForFirstLoad) leaves a
+    // A first load killed midway (Store::LeaveWalForBulkWrite) leaves a
     // journal that only a writer may roll back. Only an SQLite database has
     // one, and rolling it back is what any program opening it must do.
     if (rc == SQLITE_READONLY_ROLLBACK) {
@@ -352,7 +352,7 @@ Status Store::PrepareForOrderedLookups() {
   return Execute("PRAGMA cache_size = -" + std::to_string(kOrderedLookupCacheKib));
 }
 
-Result<bool> Store::LeaveWalForFirstLoad() {
+Result<bool> Store::LeaveWalForBulkWrite() {
   if (postgresql_) return false;
   // SQLite answers a switch it cannot make at once (another connection has
   // the file open) with "database is locked", without waiting.

@@ -99,20 +99,22 @@ class Store {
   // and each page of cache is memory the program must first touch.
   Status PrepareForOrderedLookups();
 
-  // For a first load into a store without measurements (SQLite): writes
-  // through the rollback journal instead of the write-ahead log until
-  // ReturnToWal(). Every page such a load writes is new, so the journal
-  // stays small and each page reaches the file once, where WAL writes it
-  // twice (the log, then the checkpoint): a first import of 1.06M rows took
-  // 16% less time (old and new binary alternated). Commits are synced
-  // meanwhile, as the journal's safety on power loss asks. False, and WAL
-  // kept, when another connection has the store open (leaving WAL needs the
-  // file to itself) or on PostgreSQL. Other programs opening the store
+  // For a bulk write that only adds pages at the end of its tables, such as
+  // a first load into a store without measurements or a store's first
+  // classify (SQLite): writes through the rollback journal instead of the
+  // write-ahead log until ReturnToWal(). Such a write's pages are nearly all
+  // new, so the journal stays small and each page reaches the file once,
+  // where WAL writes it twice (the log, then the checkpoint): a first import
+  // of 1.06M rows took 16% less time (old and new binary alternated), a
+  // first classify of 1M measurements 2.4-2.9 s -> 2.0-2.2 s. Commits are
+  // synced meanwhile, as the journal's safety on power loss asks. False, and
+  // WAL kept, when another connection has the store open (leaving WAL needs
+  // the file to itself) or on PostgreSQL. Other programs opening the store
   // meanwhile wait, as they wait for any writer.
-  Result<bool> LeaveWalForFirstLoad();
+  Result<bool> LeaveWalForBulkWrite();
 
   // Back to the write-ahead log (and unsynced commits) after
-  // LeaveWalForFirstLoad(). Should another program hold the file, the next
+  // LeaveWalForBulkWrite(). Should another program hold the file, the next
   // Store::Open switches it back instead.
   Status ReturnToWal();
 

@@ -173,7 +173,7 @@ TEST_F(KillTest, ImportKilledAtRandomMomentsAndWritesLeavesTheStoreBeforeOrAfter
 }
 
 // Into a store without measurements the import writes through SQLite's
-// rollback journal, not the WAL (Store::LeaveWalForFirstLoad): killed
+// rollback journal, not the WAL (Store::LeaveWalForBulkWrite): killed
 // anywhere, it leaves the empty store or the whole import, and the next
 // open puts the store back in WAL.
 TEST_F(KillTest, FirstImportKilledAtRandomMomentsAndWritesLeavesTheStoreEmptyOrWhole) {
@@ -192,9 +192,14 @@ TEST_F(KillTest, FirstImportKilledAtRandomMomentsAndWritesLeavesTheStoreEmptyOrW
 
 TEST_F(KillTest, ClassifyKilledAtRandomMomentsAndWritesLeavesTheStoreBeforeOrAfter) {
   MakeStore(/*classified=*/false);
+  // A store's first classify writes through the rollback journal
+  // (Store::LeaveWalForBulkWrite); killed or not, the store is back in WAL.
   KillBothWays("classify", {.before_db = base_db_,
                             .work_db = work_db_,
-                            .arguments = {"classify", "--db", work_db_, "--by", "fin01"}});
+                            .arguments = {"classify", "--db", work_db_, "--by", "fin01"},
+                            .check = [this] {
+                              EXPECT_EQ(FirstSqliteValue(work_db_, "PRAGMA journal_mode"), "wal");
+                            }});
 }
 
 TEST_F(KillTest, OverrideKilledAtRandomMomentsAndWritesLeavesTheStoreBeforeOrAfter) {

@@ -11,6 +11,7 @@
 #include "store/assignment_listing.h"
 #include "store/audit_log.h"
 #include "store/classification_table.h"
+#include "store/sql_statement.h"
 #include "store/store.h"
 #include "tests/support/measurement_seed.h"
 #include "tests/support/temp_dir.h"
@@ -164,23 +165,28 @@ TEST_F(StoreClassificationTest, ReferencesAreCheckedAgainAfterARun) {
       << orphan.error().ToString();
 }
 
-// The reader thread opens the store again by its path; when it cannot, the
-// writer thread must not wait for it forever and nothing is kept.
-TEST_F(StoreClassificationTest, AReaderThatCannotOpenTheStoreFailsTheWholeRun) {
-  // SQLite only: it moves the store's file away.
-  if (TestsUsePostgresql()) GTEST_SKIP() << "moves the SQLite file";
-  std::vector<Measurement> measurements = ThreePatients();
+// A write refused midway, with the classifying thread waiting to hand on
+// more batches: the run ends with the refusal (it does not wait for the
+// thread forever), keeps nothing, and the store is back in WAL.
+TEST_F(StoreClassificationTest, AWriteRefusedMidwayFailsTheWholeRun) {
+  // SQLite only: the refusal is a trigger in SQLite's own dialect.
+  if (TestsUsePostgresql()) GTEST_SKIP() << "an SQLite trigger";
+  std::vector<Measurement> measurements = ManyPatients(30000);
   SeedMeasurements(*store_, &measurements);
-  const std::string path = store_->path();
-  std::filesystem::rename(path, dir_.File("moved.db"));
+  ASSERT_TRUE(store_
+                  ->Execute("CREATE TRIGGER refuse BEFORE INSERT ON classification WHEN "
+                            "NEW.measurement_id = 9000 BEGIN SELECT RAISE(ABORT, 'refused "
+                            "here'); END")
+                  .ok());
   Result<ClassifyTally> failed = Classify();
   ASSERT_FALSE(failed.ok());
-  EXPECT_EQ(failed.error().ToString(), path +
-                                           ": no store here yet; import an export first "
-                                           "(clusterpilot import --db " +
-                                           path + " FILE)");
+  EXPECT_NE(failed.error().ToString().find("refused here"), std::string::npos)
+      << failed.error().ToString();
   EXPECT_EQ(CountClassified(*store_, 1).value(), 0);
   EXPECT_TRUE(ReadAuditLog(*store_).value().empty());
+  SqlStatement mode(*store_, "PRAGMA journal_mode");
+  ASSERT_TRUE(mode.Step());
+  EXPECT_EQ(mode.Text(0), "wal");
 }
 
 }  // namespace

@@ -321,7 +321,7 @@ TEST(StoreTest, AFirstLoadLeavesWalOnlyWhenAloneAndReturnsToIt) {
   {
     auto alone = OpenOrDie(path);
     ASSERT_NE(alone, nullptr);
-    Result<bool> left = alone->LeaveWalForFirstLoad();
+    Result<bool> left = alone->LeaveWalForBulkWrite();
     ASSERT_TRUE(left.ok()) << left.error().ToString();
     EXPECT_TRUE(left.value());
     EXPECT_EQ(JournalMode(*alone), "delete");
@@ -331,7 +331,7 @@ TEST(StoreTest, AFirstLoadLeavesWalOnlyWhenAloneAndReturnsToIt) {
   auto first = OpenOrDie(path);
   auto second = OpenOrDie(path);
   ASSERT_NE(second, nullptr);
-  Result<bool> shared = first->LeaveWalForFirstLoad();
+  Result<bool> shared = first->LeaveWalForBulkWrite();
   ASSERT_TRUE(shared.ok()) << shared.error().ToString();
   EXPECT_FALSE(shared.value());
   EXPECT_EQ(JournalMode(*first), "wal");
@@ -346,7 +346,7 @@ TEST(StoreTest, AStoreLeftInTheRollbackJournalOpensInWalWithItsCommittedRows) {
   {
     auto loading = OpenOrDie(path);
     ASSERT_NE(loading, nullptr);
-    ASSERT_TRUE(loading->LeaveWalForFirstLoad().value());
+    ASSERT_TRUE(loading->LeaveWalForBulkWrite().value());
     ASSERT_TRUE(loading->Execute(kInsertOneBatch).ok());
   }  // closed without ReturnToWal, as a killed import would leave it
   EXPECT_EQ(FirstSqliteValue(path, "PRAGMA journal_mode"), "delete");
@@ -364,7 +364,7 @@ TEST(StoreTest, OpeningWaitsForAFirstLoadToCommit) {
   const std::string path = dir.File("wait.db");
   auto loading = OpenOrDie(path);
   ASSERT_NE(loading, nullptr);
-  ASSERT_TRUE(loading->LeaveWalForFirstLoad().value());
+  ASSERT_TRUE(loading->LeaveWalForBulkWrite().value());
   ASSERT_TRUE(loading->Execute("BEGIN IMMEDIATE").ok());
   ASSERT_TRUE(loading->Execute(kInsertOneBatch).ok());
   Result<std::unique_ptr<Store>> waiting = MakeError("not opened");
