@@ -90,8 +90,10 @@ class ClassificationWriter {
   // statements before it (PostgreSQL: nothing of the batch).
   Status WriteBatch(const ClassificationRecord* records, size_t count);
 
-  // Rows one INSERT of WriteBatch carries (9 parameters each).
-  static constexpr size_t kRowsPerStatement = 64;
+  // Rows one INSERT of WriteBatch carries (9 parameters each). A first
+  // classify of 1M measurements took 1.90-1.98 s with 512, 2.05-2.14 s with
+  // 64 (alternated runs); 1,024 and 4,096 were no faster than 512.
+  static constexpr size_t kRowsPerStatement = 512;
 
  private:
   void Bind(SqlStatement& insert, int first, const ClassificationRecord& record);
