@@ -14,7 +14,10 @@
 namespace clusterpilot {
 namespace {
 
-constexpr size_t kBatchSize = 4096;
+// Small batches stay in the processor's caches on their way between the two
+// threads: 1M measurements took 5% less processor time in batches of 1,024
+// than of 4,096 (16,384 was slower still, 8 batches in flight no faster).
+constexpr size_t kBatchSize = 1024;
 constexpr size_t kBatchesInFlight = 4;
 
 // One result with its texts; the strings keep their capacity when the batch
