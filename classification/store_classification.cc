@@ -4,35 +4,17 @@
 #include "store/audit_log.h"
 #include "store/classification_table.h"
 #include "store/classification_transaction.h"
-#include "store/sql_dialect.h"
-#include "store/sql_statement.h"
 #include "store/store.h"
 
 namespace clusterpilot {
-namespace {
-
-// A store's first classify adds every row of the classification table and
-// its indexes: on SQLite it goes through the rollback journal
-// (Store::LeaveWalForBulkWrite). True when it switched; ReturnToWal() then.
-Result<bool> LeaveWalIfFirstClassify(Store& store) {
-  if (store.dialect() != SqlDialect::kSqlite) return false;
-  bool first = false;
-  {
-    SqlStatement select(store, "SELECT NOT EXISTS (SELECT 1 FROM classification)");
-    first = select.Step() && select.Int(0) == 1;
-    if (!select.status().ok()) return select.status().error();
-  }  // a statement still open would keep the file from leaving WAL
-  if (!first) return false;
-  return store.LeaveWalForBulkWrite();
-}
-
-}  // namespace
 
 Result<ClassifyTally> ClassifyStore(Store& store, const ClusterModel& model,
                                     const StoreClassificationOptions& options) {
   const MeasurementClassifier classifier(model, options.classifier);
   ClassifyTally tally;
-  Result<bool> first_classify = LeaveWalIfFirstClassify(store);
+  // A store's first classify adds every row of the classification table and
+  // its indexes, so on SQLite it goes through the rollback journal.
+  Result<bool> first_classify = store.LeaveWalIfEmpty("classification");
   if (!first_classify.ok()) return first_classify.error();
   Status status = InClassificationTransaction(store, [&]() -> Status {
     Result<ClusterModelRecord> record =

@@ -110,17 +110,7 @@ Result<std::optional<PreviousImport>> FindImportByHash(Store& store,
   return previous;
 }
 
-Result<bool> LeaveWalIfFirstLoad(Store& store) {
-  if (store.dialect() != SqlDialect::kSqlite) return false;
-  bool empty = false;
-  {
-    SqlStatement select(store, "SELECT NOT EXISTS (SELECT 1 FROM measurement)");
-    empty = select.Step() && select.Int(0) == 1;
-    if (!select.status().ok()) return select.status().error();
-  }  // a statement still open would keep the file from leaving WAL
-  if (!empty) return false;
-  return store.LeaveWalForBulkWrite();
-}
+Result<bool> LeaveWalIfFirstLoad(Store& store) { return store.LeaveWalIfEmpty("measurement"); }
 
 Status ForEachRejectedRow(Store& store, int64_t batch_id,
                           const std::function<void(const RejectedRow&)>& row) {

@@ -362,6 +362,21 @@ Result<bool> Store::LeaveWalForBulkWrite() {
   return true;
 }
 
+Result<bool> Store::LeaveWalIfEmpty(std::string_view table) {
+  if (postgresql_) return false;
+  const std::string sql = "SELECT NOT EXISTS (SELECT 1 FROM " + std::string(table) + ")";
+  sqlite3_stmt* select = nullptr;
+  int rc = sqlite3_prepare_v2(db_, sql.c_str(), -1, &select, nullptr);
+  const bool empty = rc == SQLITE_OK && (rc = sqlite3_step(select)) == SQLITE_ROW &&
+                     sqlite3_column_int(select, 0) == 1;
+  const bool failed = rc != SQLITE_OK && rc != SQLITE_ROW;
+  // Finalized before the switch: an open statement keeps the file in WAL.
+  sqlite3_finalize(select);
+  if (failed) return StoreError(path_, DescribeSqliteError(db_, sqlite3_errmsg(db_)));
+  if (!empty) return false;
+  return LeaveWalForBulkWrite();
+}
+
 Status Store::ReturnToWal() {
   if (postgresql_) return Status::Ok();
   Status unsynced = Execute("PRAGMA synchronous = NORMAL");

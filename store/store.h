@@ -25,6 +25,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/error.h"
 #include "store/sql_dialect.h"
@@ -112,6 +113,11 @@ class Store {
   // the file to itself) or on PostgreSQL. Other programs opening the store
   // meanwhile wait, as they wait for any writer.
   Result<bool> LeaveWalForBulkWrite();
+
+  // LeaveWalForBulkWrite() when `table`, one of the store's own tables, holds
+  // no row yet: the first load into measurement, the first classify into
+  // classification. False (WAL kept) when it holds rows.
+  Result<bool> LeaveWalIfEmpty(std::string_view table);
 
   // Back to the write-ahead log (and unsynced commits) after
   // LeaveWalForBulkWrite(). Should another program hold the file, the next
