@@ -39,11 +39,12 @@ class PostgresqlMeasurementCopy {
   Status Write(std::vector<MeasurementWriter::BatchEntry>& entries, int64_t* last_id);
 
  private:
-  // True when the batch went straight into measurement; false when it must
-  // take the staged way (nothing of it stored).
-  Result<bool> TryCopyStraightIn(std::vector<MeasurementWriter::BatchEntry>& entries,
-                                 int64_t* last_id);
-  Status CopyStraightIn(const std::vector<MeasurementWriter::BatchEntry>& entries);
+  // Whether a key of `entries` is stored already (a first load: by an
+  // earlier batch of this import, which has stored up to `last_id`).
+  Result<bool> AnyKeyStored(const std::vector<MeasurementWriter::BatchEntry>& entries,
+                            int64_t last_id);
+  // COPY straight into measurement; every entry is stored.
+  Status CopyStraightIn(std::vector<MeasurementWriter::BatchEntry>& entries, int64_t* last_id);
   Status PrepareStaging();
   // Natural key (patient, department, date) -> the batch's first entry of it.
   using FirstOfKey = std::unordered_map<std::string, size_t>;

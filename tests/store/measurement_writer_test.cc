@@ -199,13 +199,15 @@ TEST_F(MeasurementWriterTest, BatchesIntoAnEmptyStoreKeepTheFirstOfEachKey) {
 }
 
 // On PostgreSQL a batch of different keys goes straight into measurement
-// when the store was empty; a batch meeting a key an earlier batch stored
-// is refused there and takes the staged way. Either way the ids follow the
-// file without gaps, and the highest id is known after each batch.
+// when the store was empty, unless a probe finds one of its keys stored by
+// an earlier batch; that batch takes the staged way. Either way the ids
+// follow the file without gaps, and the highest id is known after each
+// batch. The repeated key holds every character an array literal quotes.
 TEST_F(MeasurementWriterTest, BatchesIntoAnEmptyStoreNumberTheirRowsInFileOrder) {
+  const std::string awkward = "P1 \"a\",{b}\\c";
   const std::vector<std::vector<Measurement>> batches = {
-      {Example("P1"), Example("P2"), Example("P3")},
-      {Example("P4"), Example("P1"), Example("P5")},
+      {Example(awkward), Example("P2"), Example("P3")},
+      {Example("P4"), Example(awkward), Example("P5")},
       {Example("P6"), Example("P7")}};
   using Outcome = MeasurementWriter::Outcome;
   std::vector<Outcome> outcomes;
@@ -239,7 +241,7 @@ TEST_F(MeasurementWriterTest, BatchesIntoAnEmptyStoreNumberTheirRowsInFileOrder)
     EXPECT_EQ(order.Int(0), expected_id++) << "ids without gaps";
     patients.emplace_back(order.Text(1));
   }
-  EXPECT_EQ(patients, (std::vector<std::string>{"P1", "P2", "P3", "P4", "P5", "P6", "P7"}));
+  EXPECT_EQ(patients, (std::vector<std::string>{awkward, "P2", "P3", "P4", "P5", "P6", "P7"}));
 }
 
 // The failed insert ends the transaction (PostgreSQL refuses everything
