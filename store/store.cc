@@ -379,9 +379,11 @@ Result<bool> Store::LeaveWalIfEmpty(std::string_view table) {
 
 Status Store::ReturnToWal() {
   if (postgresql_) return Status::Ok();
-  Status unsynced = Execute("PRAGMA synchronous = NORMAL");
-  if (!unsynced.ok()) return unsynced;
-  return SwitchToWal(*this, std::chrono::milliseconds(0));
+  // Unsynced commits only once WAL took: in the rollback journal they
+  // would not survive a power cut.
+  Status switched = SwitchToWal(*this, std::chrono::milliseconds(0));
+  if (!switched.ok()) return switched;
+  return Execute("PRAGMA synchronous = NORMAL");
 }
 
 // Opened stores use synchronous = NORMAL: in WAL mode a commit survives a
