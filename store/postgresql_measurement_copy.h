@@ -1,7 +1,9 @@
 // An import's fast path on PostgreSQL: a batch of measurements goes to the
 // server by COPY ... FROM STDIN into a temporary staging table, and from there
 // into measurement by one INSERT ... ON CONFLICT DO NOTHING. A round trip per
-// row (MeasurementWriter::Write) costs more than the row itself there.
+// row (MeasurementWriter::Write) costs more than the row itself there. In a
+// first load (an empty store), a batch none of whose keys is stored yet goes
+// by COPY straight into measurement.
 //
 // Each entry gets the outcome MeasurementWriter::Write would have given it,
 // written one after another in batch order: the first of several entries
@@ -39,15 +41,20 @@ class PostgresqlMeasurementCopy {
   Status Write(std::vector<MeasurementWriter::BatchEntry>& entries, int64_t* last_id);
 
  private:
-  // Whether a key of `entries` is stored already (a first load: by an
-  // earlier batch of this import, which has stored up to `last_id`).
-  Result<bool> AnyKeyStored(const std::vector<MeasurementWriter::BatchEntry>& entries,
-                            int64_t last_id);
-  // COPY straight into measurement; every entry is stored.
-  Status CopyStraightIn(std::vector<MeasurementWriter::BatchEntry>& entries, int64_t* last_id);
-  Status PrepareStaging();
   // Natural key (patient, department, date) -> the batch's first entry of it.
   using FirstOfKey = std::unordered_map<std::string, size_t>;
+
+  // Whether a key of `entries` is stored already (a first load: by an
+  // earlier batch of this import).
+  Result<bool> AnyKeyStored(const std::vector<MeasurementWriter::BatchEntry>& entries,
+                            const FirstOfKey& first_of_key);
+  void NoteWrittenKeys(const FirstOfKey& first_of_key);
+  // COPY straight into measurement; every entry is stored.
+  Status CopyStraightIn(std::vector<MeasurementWriter::BatchEntry>& entries, int64_t* last_id);
+  // Through the staging table: the way for any batch.
+  Status WriteStaged(std::vector<MeasurementWriter::BatchEntry>& entries,
+                     const FirstOfKey& first_of_key, int64_t* last_id);
+  Status PrepareStaging();
 
   Status CopyIntoStaging(const std::vector<MeasurementWriter::BatchEntry>& entries,
                          const FirstOfKey& first_of_key);
@@ -59,6 +66,9 @@ class PostgresqlMeasurementCopy {
   int64_t batch_id_;
   bool into_empty_store_;
   bool staging_ready_ = false;
+  // A first load's written keys, one bit per hash: a key whose bit is clear
+  // was not written by this import. Empty until the first batch is written.
+  std::vector<uint64_t> written_key_bits_;
 };
 
 }  // namespace clusterpilot
