@@ -24,6 +24,17 @@ std::string RatingColumnList(std::string_view alias);
 // kUnknownRating, so a damaged row never reaches the classifier as a rating.
 ItemRatings ReadRatings(const SqlStatement& row, int first_column);
 
+// The 19 columns as RatingColumnList gives them, each NULL turned into -1
+// (coalesce(m.hv01, -1), ...), for ReadNonNullRatings: one call a column
+// reads them, where ReadRatings needs two (a NULL check and a read). For the
+// hottest read, classify's (1M measurements: 2.75 -> 2.69 s of processor
+// time).
+std::string NonNullRatingColumnList(std::string_view alias);
+
+// Reads the 19 ratings of NonNullRatingColumnList from `first_column` on;
+// -1, and anything else that is not a rating 0..4, reads as kUnknownRating.
+ItemRatings ReadNonNullRatings(const SqlStatement& row, int first_column);
+
 }  // namespace clusterpilot
 
 #endif  // CLUSTERPILOT_STORE_RATING_COLUMNS_H_

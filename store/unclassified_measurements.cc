@@ -13,22 +13,11 @@ namespace {
 // API: with SQLite's connection mutexes off (store.cc) a column costs a few
 // dozen instructions, a fifth of what packing the 19 ratings into one
 // integer with SQL arithmetic cost SQLite (callgrind, 100k measurements).
-// A rating comes as coalesce(hvNN, -1), so one call reads it where a NULL
-// check and a read took two (a first classify of 1M: 2.75 -> 2.69 s of
-// processor time).
+// The ratings come as NonNullRatingColumnList gives them.
 constexpr int kRatingsColumn = 1;
 constexpr int kSuperclusterColumn = kRatingsColumn + kItemCount;
 constexpr int kRouteColumn = kSuperclusterColumn + 1;
 constexpr int kTypeColumn = kRouteColumn + 1;
-
-// The 19 rating columns, an unknown rating (NULL) as -1.
-std::string RatingsOrMinusOne() {
-  std::string columns;
-  for (int item = 0; item < kItemCount; ++item) {
-    columns += (item > 0 ? ", coalesce(" : "coalesce(") + RatingColumn(item, "m") + ", -1)";
-  }
-  return columns;
-}
 
 // Only measurements stored after the model's last finished run can lack its
 // result (classification_progress), so a run reads what was stored since,
@@ -40,7 +29,7 @@ std::string SelectSql(bool model_has_results) {
             "p WHERE p.model_id = ?1), 0) AND NOT EXISTS (SELECT 1 FROM classification c "
             "WHERE c.measurement_id = m.id AND c.model_id = ?1) "
           : "";
-  return "SELECT m.id, " + RatingsOrMinusOne() +
+  return "SELECT m.id, " + NonNullRatingColumnList("m") +
          ", m.supercluster, m.route, m.hv08_type FROM measurement m " + unclassified +
          "ORDER BY m.id";
 }
@@ -82,12 +71,7 @@ bool UnclassifiedMeasurements::Next(Measurement* measurement) {
   SqlStatement& row = *select_;
   if (!row.Step()) return false;
   measurement->id = row.Int(0);
-  for (int item = 0; item < kItemCount; ++item) {
-    // What the store's check constraint allows; anything else, as unknown.
-    const int64_t rating = row.Int(kRatingsColumn + item);
-    measurement->ratings[item] =
-        rating >= 0 && rating <= kMaxRating ? static_cast<int8_t>(rating) : kUnknownRating;
-  }
+  measurement->ratings = ReadNonNullRatings(row, kRatingsColumn);
   measurement->supercluster = ReadSupercluster(row);
   measurement->route = ReadRoute(row);
   measurement->hv08_type = ReadHv08Type(row);
