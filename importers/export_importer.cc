@@ -312,13 +312,11 @@ Result<ImportSummary> ExportImporter::Import(const ImportOptions& options) {
     import.reject_columns = CanonicalRejectColumns();
   }
 
-  Result<bool> first_load = LeaveWalIfFirstLoad(store_);
-  if (!first_load.ok()) return first_load.error();
-  Status imported = store_.InTransaction([&] { return ImportInTransaction(store_, import, hash); });
-  if (first_load.value()) {
-    Status logged = store_.ReturnToWal();
-    (void)logged;  // another program holds the file: its Store::Open switches back
-  }
+  // A first load into a store without measurements writes each page once,
+  // through the rollback journal.
+  Status imported = store_.InBulkWriteIfEmpty("measurement", [&] {
+    return store_.InTransaction([&] { return ImportInTransaction(store_, import, hash); });
+  });
   if (import.csv) {
     import.summary.details =
         "delimiter " + import.csv->dialect().DelimiterName() + ", " + import.csv->EncodingName();

@@ -110,8 +110,6 @@ Result<std::optional<PreviousImport>> FindImportByHash(Store& store,
   return previous;
 }
 
-Result<bool> LeaveWalIfFirstLoad(Store& store) { return store.LeaveWalIfEmpty("measurement"); }
-
 Status ForEachRejectedRow(Store& store, int64_t batch_id,
                           const std::function<void(const RejectedRow&)>& row) {
   SqlStatement select(store,

@@ -66,12 +66,6 @@ struct RejectedRow {
 Result<std::optional<PreviousImport>> FindImportByHash(Store& store,
                                                        const std::string& content_hash);
 
-// Before the import's transaction: a store that holds no measurements yet
-// takes its first load through the rollback journal, writing each page once
-// (Store::LeaveWalForBulkWrite). True when it switched; the caller then
-// calls Store::ReturnToWal() after the transaction.
-Result<bool> LeaveWalIfFirstLoad(Store& store);
-
 // Calls `row` for each rejected row of a batch in file order (several per
 // line when a row had several problems).
 Status ForEachRejectedRow(Store& store, int64_t batch_id,

@@ -362,19 +362,32 @@ Result<bool> Store::LeaveWalForBulkWrite() {
   return true;
 }
 
-Result<bool> Store::LeaveWalIfEmpty(std::string_view table) {
-  if (postgresql_) return false;
+// Whether `table` holds no row, on SQLite; the statement is finalized at
+// once, since an open statement keeps the file from leaving WAL.
+Result<bool> Store::IsEmptySqliteTable(std::string_view table) {
   const std::string sql = "SELECT NOT EXISTS (SELECT 1 FROM " + std::string(table) + ")";
   sqlite3_stmt* select = nullptr;
   int rc = sqlite3_prepare_v2(db_, sql.c_str(), -1, &select, nullptr);
   const bool empty = rc == SQLITE_OK && (rc = sqlite3_step(select)) == SQLITE_ROW &&
                      sqlite3_column_int(select, 0) == 1;
   const bool failed = rc != SQLITE_OK && rc != SQLITE_ROW;
-  // Finalized before the switch: an open statement keeps the file in WAL.
   sqlite3_finalize(select);
   if (failed) return StoreError(path_, DescribeSqliteError(db_, sqlite3_errmsg(db_)));
-  if (!empty) return false;
-  return LeaveWalForBulkWrite();
+  return empty;
+}
+
+Status Store::InBulkWriteIfEmpty(std::string_view table, const std::function<Status()>& work) {
+  if (postgresql_) return work();
+  Result<bool> empty = IsEmptySqliteTable(table);
+  if (!empty.ok()) return empty.error();
+  Result<bool> left = empty.value() ? LeaveWalForBulkWrite() : Result<bool>(false);
+  if (!left.ok()) return left.error();
+  Status done = work();
+  if (left.value()) {
+    Status logged = ReturnToWal();
+    (void)logged;  // another program holds the file: its Store::Open switches back
+  }
+  return done;
 }
 
 Status Store::ReturnToWal() {

@@ -114,10 +114,12 @@ class Store {
   // meanwhile wait, as they wait for any writer.
   Result<bool> LeaveWalForBulkWrite();
 
-  // LeaveWalForBulkWrite() when `table`, one of the store's own tables, holds
-  // no row yet: the first load into measurement, the first classify into
-  // classification. False (WAL kept) when it holds rows.
-  Result<bool> LeaveWalIfEmpty(std::string_view table);
+  // Runs `work`, which holds its own transaction, through the rollback
+  // journal (LeaveWalForBulkWrite) when `table`, one of the store's own
+  // tables, holds no row yet, and back in WAL afterwards: the first load
+  // into measurement, the first classify into classification. Otherwise,
+  // and on PostgreSQL, simply runs `work`.
+  Status InBulkWriteIfEmpty(std::string_view table, const std::function<Status()>& work);
 
   // Back to the write-ahead log (and unsynced commits) after
   // LeaveWalForBulkWrite(). Should another program hold the file, the next
@@ -148,6 +150,7 @@ class Store {
 
  private:
   Store(std::string path, sqlite3* db);
+  Result<bool> IsEmptySqliteTable(std::string_view table);
   Store(std::string path, std::unique_ptr<PostgresqlConnection> postgresql);
   static Result<std::unique_ptr<Store>> OpenPostgresql(const StoreLocation& location,
                                                        OpenMode mode);
