@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "core/supercluster.h"
 #include "store/override_table.h"
+#include "store/sql_dialect.h"
 
 namespace clusterpilot {
 
@@ -59,7 +60,7 @@ Result<std::vector<AssignmentRow>> ReadAssignments(Store& store, const Assignmen
 // department, both, or neither), for the test that asks SQLite how it plans
 // each: a month or a department is found through an index, never by reading
 // every measurement.
-std::string AssignmentQuery(const AssignmentFilter& filter);
+std::string AssignmentQuery(const AssignmentFilter& filter, SqlDialect dialect);
 
 // The one measurement `measurement_id` as ReadAssignments would list it;
 // nullopt when there is no such measurement.

@@ -150,7 +150,38 @@ void ClassificationWriter::Bind(SqlStatement& insert, int first,
   insert.BindTextView(first + 8, classified_at_);
 }
 
+// The highest measurement the model classified is read once, through the
+// index by model (its last entry for the model).
+Status ClassificationWriter::CheckAppendedInOrder(const ClassificationRecord* records,
+                                                  size_t count) {
+  if (store_.postgresql() != nullptr) return Status::Ok();
+  if (last_measurement_id_ < 0) {
+    Result<int64_t> highest = CountOf(store_,
+                                      "SELECT coalesce(max(measurement_id), 0) FROM "
+                                      "classification WHERE model_id = ?",
+                                      model_id_);
+    if (!highest.ok()) return highest.error();
+    last_measurement_id_ = highest.value();
+  }
+  for (size_t i = 0; i < count; ++i) {
+    if (records[i].measurement_id <= last_measurement_id_) {
+      Error error;
+      error.file = store_.path();
+      error.field = "measurement";
+      error.value = std::to_string(records[i].measurement_id);
+      error.message =
+          "already classified by this model, or stored before a measurement it classified "
+          "(a model's results are kept in measurement order)";
+      return error;
+    }
+    last_measurement_id_ = records[i].measurement_id;
+  }
+  return Status::Ok();
+}
+
 Status ClassificationWriter::Write(const ClassificationRecord& record) {
+  Status in_order = CheckAppendedInOrder(&record, 1);
+  if (!in_order.ok()) return in_order;
   Bind(*insert_, 1, record);
   return insert_->Run();
 }
@@ -187,6 +218,8 @@ Status ClassificationWriter::CopyBatch(const ClassificationRecord* records, size
 
 Status ClassificationWriter::WriteBatch(const ClassificationRecord* records, size_t count) {
   if (store_.postgresql() != nullptr) return CopyBatch(records, count);
+  Status in_order = CheckAppendedInOrder(records, count);
+  if (!in_order.ok()) return in_order;
   size_t done = 0;
   for (; count - done >= kRowsPerStatement; done += kRowsPerStatement) {
     if (!insert_many_) {
@@ -200,7 +233,8 @@ Status ClassificationWriter::WriteBatch(const ClassificationRecord* records, siz
     if (!written.ok()) return written;
   }
   for (; done < count; ++done) {
-    Status written = Write(records[done]);
+    Bind(*insert_, 1, records[done]);
+    Status written = insert_->Run();
     if (!written.ok()) return written;
   }
   return Status::Ok();

@@ -75,6 +75,14 @@ struct ClassificationRecord {
 
 // Appends results of one model with one timestamp through a prepared
 // statement. Call inside a transaction for speed and atomicity.
+//
+// One row per measurement and model: PostgreSQL's unique index on the pair
+// refuses a second. SQLite has no index that is unique on the pair and also
+// carries the cluster (no INCLUDE), and a second index on every row cost a
+// tenth of a classify run; so there a model's rows are appended in
+// measurement order, each above the highest measurement that model has
+// classified, and the writer refuses any other. (On PostgreSQL an import
+// may commit lower ids after a classify run, so the order is not kept.)
 class ClassificationWriter {
  public:
   ClassificationWriter(Store& store, int64_t model_id, std::string classified_at);
@@ -97,6 +105,7 @@ class ClassificationWriter {
 
  private:
   void Bind(SqlStatement& insert, int first, const ClassificationRecord& record);
+  Status CheckAppendedInOrder(const ClassificationRecord* records, size_t count);
   Status CopyBatch(const ClassificationRecord* records, size_t count);
 
   Store& store_;
@@ -104,6 +113,7 @@ class ClassificationWriter {
   std::string classified_at_;
   std::unique_ptr<SqlStatement> insert_;
   std::unique_ptr<SqlStatement> insert_many_;  // prepared on the first full batch
+  int64_t last_measurement_id_ = -1;           // SQLite: -1 until the first write
 };
 
 }  // namespace clusterpilot

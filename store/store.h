@@ -39,7 +39,7 @@ class PostgresqlConnection;
 struct StoreLocation;
 
 // The schema version this program writes; see store/schema_migrations.cc.
-inline constexpr int kCurrentSchemaVersion = 13;
+inline constexpr int kCurrentSchemaVersion = 14;
 
 // Written to PRAGMA application_id so a clusterpilot store can be told apart
 // from other SQLite files ("CPST").

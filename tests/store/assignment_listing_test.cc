@@ -102,7 +102,8 @@ TEST_F(AssignmentListingTest, FiltersByMonthAndDepartment) {
 TEST_F(AssignmentListingTest, OneDepartmentsMonthSearchesItsIndexRange) {
   if (store_->dialect() != SqlDialect::kSqlite) GTEST_SKIP() << "asks SQLite's query planner";
   const auto plan = [&](const AssignmentFilter& filter) {
-    SqlStatement explain(*store_, "EXPLAIN QUERY PLAN " + AssignmentQuery(filter));
+    SqlStatement explain(*store_,
+                         "EXPLAIN QUERY PLAN " + AssignmentQuery(filter, store_->dialect()));
     std::string lines;
     while (explain.Step()) lines += std::string(explain.Text(3)) + "\n";
     EXPECT_TRUE(explain.status().ok());

@@ -50,8 +50,14 @@ TEST(ClassificationTableTest, WritesResultsBesideEachOtherPerModel) {
                             "clusters 4 (75%) and 5 (25%) are close", "cluster 4 mainly for"})
                     .ok());
     ASSERT_TRUE(writer.Write({measurements[1].id, 0, 0, "", kFlagNoFit, "excluded", "none"}).ok());
-    // The same measurement and model twice is refused by the store.
+    // The same measurement and model twice is refused.
     EXPECT_FALSE(writer.Write({measurements[1].id, 1, 1, "1:1.0000", 0, "", ""}).ok());
+  }
+  {
+    // Nor by a later run of the same model (on SQLite the writer refuses it:
+    // store/classification_table.h; on PostgreSQL the unique index).
+    ClassificationWriter again(*store, model, "2026-04-02T10:00:00Z");
+    EXPECT_FALSE(again.Write({measurements[0].id, 4, 1, "4:1.0000", 0, "", ""}).ok());
   }
   ClassificationWriter writer(*store, newer, "2026-05-01T10:00:00Z");
   ASSERT_TRUE(writer.Write({measurements[0].id, 5, 0.6, "5:0.6000", 0, "", ""}).ok());

@@ -52,13 +52,13 @@ TEST_F(ReportQueriesTest, TheWorkListOfAMonthOrADepartmentScansNoMeasurements) {
   const CalendarMonth march(2026, 3);
   for (const AssignmentFilter& filter :
        {AssignmentFilter{march, ""}, AssignmentFilter{{}, "A"}, AssignmentFilter{march, "A"}}) {
-    const std::string sql = AssignmentQuery(filter);
+    const std::string sql = AssignmentQuery(filter, store_->dialect());
     Result<std::vector<std::string>> scans = FullScans(*store_, sql, kSmallTables);
     ASSERT_TRUE(scans.ok()) << scans.error().ToString();
     EXPECT_EQ(scans.value(), std::vector<std::string>()) << sql;
   }
   Result<std::vector<std::string>> everything =
-      FullScans(*store_, AssignmentQuery(AssignmentFilter{}), kSmallTables);
+      FullScans(*store_, AssignmentQuery(AssignmentFilter{}, store_->dialect()), kSmallTables);
   ASSERT_TRUE(everything.ok());
   // PostgreSQL may hash-join all overrides for it as well: everything is asked.
   ASSERT_GE(everything.value().size(), 1u);

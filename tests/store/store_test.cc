@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "store/classification_table.h"
 #include "store/schema_migrations.h"
 #include "store/sql_statement.h"
 #include "tests/support/raw_sqlite.h"
@@ -189,6 +190,48 @@ TEST(StoreTest, MigratesAVersionFourStoreNumberingItsReviews) {
             std::to_string(versions.Int(2)) + (versions.Int(3) != 0 ? "o" : "") + " ";
   }
   EXPECT_EQ(rows, "1:4v1 2:7v1 1:5v2 ");
+}
+
+// Migration 14 rebuilds classification without its UNIQUE key, which held
+// the same pair as the index by model: every row keeps its id and values,
+// the view reads them as before, the index by model is the table's only one,
+// and a second result for a measurement is still refused (by the writer).
+TEST(StoreTest, MigratesAVersionThirteenStoreKeepingEveryClassification) {
+  ScopedTempDir dir;
+  const std::string path = dir.File("v13.db");
+  std::string sql =
+      ReadFile(std::string(CLUSTERPILOT_SOURCE_DIR) + "/tests/store/data/store_v1.sql");
+  for (int version = 2; version <= 13; ++version) sql += SchemaMigrationSql(version);
+  RunSqlite(path, sql +
+                      "INSERT INTO cluster_model(name, version, content_hash, loaded_at) "
+                      "VALUES('m', '1', 'a', 't1');"
+                      "INSERT INTO cluster_model_use(model_id, used_at) VALUES(1, 't1');"
+                      "INSERT INTO classification VALUES"
+                      "(7, 1, 1, 4, 0.75, '4:0.7500;5:0.2500', 2, 'close', 'why', 't2'),"
+                      "(9, 2, 1, NULL, NULL, '', 4, 'no fit', '', 't2');"
+                      "PRAGMA user_version = 13;");
+  auto store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->schema_version(), kCurrentSchemaVersion);
+  SqlStatement rows(*store,
+                    "SELECT id, measurement_id, model_id, coalesce(cluster, 0), "
+                    "coalesce(probability, 0), probabilities, flags, flag_reasons, explanation, "
+                    "classified_at FROM current_classification ORDER BY id");
+  std::string read;
+  while (rows.Step()) {
+    for (int column = 0; column < 10; ++column) read += std::string(rows.Text(column)) + "|";
+    read += "\n";
+  }
+  EXPECT_EQ(read,
+            "7|1|1|4|0.75|4:0.7500;5:0.2500|2|close|why|t2|\n"
+            "9|2|1|0|0||4|no fit||t2|\n");
+  SqlStatement indexes(*store,
+                       "SELECT group_concat(name) FROM sqlite_schema "
+                       "WHERE type = 'index' AND tbl_name = 'classification'");
+  ASSERT_TRUE(indexes.Step());
+  EXPECT_EQ(indexes.Text(0), "classification_by_model");
+  ClassificationWriter again(*store, 1, "t3");
+  EXPECT_FALSE(again.Write({2, 3, 1.0, "3:1.0000", 0, "", ""}).ok());
 }
 
 TEST(StoreTest, RefusesATextFileAndLeavesItUnchanged) {
