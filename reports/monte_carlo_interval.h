@@ -52,6 +52,9 @@ struct MonteCarloOptions {
   int threads = 0;                                      // 0: as many as the machine has, at most 4
   double price_correlation = kDefaultPriceCorrelation;  // 0..1
   double normal_bound = kDefaultNormalBound;            // 0: every patient drawn on their own
+  // Four draws side by side where the processor has AVX2: the same numbers
+  // as one by one (false), which a test compares them with.
+  bool four_draws_at_once = true;
 };
 
 // Cluster revenue in cents over the draws. Quantiles are exact order

@@ -347,6 +347,63 @@ TEST(MonteCarloIntervalTest, PatientsOfThreeClustersOrMoreFollowTheirOwnDepartme
   }
 }
 
+// Four draws side by side (AVX2, where the processor has it) take the same
+// words from the same streams as one draw at a time: every figure of every
+// view is the same, to the cent, for any number of draws.
+TEST(MonteCarloIntervalTest, FourDrawsAtOnceGiveTheNumbersOfOneAtATime) {
+  const TariffTable tariffs = Tariffs(80000, 100000, 150000);
+  std::mt19937 random(17);
+  std::vector<PatientMonth> patients;
+  for (int i = 0; i < 3000; ++i) {
+    const int department = i % 4;
+    const int top = 1 + static_cast<int>(random() % 8);
+    const double stay = 0.4 + 0.5 * static_cast<double>(random() % 100) / 100.0;
+    if (department == 3) {  // two clusters: drawn in groups
+      patients.push_back(Patient(department, top, {{top, stay}, {top % 8 + 1, 1 - stay}}));
+      continue;
+    }
+    // Three to five clusters: drawn one by one (department 0 large enough
+    // for the normal draw with the default bound).
+    std::vector<ClusterProbability> spread = {{top, stay}};
+    const int others = 2 + static_cast<int>(random() % 3);
+    for (int k = 1; k <= others; ++k) {
+      spread.push_back({(top + k - 1) % 8 + 1 + (k > 1 ? 10 : 0), (1 - stay) / others});
+    }
+    patients.push_back(Patient(department == 0 && i < 2000 ? 0 : department, top, spread));
+  }
+  for (const double normal_bound : {0.0, kDefaultNormalBound}) {
+    for (const int draws : {1, 7, 1003}) {
+      MonteCarloOptions one_by_one{draws, 99, 2};
+      one_by_one.normal_bound = normal_bound;
+      one_by_one.four_draws_at_once = false;
+      MonteCarloOptions four = one_by_one;
+      four.four_draws_at_once = true;
+      const MonteCarloResult a =
+          SimulateClusterRevenue(patients, {0, 1, 2, 3}, 4, tariffs, one_by_one);
+      const MonteCarloResult b = SimulateClusterRevenue(patients, {0, 1, 2, 3}, 4, tariffs, four);
+      std::vector<std::pair<const RevenueIntervals*, const RevenueIntervals*>> pairs = {
+          {&a.institution, &b.institution}};
+      for (int d = 0; d < 4; ++d) pairs.push_back({&a.departments[d], &b.departments[d]});
+      for (const auto& [x, y] : pairs) {
+        for (const auto member : {&RevenueIntervals::combined, &RevenueIntervals::prices_only,
+                                  &RevenueIntervals::classification_only}) {
+          const RevenueInterval& p = x->*member;
+          const RevenueInterval& q = y->*member;
+          EXPECT_EQ(p.mean_cents, q.mean_cents) << draws << " " << normal_bound;
+          EXPECT_EQ(p.p5_cents, q.p5_cents) << draws << " " << normal_bound;
+          EXPECT_EQ(p.p50_cents, q.p50_cents) << draws << " " << normal_bound;
+          EXPECT_EQ(p.p95_cents, q.p95_cents) << draws << " " << normal_bound;
+        }
+      }
+      // The spread patients do move: classification alone varies.
+      if (draws > 100) {
+        EXPECT_LT(b.departments[1].classification_only.p5_cents,
+                  b.departments[1].classification_only.p95_cents);
+      }
+    }
+  }
+}
+
 // Both populations of the report in one simulation: each gets what it would
 // alone, as the same seed draws the same prices.
 TEST(MonteCarloIntervalTest, TwoPopulationsShareTheDraws) {
