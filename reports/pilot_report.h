@@ -6,6 +6,7 @@
 #ifndef CLUSTERPILOT_REPORTS_PILOT_REPORT_H_
 #define CLUSTERPILOT_REPORTS_PILOT_REPORT_H_
 
+#include <memory>
 #include <set>
 #include <string>
 #include <tuple>
@@ -54,13 +55,16 @@ struct PilotReport {
 //
 // With `choices`, hiding starts from the cells an earlier call chose and
 // counts on from its rounds, and `choices` holds this call's on return: the
-// report audits its tables while the Monte Carlo draws (the intervals hide
-// no cell and the audit reads none), then builds them again with the
-// intervals, which then passes the audit at once.
+// report audits its tables while the Monte Carlo draws, then builds them
+// again with the intervals. Tables that hide the same cells and show the
+// same audited figures as the ones the last audit passed take its verdict
+// without a second audit (the intervals hide no cell and the audit reads
+// none of them); any other tables are audited as usual.
 struct AuditChoices {
   std::set<std::tuple<std::string, std::string, std::string>> cells;  // table, row, column keys
   int rounds = 0;                                                     // audits run so far
   double audit_seconds = 0;
+  std::shared_ptr<const PilotReport> passed;  // the tables the last clean audit saw
 };
 
 Result<PilotReport> BuildPilotReport(const MonthlyFigures& figures, const SuppressionLimits& limits,

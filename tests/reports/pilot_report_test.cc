@@ -144,8 +144,22 @@ TEST(PilotReportTest, HidingChosenWhileTheMonteCarloDrawsGivesTheOnePassReport) 
   EXPECT_EQ(figures.institution.interval.combined.p95_cents,
             together.value().institution.interval.combined.p95_cents);
   EXPECT_GT(figures.institution.interval.combined.p95_cents, 0);
+  const double audited_for = choices.audit_seconds;
   const Result<PilotReport> two_passes = BuildPilotReport(figures, limits, "now", &choices);
   ASSERT_TRUE(two_passes.ok()) << two_passes.error().ToString();
+  // The same audited figures, hidden alike: the first audit's verdict holds.
+  EXPECT_EQ(choices.audit_seconds, audited_for);
+  // A different audited figure is audited anew: here one that no longer
+  // adds up to its department's total, which the audit refuses.
+  MonthlyFigures changed = figures;
+  changed.departments[0].clusters.by_cluster[4] += 7;
+  AuditChoices guard = choices;
+  const Result<PilotReport> refused = BuildPilotReport(changed, limits, "now", &guard);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().ToString().find("the disclosure audit found the published figures "
+                                            "contradicting each other"),
+            std::string::npos)
+      << refused.error().ToString();
 
   EXPECT_EQ(two_passes.value().disclosure.rounds, one_pass.value().disclosure.rounds);
   ASSERT_EQ(two_passes.value().tables.size(), one_pass.value().tables.size());
