@@ -120,8 +120,8 @@ struct FigureInputs {
   // Return while the Monte Carlo still draws, on threads of its own, with
   // every interval zero until AddRevenueIntervals: the report lays its
   // tables out and runs the disclosure audit meanwhile, as the intervals
-  // hide no cell and the audit reads none of them. The inputs must outlive
-  // the draws.
+  // hide no cell and the audit reads none of them. What the draws need is
+  // gathered before ComputeMonthlyFigures returns.
   bool intervals_apart = false;
 };
 

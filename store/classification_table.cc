@@ -179,11 +179,18 @@ Status ClassificationWriter::CheckAppendedInOrder(const ClassificationRecord* re
   return Status::Ok();
 }
 
+// A failed insert leaves the highest classified measurement unknown: the
+// check counted rows that did not land. It is read again on the next write.
+Status ClassificationWriter::ForgetHighestOnFailure(Status written) {
+  if (!written.ok()) last_measurement_id_ = -1;
+  return written;
+}
+
 Status ClassificationWriter::Write(const ClassificationRecord& record) {
   Status in_order = CheckAppendedInOrder(&record, 1);
   if (!in_order.ok()) return in_order;
   Bind(*insert_, 1, record);
-  return insert_->Run();
+  return ForgetHighestOnFailure(insert_->Run());
 }
 
 // PostgreSQL takes the batch as one COPY: the same rows, one round trip.
@@ -230,12 +237,12 @@ Status ClassificationWriter::WriteBatch(const ClassificationRecord* records, siz
       Bind(*insert_many_, static_cast<int>(row) * kColumnsPerRow + 1, records[done + row]);
     }
     Status written = insert_many_->Run();
-    if (!written.ok()) return written;
+    if (!written.ok()) return ForgetHighestOnFailure(written);
   }
   for (; done < count; ++done) {
     Bind(*insert_, 1, records[done]);
     Status written = insert_->Run();
-    if (!written.ok()) return written;
+    if (!written.ok()) return ForgetHighestOnFailure(written);
   }
   return Status::Ok();
 }

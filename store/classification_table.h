@@ -81,8 +81,10 @@ struct ClassificationRecord {
 // carries the cluster (no INCLUDE), and a second index on every row cost a
 // tenth of a classify run; so there a model's rows are appended in
 // measurement order, each above the highest measurement that model has
-// classified, and the writer refuses any other. (On PostgreSQL an import
-// may commit lower ids after a classify run, so the order is not kept.)
+// classified, and the writer refuses any other (classify reads in id order
+// under the write lock, and SQLite gives new measurements the highest ids).
+// A row written around this writer is not checked: copies between stores
+// copy rows that were unique where they came from.
 class ClassificationWriter {
  public:
   ClassificationWriter(Store& store, int64_t model_id, std::string classified_at);
@@ -106,6 +108,7 @@ class ClassificationWriter {
  private:
   void Bind(SqlStatement& insert, int first, const ClassificationRecord& record);
   Status CheckAppendedInOrder(const ClassificationRecord* records, size_t count);
+  Status ForgetHighestOnFailure(Status written);
   Status CopyBatch(const ClassificationRecord* records, size_t count);
 
   Store& store_;
