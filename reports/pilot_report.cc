@@ -167,57 +167,6 @@ Error Unprotected(const std::vector<ReportTable>& tables, const CellExposure& ex
   return error;
 }
 
-bool SameTerms(const std::vector<QuantityTerm>& a, const std::vector<QuantityTerm>& b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
-    return x.quantity == y.quantity && x.weight == y.weight && x.count == y.count;
-  });
-}
-
-bool SameCellsHidden(const ReportTable& a, const ReportTable& b) {
-  if (a.id != b.id || a.rows.size() != b.rows.size()) return false;
-  for (size_t r = 0; r < a.rows.size(); ++r) {
-    if (a.rows[r].cells.size() != b.rows[r].cells.size()) return false;
-    for (size_t c = 0; c < a.rows[r].cells.size(); ++c) {
-      if (a.rows[r].cells[c].privacy != b.rows[r].cells[c].privacy) return false;
-    }
-  }
-  return true;
-}
-
-// Whether the audit would see in `later` what it saw in `audited`: every
-// cell hidden alike, and every figure it reads (the meanings' cells, their
-// terms, the never-negative sums) the same. AuditDisclosure reads nothing
-// else of a report, so its verdict on `audited` is its verdict on `later`.
-bool SameAuditInputs(const PilotReport& audited, const PilotReport& later) {
-  if (audited.tables.size() != later.tables.size()) return false;
-  for (size_t t = 0; t < audited.tables.size(); ++t) {
-    const ReportTable& a = audited.tables[t];
-    const ReportTable& b = later.tables[t];
-    if (!SameCellsHidden(a, b)) return false;
-    const TableRelations& x = audited.relations[t];
-    const TableRelations& y = later.relations[t];
-    if (x.meanings.size() != y.meanings.size() ||
-        x.never_negative.size() != y.never_negative.size()) {
-      return false;
-    }
-    for (size_t m = 0; m < x.meanings.size(); ++m) {
-      const CellRef at = x.meanings[m].cell;
-      const CellRef other = y.meanings[m].cell;
-      if (at.row != other.row || at.column != other.column ||
-          !SameTerms(x.meanings[m].terms, y.meanings[m].terms)) {
-        return false;
-      }
-      const ReportCell& seen = a.At(at.row, at.column);
-      const ReportCell& now = b.At(at.row, at.column);
-      if (seen.kind != now.kind || seen.integer != now.integer) return false;
-    }
-    for (size_t n = 0; n < x.never_negative.size(); ++n) {
-      if (!SameTerms(x.never_negative[n], y.never_negative[n])) return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
 const ReportTable* PilotReport::Find(const std::string& id) const {
@@ -228,33 +177,23 @@ const ReportTable* PilotReport::Find(const std::string& id) const {
 }
 
 Result<PilotReport> BuildPilotReport(const MonthlyFigures& figures, const SuppressionLimits& limits,
-                                     const std::string& generated_at, AuditChoices* choices) {
+                                     const std::string& generated_at) {
   const AuditSettings audit_settings{limits.suppress_below, limits.protection_interval};
-  AuditChoices own;
-  AuditChoices& so_far = choices != nullptr ? *choices : own;
-  std::set<ChosenCell>& chosen = so_far.cells;
-  // A call that starts from earlier choices repeats the audit that passed
-  // them: the same round, unless these tables need more.
-  for (int round = std::max(so_far.rounds, 1);; ++round) {
-    so_far.rounds = round;
+  std::set<ChosenCell> chosen;
+  std::chrono::steady_clock::duration auditing{};
+  for (int round = 1;; ++round) {
     Result<PilotReport> laid_out = LayOut(figures, limits, chosen, generated_at);
     if (!laid_out.ok()) return laid_out;
     PilotReport& report = laid_out.value();
-    if (so_far.passed != nullptr && SameAuditInputs(*so_far.passed, report)) {
-      report.disclosure = so_far.passed->disclosure;
-      return laid_out;
-    }
     const auto started = std::chrono::steady_clock::now();
     Result<DisclosureAudit> audited =
         AuditDisclosure(report.tables, report.relations, audit_settings);
-    so_far.audit_seconds +=
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    auditing += std::chrono::steady_clock::now() - started;
     if (!audited.ok()) return audited.error();
     const DisclosureAudit& audit = audited.value();
     if (audit.exposures.empty()) {
       report.disclosure = Summarise(report, audit, audit_settings, round);
-      report.disclosure.audit_seconds = so_far.audit_seconds;
-      if (choices != nullptr) so_far.passed = std::make_shared<const PilotReport>(report);
+      report.disclosure.audit_seconds = std::chrono::duration<double>(auditing).count();
       return laid_out;
     }
     const size_t before = chosen.size();
@@ -262,7 +201,7 @@ Result<PilotReport> BuildPilotReport(const MonthlyFigures& figures, const Suppre
       const ReportTable& table = report.tables[pick.table];
       chosen.insert({table.id, table.rows[pick.cell.row].key, table.columns[pick.cell.column].key});
     }
-    if (chosen.size() == before || round >= limits.max_audit_rounds) {
+    if (chosen.size() == before || round == limits.max_audit_rounds) {
       return Unprotected(report.tables, audit.exposures.front(), round);
     }
   }

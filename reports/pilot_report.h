@@ -6,10 +6,7 @@
 #ifndef CLUSTERPILOT_REPORTS_PILOT_REPORT_H_
 #define CLUSTERPILOT_REPORTS_PILOT_REPORT_H_
 
-#include <memory>
-#include <set>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "core/error.h"
@@ -52,24 +49,8 @@ struct PilotReport {
 // hides further cells until no hidden small count is exposed. Fails,
 // publishing nothing, when the hiding of a table does not settle within
 // limits.max_rounds, or the audit not within limits.max_audit_rounds.
-//
-// With `choices`, hiding starts from the cells an earlier call chose and
-// counts on from its rounds, and `choices` holds this call's on return: the
-// report audits its tables while the Monte Carlo draws, then builds them
-// again with the intervals. Tables that hide the same cells and show the
-// same audited figures as the ones the last audit passed take its verdict
-// without a second audit (the intervals hide no cell and the audit reads
-// none of them); any other tables are audited as usual.
-struct AuditChoices {
-  std::set<std::tuple<std::string, std::string, std::string>> cells;  // table, row, column keys
-  int rounds = 0;                                                     // audits run so far
-  double audit_seconds = 0;
-  std::shared_ptr<const PilotReport> passed;  // the tables the last clean audit saw
-};
-
 Result<PilotReport> BuildPilotReport(const MonthlyFigures& figures, const SuppressionLimits& limits,
-                                     const std::string& generated_at,
-                                     AuditChoices* choices = nullptr);
+                                     const std::string& generated_at);
 
 }  // namespace clusterpilot
 

@@ -19,7 +19,7 @@ namespace {
 const CalendarMonth kMonth{2026, 10};
 
 Result<MonthlyFigures> Figures(Store& store, const TariffTable& tariffs, int draws = 2000,
-                               uint64_t seed = 5, bool intervals_apart = false) {
+                               uint64_t seed = 5) {
   Result<MonthSnapshot> current = LoadMonthSnapshot(store, kMonth);
   if (!current.ok()) return current.error();
   Result<TrendMonth> previous = LoadTrendMonth(store, kMonth.Plus(-1));
@@ -32,8 +32,7 @@ Result<MonthlyFigures> Figures(Store& store, const TariffTable& tariffs, int dra
                                             .previous = &previous.value(),
                                             .earlier = &earlier.value(),
                                             .tariffs = &tariffs,
-                                            .monte_carlo = options,
-                                            .intervals_apart = intervals_apart});
+                                            .monte_carlo = options});
 }
 
 Result<TariffTable> ReadTariffs(const ScopedTempDir& dir, const std::string& csv) {
@@ -117,68 +116,6 @@ TEST(PilotReportTest, DepartmentTotalsAddUpToTheInstitution) {
 
 // A table whose hiding needs a second round cannot be published in one:
 // the report refuses instead of publishing what is not yet safe.
-// The report chooses the cells to hide while the Monte Carlo draws, then
-// builds its tables again with the intervals (WriteMonthlyReport): the
-// same tables, the same hidden cells and the same rounds as in one pass,
-// since the intervals hide no cell and the audit reads none of them.
-TEST(PilotReportTest, HidingChosenWhileTheMonteCarloDrawsGivesTheOnePassReport) {
-  ScopedTempDir dir;
-  ReportStore fixture(TestStoreLocationOf(dir));
-  FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 900, .unclassified_share = 0.05});
-  const Result<TariffTable> tariffs = ReadTariffs(dir, PlausibleTariffCsv());
-  ASSERT_TRUE(tariffs.ok()) << tariffs.error().ToString();
-  const SuppressionLimits limits;
-  const Result<MonthlyFigures> together = Figures(fixture.store(), tariffs.value());
-  ASSERT_TRUE(together.ok()) << together.error().ToString();
-  const Result<PilotReport> one_pass = BuildPilotReport(together.value(), limits, "now");
-  ASSERT_TRUE(one_pass.ok()) << one_pass.error().ToString();
-
-  Result<MonthlyFigures> apart = Figures(fixture.store(), tariffs.value(), 2000, 5, true);
-  ASSERT_TRUE(apart.ok()) << apart.error().ToString();
-  MonthlyFigures& figures = apart.value();
-  AuditChoices choices;
-  ASSERT_TRUE(BuildPilotReport(figures, limits, "now", &choices).ok());
-  EXPECT_EQ(figures.institution.interval.combined.p95_cents, 0);  // still drawing
-  EXPECT_FALSE(choices.cells.empty());                            // the audit had cells to hide
-  AddRevenueIntervals(&figures);
-  EXPECT_EQ(figures.institution.interval.combined.p95_cents,
-            together.value().institution.interval.combined.p95_cents);
-  EXPECT_GT(figures.institution.interval.combined.p95_cents, 0);
-  const double audited_for = choices.audit_seconds;
-  const Result<PilotReport> two_passes = BuildPilotReport(figures, limits, "now", &choices);
-  ASSERT_TRUE(two_passes.ok()) << two_passes.error().ToString();
-  // The same audited figures, hidden alike: the first audit's verdict holds.
-  EXPECT_EQ(choices.audit_seconds, audited_for);
-  // A different audited figure is audited anew: here one that no longer
-  // adds up to its department's total, which the audit refuses.
-  MonthlyFigures changed = figures;
-  changed.departments[0].clusters.by_cluster[4] += 7;
-  AuditChoices guard = choices;
-  const Result<PilotReport> refused = BuildPilotReport(changed, limits, "now", &guard);
-  ASSERT_FALSE(refused.ok());
-  EXPECT_NE(refused.error().ToString().find("the disclosure audit found the published figures "
-                                            "contradicting each other"),
-            std::string::npos)
-      << refused.error().ToString();
-
-  EXPECT_EQ(two_passes.value().disclosure.rounds, one_pass.value().disclosure.rounds);
-  ASSERT_EQ(two_passes.value().tables.size(), one_pass.value().tables.size());
-  for (size_t t = 0; t < one_pass.value().tables.size(); ++t) {
-    const ReportTable& expected = one_pass.value().tables[t];
-    const ReportTable& actual = two_passes.value().tables[t];
-    ASSERT_EQ(actual.rows.size(), expected.rows.size()) << expected.id;
-    for (size_t r = 0; r < expected.rows.size(); ++r) {
-      for (size_t c = 0; c < expected.rows[r].cells.size(); ++c) {
-        const ReportCell& want = expected.rows[r].cells[c];
-        const ReportCell& got = actual.rows[r].cells[c];
-        EXPECT_EQ(got.integer, want.integer) << expected.id << " " << expected.rows[r].key;
-        EXPECT_EQ(got.privacy, want.privacy) << expected.id << " " << expected.rows[r].key;
-        EXPECT_EQ(got.text, want.text) << expected.id << " " << expected.rows[r].key;
-      }
-    }
-  }
-}
-
 TEST(PilotReportTest, RefusesToPublishWhenHidingDoesNotSettle) {
   ScopedTempDir dir;
   ReportStore fixture(TestStoreLocationOf(dir));
