@@ -6,13 +6,15 @@
 namespace clusterpilot {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kSelect =
     "SELECT m.id, m.patient_id, m.department, m.rating_date, coalesce(m.clinician, ''), "
     "m.supercluster, c.id, cm.name, cm.version, c.cluster, c.probability, c.probabilities, "
     "c.flags, c.flag_reasons, c.explanation, c.classified_at, "
     "o.id, o.cluster, o.reason, o.by_user, o.at, o.version, o.outside_supercluster "
-    "FROM measurement m{month_index} "
-    "LEFT JOIN current_classification c ON c.measurement_id = m.id "
+    "FROM measurement m";
+
+constexpr const char* kJoins =
+    " LEFT JOIN current_classification c ON c.measurement_id = m.id "
     "LEFT JOIN cluster_model cm ON cm.id = c.model_id "
     "LEFT JOIN clinician_override o ON o.id = "
     "  (SELECT max(id) FROM clinician_override WHERE measurement_id = m.id) ";
@@ -76,13 +78,10 @@ AssignmentRow ReadRow(const SqlStatement& row) {
 // index it joins them by is not unique on SQLite), and then prefers walking
 // every measurement in department order to sorting the month's rows.
 std::string FromMeasurements(const AssignmentFilter& filter, SqlDialect dialect) {
-  std::string sql = kColumns;
   const bool month_only = filter.month && filter.department.empty();
-  const std::string mark = "{month_index}";
-  sql.replace(
-      sql.find(mark), mark.size(),
-      month_only && dialect == SqlDialect::kSqlite ? " INDEXED BY measurement_by_date" : "");
-  return sql;
+  const char* index =
+      month_only && dialect == SqlDialect::kSqlite ? " INDEXED BY measurement_by_date" : "";
+  return std::string(kSelect) + index + kJoins;
 }
 
 }  // namespace

@@ -186,11 +186,15 @@ Status ClassificationWriter::ForgetHighestOnFailure(Status written) {
   return written;
 }
 
+Status ClassificationWriter::InsertOne(const ClassificationRecord& record) {
+  Bind(*insert_, 1, record);
+  return ForgetHighestOnFailure(insert_->Run());
+}
+
 Status ClassificationWriter::Write(const ClassificationRecord& record) {
   Status in_order = CheckAppendedInOrder(&record, 1);
   if (!in_order.ok()) return in_order;
-  Bind(*insert_, 1, record);
-  return ForgetHighestOnFailure(insert_->Run());
+  return InsertOne(record);
 }
 
 // PostgreSQL takes the batch as one COPY: the same rows, one round trip.
@@ -240,9 +244,8 @@ Status ClassificationWriter::WriteBatch(const ClassificationRecord* records, siz
     if (!written.ok()) return ForgetHighestOnFailure(written);
   }
   for (; done < count; ++done) {
-    Bind(*insert_, 1, records[done]);
-    Status written = insert_->Run();
-    if (!written.ok()) return ForgetHighestOnFailure(written);
+    Status written = InsertOne(records[done]);
+    if (!written.ok()) return written;
   }
   return Status::Ok();
 }

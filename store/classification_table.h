@@ -109,6 +109,7 @@ class ClassificationWriter {
   void Bind(SqlStatement& insert, int first, const ClassificationRecord& record);
   Status CheckAppendedInOrder(const ClassificationRecord* records, size_t count);
   Status ForgetHighestOnFailure(Status written);
+  Status InsertOne(const ClassificationRecord& record);  // checked already
   Status CopyBatch(const ClassificationRecord* records, size_t count);
 
   Store& store_;
