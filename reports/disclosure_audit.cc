@@ -7,6 +7,7 @@
 #include <future>
 #include <map>
 #include <memory>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -22,6 +23,21 @@ struct ProblemDeleter {
 };
 using Problem = std::unique_ptr<glp_prob, ProblemDeleter>;
 
+// The least and the most a row can be (infinite: no bound).
+struct Interval {
+  double least = -HUGE_VAL;
+  double most = HUGE_VAL;
+
+  bool operator==(const Interval&) const = default;
+
+  bool Holds(const Interval& other) const { return least <= other.least && other.most <= most; }
+
+  void Narrow(const Interval& other) {
+    least = std::max(least, other.least);
+    most = std::min(most, other.most);
+  }
+};
+
 // One published figure as a row of the program: its quantities (columns,
 // 1-based) and weights, with duplicates merged as GLPK requires. Weights are
 // divided by `scale`, the power of two at or above the largest of them, so
@@ -32,11 +48,14 @@ using Problem = std::unique_ptr<glp_prob, ProblemDeleter>;
 // both found, and the simplex called some of them infeasible.)
 struct FigureRow {
   PublishedCell cell;
+  CellKind kind = CellKind::kCount;
+  int64_t value = 0;            // the cell's true value
   std::vector<int> columns{0};  // GLPK arrays start at index 1
   std::vector<double> weights{0};
   double scale = 1;
   bool shown = false;
   bool never_negative = false;  // no figure: a sum the reader knows is at least zero
+  Interval reader;              // what the reader knows of it, in the row's scale
   int part = 0;                 // the program part that holds the row
   int part_row = 0;  // its row number in that part's GLPK program; 0: it bounds its one column
   std::vector<int> part_columns{0};  // `columns` as that part's GLPK numbers them
@@ -53,7 +72,12 @@ struct ProgramPart {
   // Per GLPK column (from 0), the rows of that one quantity: they bound
   // the column rather than being rows of their own.
   std::vector<std::vector<int>> single_rows_of_column;
+  std::vector<bool> column_counts;  // per GLPK column (from 0): counts patients
 };
+
+// Each quantity's column: hashed, as a report's program names tens of
+// thousands of them, and every round of the audit reads them all again.
+using Quantities = std::unordered_map<std::string, int>;
 
 struct Program {
   std::vector<FigureRow> rows;
@@ -65,6 +89,10 @@ struct Program {
   std::vector<int> hidden_amounts;
   // For each column (index 0 unused), the rows that hold it.
   std::vector<std::vector<int>> rows_of_column;
+  Quantities quantities;  // each quantity's column, from 1
+  // For each column, whether it counts patients (never negative) or is an
+  // amount (billed revenue can be negative).
+  std::vector<bool> column_is_count{false};  // column 0 is unused
 };
 
 // The rows a figure's optimum rests on (nonzero dual), shown or hidden.
@@ -92,21 +120,16 @@ bool HoldsOnlyUnpricedAmounts(const FigureRow& row, const std::vector<bool>& col
   return row.columns.size() > 1;
 }
 
-// Each quantity's column: hashed, as a report's program names tens of
-// thousands of them and is built anew in every round of the audit.
-using Quantities = std::unordered_map<std::string, int>;
-
-// `column_is_count[c]` says whether quantity c counts patients (never
-// negative) or is an amount (billed revenue can be negative).
-FigureRow MakeRow(PublishedCell cell, const std::vector<QuantityTerm>& terms,
-                  Quantities* quantities, std::vector<bool>* column_is_count) {
+// A figure's row, with a column of its own for each quantity new to the
+// program.
+FigureRow MakeRow(PublishedCell cell, const std::vector<QuantityTerm>& terms, Program* program) {
   std::vector<std::pair<int, double>> merged;
   merged.reserve(terms.size());
   for (const QuantityTerm& term : terms) {
-    auto [it, added] = quantities->try_emplace(term.quantity, 0);
+    auto [it, added] = program->quantities.try_emplace(term.quantity, 0);
     if (added) {
-      it->second = static_cast<int>(column_is_count->size());
-      column_is_count->push_back(term.count);
+      it->second = static_cast<int>(program->column_is_count.size());
+      program->column_is_count.push_back(term.count);
     }
     merged.emplace_back(it->second, term.weight);
   }
@@ -128,17 +151,6 @@ FigureRow MakeRow(PublishedCell cell, const std::vector<QuantityTerm>& terms,
   for (size_t i = 1; i < row.weights.size(); ++i) row.weights[i] /= row.scale;
   return row;
 }
-
-// The least and the most a row can be (infinite: no bound).
-struct Interval {
-  double least = -HUGE_VAL;
-  double most = HUGE_VAL;
-
-  void Narrow(const Interval& other) {
-    least = std::max(least, other.least);
-    most = std::min(most, other.most);
-  }
-};
 
 // What the reader knows of the cell: its value when shown, 0..k-1 for
 // "<k" (fewer than k: the audit hides zeros as "<k" too, where a small
@@ -205,45 +217,98 @@ int NumberParts(Program* program, size_t columns) {
   return static_cast<int>(part_of_root.size());
 }
 
+// What the reader knows of GLPK column `c` of `part`: a count is never
+// negative, and every figure of that one quantity bounds it.
+Interval ColumnBounds(const Program& program, const ProgramPart& part, int c) {
+  Interval bounds = part.column_counts[c - 1] ? Interval{0, HUGE_VAL} : Interval{};
+  for (int index : part.single_rows_of_column[c - 1]) {
+    const FigureRow& row = program.rows[index];
+    const double w = row.weights[1];  // w * x within the row's bounds
+    const Interval x{row.reader.least / w, row.reader.most / w};
+    bounds.Narrow(w > 0 ? x : Interval{x.most, x.least});
+  }
+  return bounds;
+}
+
 // GLPK's program of one part: its own columns, its rows with the reader's
 // bounds. A figure of one quantity (most cells: a department's patients in
 // a cluster) bounds that quantity's column instead of adding a row, which
 // keeps the simplex's basis to the sums: it made the transitions' audit
 // several times faster.
-void BuildPart(const std::vector<ReportTable>& tables, int suppress_below,
-               const std::vector<bool>& column_is_count, Program* program, ProgramPart* part) {
+void BuildPart(const std::vector<ReportTable>& tables, int suppress_below, Program* program,
+               ProgramPart* part) {
   glp_prob* problem = part->problem.get();
   std::map<int, int> part_column;
-  std::vector<Interval> column_bounds{{}};
   for (int index : part->rows) {
     FigureRow& row = program->rows[index];
     for (size_t k = 1; k < row.columns.size(); ++k) {
       auto [it, added] = part_column.try_emplace(row.columns[k], 0);
       if (added) {
         it->second = glp_add_cols(problem, 1);
-        column_bounds.push_back(column_is_count[row.columns[k]] ? Interval{0, HUGE_VAL}
-                                                                : Interval{});
+        part->column_counts.push_back(program->column_is_count[row.columns[k]]);
         part->single_rows_of_column.emplace_back();
       }
       row.part_columns.push_back(it->second);
     }
-    const Interval bounds = RowBounds(tables, row, suppress_below);
+    row.reader = RowBounds(tables, row, suppress_below);
     if (row.part_columns.size() == 2) {
-      // w * x within the bounds, w being 1 or -1 once scaled.
-      const double w = row.weights[1];
-      column_bounds[row.part_columns[1]].Narrow(w > 0 ? bounds
-                                                      : Interval{-bounds.most, -bounds.least});
       part->single_rows_of_column[row.part_columns[1] - 1].push_back(index);
       continue;
     }
     row.part_row = glp_add_rows(problem, 1);
     glp_set_mat_row(problem, row.part_row, static_cast<int>(row.part_columns.size()) - 1,
                     row.part_columns.data(), row.weights.data());
-    SetRowBounds(problem, row.part_row, bounds);
+    SetRowBounds(problem, row.part_row, row.reader);
   }
-  for (size_t c = 1; c < column_bounds.size(); ++c) {
-    SetColumnBounds(problem, static_cast<int>(c), column_bounds[c]);
+  for (int c = 1; c <= glp_get_num_cols(problem); ++c) {
+    SetColumnBounds(problem, c, ColumnBounds(*program, *part, c));
   }
+}
+
+// The figures the audit bounds: the hidden small counts, and the hidden
+// amounts of billed revenue alone.
+void ListHiddenFigures(const std::vector<ReportTable>& tables, Program* program) {
+  program->primary.clear();
+  program->hidden_amounts.clear();
+  for (size_t i = 0; i < program->rows.size(); ++i) {
+    FigureRow& row = program->rows[i];
+    if (row.never_negative) continue;
+    const ReportCell& cell = tables[row.cell.table].At(row.cell.cell.row, row.cell.cell.column);
+    row.shown = !cell.Hidden();
+    if (cell.privacy == CellPrivacy::kSmall) {
+      program->primary.push_back(static_cast<int>(i));
+    } else if (cell.Hidden() && cell.kind == CellKind::kEuros &&
+               HoldsOnlyUnpricedAmounts(row, program->column_is_count)) {
+      program->hidden_amounts.push_back(static_cast<int>(i));
+    }
+  }
+}
+
+// The rows of the figures of the first `count` tables: each table's
+// figures in the order of their meanings, then its sums that are never
+// negative.
+std::vector<FigureRow> MakeRows(const std::vector<ReportTable>& tables,
+                                const std::vector<TableRelations>& relations, size_t count,
+                                Program* program) {
+  std::vector<FigureRow> rows;
+  for (size_t t = 0; t < count && t < tables.size() && t < relations.size(); ++t) {
+    for (const CellMeaning& meaning : relations[t].meanings) {
+      const ReportCell& cell = tables[t].At(meaning.cell.row, meaning.cell.column);
+      if (!IsFigure(cell) || meaning.terms.empty()) continue;
+      FigureRow row = MakeRow({static_cast<int>(t), meaning.cell}, meaning.terms, program);
+      if (row.columns.size() == 1) continue;  // all weights cancelled: says nothing
+      row.kind = cell.kind;
+      row.value = cell.integer;
+      rows.push_back(std::move(row));
+    }
+    for (const std::vector<QuantityTerm>& terms : relations[t].never_negative) {
+      FigureRow row = MakeRow({static_cast<int>(t), {-1, -1}}, terms, program);
+      if (row.columns.size() == 1) continue;
+      row.never_negative = true;
+      rows.push_back(std::move(row));
+    }
+  }
+  return rows;
 }
 
 // The program of the first `count` tables.
@@ -251,34 +316,10 @@ Program BuildProgram(const std::vector<ReportTable>& tables,
                      const std::vector<TableRelations>& relations, int suppress_below,
                      size_t count) {
   Program program;
-  Quantities quantities;
-  std::vector<bool> column_is_count{false};  // column 0 is unused
-  for (size_t t = 0; t < count && t < tables.size() && t < relations.size(); ++t) {
-    for (const CellMeaning& meaning : relations[t].meanings) {
-      const ReportCell& cell = tables[t].At(meaning.cell.row, meaning.cell.column);
-      if (!IsFigure(cell) || meaning.terms.empty()) continue;
-      FigureRow row = MakeRow({static_cast<int>(t), meaning.cell}, meaning.terms, &quantities,
-                              &column_is_count);
-      if (row.columns.size() == 1) continue;  // all weights cancelled: says nothing
-      row.shown = !cell.Hidden();
-      if (cell.privacy == CellPrivacy::kSmall) {
-        program.primary.push_back(static_cast<int>(program.rows.size()));
-      } else if (cell.Hidden() && cell.kind == CellKind::kEuros &&
-                 HoldsOnlyUnpricedAmounts(row, column_is_count)) {
-        program.hidden_amounts.push_back(static_cast<int>(program.rows.size()));
-      }
-      program.rows.push_back(std::move(row));
-    }
-    for (const std::vector<QuantityTerm>& terms : relations[t].never_negative) {
-      FigureRow row =
-          MakeRow({static_cast<int>(t), {-1, -1}}, terms, &quantities, &column_is_count);
-      if (row.columns.size() == 1) continue;
-      row.never_negative = true;
-      program.rows.push_back(std::move(row));
-    }
-  }
-  program.parts.resize(NumberParts(&program, column_is_count.size()));
-  program.rows_of_column.resize(column_is_count.size());
+  program.rows = MakeRows(tables, relations, count, &program);
+  ListHiddenFigures(tables, &program);
+  program.parts.resize(NumberParts(&program, program.column_is_count.size()));
+  program.rows_of_column.resize(program.column_is_count.size());
   for (size_t i = 0; i < program.rows.size(); ++i) {
     program.parts[program.rows[i].part].rows.push_back(static_cast<int>(i));
     for (size_t k = 1; k < program.rows[i].columns.size(); ++k) {
@@ -287,7 +328,7 @@ Program BuildProgram(const std::vector<ReportTable>& tables,
   }
   for (ProgramPart& part : program.parts) {
     part.problem.reset(glp_create_prob());
-    BuildPart(tables, suppress_below, column_is_count, &program, &part);
+    BuildPart(tables, suppress_below, &program, &part);
   }
   return program;
 }
@@ -381,13 +422,22 @@ class Witnesses {
       : program_(program),
         least_(program.rows.size()),
         most_(program.rows.size()),
+        watching_(program.rows.size()),
         watched_(program.parts.size()) {
-    for (const std::vector<int>* figures : {&program.primary, &program.hidden_amounts}) {
+    WatchHiddenFigures(tables);
+  }
+
+  // Starts watching the program's hidden figures that it does not watch
+  // yet (those hidden since), from their true values: one witness.
+  void WatchHiddenFigures(const std::vector<ReportTable>& tables) {
+    for (const std::vector<int>* figures : {&program_.primary, &program_.hidden_amounts}) {
       for (int index : *figures) {
-        const PublishedCell& at = program.rows[index].cell;
+        if (watching_[index]) continue;
+        watching_[index] = true;
+        const PublishedCell& at = program_.rows[index].cell;
         least_[index] = most_[index] =
             static_cast<double>(tables[at.table].At(at.cell.row, at.cell.column).integer);
-        watched_[program.rows[index].part].push_back(index);
+        watched_[program_.rows[index].part].push_back(index);
       }
     }
   }
@@ -425,6 +475,7 @@ class Witnesses {
   const Program& program_;
   std::vector<double> least_;
   std::vector<double> most_;
+  std::vector<bool> watching_;             // per row
   std::vector<std::vector<int>> watched_;  // per part, the hidden figures in it
 };
 
@@ -688,30 +739,19 @@ Result<DisclosureAudit> AuditAmounts(const std::vector<ReportTable>& tables, con
   return audit;
 }
 
-Result<DisclosureAudit> AuditWithGlpk(const std::vector<ReportTable>& tables,
-                                      const std::vector<TableRelations>& relations,
-                                      const AuditSettings& settings) {
-  glp_term_out(GLP_OFF);
-  Program program = BuildProgram(tables, relations, settings.suppress_below, tables.size());
-  DisclosureAudit audit;
-  audit.constraints = static_cast<int>(program.rows.size());
-  if (program.primary.empty() && program.hidden_amounts.empty()) return audit;
-  if (!SolveEveryPart(program)) {
-    return AuditError("found the published figures contradicting each other",
-                      FirstContradictingTable(tables, relations, settings.suppress_below));
-  }
-  const int wanted = std::min(settings.protection_interval, settings.suppress_below - 1);
-  Witnesses witnesses(tables, program);
-  Spread(program, wanted, &witnesses);
+// Bounds every hidden figure the witnesses do not show protected yet.
+Result<DisclosureAudit> AuditHiddenFigures(const std::vector<ReportTable>& tables,
+                                           const Program& program, int wanted, Witnesses* witnesses,
+                                           DisclosureAudit audit) {
   for (int index : program.primary) {
-    const int64_t seen = WholeValues(witnesses.Least(index), witnesses.Most(index));
+    const int64_t seen = WholeValues(witnesses->Least(index), witnesses->Most(index));
     if (seen >= wanted) {
       NoteAudited(seen, &audit);
       continue;
     }
     Pin pin;
-    const double least = Bound(program, index, GLP_MIN, &pin, &witnesses);
-    const double most = Bound(program, index, GLP_MAX, &pin, &witnesses);
+    const double least = Bound(program, index, GLP_MIN, &pin, witnesses);
+    const double most = Bound(program, index, GLP_MAX, &pin, witnesses);
     if (std::isnan(least) || std::isnan(most)) return AuditError("could not bound a hidden count");
     const int64_t low = LeastWhole(least);
     const int64_t high = MostWhole(most);
@@ -726,21 +766,117 @@ Result<DisclosureAudit> AuditWithGlpk(const std::vector<ReportTable>& tables,
     audit.exposures.push_back({program.rows[index].cell, low, high, false,
                                CellsOf(program, pin.shown), Neighbours(program, index, pin)});
   }
-  return AuditAmounts(tables, program, &witnesses, std::move(audit));
+  return AuditAmounts(tables, program, witnesses, std::move(audit));
+}
+
+// Loosens the program to what the reader knows from `tables`, which publish
+// the figures it was built from. False, changing nothing, when the reader
+// knows more of some figure than before (a figure shown again, or hidden
+// otherwise): what the earlier rounds proved need not hold then.
+bool Widen(const std::vector<ReportTable>& tables, int suppress_below, Program* program) {
+  std::vector<Interval> now;
+  now.reserve(program->rows.size());
+  for (const FigureRow& row : program->rows) {
+    now.push_back(RowBounds(tables, row, suppress_below));
+    if (!now.back().Holds(row.reader)) return false;
+  }
+  std::set<std::pair<int, int>> loosened_columns;  // part, GLPK column
+  for (size_t i = 0; i < program->rows.size(); ++i) {
+    FigureRow& row = program->rows[i];
+    if (now[i] == row.reader) continue;
+    row.reader = now[i];
+    if (row.part_row != 0) {
+      SetRowBounds(program->parts[row.part].problem.get(), row.part_row, row.reader);
+    } else {
+      loosened_columns.emplace(row.part, row.part_columns[1]);
+    }
+  }
+  for (const auto& [p, c] : loosened_columns) {
+    const ProgramPart& part = program->parts[p];
+    SetColumnBounds(part.problem.get(), c, ColumnBounds(*program, part, c));
+  }
+  ListHiddenFigures(tables, program);
+  return true;
+}
+
+// Whether `tables` publish the figures the program was built from, with
+// the same meanings and true values: then only what they hide can differ.
+// (A quantity the program has not seen gets a new column here, which no row
+// of the program holds: the figures differ.)
+bool SameFigures(const std::vector<ReportTable>& tables,
+                 const std::vector<TableRelations>& relations, Program* program) {
+  const std::vector<FigureRow> rows = MakeRows(tables, relations, tables.size(), program);
+  auto same = [](const FigureRow& a, const FigureRow& b) {
+    return a.cell == b.cell && a.kind == b.kind && a.value == b.value &&
+           a.never_negative == b.never_negative && a.columns == b.columns &&
+           a.weights == b.weights && a.scale == b.scale;
+  };
+  return std::equal(rows.begin(), rows.end(), program->rows.begin(), program->rows.end(), same);
 }
 
 }  // namespace
 
+struct DisclosureAuditor::Rounds {
+  Rounds(const std::vector<ReportTable>& tables, const std::vector<TableRelations>& relations,
+         int suppress_below)
+      : program(BuildProgram(tables, relations, suppress_below, tables.size())) {}
+
+  Program program;
+  std::optional<Witnesses> witnesses;  // once the program is solved
+};
+
+namespace {
+
+// The auditors alive on this thread. GLPK keeps its working memory per
+// thread until glp_free_env(), which a web server's pool thread that ends
+// would lose (LeakSanitizer found that); but glp_free_env() also deletes
+// every problem still alive on the thread, so only the last auditor to go
+// may call it.
+thread_local int auditors_on_thread = 0;
+
+}  // namespace
+
+DisclosureAuditor::DisclosureAuditor(const AuditSettings& settings) : settings_(settings) {
+  ++auditors_on_thread;
+}
+
+DisclosureAuditor::~DisclosureAuditor() {
+  rounds_.reset();
+  if (--auditors_on_thread == 0) glp_free_env();  // GLPK sets itself up again on its next call
+}
+
+Result<DisclosureAudit> DisclosureAuditor::Audit(const std::vector<ReportTable>& tables,
+                                                 const std::vector<TableRelations>& relations) {
+  glp_term_out(GLP_OFF);
+  const int suppress_below = settings_.suppress_below;
+  reused_ = rounds_ != nullptr && SameFigures(tables, relations, &rounds_->program) &&
+            Widen(tables, suppress_below, &rounds_->program);
+  if (!reused_) {
+    rounds_.reset();  // the last report's GLPK problems go first
+    rounds_ = std::make_unique<Rounds>(tables, relations, suppress_below);
+  }
+  const Program& program = rounds_->program;
+  DisclosureAudit audit;
+  audit.constraints = static_cast<int>(program.rows.size());
+  if (program.primary.empty() && program.hidden_amounts.empty()) return audit;
+  const int wanted = std::min(settings_.protection_interval, suppress_below - 1);
+  if (rounds_->witnesses) {
+    rounds_->witnesses->WatchHiddenFigures(tables);
+  } else {
+    if (!SolveEveryPart(program)) {
+      return AuditError("found the published figures contradicting each other",
+                        FirstContradictingTable(tables, relations, suppress_below));
+    }
+    Spread(program, wanted, &rounds_->witnesses.emplace(tables, program));
+  }
+  return AuditHiddenFigures(tables, program, wanted, &*rounds_->witnesses, std::move(audit));
+}
+
 Result<DisclosureAudit> AuditDisclosure(const std::vector<ReportTable>& tables,
                                         const std::vector<TableRelations>& relations,
                                         const AuditSettings& settings) {
-  Result<DisclosureAudit> audit = AuditWithGlpk(tables, relations, settings);
-  // GLPK keeps its working memory per thread until glp_free_env(): a web
-  // server's pool thread that ends would lose it (LeakSanitizer found that).
-  // Every problem of the audit is deleted by now, and GLPK sets itself up
-  // again on its next call.
-  glp_free_env();
-  return audit;
+  DisclosureAuditor auditor(settings);
+  return auditor.Audit(tables, relations);
 }
 
 std::vector<PublishedCell> ComplementaryCells(const std::vector<ReportTable>& tables,

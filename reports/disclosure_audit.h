@@ -12,6 +12,7 @@
 #define CLUSTERPILOT_REPORTS_DISCLOSURE_AUDIT_H_
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "core/error.h"
@@ -31,6 +32,8 @@ struct AuditSettings {
 struct PublishedCell {
   int table = 0;
   CellRef cell;
+
+  bool operator==(const PublishedCell&) const = default;
 };
 
 // A hidden small count that the published figures narrow too far, or a
@@ -63,6 +66,38 @@ struct DisclosureAudit {
 Result<DisclosureAudit> AuditDisclosure(const std::vector<ReportTable>& tables,
                                         const std::vector<TableRelations>& relations,
                                         const AuditSettings& settings);
+
+// Audits a report round after round, as it is laid out again with more
+// cells hidden (pilot_report.h). A round that publishes the same figures
+// with the same meanings, each hidden as much as before or more, only
+// widens what the reader can work out: the auditor then loosens the linear
+// program it built in the first round instead of building and solving it
+// anew, and a hidden count the earlier rounds showed protected stays
+// protected without another solve. Any other report is audited afresh.
+//
+// GLPK keeps its memory per thread: an auditor is used and destroyed on the
+// thread that made it.
+class DisclosureAuditor {
+ public:
+  explicit DisclosureAuditor(const AuditSettings& settings);
+  ~DisclosureAuditor();
+  DisclosureAuditor(const DisclosureAuditor&) = delete;
+  DisclosureAuditor& operator=(const DisclosureAuditor&) = delete;
+
+  // As AuditDisclosure, for this round's report.
+  Result<DisclosureAudit> Audit(const std::vector<ReportTable>& tables,
+                                const std::vector<TableRelations>& relations);
+
+  // Whether the last Audit loosened the previous round's program rather
+  // than building a new one; for tests.
+  bool ReusedProgram() const { return reused_; }
+
+ private:
+  struct Rounds;  // the program and what the rounds so far proved
+  AuditSettings settings_;
+  std::unique_ptr<Rounds> rounds_;
+  bool reused_ = false;
+};
 
 // Shown cells to hide next, at most one per exposure, chosen to cover the
 // exposures with few cells: a count before a zero before an amount (an

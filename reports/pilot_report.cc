@@ -86,6 +86,27 @@ void HideChosen(const std::set<ChosenCell>& chosen, ReportTable* table) {
   }
 }
 
+// Hides every cell the round hid as "x" again in the next round, besides
+// the audit's picks. Left to itself, a table's own suppression may hide
+// other cells once a pick protects one of its sums, and a cell shown again
+// can expose a count an earlier round protected. A report that only hides
+// more from round to round lets each audit build on the last
+// (DisclosureAuditor), and it settles sooner: at 1M measurements in 11
+// rounds instead of 20, with 350 cells hidden as "x" instead of 365. (Small
+// counts hide themselves in every round, as "<5": choosing them would hide
+// them as "x".)
+void KeepHidden(const std::vector<ReportTable>& tables, std::set<ChosenCell>* chosen) {
+  for (const ReportTable& table : tables) {
+    for (const ReportRow& row : table.rows) {
+      for (size_t c = 0; c < table.columns.size(); ++c) {
+        if (row.cells[c].privacy == CellPrivacy::kProtective) {
+          chosen->insert({table.id, row.key, table.columns[c].key});
+        }
+      }
+    }
+  }
+}
+
 // Every table passes through suppression before it is published, also the
 // ones copied from published tables: nothing reaches a writer around it.
 Status Publish(DraftTable draft, const SuppressionLimits& limits,
@@ -180,14 +201,14 @@ Result<PilotReport> BuildPilotReport(const MonthlyFigures& figures, const Suppre
                                      const std::string& generated_at) {
   const AuditSettings audit_settings{limits.suppress_below, limits.protection_interval};
   std::set<ChosenCell> chosen;
+  DisclosureAuditor auditor(audit_settings);
   std::chrono::steady_clock::duration auditing{};
   for (int round = 1;; ++round) {
     Result<PilotReport> laid_out = LayOut(figures, limits, chosen, generated_at);
     if (!laid_out.ok()) return laid_out;
     PilotReport& report = laid_out.value();
     const auto started = std::chrono::steady_clock::now();
-    Result<DisclosureAudit> audited =
-        AuditDisclosure(report.tables, report.relations, audit_settings);
+    Result<DisclosureAudit> audited = auditor.Audit(report.tables, report.relations);
     auditing += std::chrono::steady_clock::now() - started;
     if (!audited.ok()) return audited.error();
     const DisclosureAudit& audit = audited.value();
@@ -196,6 +217,7 @@ Result<PilotReport> BuildPilotReport(const MonthlyFigures& figures, const Suppre
       report.disclosure.audit_seconds = std::chrono::duration<double>(auditing).count();
       return laid_out;
     }
+    KeepHidden(report.tables, &chosen);
     const size_t before = chosen.size();
     for (const PublishedCell& pick : ComplementaryCells(report.tables, audit)) {
       const ReportTable& table = report.tables[pick.table];

@@ -45,8 +45,9 @@ struct PilotReport {
 };
 
 // Lays the figures out as tables and hides small cells in every one of them
-// (SuppressSmallCells), then audits the whole report (AuditDisclosure) and
-// hides further cells until no hidden small count is exposed. Fails,
+// (SuppressSmallCells), then audits the whole report (DisclosureAuditor) and
+// hides further cells until no hidden small count is exposed; each round
+// hides at least what the one before it hid. Fails,
 // publishing nothing, when the hiding of a table does not settle within
 // limits.max_rounds, or the audit not within limits.max_audit_rounds.
 Result<PilotReport> BuildPilotReport(const MonthlyFigures& figures, const SuppressionLimits& limits,

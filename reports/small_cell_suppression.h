@@ -20,6 +20,8 @@ namespace clusterpilot {
 struct CellRef {
   int row = 0;
   int column = 0;
+
+  bool operator==(const CellRef&) const = default;
 };
 
 // A relation the reader can see in the table: total = the sum of the parts.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "reports/disclosure_statement.h"
 
 namespace clusterpilot {
@@ -79,6 +81,74 @@ TEST(DisclosureAuditTest, ContradictingFiguresAreABugThatStopsTheReport) {
   EXPECT_EQ(audit.error().ToString(),
             "table \"cluster_revenue\": the disclosure audit found the published figures "
             "contradicting each other; the report is not written (a bug: please report it)");
+}
+
+// The exposures of an audit as cell and range, to compare two audits.
+std::vector<std::tuple<int, int, int, int64_t, int64_t>> Exposed(const DisclosureAudit& audit) {
+  std::vector<std::tuple<int, int, int, int64_t, int64_t>> exposed;
+  for (const CellExposure& e : audit.exposures) {
+    exposed.emplace_back(e.cell.table, e.cell.cell.row, e.cell.cell.column, e.low, e.high);
+  }
+  return exposed;
+}
+
+// Audits with `auditor` and again afresh, expects the same verdict from
+// both, and returns the auditor's.
+DisclosureAudit AuditBothWays(DisclosureAuditor& auditor, const Department& department) {
+  Result<DisclosureAudit> kept = auditor.Audit(department.tables, department.relations);
+  Result<DisclosureAudit> fresh = AuditDisclosure(department.tables, department.relations, {});
+  EXPECT_TRUE(kept.ok() && fresh.ok());
+  if (!kept.ok() || !fresh.ok()) return {};
+  EXPECT_EQ(Exposed(kept.value()), Exposed(fresh.value()));
+  EXPECT_EQ(kept.value().audited_cells, fresh.value().audited_cells);
+  EXPECT_EQ(kept.value().constraints, fresh.value().constraints);
+  return kept.value();
+}
+
+TEST(DisclosureAuditorTest, LoosensItsProgramWhenTheNextRoundOnlyHidesMore) {
+  Department department = SmallDepartment(2, 7, CellPrivacy::kShown);
+  DisclosureAuditor auditor({});
+  EXPECT_EQ(AuditBothWays(auditor, department).exposures.size(), 1u);
+  EXPECT_FALSE(auditor.ReusedProgram());
+  // The pick of the first test above: the total, hidden as "x". Now
+  // 100 a + 300 b = 2300 with b at least 5 leaves a anywhere in 0..4.
+  department.tables[0].At(2, 0).privacy = CellPrivacy::kProtective;
+  const DisclosureAudit second = AuditBothWays(auditor, department);
+  EXPECT_TRUE(auditor.ReusedProgram());
+  EXPECT_TRUE(second.exposures.empty());
+  EXPECT_EQ(second.narrowest, 5);
+}
+
+// A figure shown again can pin what an earlier round showed protected:
+// that round's witnesses no longer lie within what the reader knows.
+TEST(DisclosureAuditorTest, StartsAfreshWhenAHiddenFigureIsShownAgain) {
+  Department department = SmallDepartment(2, 7, CellPrivacy::kShown);
+  department.tables[0].At(2, 0).privacy = CellPrivacy::kProtective;
+  DisclosureAuditor auditor({});
+  EXPECT_TRUE(AuditBothWays(auditor, department).exposures.empty());
+  department.tables[0].At(2, 0).privacy = CellPrivacy::kShown;
+  const DisclosureAudit second = AuditBothWays(auditor, department);
+  EXPECT_FALSE(auditor.ReusedProgram());
+  ASSERT_EQ(second.exposures.size(), 1u);
+  EXPECT_EQ(second.exposures[0].low, 2);
+  EXPECT_EQ(second.exposures[0].high, 2);
+}
+
+TEST(DisclosureAuditorTest, StartsAfreshWhenTheFiguresOrTheirMeaningsDiffer) {
+  DisclosureAuditor auditor({});
+  AuditBothWays(auditor, SmallDepartment(2, 7, CellPrivacy::kShown));
+  // The same cells hidden the same way, other true values: 3 and 6.
+  EXPECT_EQ(AuditBothWays(auditor, SmallDepartment(3, 6, CellPrivacy::kShown)).exposures.size(),
+            1u);
+  EXPECT_FALSE(auditor.ReusedProgram());
+  AuditBothWays(auditor, SmallDepartment(3, 6, CellPrivacy::kShown));
+  EXPECT_TRUE(auditor.ReusedProgram());
+  // The revenue priced at 400 euros for b instead of 300.
+  Department repriced = SmallDepartment(3, 6, CellPrivacy::kShown);
+  repriced.relations[1].meanings[0].terms[1].weight = 40000;
+  repriced.tables[1].At(0, 0).integer = 3 * 10000 + 6 * 40000;
+  AuditBothWays(auditor, repriced);
+  EXPECT_FALSE(auditor.ReusedProgram());
 }
 
 QuantityTerm Billed(const std::string& group, double weight = 1) {

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "reports/disclosure_audit.h"
 #include "reports/month_snapshot.h"
 #include "reports/monthly_figures.h"
 #include "reports/monthly_report.h"
@@ -116,6 +117,27 @@ TEST(PilotReportTest, DepartmentTotalsAddUpToTheInstitution) {
 
 // A table whose hiding needs a second round cannot be published in one:
 // the report refuses instead of publishing what is not yet safe.
+// The rounds of hiding build on each other (DisclosureAuditor): the report
+// they end with must pass an audit of its own, made afresh.
+TEST(PilotReportTest, TheReportPassesAFreshAuditAfterItsRoundsOfHiding) {
+  ScopedTempDir dir;
+  ReportStore fixture(TestStoreLocationOf(dir));
+  FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 300});
+  const Result<TariffTable> tariffs = ReadTariffs(dir, PlausibleTariffCsv());
+  ASSERT_TRUE(tariffs.ok()) << tariffs.error().ToString();
+  const Result<MonthlyFigures> figures = Figures(fixture.store(), tariffs.value());
+  ASSERT_TRUE(figures.ok()) << figures.error().ToString();
+
+  const Result<PilotReport> report = BuildPilotReport(figures.value(), {}, "now");
+  ASSERT_TRUE(report.ok()) << report.error().ToString();
+  EXPECT_GE(report.value().disclosure.rounds, 2);
+  const Result<DisclosureAudit> fresh =
+      AuditDisclosure(report.value().tables, report.value().relations, {});
+  ASSERT_TRUE(fresh.ok()) << fresh.error().ToString();
+  EXPECT_TRUE(fresh.value().exposures.empty());
+  EXPECT_EQ(fresh.value().audited_cells, report.value().disclosure.audited_cells);
+}
+
 TEST(PilotReportTest, RefusesToPublishWhenHidingDoesNotSettle) {
   ScopedTempDir dir;
   ReportStore fixture(TestStoreLocationOf(dir));
