@@ -1,3 +1,5 @@
+#include <malloc.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <optional>
@@ -151,6 +153,12 @@ void PrintSummary(const ReportSummary& summary, const ReportRequest& request, st
 }  // namespace
 
 int RunReportCommand(CommandContext& context) {
+  // The report reads on three connections at once and draws on both cores.
+  // glibc gives such threads arenas of their own (up to eight per core), and
+  // what the readers left in theirs raised the report's peak by a third in
+  // some runs: 147-150 MB against 114 MB on the 1M scale store. With two
+  // arenas it stayed at 119 MB, as fast.
+  mallopt(M_ARENA_MAX, 2);
   ReportRequest request;
   std::string problem = ReadOptions(context, &request);
   if (problem.empty()) problem = ReadSettings(context.settings, &request);
