@@ -614,24 +614,43 @@ int64_t NearestRankQuantile(const std::vector<int64_t>& sorted, double p) {
   return sorted[index];
 }
 
-std::vector<MonteCarloResult> SimulateClusterRevenues(
-    const std::vector<RevenuePopulation>& populations, const TariffTable& tariffs,
-    const MonteCarloOptions& options) {
+struct ClusterRevenueSimulation::Gathered {
   SimulationInput input;
+  MonteCarloOptions options;
+  std::vector<int> first_department;  // per population
+  std::vector<int> department_counts;
+};
+
+ClusterRevenueSimulation::ClusterRevenueSimulation(
+    const std::vector<RevenuePopulation>& populations, const TariffTable& tariffs,
+    const MonteCarloOptions& options)
+    : gathered_(std::make_unique<Gathered>()) {
+  SimulationInput& input = gathered_->input;
+  gathered_->options = options;
   input.tariffs = tariffs.by_cluster;
-  std::vector<int> first_department;
   for (const RevenuePopulation& population : populations) {
-    first_department.push_back(input.departments);
+    gathered_->first_department.push_back(input.departments);
+    gathered_->department_counts.push_back(population.department_count);
     input.departments += population.department_count;
   }
   input.start_counts.assign(static_cast<size_t>(input.departments) * kClusterSlots, 0);
   for (size_t p = 0; p < populations.size(); ++p) {
-    AddPatients(*populations[p].patients, populations[p].department_of, first_department[p],
-                options.normal_bound, &input);
+    AddPatients(*populations[p].patients, populations[p].department_of,
+                gathered_->first_department[p], options.normal_bound, &input);
   }
   GroupPairs(&input);
   input.settled_counts = input.start_counts;
   for (const UncertainPatient& patient : input.uncertain) --input.settled_counts[patient.top_slot];
+}
+
+ClusterRevenueSimulation::~ClusterRevenueSimulation() = default;
+ClusterRevenueSimulation::ClusterRevenueSimulation(ClusterRevenueSimulation&&) noexcept = default;
+ClusterRevenueSimulation& ClusterRevenueSimulation::operator=(ClusterRevenueSimulation&&) noexcept =
+    default;
+
+std::vector<MonteCarloResult> ClusterRevenueSimulation::Draw() const {
+  const SimulationInput& input = gathered_->input;
+  const MonteCarloOptions& options = gathered_->options;
   const int draws = std::max(options.draws, 1);
   DrawnRevenue drawn;
   for (auto& view : drawn) view.assign(input.departments, std::vector<int64_t>(draws));
@@ -644,14 +663,16 @@ std::vector<MonteCarloResult> SimulateClusterRevenues(
   }
   for (std::thread& thread : threads) thread.join();
 
-  std::vector<MonteCarloResult> results(populations.size());
-  for (size_t p = 0; p < populations.size(); ++p) {
+  const std::vector<int>& counts = gathered_->department_counts;
+  std::vector<MonteCarloResult> results(counts.size());
+  for (size_t p = 0; p < counts.size(); ++p) {
     results[p].draws = draws;
-    results[p].departments.resize(populations[p].department_count);
+    results[p].departments.resize(counts[p]);
     for (int view = 0; view < kViewCount; ++view) {
       std::vector<int64_t> institution(draws, 0);
-      for (int department = 0; department < populations[p].department_count; ++department) {
-        const std::vector<int64_t>& revenue = drawn[view][first_department[p] + department];
+      for (int department = 0; department < counts[p]; ++department) {
+        const std::vector<int64_t>& revenue =
+            drawn[view][gathered_->first_department[p] + department];
         for (int draw = 0; draw < draws; ++draw) institution[draw] += revenue[draw];
         ViewOf(&results[p].departments[department], view) = Summarize(revenue);
       }
@@ -659,6 +680,12 @@ std::vector<MonteCarloResult> SimulateClusterRevenues(
     }
   }
   return results;
+}
+
+std::vector<MonteCarloResult> SimulateClusterRevenues(
+    const std::vector<RevenuePopulation>& populations, const TariffTable& tariffs,
+    const MonteCarloOptions& options) {
+  return ClusterRevenueSimulation(populations, tariffs, options).Draw();
 }
 
 MonteCarloResult SimulateClusterRevenue(const std::vector<PatientMonth>& patients,

@@ -5,6 +5,8 @@
 #include <boost/accumulators/statistics/count.hpp>
 #include <boost/accumulators/statistics/mean.hpp>
 #include <boost/accumulators/statistics/stats.hpp>
+#include <future>
+#include <memory>
 #include <set>
 #include <unordered_set>
 
@@ -196,11 +198,23 @@ std::vector<int> Identity(size_t size) {
   return same;
 }
 
-// The Monte Carlo interval of the patients rated this month and, with
+}  // namespace
+
+// The Monte Carlo of ComputeMonthlyFigures while it draws. Members go in
+// reverse: the draws are waited for before what they read.
+struct PendingIntervals {
+  std::unique_ptr<ClusterRevenueSimulation> simulation;
+  std::future<std::vector<MonteCarloResult>> draws;
+};
+
+namespace {
+
+// Starts the Monte Carlo of the patients rated this month and, with
 // revenue, of every billed patient at their valid cluster: one simulation,
-// so that both views see the same drawn prices.
-void SimulateRevenue(const FigureInputs& in, const std::vector<std::string>& names,
-                     const std::vector<int>& department_of, MonthlyFigures* figures) {
+// so that both views see the same drawn prices. The caseload's own figures
+// are set now; the intervals when the draws are done (AddRevenueIntervals).
+void StartRevenueSimulation(const FigureInputs& in, const std::vector<std::string>& names,
+                            const std::vector<int>& department_of, MonthlyFigures* figures) {
   const int count = static_cast<int>(names.size());
   std::vector<RevenuePopulation> populations = {{&in.current->patients, department_of, count}};
   PricedCaseload caseload;
@@ -208,19 +222,16 @@ void SimulateRevenue(const FigureInputs& in, const std::vector<std::string>& nam
     caseload = PriceCaseload(figures->month, in.revenue->entries, *in.current, in.earlier,
                              *in.tariffs, names);
     populations.push_back({&caseload.valid, Identity(names.size()), count});
+    for (size_t d = 0; d < names.size(); ++d) {
+      figures->departments[d].caseload = caseload.departments[d];
+    }
   }
-  const std::vector<MonteCarloResult> simulated =
-      SimulateClusterRevenues(populations, *in.tariffs, in.monte_carlo);
-  for (size_t d = 0; d < names.size(); ++d) {
-    figures->departments[d].interval = simulated[0].departments[d];
-  }
-  figures->institution.interval = simulated[0].institution;
-  if (in.revenue == nullptr) return;
-  for (size_t d = 0; d < names.size(); ++d) {
-    figures->departments[d].caseload = caseload.departments[d];
-    figures->departments[d].caseload.interval = simulated[1].departments[d];
-  }
-  figures->institution.caseload.interval = simulated[1].institution;
+  auto pending = std::make_shared<PendingIntervals>();
+  pending->simulation =
+      std::make_unique<ClusterRevenueSimulation>(populations, *in.tariffs, in.monte_carlo);
+  pending->draws = std::async(std::launch::async,
+                              [drawing = pending->simulation.get()] { return drawing->Draw(); });
+  figures->pending_intervals = std::move(pending);
 }
 
 // Patients rated this month against their own previous rating in the
@@ -271,12 +282,29 @@ MonthlyFigures ComputeMonthlyFigures(const FigureInputs& in) {
     CountRevenue(*in.revenue, current, names, &figures);
     AllocateCaseload(in, names, &figures);
   }
-  SimulateRevenue(in, names, department_of, &figures);
+  StartRevenueSimulation(in, names, department_of, &figures);
   CompareWithEarlier(in, names, department_of, &figures);
   SumInstitution(&figures);
   figures.institution.allocation = figures.allocation.institution;
   AddWarnings(&figures);
+  if (!in.intervals_apart) AddRevenueIntervals(&figures);
   return figures;
+}
+
+void AddRevenueIntervals(MonthlyFigures* figures) {
+  if (!figures->pending_intervals) return;
+  const std::shared_ptr<PendingIntervals> pending = std::move(figures->pending_intervals);
+  figures->pending_intervals.reset();
+  const std::vector<MonteCarloResult> simulated = pending->draws.get();
+  for (size_t d = 0; d < figures->departments.size(); ++d) {
+    figures->departments[d].interval = simulated[0].departments[d];
+  }
+  figures->institution.interval = simulated[0].institution;
+  if (simulated.size() < 2) return;
+  for (size_t d = 0; d < figures->departments.size(); ++d) {
+    figures->departments[d].caseload.interval = simulated[1].departments[d];
+  }
+  figures->institution.caseload.interval = simulated[1].institution;
 }
 
 }  // namespace clusterpilot

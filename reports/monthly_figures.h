@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,8 @@ struct HonosAverages {
   std::array<double, kReportedSubscales>
       subscale_means{};  // behaviour, impairment, symptoms, social; same patients
 };
+
+struct PendingIntervals;  // monthly_figures.cc
 
 struct DepartmentFigures {
   std::string name;
@@ -93,6 +96,9 @@ struct MonthlyFigures {
   MonthlyTrends trends;          // the last 12 months; empty when not computed
   MonteCarloOptions monte_carlo;
   std::vector<std::string> warnings;  // for the reader, e.g. unclassified measurements
+  // The Monte Carlo still drawing (FigureInputs::intervals_apart), until
+  // AddRevenueIntervals; null once the intervals are in.
+  std::shared_ptr<PendingIntervals> pending_intervals;
 };
 
 // What the figures are computed from. `previous` (the month before: its
@@ -111,11 +117,22 @@ struct FigureInputs {
   int valid_rating_months = 12;
   AllocationRule allocation_rule = AllocationRule::kCoordinator;
   const CareCoordination* coordination = nullptr;  // with revenue; may be null
+  // Return while the Monte Carlo still draws, on threads of its own, with
+  // every interval zero until AddRevenueIntervals: the report lays its
+  // tables out and runs the disclosure audit meanwhile, as the intervals
+  // hide no cell and the audit reads none of them. The inputs must outlive
+  // the draws.
+  bool intervals_apart = false;
 };
 
 // Computes the report's numbers; runs the Monte Carlo of the patients rated
 // this month and of the whole caseload, as one simulation.
 MonthlyFigures ComputeMonthlyFigures(const FigureInputs& inputs);
+
+// Waits for the Monte Carlo that ComputeMonthlyFigures left drawing
+// (intervals_apart) and writes its intervals into `figures`; nothing when
+// none is pending.
+void AddRevenueIntervals(MonthlyFigures* figures);
 
 }  // namespace clusterpilot
 

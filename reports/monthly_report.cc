@@ -330,13 +330,21 @@ Result<ReportSummary> WriteMonthlyReport(Store& store, const ReportRequest& requ
                                          .monte_carlo = request.monte_carlo,
                                          .valid_rating_months = request.valid_rating_months,
                                          .allocation_rule = request.allocation,
-                                         .coordination = &in.coordination});
+                                         .coordination = &in.coordination,
+                                         .intervals_apart = true});
   figures.trends = TrendsOf(in);
-  Result<PilotReport> built =
-      BuildPilotReport(figures,
-                       SuppressionLimits{.suppress_below = request.suppress_below,
-                                         .protection_interval = request.protection_interval},
-                       UtcTimestamp());
+  // The cells to hide are chosen while the Monte Carlo draws; the tables
+  // are then built again with its intervals (pilot_report.h).
+  const SuppressionLimits limits{.suppress_below = request.suppress_below,
+                                 .protection_interval = request.protection_interval};
+  const std::string generated_at = UtcTimestamp();
+  AuditChoices choices;
+  {
+    Result<PilotReport> hidden = BuildPilotReport(figures, limits, generated_at, &choices);
+    if (!hidden.ok()) return hidden.error();
+  }  // only its choices are kept: the tables are built again below
+  AddRevenueIntervals(&figures);
+  Result<PilotReport> built = BuildPilotReport(figures, limits, generated_at, &choices);
   if (!built.ok()) return built.error();
   built.value().language = request.language;
   const PilotReport& report = built.value();

@@ -198,23 +198,29 @@ const ReportTable* PilotReport::Find(const std::string& id) const {
 }
 
 Result<PilotReport> BuildPilotReport(const MonthlyFigures& figures, const SuppressionLimits& limits,
-                                     const std::string& generated_at) {
+                                     const std::string& generated_at, AuditChoices* choices) {
   const AuditSettings audit_settings{limits.suppress_below, limits.protection_interval};
-  std::set<ChosenCell> chosen;
-  DisclosureAuditor auditor(audit_settings);
-  std::chrono::steady_clock::duration auditing{};
-  for (int round = 1;; ++round) {
+  AuditChoices own;
+  AuditChoices& so_far = choices != nullptr ? *choices : own;
+  std::set<ChosenCell>& chosen = so_far.cells;
+  if (so_far.auditor == nullptr)
+    so_far.auditor = std::make_unique<DisclosureAuditor>(audit_settings);
+  // A call that starts from earlier choices repeats the audit that passed
+  // them: the same round, unless these tables need more.
+  for (int round = std::max(so_far.rounds, 1);; ++round) {
+    so_far.rounds = round;
     Result<PilotReport> laid_out = LayOut(figures, limits, chosen, generated_at);
     if (!laid_out.ok()) return laid_out;
     PilotReport& report = laid_out.value();
     const auto started = std::chrono::steady_clock::now();
-    Result<DisclosureAudit> audited = auditor.Audit(report.tables, report.relations);
-    auditing += std::chrono::steady_clock::now() - started;
+    Result<DisclosureAudit> audited = so_far.auditor->Audit(report.tables, report.relations);
+    so_far.audit_seconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (!audited.ok()) return audited.error();
     const DisclosureAudit& audit = audited.value();
     if (audit.exposures.empty()) {
       report.disclosure = Summarise(report, audit, audit_settings, round);
-      report.disclosure.audit_seconds = std::chrono::duration<double>(auditing).count();
+      report.disclosure.audit_seconds = so_far.audit_seconds;
       return laid_out;
     }
     KeepHidden(report.tables, &chosen);
@@ -223,7 +229,7 @@ Result<PilotReport> BuildPilotReport(const MonthlyFigures& figures, const Suppre
       const ReportTable& table = report.tables[pick.table];
       chosen.insert({table.id, table.rows[pick.cell.row].key, table.columns[pick.cell.column].key});
     }
-    if (chosen.size() == before || round == limits.max_audit_rounds) {
+    if (chosen.size() == before || round >= limits.max_audit_rounds) {
       return Unprotected(report.tables, audit.exposures.front(), round);
     }
   }

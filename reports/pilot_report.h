@@ -6,11 +6,15 @@
 #ifndef CLUSTERPILOT_REPORTS_PILOT_REPORT_H_
 #define CLUSTERPILOT_REPORTS_PILOT_REPORT_H_
 
+#include <memory>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/error.h"
 #include "core/language.h"
+#include "reports/disclosure_audit.h"
 #include "reports/disclosure_statement.h"
 #include "reports/monthly_figures.h"
 #include "reports/report_table.h"
@@ -47,11 +51,26 @@ struct PilotReport {
 // Lays the figures out as tables and hides small cells in every one of them
 // (SuppressSmallCells), then audits the whole report (DisclosureAuditor) and
 // hides further cells until no hidden small count is exposed; each round
-// hides at least what the one before it hid. Fails,
-// publishing nothing, when the hiding of a table does not settle within
-// limits.max_rounds, or the audit not within limits.max_audit_rounds.
+// hides at least what the one before it hid. Fails, publishing nothing,
+// when the hiding of a table does not settle within limits.max_rounds, or
+// the audit not within limits.max_audit_rounds.
+//
+// With `choices`, hiding starts from the cells an earlier call chose and
+// counts on from its rounds, and `choices` holds this call's on return: the
+// report audits its tables while the Monte Carlo draws (the intervals hide
+// no cell and the audit reads none), then builds them again with the
+// intervals, which its auditor, kept from the first call, then passes
+// without a solve. Both calls run on the same thread (DisclosureAuditor).
+struct AuditChoices {
+  std::set<std::tuple<std::string, std::string, std::string>> cells;  // table, row, column keys
+  int rounds = 0;                                                     // audits run so far
+  double audit_seconds = 0;
+  std::unique_ptr<DisclosureAuditor> auditor;  // made by the first call
+};
+
 Result<PilotReport> BuildPilotReport(const MonthlyFigures& figures, const SuppressionLimits& limits,
-                                     const std::string& generated_at);
+                                     const std::string& generated_at,
+                                     AuditChoices* choices = nullptr);
 
 }  // namespace clusterpilot
 
