@@ -17,7 +17,7 @@
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
-#define CLUSTERPILOT_FOUR_DRAWS 1
+#define CLUSTERPILOT_DRAWS_SIDE_BY_SIDE 1
 #endif
 
 namespace clusterpilot {
@@ -346,13 +346,45 @@ void AddLanes(const std::vector<uint32_t>& lanes, int64_t* counts) {
   }
 }
 
-#ifdef CLUSTERPILOT_FOUR_DRAWS
-// SampleSpread for four draws at once, each with its own stream, in the
-// four 64-bit lanes of AVX2 registers: the same words from the same streams
-// in the same order, so the same clusters as four calls of SampleSpread,
-// at about half the processor time (the spread patients were half the
-// report's processor time at 10M measurements).
+#ifdef CLUSTERPILOT_DRAWS_SIDE_BY_SIDE
+// SampleSpread for four or eight draws at once, each with its own stream,
+// in the 64-bit lanes of AVX2 or AVX-512 registers: the same words from the
+// same streams in the same order, so the same clusters as one call of
+// SampleSpread per draw. Four at once took about half the processor time of
+// one by one (the spread patients were half the report's processor time at
+// 10M measurements).
 #define CLUSTERPILOT_AVX2 __attribute__((target("avx2")))
+#define CLUSTERPILOT_AVX512 __attribute__((target("avx512f")))
+
+// Draws sampled side by side: their streams' state words, word w of draw k
+// at words[w][k], and their lanes of counts, zeroed.
+template <int kDraws>
+struct SideBySide {
+  SideBySide(RandomStream* const random[], std::vector<uint32_t>* const lanes[]) : random(random) {
+    for (int k = 0; k < kDraws; ++k) {
+      std::fill(lanes[k]->begin(), lanes[k]->end(), 0u);
+      lane[k] = lanes[k]->data();
+      for (int w = 0; w < 4; ++w) words[w][k] = random[k]->words()[w];
+    }
+  }
+  // Hands each stream its state back.
+  void Return() {
+    for (int k = 0; k < kDraws; ++k) {
+      for (int w = 0; w < 4; ++w) random[k]->words()[w] = words[w][k];
+    }
+  }
+  void Count(size_t at) {
+    for (int k = 0; k < kDraws; ++k) ++lane[k][at + cluster[k]];
+  }
+
+  RandomStream* const* random;
+  uint32_t* lane[kDraws];
+  alignas(64) uint64_t words[4][kDraws];
+  alignas(64) uint64_t cluster[kDraws];  // each draw's cluster of the patient at hand
+};
+
+static_assert(sizeof(SpreadSlot) == 8 && offsetof(SpreadSlot, own_cluster) == 4 &&
+              offsetof(SpreadSlot, alias_cluster) == 6);
 
 template <int k>
 CLUSTERPILOT_AVX2 inline __m256i RotateLeft(__m256i x) {
@@ -379,8 +411,6 @@ CLUSTERPILOT_AVX2 inline __m256i NextFourWords(__m256i* state) {
 // KeepMask (the words' low halves below keep_below), own or alias cluster.
 CLUSTERPILOT_AVX2 inline __m256i DrawFourSpreadClusters(const SpreadSlot* slots, uint32_t size,
                                                         __m256i word) {
-  static_assert(sizeof(SpreadSlot) == 8 && offsetof(SpreadSlot, own_cluster) == 4 &&
-                offsetof(SpreadSlot, alias_cluster) == 6);
   const __m256i low_half = _mm256_set1_epi64x(0xFFFFFFFFll);
   const __m256i slot = _mm256_srli_epi64(
       _mm256_mul_epu32(_mm256_srli_epi64(word, 32), _mm256_set1_epi64x(size)), 32);
@@ -397,37 +427,90 @@ CLUSTERPILOT_AVX2 void SampleSpreadFourDraws(const SimulationInput& input,
                                              RandomStream* const random[4],
                                              std::vector<uint32_t>* const lanes[4]) {
   const size_t slots = input.settled_counts.size();
-  uint32_t* lane[4];
-  for (int k = 0; k < 4; ++k) {
-    std::fill(lanes[k]->begin(), lanes[k]->end(), 0u);
-    lane[k] = lanes[k]->data();
-  }
-  alignas(32) uint64_t words[4][4];  // [word][stream]
-  for (int w = 0; w < 4; ++w) {
-    for (int k = 0; k < 4; ++k) words[w][k] = random[k]->words()[w];
-  }
+  SideBySide<4> draws(random, lanes);
   __m256i state[4];
-  for (int w = 0; w < 4; ++w) state[w] = _mm256_load_si256(reinterpret_cast<__m256i*>(words[w]));
+  for (int w = 0; w < 4; ++w) {
+    state[w] = _mm256_load_si256(reinterpret_cast<const __m256i*>(draws.words[w]));
+  }
   const SpreadSlot* const spread_tables = input.spread_tables.data();
-  alignas(32) uint64_t cluster[4];
   for (size_t i = 0; i < input.uncertain.size(); ++i) {
     const UncertainPatient& patient = input.uncertain[i];
     const __m256i drawn = DrawFourSpreadClusters(spread_tables + patient.first_slot,
                                                  patient.slot_count, NextFourWords(state));
-    _mm256_store_si256(reinterpret_cast<__m256i*>(cluster), drawn);
-    const size_t at = (i % kCountLanes) * slots + patient.department_slot;
-    for (int k = 0; k < 4; ++k) ++lane[k][at + cluster[k]];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(draws.cluster), drawn);
+    draws.Count((i % kCountLanes) * slots + patient.department_slot);
   }
-  for (int w = 0; w < 4; ++w) _mm256_store_si256(reinterpret_cast<__m256i*>(words[w]), state[w]);
   for (int w = 0; w < 4; ++w) {
-    for (int k = 0; k < 4; ++k) random[k]->words()[w] = words[w][k];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(draws.words[w]), state[w]);
   }
+  draws.Return();
 }
 
-bool CanDrawFourAtOnce() {
-  static const bool avx2 = __builtin_cpu_supports("avx2");
-  return avx2;
+// GCC 12's AVX-512 headers start some intrinsics from an "undefined"
+// register that its flow analysis then calls uninitialized (GCC bug 105593,
+// fixed in GCC 13): the warning, not the code, is wrong.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
+// NextFourWords of eight streams, with AVX-512's rotations.
+CLUSTERPILOT_AVX512 inline __m512i NextEightWords(__m512i* state) {
+  const __m512i five = _mm512_add_epi64(_mm512_slli_epi64(state[1], 2), state[1]);
+  const __m512i turned = _mm512_rol_epi64(five, 7);
+  const __m512i word = _mm512_add_epi64(_mm512_slli_epi64(turned, 3), turned);
+  const __m512i t = _mm512_slli_epi64(state[1], 17);
+  state[2] = _mm512_xor_si512(state[2], state[0]);
+  state[3] = _mm512_xor_si512(state[3], state[1]);
+  state[1] = _mm512_xor_si512(state[1], state[2]);
+  state[0] = _mm512_xor_si512(state[0], state[3]);
+  state[2] = _mm512_xor_si512(state[2], t);
+  state[3] = _mm512_rol_epi64(state[3], 45);
+  return word;
 }
+
+// DrawFourSpreadClusters of eight words.
+CLUSTERPILOT_AVX512 inline __m512i DrawEightSpreadClusters(const SpreadSlot* slots, uint32_t size,
+                                                           __m512i word) {
+  const __m512i low_half = _mm512_set1_epi64(0xFFFFFFFFll);
+  const __m512i slot =
+      _mm512_srli_epi64(_mm512_mul_epu32(_mm512_srli_epi64(word, 32), _mm512_set1_epi64(size)), 32);
+  const __m512i entry = _mm512_i64gather_epi64(slot, slots, sizeof(SpreadSlot));
+  const __mmask8 keep =
+      _mm512_cmpgt_epi64_mask(_mm512_and_si512(entry, low_half), _mm512_and_si512(word, low_half));
+  const __m512i own = _mm512_and_si512(_mm512_srli_epi64(entry, 32), _mm512_set1_epi64(0xFFFF));
+  const __m512i alias = _mm512_srli_epi64(entry, 48);
+  return _mm512_mask_blend_epi64(keep, alias, own);
+}
+
+CLUSTERPILOT_AVX512 void SampleSpreadEightDraws(const SimulationInput& input,
+                                                RandomStream* const random[8],
+                                                std::vector<uint32_t>* const lanes[8]) {
+  const size_t slots = input.settled_counts.size();
+  SideBySide<8> draws(random, lanes);
+  __m512i state[4];
+  for (int w = 0; w < 4; ++w) state[w] = _mm512_load_si512(draws.words[w]);
+  const SpreadSlot* const spread_tables = input.spread_tables.data();
+  for (size_t i = 0; i < input.uncertain.size(); ++i) {
+    const UncertainPatient& patient = input.uncertain[i];
+    const __m512i drawn = DrawEightSpreadClusters(spread_tables + patient.first_slot,
+                                                  patient.slot_count, NextEightWords(state));
+    _mm512_store_si512(draws.cluster, drawn);
+    draws.Count((i % kCountLanes) * slots + patient.department_slot);
+  }
+  for (int w = 0; w < 4; ++w) _mm512_store_si512(draws.words[w], state[w]);
+  draws.Return();
+}
+#pragma GCC diagnostic pop
+
+// The most draws this processor samples side by side, at most `wanted`.
+int DrawsSideBySide(int wanted) {
+  static const bool avx512 = __builtin_cpu_supports("avx512f");
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (wanted >= 8 && avx512) return 8;
+  if (wanted >= 4 && avx2) return 4;
+  return 1;
+}
+#else
+int DrawsSideBySide(int) { return 1; }
 #endif
 
 // The three ways RunDraws sees a draw (RevenueIntervals).
@@ -545,26 +628,35 @@ void StartDraw(const SimulationInput& input, const MonteCarloOptions& options, i
 }
 
 // Runs draws [begin, end); writes revenue per view and department to
-// (*drawn)[view][department][draw]. Four at a time where the processor
-// can (SampleSpreadFourDraws), the rest one by one: the same numbers.
+// (*drawn)[view][department][draw]. Eight or four at a time where the
+// processor can (SampleSpreadEightDraws, SampleSpreadFourDraws), the rest
+// one by one: the same numbers.
 void RunDraws(const SimulationInput& input, const MonteCarloOptions& options, int begin, int end,
               DrawnRevenue* drawn) {
   DrawFinisher finisher(input, drawn);
-  std::vector<DrawInFlight> flights(4, DrawInFlight(input.start_counts.size()));
+  std::vector<DrawInFlight> flights(8, DrawInFlight(input.start_counts.size()));
+  RandomStream* random[8];
+  std::vector<uint32_t>* lanes[8];
+  for (int k = 0; k < 8; ++k) {
+    random[k] = &flights[k].random;
+    lanes[k] = &flights[k].lanes;
+  }
   int draw = begin;
-#ifdef CLUSTERPILOT_FOUR_DRAWS
-  if (options.four_draws_at_once && CanDrawFourAtOnce()) {
-    RandomStream* const random[4] = {&flights[0].random, &flights[1].random, &flights[2].random,
-                                     &flights[3].random};
-    std::vector<uint32_t>* const lanes[4] = {&flights[0].lanes, &flights[1].lanes,
-                                             &flights[2].lanes, &flights[3].lanes};
-    for (; draw + 4 <= end; draw += 4) {
-      for (int k = 0; k < 4; ++k) StartDraw(input, options, draw + k, &flights[k]);
-      SampleSpreadFourDraws(input, random, lanes);
-      for (int k = 0; k < 4; ++k) finisher.Finish(draw + k, &flights[k]);
+  const int widest = DrawsSideBySide(options.draws_side_by_side);
+  for (const int width : {8, 4}) {
+    if (width > widest) continue;
+    for (; draw + width <= end; draw += width) {
+      for (int k = 0; k < width; ++k) StartDraw(input, options, draw + k, &flights[k]);
+#ifdef CLUSTERPILOT_DRAWS_SIDE_BY_SIDE
+      if (width == 8) {
+        SampleSpreadEightDraws(input, random, lanes);
+      } else {
+        SampleSpreadFourDraws(input, random, lanes);
+      }
+#endif
+      for (int k = 0; k < width; ++k) finisher.Finish(draw + k, &flights[k]);
     }
   }
-#endif
   for (; draw < end; ++draw) {
     StartDraw(input, options, draw, &flights[0]);
     SampleSpread(input, &flights[0].random, &flights[0].lanes);

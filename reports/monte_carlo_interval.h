@@ -53,9 +53,10 @@ struct MonteCarloOptions {
   int threads = 0;                                      // 0: as many as the machine has, at most 4
   double price_correlation = kDefaultPriceCorrelation;  // 0..1
   double normal_bound = kDefaultNormalBound;            // 0: every patient drawn on their own
-  // Four draws side by side where the processor has AVX2: the same numbers
-  // as one by one (false), which a test compares them with.
-  bool four_draws_at_once = true;
+  // At most this many draws side by side in vector registers, where the
+  // processor has them: eight with AVX-512, four with AVX2. The same
+  // numbers as one by one (1), which a test compares them with.
+  int draws_side_by_side = 8;
 };
 
 // Cluster revenue in cents over the draws. Quantiles are exact order

@@ -347,10 +347,11 @@ TEST(MonteCarloIntervalTest, PatientsOfThreeClustersOrMoreFollowTheirOwnDepartme
   }
 }
 
-// Four draws side by side (AVX2, where the processor has it) take the same
-// words from the same streams as one draw at a time: every figure of every
-// view is the same, to the cent, for any number of draws.
-TEST(MonteCarloIntervalTest, FourDrawsAtOnceGiveTheNumbersOfOneAtATime) {
+// Four or eight draws side by side (AVX2 or AVX-512, where the processor
+// has them) take the same words from the same streams as one draw at a
+// time: every figure of every view is the same, to the cent, for any number
+// of draws.
+TEST(MonteCarloIntervalTest, DrawsSideBySideGiveTheNumbersOfOneAtATime) {
   const TariffTable tariffs = Tariffs(80000, 100000, 150000);
   std::mt19937 random(17);
   std::vector<PatientMonth> patients;
@@ -373,32 +374,39 @@ TEST(MonteCarloIntervalTest, FourDrawsAtOnceGiveTheNumbersOfOneAtATime) {
   }
   for (const double normal_bound : {0.0, kDefaultNormalBound}) {
     for (const int draws : {1, 7, 1003}) {
-      MonteCarloOptions one_by_one{draws, 99, 2};
-      one_by_one.normal_bound = normal_bound;
-      one_by_one.four_draws_at_once = false;
-      MonteCarloOptions four = one_by_one;
-      four.four_draws_at_once = true;
-      const MonteCarloResult a =
-          SimulateClusterRevenue(patients, {0, 1, 2, 3}, 4, tariffs, one_by_one);
-      const MonteCarloResult b = SimulateClusterRevenue(patients, {0, 1, 2, 3}, 4, tariffs, four);
-      std::vector<std::pair<const RevenueIntervals*, const RevenueIntervals*>> pairs = {
-          {&a.institution, &b.institution}};
-      for (int d = 0; d < 4; ++d) pairs.push_back({&a.departments[d], &b.departments[d]});
-      for (const auto& [x, y] : pairs) {
-        for (const auto member : {&RevenueIntervals::combined, &RevenueIntervals::prices_only,
-                                  &RevenueIntervals::classification_only}) {
-          const RevenueInterval& p = x->*member;
-          const RevenueInterval& q = y->*member;
-          EXPECT_EQ(p.mean_cents, q.mean_cents) << draws << " " << normal_bound;
-          EXPECT_EQ(p.p5_cents, q.p5_cents) << draws << " " << normal_bound;
-          EXPECT_EQ(p.p50_cents, q.p50_cents) << draws << " " << normal_bound;
-          EXPECT_EQ(p.p95_cents, q.p95_cents) << draws << " " << normal_bound;
+      for (const int side_by_side : {4, 8}) {
+        MonteCarloOptions one_by_one{draws, 99, 2};
+        one_by_one.normal_bound = normal_bound;
+        one_by_one.draws_side_by_side = 1;
+        MonteCarloOptions together = one_by_one;
+        together.draws_side_by_side = side_by_side;
+        const MonteCarloResult a =
+            SimulateClusterRevenue(patients, {0, 1, 2, 3}, 4, tariffs, one_by_one);
+        const MonteCarloResult b =
+            SimulateClusterRevenue(patients, {0, 1, 2, 3}, 4, tariffs, together);
+        std::vector<std::pair<const RevenueIntervals*, const RevenueIntervals*>> pairs = {
+            {&a.institution, &b.institution}};
+        for (int d = 0; d < 4; ++d) pairs.push_back({&a.departments[d], &b.departments[d]});
+        for (const auto& [x, y] : pairs) {
+          for (const auto member : {&RevenueIntervals::combined, &RevenueIntervals::prices_only,
+                                    &RevenueIntervals::classification_only}) {
+            const RevenueInterval& p = x->*member;
+            const RevenueInterval& q = y->*member;
+            EXPECT_EQ(p.mean_cents, q.mean_cents)
+                << draws << " " << normal_bound << " " << side_by_side;
+            EXPECT_EQ(p.p5_cents, q.p5_cents)
+                << draws << " " << normal_bound << " " << side_by_side;
+            EXPECT_EQ(p.p50_cents, q.p50_cents)
+                << draws << " " << normal_bound << " " << side_by_side;
+            EXPECT_EQ(p.p95_cents, q.p95_cents)
+                << draws << " " << normal_bound << " " << side_by_side;
+          }
         }
-      }
-      // The spread patients do move: classification alone varies.
-      if (draws > 100) {
-        EXPECT_LT(b.departments[1].classification_only.p5_cents,
-                  b.departments[1].classification_only.p95_cents);
+        // The spread patients do move: classification alone varies.
+        if (draws > 100) {
+          EXPECT_LT(b.departments[1].classification_only.p5_cents,
+                    b.departments[1].classification_only.p95_cents);
+        }
       }
     }
   }
