@@ -1,6 +1,7 @@
 #include "reports/monte_carlo_interval.h"
 
 #include <algorithm>
+#include <atomic>
 #include <boost/accumulators/accumulators.hpp>
 #include <boost/accumulators/statistics/mean.hpp>
 #include <boost/accumulators/statistics/stats.hpp>
@@ -682,13 +683,13 @@ RevenueInterval& ViewOf(RevenueIntervals* intervals, int view) {
   return intervals->combined;
 }
 
-int ThreadCount(const MonteCarloOptions& options) {
-  int threads =
+}  // namespace
+
+int DrawingThreads(const MonteCarloOptions& options) {
+  const int threads =
       options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
   return std::clamp(threads, 1, kMaxThreads);
 }
-
-}  // namespace
 
 double StandardNormalCdf(double x) { return 0.5 * std::erfc(-x / std::numbers::sqrt2); }
 
@@ -706,11 +707,35 @@ int64_t NearestRankQuantile(const std::vector<int64_t>& sorted, double p) {
   return sorted[index];
 }
 
+// Draws are taken in chunks from one counter by every thread that draws,
+// so that the thread that waits for the intervals can draw too.
+constexpr int kDrawsPerChunk = 64;  // a multiple of eight: side by side to the end
+
 struct ClusterRevenueSimulation::Gathered {
   SimulationInput input;
   MonteCarloOptions options;
   std::vector<int> first_department;  // per population
   std::vector<int> department_counts;
+  int draws = 1;
+  DrawnRevenue drawn;
+  std::atomic<int> next_chunk{0};
+  std::vector<std::thread> workers;
+
+  // Runs chunks of draws until none is left.
+  void DrawChunks() {
+    for (;;) {
+      const int begin = kDrawsPerChunk * next_chunk.fetch_add(1);
+      if (begin >= draws) return;
+      RunDraws(input, options, begin, std::min(begin + kDrawsPerChunk, draws), &drawn);
+    }
+  }
+
+  // Leaves the chunks not yet taken and waits for the workers.
+  void Stop() {
+    next_chunk = (draws + kDrawsPerChunk - 1) / kDrawsPerChunk;
+    for (std::thread& worker : workers) worker.join();
+    workers.clear();
+  }
 };
 
 ClusterRevenueSimulation::ClusterRevenueSimulation(
@@ -733,28 +758,31 @@ ClusterRevenueSimulation::ClusterRevenueSimulation(
   GroupPairs(&input);
   input.settled_counts = input.start_counts;
   for (const UncertainPatient& patient : input.uncertain) --input.settled_counts[patient.top_slot];
+  gathered_->draws = std::max(options.draws, 1);
+  for (auto& view : gathered_->drawn) {
+    view.assign(input.departments, std::vector<int64_t>(gathered_->draws));
+  }
 }
 
-ClusterRevenueSimulation::~ClusterRevenueSimulation() = default;
+ClusterRevenueSimulation::~ClusterRevenueSimulation() {
+  if (gathered_ != nullptr) gathered_->Stop();
+}
 ClusterRevenueSimulation::ClusterRevenueSimulation(ClusterRevenueSimulation&&) noexcept = default;
 ClusterRevenueSimulation& ClusterRevenueSimulation::operator=(ClusterRevenueSimulation&&) noexcept =
     default;
 
-std::vector<MonteCarloResult> ClusterRevenueSimulation::Draw() const {
-  const SimulationInput& input = gathered_->input;
-  const MonteCarloOptions& options = gathered_->options;
-  const int draws = std::max(options.draws, 1);
-  DrawnRevenue drawn;
-  for (auto& view : drawn) view.assign(input.departments, std::vector<int64_t>(draws));
-  const int thread_count = std::min(ThreadCount(options), draws);
-  std::vector<std::thread> threads;
-  for (int t = 0; t < thread_count; ++t) {
-    const int begin = draws * t / thread_count;
-    const int end = draws * (t + 1) / thread_count;
-    threads.emplace_back(RunDraws, std::cref(input), std::cref(options), begin, end, &drawn);
+void ClusterRevenueSimulation::StartDrawing(int threads) {
+  Gathered* gathered = gathered_.get();
+  for (int t = 0; t < threads; ++t) {
+    gathered->workers.emplace_back([gathered] { gathered->DrawChunks(); });
   }
-  for (std::thread& thread : threads) thread.join();
+}
 
+std::vector<MonteCarloResult> ClusterRevenueSimulation::FinishDrawing() {
+  gathered_->DrawChunks();
+  gathered_->Stop();
+  const int draws = gathered_->draws;
+  const DrawnRevenue& drawn = gathered_->drawn;
   const std::vector<int>& counts = gathered_->department_counts;
   std::vector<MonteCarloResult> results(counts.size());
   for (size_t p = 0; p < counts.size(); ++p) {
@@ -777,7 +805,9 @@ std::vector<MonteCarloResult> ClusterRevenueSimulation::Draw() const {
 std::vector<MonteCarloResult> SimulateClusterRevenues(
     const std::vector<RevenuePopulation>& populations, const TariffTable& tariffs,
     const MonteCarloOptions& options) {
-  return ClusterRevenueSimulation(populations, tariffs, options).Draw();
+  ClusterRevenueSimulation simulation(populations, tariffs, options);
+  simulation.StartDrawing(DrawingThreads(options) - 1);
+  return simulation.FinishDrawing();
 }
 
 MonteCarloResult SimulateClusterRevenue(const std::vector<PatientMonth>& patients,

@@ -97,26 +97,37 @@ std::vector<MonteCarloResult> SimulateClusterRevenues(
     const std::vector<RevenuePopulation>& populations, const TariffTable& tariffs,
     const MonteCarloOptions& options);
 
-// SimulateClusterRevenues in two steps: what the draws need is gathered
-// from the populations when made, on the caller's thread, and the draws run
-// when asked, on any thread. The report draws while it lays out its tables,
-// and gathering first keeps the populations' passing memory out of that
-// (on the 10M store, gathering on the drawing thread made the report's
-// peak 47 MB higher).
+// SimulateClusterRevenues in steps: what the draws need is gathered from
+// the populations when made, on the caller's thread; the draws start on
+// threads of their own when asked, and the thread that finishes them draws
+// too until none is left. The report lays out its tables and audits them
+// while the draws run on the other core, then helps with what is left
+// (gathering first keeps the populations' passing memory out of that: on
+// the 10M store, gathering on the drawing thread made the report's peak 47
+// MB higher). Every draw gives the same numbers on whichever thread it runs.
 class ClusterRevenueSimulation {
  public:
   ClusterRevenueSimulation(const std::vector<RevenuePopulation>& populations,
                            const TariffTable& tariffs, const MonteCarloOptions& options);
-  ~ClusterRevenueSimulation();
+  ~ClusterRevenueSimulation();  // stops drawing
   ClusterRevenueSimulation(ClusterRevenueSimulation&&) noexcept;
   ClusterRevenueSimulation& operator=(ClusterRevenueSimulation&&) noexcept;
 
-  std::vector<MonteCarloResult> Draw() const;
+  // Starts drawing on `threads` threads (none: all draws wait for
+  // FinishDrawing).
+  void StartDrawing(int threads);
+  // Draws what is left on the calling thread beside the started ones, and
+  // returns the populations' results once every draw is done. Once.
+  std::vector<MonteCarloResult> FinishDrawing();
 
  private:
   struct Gathered;
   std::unique_ptr<Gathered> gathered_;
 };
+
+// The threads a simulation draws on: MonteCarloOptions::threads, or one
+// per core, at most four.
+int DrawingThreads(const MonteCarloOptions& options);
 
 // One population: `department_of[p.department]` is the output index of patient p's
 // department (0..department_count-1). Patients without a cluster (none

@@ -5,7 +5,6 @@
 #include <boost/accumulators/statistics/count.hpp>
 #include <boost/accumulators/statistics/mean.hpp>
 #include <boost/accumulators/statistics/stats.hpp>
-#include <future>
 #include <memory>
 #include <set>
 #include <unordered_set>
@@ -200,11 +199,9 @@ std::vector<int> Identity(size_t size) {
 
 }  // namespace
 
-// The Monte Carlo of ComputeMonthlyFigures while it draws. Members go in
-// reverse: the draws are waited for before what they read.
+// The Monte Carlo of ComputeMonthlyFigures while it draws.
 struct PendingIntervals {
   std::unique_ptr<ClusterRevenueSimulation> simulation;
-  std::future<std::vector<MonteCarloResult>> draws;
 };
 
 namespace {
@@ -229,8 +226,9 @@ void StartRevenueSimulation(const FigureInputs& in, const std::vector<std::strin
   auto pending = std::make_shared<PendingIntervals>();
   pending->simulation =
       std::make_unique<ClusterRevenueSimulation>(populations, *in.tariffs, in.monte_carlo);
-  pending->draws = std::async(std::launch::async,
-                              [drawing = pending->simulation.get()] { return drawing->Draw(); });
+  // One core is left to the caller, which lays out the tables meanwhile
+  // and then draws what is left (AddRevenueIntervals).
+  pending->simulation->StartDrawing(DrawingThreads(in.monte_carlo) - 1);
   figures->pending_intervals = std::move(pending);
 }
 
@@ -295,7 +293,7 @@ void AddRevenueIntervals(MonthlyFigures* figures) {
   if (!figures->pending_intervals) return;
   const std::shared_ptr<PendingIntervals> pending = std::move(figures->pending_intervals);
   figures->pending_intervals.reset();
-  const std::vector<MonteCarloResult> simulated = pending->draws.get();
+  const std::vector<MonteCarloResult> simulated = pending->simulation->FinishDrawing();
   for (size_t d = 0; d < figures->departments.size(); ++d) {
     figures->departments[d].interval = simulated[0].departments[d];
   }

@@ -117,11 +117,11 @@ struct FigureInputs {
   int valid_rating_months = 12;
   AllocationRule allocation_rule = AllocationRule::kCoordinator;
   const CareCoordination* coordination = nullptr;  // with revenue; may be null
-  // Return while the Monte Carlo still draws, on threads of its own, with
-  // every interval zero until AddRevenueIntervals: the report lays its
-  // tables out and runs the disclosure audit meanwhile, as the intervals
-  // hide no cell and the audit reads none of them. The inputs must outlive
-  // the draws.
+  // Return while the Monte Carlo still draws, on all cores but the
+  // caller's, with every interval zero until AddRevenueIntervals: the
+  // report lays its tables out and runs the disclosure audit meanwhile, as
+  // the intervals hide no cell and the audit reads none of them. The inputs
+  // must outlive the draws.
   bool intervals_apart = false;
 };
 
@@ -129,9 +129,9 @@ struct FigureInputs {
 // this month and of the whole caseload, as one simulation.
 MonthlyFigures ComputeMonthlyFigures(const FigureInputs& inputs);
 
-// Waits for the Monte Carlo that ComputeMonthlyFigures left drawing
-// (intervals_apart) and writes its intervals into `figures`; nothing when
-// none is pending.
+// Finishes the Monte Carlo that ComputeMonthlyFigures left drawing
+// (intervals_apart), drawing what is left on the calling thread too, and
+// writes its intervals into `figures`; nothing when none is pending.
 void AddRevenueIntervals(MonthlyFigures* figures);
 
 }  // namespace clusterpilot

@@ -430,6 +430,36 @@ TEST(MonteCarloIntervalTest, TwoPopulationsShareTheDraws) {
       SimulateClusterRevenue(rated, {0, 1, 2}, 3, tariffs, options).institution.combined.p5_cents);
 }
 
+// The report starts the draws on the other cores and draws the rest
+// itself once its tables are laid out: whoever draws a draw, the numbers
+// are those of one thread drawing them all.
+TEST(MonteCarloIntervalTest, DrawsSharedByStartedThreadsAndTheFinishingOneGiveTheSameNumbers) {
+  const TariffTable tariffs = Tariffs(50000, 90000, 200000);
+  const std::vector<PatientMonth> patients = ManyPatients(600, /*reviewed=*/false);
+  MonteCarloOptions one_thread{1001, 4, 1};
+  const MonteCarloResult alone =
+      SimulateClusterRevenue(patients, {0, 1, 2}, 3, tariffs, one_thread);
+  for (const int started : {0, 1, 3}) {
+    ClusterRevenueSimulation simulation({{&patients, {0, 1, 2}, 3}}, tariffs, one_thread);
+    simulation.StartDrawing(started);
+    const std::vector<MonteCarloResult> shared = simulation.FinishDrawing();
+    ASSERT_EQ(shared.size(), 1u);
+    EXPECT_EQ(shared[0].draws, 1001);
+    for (int d = 0; d < 3; ++d) {
+      const RevenueInterval& want = alone.departments[d].combined;
+      const RevenueInterval& got = shared[0].departments[d].combined;
+      EXPECT_EQ(got.mean_cents, want.mean_cents) << started;
+      EXPECT_EQ(got.p5_cents, want.p5_cents) << started;
+      EXPECT_EQ(got.p95_cents, want.p95_cents) << started;
+    }
+    EXPECT_LT(shared[0].institution.combined.p5_cents, shared[0].institution.combined.p95_cents);
+  }
+  // A report that fails while the draws run drops them: the threads stop
+  // at their next chunk and are joined.
+  ClusterRevenueSimulation dropped({{&patients, {0, 1, 2}, 3}}, tariffs, one_thread);
+  dropped.StartDrawing(2);
+}
+
 TEST(MonteCarloIntervalTest, StandardNormalCdf) {
   EXPECT_DOUBLE_EQ(StandardNormalCdf(0), 0.5);
   EXPECT_NEAR(StandardNormalCdf(1.6448536269514722), 0.95, 1e-12);
