@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -20,9 +21,24 @@
 namespace clusterpilot {
 namespace {
 
-// Lays out one table; it may read the tables published before it, which
-// are already suppressed, so that it never shows what they hide.
-using TableStep = std::function<DraftTable(const PilotReport& published)>;
+// Lays out one table. A table that reads the tables published before it
+// (already suppressed, so that it never shows what they hide) is drafted
+// anew in every round of hiding; one drafted from the figures alone is
+// drafted once and copied in later rounds (at 10M measurements, making the
+// terms of the trend revenue table's figures was most of laying the report
+// out, in each of eleven rounds).
+struct TableStep {
+  std::function<DraftTable(const PilotReport& published)> draft;
+  bool reads_published = false;
+};
+
+TableStep FromFigures(std::function<DraftTable()> draft) {
+  return {[draft = std::move(draft)](const PilotReport&) { return draft(); }};
+}
+
+TableStep FromPublished(std::function<DraftTable(const PilotReport& published)> draft) {
+  return {std::move(draft), true};
+}
 
 // The report's tables in reading order; the comparisons with today's
 // revenue and with the previous month only when there is something to
@@ -31,42 +47,42 @@ std::vector<TableStep> TableSteps(const MonthlyFigures& figures, int suppress_be
   const auto& f = figures;
   const int k = suppress_below;
   std::vector<TableStep> steps = {
-      [&f](const PilotReport&) { return ActivityTable(f); },
-      [&f, k](const PilotReport&) { return HonosTable(f, k); },
-      [&f](const PilotReport&) { return DistributionTable(f); },
-      [](const PilotReport& r) {
+      FromFigures([&f] { return ActivityTable(f); }),
+      FromFigures([&f, k] { return HonosTable(f, k); }),
+      FromFigures([&f] { return DistributionTable(f); }),
+      FromPublished([](const PilotReport& r) {
         return DistributionPercentTable(*r.Find(table_id::kDistribution));
-      },
-      [&f](const PilotReport&) { return FitTable(f); },
-      [](const PilotReport& r) { return FitRankingTable(*r.Find(table_id::kFit)); },
-      [&f](const PilotReport&) { return OverridesTable(f); },
-      [&f](const PilotReport&) { return ClusterRevenueTable(f); }};
+      }),
+      FromFigures([&f] { return FitTable(f); }),
+      FromPublished([](const PilotReport& r) { return FitRankingTable(*r.Find(table_id::kFit)); }),
+      FromFigures([&f] { return OverridesTable(f); }),
+      FromFigures([&f] { return ClusterRevenueTable(f); })};
   if (!f.revenue_file.empty()) {
-    steps.emplace_back([&f](const PilotReport&) { return CaseloadRevenueTable(f); });
-    steps.emplace_back([&f](const PilotReport&) { return AllocationTable(f); });
+    steps.push_back(FromFigures([&f] { return CaseloadRevenueTable(f); }));
+    steps.push_back(FromFigures([&f] { return AllocationTable(f); }));
     if (!f.allocation.organisations.empty()) {
-      steps.emplace_back([&f](const PilotReport&) { return OrganisationAllocationTable(f); });
+      steps.push_back(FromFigures([&f] { return OrganisationAllocationTable(f); }));
     }
-    steps.emplace_back(
-        [&f](const PilotReport& r) { return ImpactTable(f, *r.Find(table_id::kClusterRevenue)); });
+    steps.push_back(FromPublished(
+        [&f](const PilotReport& r) { return ImpactTable(f, *r.Find(table_id::kClusterRevenue)); }));
   }
-  steps.emplace_back([&f](const PilotReport&) { return PoorFitRevenueTable(f); });
+  steps.push_back(FromFigures([&f] { return PoorFitRevenueTable(f); }));
   if (f.has_earlier) {
-    steps.emplace_back([&f](const PilotReport&) { return ChangesTable(f); });
+    steps.push_back(FromFigures([&f] { return ChangesTable(f); }));
   }
   if (f.has_previous) {
-    steps.emplace_back([&f](const PilotReport& r) {
+    steps.push_back(FromPublished([&f](const PilotReport& r) {
       return ClusterShiftTable(f, *r.Find(table_id::kDistribution));
-    });
+    }));
   }
   if (f.has_earlier) {
-    steps.emplace_back([&f, k](const PilotReport&) { return MovesTable(f, k); });
-    steps.emplace_back([&f](const PilotReport&) { return TransitionsTable(f); });
+    steps.push_back(FromFigures([&f, k] { return MovesTable(f, k); }));
+    steps.push_back(FromFigures([&f] { return TransitionsTable(f); }));
   }
   if (!f.trends.empty()) {
-    steps.emplace_back([&f](const PilotReport&) { return TrendsTable(f.trends); });
-    steps.emplace_back([&f](const PilotReport&) { return TrendReviewsTable(f.trends); });
-    steps.emplace_back([&f](const PilotReport&) { return TrendRevenueTable(f.trends, f.tariffs); });
+    steps.push_back(FromFigures([&f] { return TrendsTable(f.trends); }));
+    steps.push_back(FromFigures([&f] { return TrendReviewsTable(f.trends); }));
+    steps.push_back(FromFigures([&f] { return TrendRevenueTable(f.trends, f.tariffs); }));
   }
   return steps;
 }
@@ -138,15 +154,39 @@ PilotReport Describe(const MonthlyFigures& figures, int suppress_below,
   return report;
 }
 
-Result<PilotReport> LayOut(const MonthlyFigures& figures, const SuppressionLimits& limits,
-                           const std::set<ChosenCell>& chosen, const std::string& generated_at) {
-  PilotReport report = Describe(figures, limits.suppress_below, generated_at);
-  for (const TableStep& step : TableSteps(figures, limits.suppress_below)) {
-    Status published = Publish(step(report), limits, chosen, &report);
-    if (!published.ok()) return published.error();
+// The report laid out round after round of hiding, from the same figures.
+class ReportLayout {
+ public:
+  ReportLayout(const MonthlyFigures& figures, const SuppressionLimits& limits,
+               const std::string& generated_at)
+      : figures_(figures),
+        limits_(limits),
+        generated_at_(generated_at),
+        steps_(TableSteps(figures, limits.suppress_below)),
+        drafts_(steps_.size()) {}
+
+  Result<PilotReport> LayOut(const std::set<ChosenCell>& chosen) {
+    PilotReport report = Describe(figures_, limits_.suppress_below, generated_at_);
+    for (size_t i = 0; i < steps_.size(); ++i) {
+      Status published = Publish(Draft(i, report), limits_, chosen, &report);
+      if (!published.ok()) return published.error();
+    }
+    return report;
   }
-  return report;
-}
+
+ private:
+  DraftTable Draft(size_t step, const PilotReport& published) {
+    if (steps_[step].reads_published) return steps_[step].draft(published);
+    if (!drafts_[step]) drafts_[step] = steps_[step].draft(published);
+    return *drafts_[step];
+  }
+
+  const MonthlyFigures& figures_;
+  const SuppressionLimits& limits_;
+  const std::string& generated_at_;
+  std::vector<TableStep> steps_;
+  std::vector<std::optional<DraftTable>> drafts_;  // of the steps that read the figures alone
+};
 
 int CountCells(const std::vector<ReportTable>& tables, CellPrivacy privacy) {
   int cells = 0;
@@ -203,13 +243,14 @@ Result<PilotReport> BuildPilotReport(const MonthlyFigures& figures, const Suppre
   AuditChoices own;
   AuditChoices& so_far = choices != nullptr ? *choices : own;
   std::set<ChosenCell>& chosen = so_far.cells;
+  ReportLayout layout(figures, limits, generated_at);
   if (so_far.auditor == nullptr)
     so_far.auditor = std::make_unique<DisclosureAuditor>(audit_settings);
   // A call that starts from earlier choices repeats the audit that passed
   // them: the same round, unless these tables need more.
   for (int round = std::max(so_far.rounds, 1);; ++round) {
     so_far.rounds = round;
-    Result<PilotReport> laid_out = LayOut(figures, limits, chosen, generated_at);
+    Result<PilotReport> laid_out = layout.LayOut(chosen);
     if (!laid_out.ok()) return laid_out;
     PilotReport& report = laid_out.value();
     const auto started = std::chrono::steady_clock::now();
