@@ -490,12 +490,25 @@ CLUSTERPILOT_AVX512 void SampleSpreadEightDraws(const SimulationInput& input,
   __m512i state[4];
   for (int w = 0; w < 4; ++w) state[w] = _mm512_load_si512(draws.words[w]);
   const SpreadSlot* const spread_tables = input.spread_tables.data();
+  // Each draw's patient counted with one gather and one scatter across the
+  // eight draws' counters (never the same counter twice: each draw has its
+  // own), where eight increments one by one took more processor time than
+  // drawing the clusters.
+  alignas(64) uint64_t lane_address[8];
+  for (int k = 0; k < 8; ++k) lane_address[k] = reinterpret_cast<uint64_t>(draws.lane[k]);
+  const __m512i lanes_at = _mm512_load_si512(lane_address);
+  const __m256i one = _mm256_set1_epi32(1);
   for (size_t i = 0; i < input.uncertain.size(); ++i) {
     const UncertainPatient& patient = input.uncertain[i];
     const __m512i drawn = DrawEightSpreadClusters(spread_tables + patient.first_slot,
                                                   patient.slot_count, NextEightWords(state));
-    _mm512_store_si512(draws.cluster, drawn);
-    draws.Count((i % kCountLanes) * slots + patient.department_slot);
+    const __m512i counter =
+        _mm512_add_epi64(_mm512_set1_epi64(static_cast<int64_t>((i % kCountLanes) * slots +
+                                                                patient.department_slot)),
+                         drawn);
+    const __m512i address = _mm512_add_epi64(lanes_at, _mm512_slli_epi64(counter, 2));
+    const __m256i counts = _mm512_i64gather_epi32(address, nullptr, 1);
+    _mm512_i64scatter_epi32(nullptr, address, _mm256_add_epi32(counts, one), 1);
   }
   for (int w = 0; w < 4; ++w) _mm512_store_si512(draws.words[w], state[w]);
   draws.Return();
