@@ -42,6 +42,17 @@ Result<TariffTable> ReadTariffs(const ScopedTempDir& dir, const std::string& csv
   return ReadTariffTable(dir.File("tariffs.csv"));
 }
 
+// The figures of a generated institution of 300 patients, whose report
+// needs rounds of hiding, at plausible tariffs.
+Result<MonthlyFigures> SmallInstitutionFigures() {
+  ScopedTempDir dir;
+  ReportStore fixture(TestStoreLocationOf(dir));
+  FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 300});
+  const Result<TariffTable> tariffs = ReadTariffs(dir, PlausibleTariffCsv());
+  if (!tariffs.ok()) return tariffs.error();
+  return Figures(fixture.store(), tariffs.value());
+}
+
 int64_t SqlCount(Store& store, const std::string& sql) {
   SqlStatement select(store, sql);
   EXPECT_TRUE(select.Step()) << select.status().error().ToString();
@@ -119,12 +130,7 @@ TEST(PilotReportTest, DepartmentTotalsAddUpToTheInstitution) {
 // The rounds of hiding build on each other (DisclosureAuditor): the report
 // they end with must pass an audit of its own, made afresh.
 TEST(PilotReportTest, TheReportPassesAFreshAuditAfterItsRoundsOfHiding) {
-  ScopedTempDir dir;
-  ReportStore fixture(TestStoreLocationOf(dir));
-  FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 300});
-  const Result<TariffTable> tariffs = ReadTariffs(dir, PlausibleTariffCsv());
-  ASSERT_TRUE(tariffs.ok()) << tariffs.error().ToString();
-  const Result<MonthlyFigures> figures = Figures(fixture.store(), tariffs.value());
+  const Result<MonthlyFigures> figures = SmallInstitutionFigures();
   ASSERT_TRUE(figures.ok()) << figures.error().ToString();
 
   const Result<PilotReport> report = BuildPilotReport(figures.value(), {}, "now");
@@ -189,12 +195,7 @@ TEST(PilotReportTest, HidingChosenWhileTheMonteCarloDrawsGivesTheOnePassReport) 
 // A table whose hiding needs a second round cannot be published in one:
 // the report refuses instead of publishing what is not yet safe.
 TEST(PilotReportTest, RefusesToPublishWhenHidingDoesNotSettle) {
-  ScopedTempDir dir;
-  ReportStore fixture(TestStoreLocationOf(dir));
-  FillSyntheticStore(&fixture, SyntheticStoreOptions{.patients = 300});
-  const Result<TariffTable> tariffs = ReadTariffs(dir, PlausibleTariffCsv());
-  ASSERT_TRUE(tariffs.ok()) << tariffs.error().ToString();
-  const Result<MonthlyFigures> figures = Figures(fixture.store(), tariffs.value());
+  const Result<MonthlyFigures> figures = SmallInstitutionFigures();
   ASSERT_TRUE(figures.ok()) << figures.error().ToString();
 
   const Result<PilotReport> report =
