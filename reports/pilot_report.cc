@@ -171,12 +171,15 @@ class ReportLayout {
       Status published = Publish(Draft(i, report), limits_, chosen, &report);
       if (!published.ok()) return published.error();
     }
+    ++rounds_;
     return report;
   }
 
  private:
+  // The first round keeps no drafts: most reports need no second one, and
+  // the drafts of a report with a revenue file weigh 14 MB.
   DraftTable Draft(size_t step, const PilotReport& published) {
-    if (steps_[step].reads_published) return steps_[step].draft(published);
+    if (steps_[step].reads_published || rounds_ == 0) return steps_[step].draft(published);
     if (!drafts_[step]) drafts_[step] = steps_[step].draft(published);
     return *drafts_[step];
   }
@@ -186,6 +189,7 @@ class ReportLayout {
   const std::string& generated_at_;
   std::vector<TableStep> steps_;
   std::vector<std::optional<DraftTable>> drafts_;  // of the steps that read the figures alone
+  int rounds_ = 0;                                 // laid out so far
 };
 
 int CountCells(const std::vector<ReportTable>& tables, CellPrivacy privacy) {
