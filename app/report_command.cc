@@ -158,7 +158,9 @@ int RunReportCommand(CommandContext& context) {
   // what the readers left in theirs raised the report's peak by a third in
   // some runs: 147-150 MB against 114 MB on the 1M scale store. With two
   // arenas it stayed at 119 MB, as fast.
+#ifdef M_ARENA_MAX  // glibc's
   mallopt(M_ARENA_MAX, 2);
+#endif
   ReportRequest request;
   std::string problem = ReadOptions(context, &request);
   if (problem.empty()) problem = ReadSettings(context.settings, &request);

@@ -55,8 +55,11 @@ struct FigureRow {
   double scale = 1;
   bool shown = false;
   bool never_negative = false;  // no figure: a sum the reader knows is at least zero
-  Interval reader;              // what the reader knows of it, in the row's scale
-  int part = 0;                 // the program part that holds the row
+  // Whether each term counts patients or not as its quantity did where the
+  // program first met it (which decided the column's bounds).
+  bool kinds_agree = true;
+  Interval reader;   // what the reader knows of it, in the row's scale
+  int part = 0;      // the program part that holds the row
   int part_row = 0;  // its row number in that part's GLPK program; 0: it bounds its one column
   std::vector<int> part_columns{0};  // `columns` as that part's GLPK numbers them
 };
@@ -125,12 +128,14 @@ bool HoldsOnlyUnpricedAmounts(const FigureRow& row, const std::vector<bool>& col
 FigureRow MakeRow(PublishedCell cell, const std::vector<QuantityTerm>& terms, Program* program) {
   std::vector<std::pair<int, double>> merged;
   merged.reserve(terms.size());
+  bool kinds_agree = true;
   for (const QuantityTerm& term : terms) {
     auto [it, added] = program->quantities.try_emplace(term.quantity, 0);
     if (added) {
       it->second = static_cast<int>(program->column_is_count.size());
       program->column_is_count.push_back(term.count);
     }
+    if (program->column_is_count[it->second] != term.count) kinds_agree = false;
     merged.emplace_back(it->second, term.weight);
   }
   // Stable, so that a column's weights add up in the order of its terms.
@@ -138,6 +143,7 @@ FigureRow MakeRow(PublishedCell cell, const std::vector<QuantityTerm>& terms, Pr
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   FigureRow row;
   row.cell = cell;
+  row.kinds_agree = kinds_agree;
   for (size_t i = 0; i < merged.size();) {
     const int column = merged[i].first;
     double weight = 0;
@@ -801,15 +807,16 @@ bool Widen(const std::vector<ReportTable>& tables, int suppress_below, Program* 
 
 // Whether `tables` publish the figures the program was built from, with
 // the same meanings and true values: then only what they hide can differ.
-// (A quantity the program has not seen gets a new column here, which no row
-// of the program holds: the figures differ.)
+// Rebuilding the rows names any quantity the program has not met in the
+// program's own map; a row that holds one differs from every row of the
+// program, and a quantity only met in terms that cancel is no figure's.
 bool SameFigures(const std::vector<ReportTable>& tables,
                  const std::vector<TableRelations>& relations, Program* program) {
   const std::vector<FigureRow> rows = MakeRows(tables, relations, tables.size(), program);
   auto same = [](const FigureRow& a, const FigureRow& b) {
     return a.cell == b.cell && a.kind == b.kind && a.value == b.value &&
-           a.never_negative == b.never_negative && a.columns == b.columns &&
-           a.weights == b.weights && a.scale == b.scale;
+           a.never_negative == b.never_negative && a.kinds_agree && b.kinds_agree &&
+           a.columns == b.columns && a.weights == b.weights && a.scale == b.scale;
   };
   return std::equal(rows.begin(), rows.end(), program->rows.begin(), program->rows.end(), same);
 }

@@ -26,6 +26,8 @@ struct AuditSettings {
   // A hidden small count must keep at least this many possible whole
   // values; at most suppress_below - 1.
   int protection_interval = 3;
+
+  bool operator==(const AuditSettings&) const = default;
 };
 
 // A cell of the report: tables[table].At(cell.row, cell.column).
@@ -88,6 +90,7 @@ class DisclosureAuditor {
   Result<DisclosureAudit> Audit(const std::vector<ReportTable>& tables,
                                 const std::vector<TableRelations>& relations);
 
+  const AuditSettings& settings() const { return settings_; }
   // Whether the last Audit loosened the previous round's program rather
   // than building a new one; for tests.
   bool ReusedProgram() const { return reused_; }

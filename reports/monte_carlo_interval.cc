@@ -734,6 +734,10 @@ struct ClusterRevenueSimulation::Gathered {
   std::atomic<int> next_chunk{0};
   std::vector<std::thread> workers;
 
+  // However the simulation ends (finished, dropped, or replaced by a move),
+  // its workers are stopped before what they read goes.
+  ~Gathered() { Stop(); }
+
   // Runs chunks of draws until none is left.
   void DrawChunks() {
     for (;;) {
@@ -777,9 +781,7 @@ ClusterRevenueSimulation::ClusterRevenueSimulation(
   }
 }
 
-ClusterRevenueSimulation::~ClusterRevenueSimulation() {
-  if (gathered_ != nullptr) gathered_->Stop();
-}
+ClusterRevenueSimulation::~ClusterRevenueSimulation() = default;
 ClusterRevenueSimulation::ClusterRevenueSimulation(ClusterRevenueSimulation&&) noexcept = default;
 ClusterRevenueSimulation& ClusterRevenueSimulation::operator=(ClusterRevenueSimulation&&) noexcept =
     default;

@@ -109,7 +109,7 @@ class ClusterRevenueSimulation {
  public:
   ClusterRevenueSimulation(const std::vector<RevenuePopulation>& populations,
                            const TariffTable& tariffs, const MonteCarloOptions& options);
-  ~ClusterRevenueSimulation();  // stops drawing
+  ~ClusterRevenueSimulation();  // stops drawing, as does replacing it by a move
   ClusterRevenueSimulation(ClusterRevenueSimulation&&) noexcept;
   ClusterRevenueSimulation& operator=(ClusterRevenueSimulation&&) noexcept;
 

@@ -117,11 +117,11 @@ struct FigureInputs {
   int valid_rating_months = 12;
   AllocationRule allocation_rule = AllocationRule::kCoordinator;
   const CareCoordination* coordination = nullptr;  // with revenue; may be null
-  // Return while the Monte Carlo still draws, on all cores but the
-  // caller's, with every interval zero until AddRevenueIntervals: the
-  // report lays its tables out and runs the disclosure audit meanwhile, as
-  // the intervals hide no cell and the audit reads none of them. The inputs
-  // must outlive the draws.
+  // Return while the Monte Carlo still draws, on one thread fewer than it
+  // would draw on (a core is left to the caller), with every interval zero
+  // until AddRevenueIntervals: the report lays its tables out and runs the
+  // disclosure audit meanwhile, as the intervals hide no cell and the audit
+  // reads none of them. The draws work on copies of what they need.
   bool intervals_apart = false;
 };
 

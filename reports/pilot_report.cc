@@ -108,16 +108,20 @@ void HideChosen(const std::set<ChosenCell>& chosen, ReportTable* table) {
 // can expose a count an earlier round protected. A report that only hides
 // more from round to round lets each audit build on the last
 // (DisclosureAuditor), and it settles sooner: at 1M measurements in 11
-// rounds instead of 20, with 350 cells hidden as "x" instead of 365. (Small
-// counts hide themselves in every round, as "<5": choosing them would hide
-// them as "x".)
+// rounds instead of 20, with 350 cells hidden as "x" instead of 365. Zeros
+// hidden as "<5" are kept too (choosing a zero hides it as "<5" again);
+// small counts from 1 to 4 hide themselves in every round, and choosing
+// them would hide them as "x".
 void KeepHidden(const std::vector<ReportTable>& tables, std::set<ChosenCell>* chosen) {
+  auto kept = [](const ReportCell& cell) {
+    return cell.privacy == CellPrivacy::kProtective ||
+           (cell.privacy == CellPrivacy::kSmall && cell.kind == CellKind::kCount &&
+            cell.integer == 0);
+  };
   for (const ReportTable& table : tables) {
     for (const ReportRow& row : table.rows) {
       for (size_t c = 0; c < table.columns.size(); ++c) {
-        if (row.cells[c].privacy == CellPrivacy::kProtective) {
-          chosen->insert({table.id, row.key, table.columns[c].key});
-        }
+        if (kept(row.cells[c])) chosen->insert({table.id, row.key, table.columns[c].key});
       }
     }
   }
@@ -248,8 +252,9 @@ Result<PilotReport> BuildPilotReport(const MonthlyFigures& figures, const Suppre
   AuditChoices& so_far = choices != nullptr ? *choices : own;
   std::set<ChosenCell>& chosen = so_far.cells;
   ReportLayout layout(figures, limits, generated_at);
-  if (so_far.auditor == nullptr)
+  if (so_far.auditor == nullptr || so_far.auditor->settings() != audit_settings) {
     so_far.auditor = std::make_unique<DisclosureAuditor>(audit_settings);
+  }
   // A call that starts from earlier choices repeats the audit that passed
   // them: the same round, unless these tables need more.
   for (int round = std::max(so_far.rounds, 1);; ++round) {

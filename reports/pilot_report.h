@@ -60,7 +60,9 @@ struct PilotReport {
 // report audits its tables while the Monte Carlo draws (the intervals hide
 // no cell and the audit reads none), then builds them again with the
 // intervals, which its auditor, kept from the first call, then passes
-// without a solve. Both calls run on the same thread (DisclosureAuditor).
+// without building its program again: only hidden figures that the
+// published ones pin to zero are solved for again. Both calls run on the
+// same thread (DisclosureAuditor).
 struct AuditChoices {
   std::set<std::tuple<std::string, std::string, std::string>> cells;  // table, row, column keys
   int rounds = 0;                                                     // audits run so far

@@ -149,6 +149,18 @@ TEST(DisclosureAuditorTest, StartsAfreshWhenTheFiguresOrTheirMeaningsDiffer) {
   repriced.tables[1].At(0, 0).integer = 3 * 10000 + 6 * 40000;
   AuditBothWays(auditor, repriced);
   EXPECT_FALSE(auditor.ReusedProgram());
+  AuditBothWays(auditor, repriced);
+  EXPECT_TRUE(auditor.ReusedProgram());
+  // Cluster a's patients read as an amount (which may be negative) rather
+  // than a count: the program's bounds on that quantity no longer hold.
+  Department amounts = repriced;
+  for (TableRelations& relations : amounts.relations) {
+    for (CellMeaning& meaning : relations.meanings) {
+      for (QuantityTerm& term : meaning.terms) term.count = term.quantity != "patients/a";
+    }
+  }
+  AuditBothWays(auditor, amounts);
+  EXPECT_FALSE(auditor.ReusedProgram());
 }
 
 QuantityTerm Billed(const std::string& group, double weight = 1) {

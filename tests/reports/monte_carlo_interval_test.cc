@@ -454,10 +454,14 @@ TEST(MonteCarloIntervalTest, DrawsSharedByStartedThreadsAndTheFinishingOneGiveTh
     }
     EXPECT_LT(shared[0].institution.combined.p5_cents, shared[0].institution.combined.p95_cents);
   }
-  // A report that fails while the draws run drops them: the threads stop
-  // at their next chunk and are joined.
-  ClusterRevenueSimulation dropped({{&patients, {0, 1, 2}, 3}}, tariffs, one_thread);
-  dropped.StartDrawing(2);
+  // A simulation replaced while it draws (as a report that fails drops its
+  // draws) stops them first; the one moved in draws as if alone.
+  ClusterRevenueSimulation replaced({{&patients, {0, 1, 2}, 3}}, tariffs, one_thread);
+  replaced.StartDrawing(2);
+  replaced = ClusterRevenueSimulation({{&patients, {0, 1, 2}, 3}}, tariffs, one_thread);
+  replaced.StartDrawing(1);
+  EXPECT_EQ(replaced.FinishDrawing()[0].institution.combined.p95_cents,
+            alone.institution.combined.p95_cents);
 }
 
 TEST(MonteCarloIntervalTest, StandardNormalCdf) {

@@ -133,9 +133,11 @@ TEST(PilotReportTest, TheReportPassesAFreshAuditAfterItsRoundsOfHiding) {
   const Result<MonthlyFigures> figures = SmallInstitutionFigures();
   ASSERT_TRUE(figures.ok()) << figures.error().ToString();
 
-  const Result<PilotReport> report = BuildPilotReport(figures.value(), {}, "now");
+  AuditChoices choices;
+  const Result<PilotReport> report = BuildPilotReport(figures.value(), {}, "now", &choices);
   ASSERT_TRUE(report.ok()) << report.error().ToString();
   EXPECT_GE(report.value().disclosure.rounds, 2);
+  EXPECT_TRUE(choices.auditor->ReusedProgram());  // the last round built on the one before
   const Result<DisclosureAudit> fresh =
       AuditDisclosure(report.value().tables, report.value().relations, {});
   ASSERT_TRUE(fresh.ok()) << fresh.error().ToString();
