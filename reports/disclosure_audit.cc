@@ -821,6 +821,13 @@ bool SameFigures(const std::vector<ReportTable>& tables,
   return std::equal(rows.begin(), rows.end(), program->rows.begin(), program->rows.end(), same);
 }
 
+// The auditors alive on this thread. GLPK keeps its working memory per
+// thread until glp_free_env(), which a web server's pool thread that ends
+// would lose (LeakSanitizer found that); but glp_free_env() also deletes
+// every problem still alive on the thread, so only the last auditor to go
+// may call it.
+thread_local int auditors_on_thread = 0;
+
 }  // namespace
 
 struct DisclosureAuditor::Rounds {
@@ -831,17 +838,6 @@ struct DisclosureAuditor::Rounds {
   Program program;
   std::optional<Witnesses> witnesses;  // once the program is solved
 };
-
-namespace {
-
-// The auditors alive on this thread. GLPK keeps its working memory per
-// thread until glp_free_env(), which a web server's pool thread that ends
-// would lose (LeakSanitizer found that); but glp_free_env() also deletes
-// every problem still alive on the thread, so only the last auditor to go
-// may call it.
-thread_local int auditors_on_thread = 0;
-
-}  // namespace
 
 DisclosureAuditor::DisclosureAuditor(const AuditSettings& settings) : settings_(settings) {
   ++auditors_on_thread;

@@ -527,7 +527,7 @@ int DrawsSideBySide(int wanted) {
 int DrawsSideBySide(int) { return 1; }
 #endif
 
-// The three ways RunDraws sees a draw (RevenueIntervals).
+// The three ways a draw is seen (RevenueIntervals).
 enum View { kCombined = 0, kPricesOnly = 1, kClassificationOnly = 2, kViewCount = 3 };
 
 // Revenue in cents by view, department and draw.
@@ -571,7 +571,7 @@ double GroupDeviation(const NormalGroup& group, const std::array<double, kCluste
   return std::sqrt(std::max(variance, 0.0));
 }
 
-// One draw on its way through RunDraws: its stream, prices and counts.
+// One draw on its way through a DrawRunner: its stream, prices and counts.
 struct DrawInFlight {
   explicit DrawInFlight(size_t slots) : counts(slots), lanes(kCountLanes * slots) {}
   RandomStream random{0};
@@ -641,42 +641,58 @@ void StartDraw(const SimulationInput& input, const MonteCarloOptions& options, i
   SamplePairs(input, &flight->random, flight->counts.data());
 }
 
-// Runs draws [begin, end); writes revenue per view and department to
-// (*drawn)[view][department][draw]. Eight or four at a time where the
-// processor can (SampleSpreadEightDraws, SampleSpreadFourDraws), the rest
-// one by one: the same numbers.
-void RunDraws(const SimulationInput& input, const MonteCarloOptions& options, int begin, int end,
-              DrawnRevenue* drawn) {
-  DrawFinisher finisher(input, drawn);
-  std::vector<DrawInFlight> flights(8, DrawInFlight(input.start_counts.size()));
-  RandomStream* random[8];
-  std::vector<uint32_t>* lanes[8];
-  for (int k = 0; k < 8; ++k) {
-    random[k] = &flights[k].random;
-    lanes[k] = &flights[k].lanes;
-  }
-  int draw = begin;
-  const int widest = DrawsSideBySide(options.draws_side_by_side);
-  for (const int width : {8, 4}) {
-    if (width > widest) continue;
-    for (; draw + width <= end; draw += width) {
-      for (int k = 0; k < width; ++k) StartDraw(input, options, draw + k, &flights[k]);
-#ifdef CLUSTERPILOT_DRAWS_SIDE_BY_SIDE
-      if (width == 8) {
-        SampleSpreadEightDraws(input, random, lanes);
-      } else {
-        SampleSpreadFourDraws(input, random, lanes);
-      }
-#endif
-      for (int k = 0; k < width; ++k) finisher.Finish(draw + k, &flights[k]);
+// The draws of one thread: its finisher and its draws in flight are made
+// once and serve every range of draws the thread takes.
+class DrawRunner {
+ public:
+  DrawRunner(const SimulationInput& input, const MonteCarloOptions& options, DrawnRevenue* drawn)
+      : input_(input),
+        options_(options),
+        finisher_(input, drawn),
+        flights_(8, DrawInFlight(input.start_counts.size())),
+        widest_(DrawsSideBySide(options.draws_side_by_side)) {
+    for (int k = 0; k < 8; ++k) {
+      random_[k] = &flights_[k].random;
+      lanes_[k] = &flights_[k].lanes;
     }
   }
-  for (; draw < end; ++draw) {
-    StartDraw(input, options, draw, &flights[0]);
-    SampleSpread(input, &flights[0].random, &flights[0].lanes);
-    finisher.Finish(draw, &flights[0]);
+
+  // Runs draws [begin, end); writes revenue per view and department to
+  // (*drawn)[view][department][draw]. Eight or four at a time where the
+  // processor can (SampleSpreadEightDraws, SampleSpreadFourDraws), the rest
+  // one by one: the same numbers.
+  void Run(int begin, int end) {
+    int draw = begin;
+    for (const int width : {8, 4}) {
+      if (width > widest_) continue;
+      for (; draw + width <= end; draw += width) {
+        for (int k = 0; k < width; ++k) StartDraw(input_, options_, draw + k, &flights_[k]);
+#ifdef CLUSTERPILOT_DRAWS_SIDE_BY_SIDE
+        if (width == 8) {
+          SampleSpreadEightDraws(input_, random_, lanes_);
+        } else {
+          SampleSpreadFourDraws(input_, random_, lanes_);
+        }
+#endif
+        for (int k = 0; k < width; ++k) finisher_.Finish(draw + k, &flights_[k]);
+      }
+    }
+    for (; draw < end; ++draw) {
+      StartDraw(input_, options_, draw, &flights_[0]);
+      SampleSpread(input_, &flights_[0].random, &flights_[0].lanes);
+      finisher_.Finish(draw, &flights_[0]);
+    }
   }
-}
+
+ private:
+  const SimulationInput& input_;
+  const MonteCarloOptions& options_;
+  DrawFinisher finisher_;
+  std::vector<DrawInFlight> flights_;
+  RandomStream* random_[8];
+  std::vector<uint32_t>* lanes_[8];
+  int widest_;  // draws side by side
+};
 
 RevenueInterval Summarize(std::vector<int64_t> draws) {
   acc::accumulator_set<double, acc::stats<acc::tag::mean>> mean;
@@ -740,10 +756,11 @@ struct ClusterRevenueSimulation::Gathered {
 
   // Runs chunks of draws until none is left.
   void DrawChunks() {
+    DrawRunner runner(input, options, &drawn);
     for (;;) {
       const int begin = kDrawsPerChunk * next_chunk.fetch_add(1);
       if (begin >= draws) return;
-      RunDraws(input, options, begin, std::min(begin + kDrawsPerChunk, draws), &drawn);
+      runner.Run(begin, std::min(begin + kDrawsPerChunk, draws));
     }
   }
 
