@@ -6,7 +6,7 @@ Status AuditGroupCommit::Record(Store& store, AuditRecord record) {
   std::unique_lock<std::mutex> lock(mutex_);
   const std::shared_ptr<Batch> mine = open_;
   mine->records.push_back(std::move(record));
-  finished_.wait(lock, [&] { return mine->done || !writing_; });
+  mine->settled.wait(lock, [&] { return mine->done || !writing_; });
   if (mine->done) return mine->outcome;
   // No batch is being written, so nobody has taken this one: lead it. A
   // leader finishes its batch before it clears writing_, so this batch is
@@ -26,11 +26,18 @@ Status AuditGroupCommit::Record(Store& store, AuditRecord record) {
 }
 
 void AuditGroupCommit::Finish(Batch& batch, const Status& outcome) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  batch.outcome = outcome;
-  batch.done = true;
-  writing_ = false;
-  finished_.notify_all();
+  std::shared_ptr<Batch> next;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    batch.outcome = outcome;
+    batch.done = true;
+    writing_ = false;
+    next = open_;
+  }
+  // Outside the lock, so that the woken do not wait for it at once. The
+  // leader holds `batch` alive; `next` is held here.
+  batch.settled.notify_all();
+  next->settled.notify_one();
 }
 
 }  // namespace clusterpilot

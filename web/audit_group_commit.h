@@ -34,14 +34,18 @@ class AuditGroupCommit {
  private:
   struct Batch {
     std::vector<AuditRecord> records;
+    // The batch's requests wait here for its outcome, or for their turn to
+    // lead it. One condition per batch: waking every waiting request at
+    // each commit cost each page view two context switches more.
+    std::condition_variable settled;
     bool done = false;
     Status outcome = Status::Ok();
   };
-  // Hands the batch its outcome, wakes its requests and lets the next lead.
+  // Hands the batch its outcome, wakes its requests and one request of the
+  // next batch to lead that.
   void Finish(Batch& batch, const Status& outcome);
 
   std::mutex mutex_;
-  std::condition_variable finished_;
   std::shared_ptr<Batch> open_ = std::make_shared<Batch>();  // gathering entries
   bool writing_ = false;  // a leader is committing the batch before open_
 };
