@@ -267,6 +267,14 @@ std::string RenderTemplate(std::string_view template_name, const Poco::JSON::Obj
   return out.str();
 }
 
+std::string RenderFragment(std::string_view template_name, const PageValues& values) {
+  ContextStack stack;
+  stack.push(&values.Mustache());
+  std::ostringstream out;
+  ParsedTemplate(template_name).render(stack, out);
+  return out.str();
+}
+
 WebResponse JsonResponse(int status, const Poco::JSON::Object::Ptr& values) {
   WebResponse response;
   response.status = status;

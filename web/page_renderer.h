@@ -3,8 +3,9 @@
 // through the page's template inside the frame (layout.mustache), a script
 // asking for application/json gets the object itself, so both always carry
 // the same figures. Mustache's {{x}} escapes HTML; the templates use the
-// unescaped {{{x}}} only for the frame's body, which they render themselves
-// (checked by a test).
+// unescaped {{{x}}} only for HTML rendered by these templates themselves
+// (the frame's body, the worklist's kept rows) and for the pilot report's
+// own escaped HTML (checked by a test).
 #ifndef CLUSTERPILOT_WEB_PAGE_RENDERER_H_
 #define CLUSTERPILOT_WEB_PAGE_RENDERER_H_
 
@@ -54,6 +55,11 @@ WebResponse RenderPage(const PageContext& context, int status, const std::string
 
 // Renders one template with `data` outside the frame (the login page).
 std::string RenderTemplate(std::string_view template_name, const Poco::JSON::Object::Ptr& data);
+
+// Renders one template with `values` (Mustache data, no phrases) outside
+// the frame: a fragment that a page keeps between requests and inserts
+// whole (the worklist's rows, web/rendered_rows.h).
+std::string RenderFragment(std::string_view template_name, const PageValues& values);
 
 // `data` as a JSON response.
 WebResponse JsonResponse(int status, const Poco::JSON::Object::Ptr& data);

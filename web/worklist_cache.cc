@@ -33,6 +33,7 @@ std::shared_ptr<const WorklistRows> Arrange(std::vector<AssignmentRow> read) {
   SortBySeverity(&read);
   auto month = std::make_shared<WorklistRows>();
   month->rows = std::move(read);
+  month->html = std::make_unique<RenderedRows>(month->rows.size());
   for (size_t filter = 0; filter < kWorklistFilterCount; ++filter) {
     for (const AssignmentRow& row : month->rows) {
       if (Shows(row, static_cast<WorklistFilter>(filter))) month->shown[filter].push_back(&row);

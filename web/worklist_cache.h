@@ -22,6 +22,7 @@
 #include "core/calendar_month.h"
 #include "core/error.h"
 #include "store/assignment_listing.h"
+#include "web/rendered_rows.h"
 
 namespace clusterpilot {
 
@@ -32,10 +33,12 @@ enum class WorklistFilter { kAll, kFlagged, kUnreviewed, kReviewed };
 inline constexpr size_t kWorklistFilterCount = 4;
 
 // One department's month in worklist order (most flags first, then by date,
-// patient and id), and the rows each filter shows, in the same order.
+// patient and id), the rows each filter shows, in the same order, and each
+// row's HTML once a page has shown it.
 struct WorklistRows {
   std::vector<AssignmentRow> rows;
   std::array<std::vector<const AssignmentRow*>, kWorklistFilterCount> shown;
+  std::unique_ptr<RenderedRows> html;  // one per row of `rows`
 
   const std::vector<const AssignmentRow*>& Shown(WorklistFilter filter) const {
     return shown[static_cast<size_t>(filter)];

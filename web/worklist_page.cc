@@ -96,6 +96,14 @@ class DepartmentsMonth {
 
   const std::vector<const AssignmentRow*>& Shown() const { return *shown_; }
 
+  // The HTML of shown rows [begin, end), each rendered once while its
+  // department's month is kept (web/rendered_rows.h).
+  std::string RowsHtml(size_t begin, size_t end) const {
+    std::string html;
+    for (size_t i = begin; i < shown_->size() && i < end; ++i) html += RowHtml(*(*shown_)[i]);
+    return html;
+  }
+
   // How many rows `filter` shows, over every department.
   int64_t Count(WorklistFilter filter) const {
     size_t count = 0;
@@ -104,6 +112,19 @@ class DepartmentsMonth {
   }
 
  private:
+  const std::string& RowHtml(const AssignmentRow& row) const {
+    for (const SharedRows& part : parts_) {
+      const std::vector<AssignmentRow>& rows = part->rows;
+      if (rows.empty() || &row < rows.data() || &row >= rows.data() + rows.size()) continue;
+      return part->html->Html(static_cast<size_t>(&row - rows.data()), [&] {
+        return RenderFragment("worklist_row", RowValues(row, false));
+      });
+    }
+    // Unreachable: every shown row is one of the parts'.
+    static const std::string kNone;
+    return kNone;
+  }
+
   std::vector<SharedRows> parts_;  // keeps the rows alive
   std::vector<const AssignmentRow*> merged_;
   const std::vector<const AssignmentRow*>* shown_ = &merged_;
@@ -241,19 +262,23 @@ WebResponse WorklistPage(PageContext& context) {
   }
   const std::vector<const AssignmentRow*>& shown = rows.Shown();
   const bool json = request.wants_json;
-  PageList list(json, kRowsPerPage);
-  for (size_t i = (page - 1) * kRowsPerPage; i < shown.size() && i < page * kRowsPerPage; ++i) {
-    list.AddObject(RowValues(*shown[i], json));
-  }
+  const size_t begin = (page - 1) * kRowsPerPage;
+  const size_t end = page * kRowsPerPage;
   PageValues values(json);
+  if (json) {
+    PageList list(json, kRowsPerPage);
+    for (size_t i = begin; i < shown.size() && i < end; ++i)
+      list.AddObject(RowValues(*shown[i], json));
+    values.SetList("measurements", std::move(list));
+  } else {
+    values.SetText("rows_html", rows.RowsHtml(begin, end));
+  }
   values.SetText("month", month.value().Key());
   values.SetText("filter", filter.name);
   values.SetNumber("page", static_cast<int64_t>(page));
   values.SetNumber("pages", static_cast<int64_t>((shown.size() + kRowsPerPage - 1) / kRowsPerPage));
   values.SetObject("counts", Counts(rows, json));
-  values.SetList("measurements", std::move(list));
-  const std::string confirmable =
-      ConfirmableList(shown, (page - 1) * kRowsPerPage, page * kRowsPerPage);
+  const std::string confirmable = ConfirmableList(shown, begin, end);
   if (!confirmable.empty()) values.SetText("confirmable", confirmable);
   values.SetText("csrf_token", context.user->csrf_token);
   AddConfirmResult(context, &values);

@@ -10,7 +10,7 @@
 namespace clusterpilot {
 namespace {
 
-TEST(TemplateEscapingTest, OnlyTheFrameBodyIsUnescaped) {
+TEST(TemplateEscapingTest, UnescapedInsertsAreOnlyHtmlRenderedBefore) {
   const std::regex unescaped(R"(\{\{\{\s*([^}]*)\}\}\}|\{\{&\s*([^}]*)\}\})");
   std::vector<std::string> found;
   for (const std::string& name : TemplateNames()) {
@@ -20,15 +20,17 @@ TEST(TemplateEscapingTest, OnlyTheFrameBodyIsUnescaped) {
       found.push_back(name + ": " + (*it)[0].str());
     }
   }
-  // The frame's body (a template rendered first) and the pilot report's own
-  // HTML, which reports/ writes and escapes; nothing else.
+  // The frame's body and the worklist's kept rows (templates rendered
+  // first) and the pilot report's own HTML, which reports/ writes and
+  // escapes; nothing else.
   std::sort(found.begin(), found.end());
-  EXPECT_EQ(found, (std::vector<std::string>{"layout: {{{body}}}", "reports: {{{report_html}}}"}));
+  EXPECT_EQ(found, (std::vector<std::string>{"layout: {{{body}}}", "reports: {{{report_html}}}",
+                                             "worklist: {{{rows_html}}}"}));
 }
 
 TEST(TemplateEscapingTest, EveryPageTemplateIsEmbeddedAndParses) {
   for (const char* name : {"layout", "login", "error", "worklist", "measurement", "conflict",
-                           "departments", "users", "audit", "reports", "import"}) {
+                           "departments", "users", "audit", "reports", "import", "worklist_row"}) {
     EXPECT_FALSE(TemplateText(name).empty()) << name;
   }
   EXPECT_NE(StyleSheetText().find("body {"), std::string::npos);
