@@ -71,8 +71,24 @@ Result<NewSession> SignIn(Store& store, const std::string& name, const std::stri
   return OpenSession(store, *user, now);
 }
 
+bool SessionTouches::Claim(const std::string& session_hash, int64_t now, int64_t interval) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  // Ended and idle sessions are forgotten once the map grows; a forgotten
+  // session is simply claimed again.
+  constexpr size_t kForgetPast = 4096;
+  if (claimed_at_.size() >= kForgetPast) {
+    std::erase_if(claimed_at_, [&](const auto& entry) { return now - entry.second >= interval; });
+  }
+  auto [claim, first] = claimed_at_.try_emplace(session_hash, now);
+  if (first) return true;
+  if (now - claim->second < interval) return false;
+  claim->second = now;
+  return true;
+}
+
 Result<std::optional<SignedInUser>> FindSignedInUser(Store& store, const std::string& cookie,
-                                                     const SessionPolicy& policy, int64_t now) {
+                                                     const SessionPolicy& policy, int64_t now,
+                                                     SessionTouches* touches) {
   if (cookie.empty()) return std::optional<SignedInUser>();
   const std::string hash = TokenHash(cookie);
   Result<std::optional<WebSession>> session = FindWebSession(store, hash);
@@ -86,7 +102,8 @@ Result<std::optional<SignedInUser>> FindSignedInUser(Store& store, const std::st
   Result<std::optional<WebUser>> user = FindWebUserById(store, session.value()->user_id);
   if (!user.ok()) return user.error();
   if (!user.value() || user.value()->disabled) return std::optional<SignedInUser>();
-  if (now - session.value()->last_seen_at >= kTouchEverySeconds) {
+  if (now - session.value()->last_seen_at >= kTouchEverySeconds &&
+      (touches == nullptr || touches->Claim(hash, now, kTouchEverySeconds))) {
     Status touched = TouchWebSession(store, hash, now);
     if (!touched.ok()) return touched.error();
   }

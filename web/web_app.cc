@@ -64,7 +64,7 @@ WebResponse WebApp::Dispatch(const WebRequest& request) {
   StorePool::Lease lease(stores_);
   const int64_t now = UnixNow();
   Result<std::optional<SignedInUser>> user =
-      FindSignedInUser(lease.store(), request.session_cookie, policy_, now);
+      FindSignedInUser(lease.store(), request.session_cookie, policy_, now, &session_touches_);
   const SignedInUser* signed_in = user.ok() && user.value() ? &*user.value() : nullptr;
   PageContext context{request, signed_in, lease.store(), "",          policy_,
                       now,     reports_,  worklists_,    page_views_, revenue_};

@@ -38,6 +38,7 @@ class WebApp {
   ReportSettings reports_;
   WorklistCache worklists_;
   AuditGroupCommit page_views_;
+  SessionTouches session_touches_;
   RevenueTableCache revenue_;
 };
 
