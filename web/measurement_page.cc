@@ -13,7 +13,9 @@
 #include "store/assignment_listing.h"
 #include "store/measurement_review.h"
 #include "store/override_table.h"
+#include "store/report_inputs_stamp.h"
 #include "web/assignment_values.h"
+#include "web/measurement_page_cache.h"
 #include "web/page_renderer.h"
 #include "web/web_pages.h"
 
@@ -126,8 +128,8 @@ PageList ClusterGroups(Supercluster rated, bool json) {
   return groups;
 }
 
-Result<PageValues> MeasurementValues(PageContext& context, const AssignmentRow& row) {
-  const bool json = context.request.wants_json;
+// Everything the page shows but the review form.
+Result<PageValues> DetailValues(PageContext& context, const AssignmentRow& row, bool json) {
   Result<std::optional<ItemRatings>> ratings =
       ReadMeasurementRatings(context.store, row.measurement_id);
   if (!ratings.ok()) return ratings.error();
@@ -144,14 +146,63 @@ Result<PageValues> MeasurementValues(PageContext& context, const AssignmentRow& 
   values.SetText("counterfactual", DescribeStoredCounterfactual(row.explanation, language));
   values.SetList("flags", Lines(row.flag_reasons, json));
   values.SetList("timeline", std::move(timeline.value()));
-  values.SetText("supercluster", SuperclusterLetter(row.supercluster));
-  values.SetNumber("version", row.clinician_override ? row.clinician_override->version : 0);
   if (row.clinician_override) {
     values.SetObject("review", ReviewValues(*row.clinician_override, json));
   }
-  values.SetList("cluster_groups", ClusterGroups(row.supercluster, json));
-  values.SetText("csrf_token", context.user->csrf_token);
   return values;
+}
+
+// The review form's values: the cluster to confirm, the version the page
+// shows, the clusters to choose from and the session's CSRF token.
+void AddFormValues(const PageContext& context, const AssignmentRow& row, PageValues* values) {
+  values->SetNumber("id", row.measurement_id);
+  values->SetNumber("cluster", row.cluster);
+  values->SetText("supercluster", SuperclusterLetter(row.supercluster));
+  values->SetNumber("version", row.clinician_override ? row.clinician_override->version : 0);
+  values->SetList("cluster_groups", ClusterGroups(row.supercluster, values->json()));
+  values->SetText("csrf_token", context.user->csrf_token);
+}
+
+// The measurement's details for the HTML page: kept ones while the store's
+// report inputs hold (web/measurement_page_cache.h), else read and rendered
+// now and kept. nullptr when the measurement is missing or another
+// department's.
+Result<SharedMeasurementDetails> OwnMeasurementDetails(PageContext& context) {
+  // The stamp is read before the rows, so kept details are never older
+  // than the stamp they are kept under.
+  Result<std::string> stamp = ReportInputsStamp(context.store);
+  if (!stamp.ok()) return stamp.error();
+  const int64_t id = WholeNumber(context.path_id);
+  const Language language = PageLanguage(context);
+  SharedMeasurementDetails details = context.measurement_pages.Find(id, language, stamp.value());
+  if (details == nullptr) {
+    Result<std::optional<AssignmentRow>> row = OwnMeasurement(context);
+    if (!row.ok()) return row.error();
+    if (!row.value()) return SharedMeasurementDetails();
+    Result<PageValues> values = DetailValues(context, *row.value(), false);
+    if (!values.ok()) return values.error();
+    std::string html = RenderFragment("measurement_details", values.value(), language);
+    details = std::make_shared<const MeasurementDetails>(
+        MeasurementDetails{std::move(*row.value()), std::move(html)});
+    context.measurement_pages.Keep(id, language, stamp.value(), details);
+  }
+  // Checked on every request: kept details are shared by every user.
+  if (!WorksFor(context, details->row.department)) return SharedMeasurementDetails();
+  return details;
+}
+
+// The page as JSON, read afresh: the same keys as the page's values.
+WebResponse MeasurementJson(PageContext& context) {
+  Result<std::optional<AssignmentRow>> row = OwnMeasurement(context);
+  if (!row.ok()) return ErrorPage(context, 500, "web.error.internal");
+  if (!row.value()) return ErrorPage(context, 404, "web.error.not_found");
+  Status audited = AuditPageView(context, "web measurement",
+                                 "measurement " + std::to_string(row.value()->measurement_id));
+  if (!audited.ok()) return ErrorPage(context, 500, "web.error.internal");
+  Result<PageValues> values = DetailValues(context, *row.value(), true);
+  if (!values.ok()) return ErrorPage(context, 500, "web.error.internal");
+  AddFormValues(context, *row.value(), &values.value());
+  return JsonResponse(200, values.value().Json());
 }
 
 bool IsBlank(const std::string& text) {
@@ -227,18 +278,21 @@ WebResponse Conflict(PageContext& context, const AssignmentRow& row) {
 }  // namespace
 
 WebResponse MeasurementPage(PageContext& context) {
-  Result<std::optional<AssignmentRow>> row = OwnMeasurement(context);
-  if (!row.ok()) return ErrorPage(context, 500, "web.error.internal");
-  if (!row.value()) return ErrorPage(context, 404, "web.error.not_found");
+  if (context.request.wants_json) return MeasurementJson(context);
+  Result<SharedMeasurementDetails> details = OwnMeasurementDetails(context);
+  if (!details.ok()) return ErrorPage(context, 500, "web.error.internal");
+  if (!details.value()) return ErrorPage(context, 404, "web.error.not_found");
+  const AssignmentRow& row = details.value()->row;
   Status audited = AuditPageView(context, "web measurement",
-                                 "measurement " + std::to_string(row.value()->measurement_id));
+                                 "measurement " + std::to_string(row.measurement_id));
   if (!audited.ok()) return ErrorPage(context, 500, "web.error.internal");
-  Result<PageValues> values = MeasurementValues(context, *row.value());
-  if (!values.ok()) return ErrorPage(context, 500, "web.error.internal");
+  PageValues values(false);
+  AddFormValues(context, row, &values);
+  values.SetText("details_html", details.value()->html);
   return RenderPage(
       context, 200,
       Phrase(PageLanguage(context), "web.title.measurement", {Value("{id}", context.path_id)}),
-      "measurement", values.value());
+      "measurement", values);
 }
 
 WebResponse ReviewSubmit(PageContext& context) {

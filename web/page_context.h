@@ -14,6 +14,7 @@
 namespace clusterpilot {
 
 class AuditGroupCommit;
+class MeasurementPageCache;
 class RevenueTableCache;
 class Store;
 class WorklistCache;
@@ -39,9 +40,10 @@ struct PageContext {
   const SessionPolicy& policy;
   int64_t now;  // Unix seconds
   const ReportSettings& reports;
-  WorklistCache& worklists;      // the server's, shared by every request
-  AuditGroupCommit& page_views;  // the server's: page-view audit entries share commits
-  RevenueTableCache& revenue;    // the server's: the due page's revenue file
+  WorklistCache& worklists;                 // the server's, shared by every request
+  AuditGroupCommit& page_views;             // the server's: page-view audit entries share commits
+  RevenueTableCache& revenue;               // the server's: the due page's revenue file
+  MeasurementPageCache& measurement_pages;  // the server's: measurement pages' details
 };
 
 using PageHandler = WebResponse (*)(PageContext& context);

@@ -275,6 +275,11 @@ std::string RenderFragment(std::string_view template_name, const PageValues& val
   return out.str();
 }
 
+std::string RenderFragment(std::string_view template_name, const PageValues& values,
+                           Language language) {
+  return RenderWithPhrases(template_name, PhraseData(language), values.Mustache());
+}
+
 WebResponse JsonResponse(int status, const Poco::JSON::Object::Ptr& values) {
   WebResponse response;
   response.status = status;

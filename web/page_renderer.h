@@ -4,7 +4,8 @@
 // asking for application/json gets the object itself, so both always carry
 // the same figures. Mustache's {{x}} escapes HTML; the templates use the
 // unescaped {{{x}}} only for HTML rendered by these templates themselves
-// (the frame's body, the worklist's kept rows) and for the pilot report's
+// (the frame's body, the worklist's kept rows, the measurement page's kept
+// details) and for the pilot report's
 // own escaped HTML (checked by a test).
 #ifndef CLUSTERPILOT_WEB_PAGE_RENDERER_H_
 #define CLUSTERPILOT_WEB_PAGE_RENDERER_H_
@@ -60,6 +61,11 @@ std::string RenderTemplate(std::string_view template_name, const Poco::JSON::Obj
 // the frame: a fragment that a page keeps between requests and inserts
 // whole (the worklist's rows, web/rendered_rows.h).
 std::string RenderFragment(std::string_view template_name, const PageValues& values);
+
+// The same with the catalogue's "web." phrases in `language` as {{t.<key>}}
+// (the measurement page's kept details, web/measurement_page_cache.h).
+std::string RenderFragment(std::string_view template_name, const PageValues& values,
+                           Language language);
 
 // `data` as a JSON response.
 WebResponse JsonResponse(int status, const Poco::JSON::Object::Ptr& data);

@@ -66,8 +66,8 @@ WebResponse WebApp::Dispatch(const WebRequest& request) {
   Result<std::optional<SignedInUser>> user =
       FindSignedInUser(lease.store(), request.session_cookie, policy_, now, &session_touches_);
   const SignedInUser* signed_in = user.ok() && user.value() ? &*user.value() : nullptr;
-  PageContext context{request, signed_in, lease.store(), "",          policy_,
-                      now,     reports_,  worklists_,    page_views_, revenue_};
+  PageContext context{request,  signed_in,  lease.store(), "",       policy_,           now,
+                      reports_, worklists_, page_views_,   revenue_, measurement_pages_};
   if (!user.ok()) return ErrorPage(context, 500, "web.error.internal");
   bool path_known = false;
   const Route* route = FindRoute(request.method, request.path, &context.path_id, &path_known);

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "web/audit_group_commit.h"
+#include "web/measurement_page_cache.h"
 #include "web/page_context.h"
 #include "web/revenue_table_cache.h"
 #include "web/sign_in.h"
@@ -40,6 +41,7 @@ class WebApp {
   AuditGroupCommit page_views_;
   SessionTouches session_touches_;
   RevenueTableCache revenue_;
+  MeasurementPageCache measurement_pages_;
 };
 
 // Sets the headers every answer carries (CSP, nosniff, frame denial, ...).

@@ -160,6 +160,45 @@ TEST_F(WebServerTest, AClinicianOfAnotherDepartmentGetsNothing) {
   EXPECT_NE(worklist.body.find("P-B-1"), std::string::npos);
 }
 
+// The measurement page's details are kept between requests and shared by
+// every user: the department is still checked on each request.
+TEST_F(WebServerTest, AKeptMeasurementPageIsStillRefusedToAnotherDepartment) {
+  const std::string path = "/measurements/" + std::to_string(env().measurement_a());
+  WebTestClient own = SignedIn(WebTestEnvironment::UserOf(WebRole::kClinician));
+  const HttpReply first = own.Get(path);
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(own.Get(path).body, first.body);  // the kept details, the same page
+  WebTestClient other = SignedIn("clinician-b");
+  const HttpReply refused = other.Get(path);
+  EXPECT_EQ(refused.status, 404);
+  EXPECT_EQ(refused.body.find("id=\"ratings\""), std::string::npos);
+  EXPECT_EQ(refused.body.find("&lt;script&gt;"), std::string::npos);
+}
+
+// A review gives the store a new stamp, so the page shows it at once.
+TEST_F(WebServerTest, AKeptMeasurementPageShowsAReviewMadeAfterIt) {
+  const std::string path = "/measurements/" + std::to_string(env().measurement_b());
+  WebTestClient clinician = SignedIn("clinician-b");
+  const HttpReply before = clinician.Get(path);
+  ASSERT_EQ(before.status, 200);
+  EXPECT_EQ(before.body.find("reviewed after it was kept"), std::string::npos);
+  Poco::JSON::Parser parser;
+  const auto values =
+      parser.parse(clinician.Get(path, true).body).extract<Poco::JSON::Object::Ptr>();
+  const std::string version = std::to_string(values->getValue<int64_t>("version"));
+  const HttpReply saved =
+      clinician.Post(path + "/review", {{"decision", "other"},
+                                        {"cluster", "5"},
+                                        {"reason", "reviewed after it was kept"},
+                                        {"version", version}});
+  ASSERT_EQ(saved.status, 303);
+  const HttpReply after = clinician.Get(path);
+  EXPECT_NE(after.body.find("reviewed after it was kept"), std::string::npos);
+  EXPECT_NE(after.body.find("name=\"version\" value=\"" + std::to_string(std::stoi(version) + 1)),
+            std::string::npos)
+      << after.body;
+}
+
 TEST_F(WebServerTest, APostWithoutTheRightCsrfTokenOrFromElsewhereStoresNothing) {
   WebTestClient client = SignedIn(WebTestEnvironment::UserOf(WebRole::kClinician));
   const std::string path = "/measurements/" + std::to_string(env().measurement_b()) + "/review";
