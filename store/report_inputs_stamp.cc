@@ -9,7 +9,8 @@ namespace {
 constexpr const char* kStamp =
     "SELECT (SELECT coalesce(max(id), 0) FROM import_batch), "
     "(SELECT coalesce(max(id), 0) FROM classification), "
-    "(SELECT coalesce(max(id), 0) FROM clinician_override)";
+    "(SELECT coalesce(max(id), 0) FROM clinician_override), "
+    "(SELECT coalesce(max(id), 0) FROM cluster_model_use)";
 
 }  // namespace
 
@@ -19,8 +20,9 @@ Result<std::string> ReportInputsStamp(Store& store) {
   SqlStatement select(store, kStamp);
   std::string stamp;
   if (select.Step()) {
-    stamp = std::to_string(select.Int(0)) + "." + std::to_string(select.Int(1)) + "." +
-            std::to_string(select.Int(2));
+    for (int part = 0; part < 4; ++part) {
+      stamp += (part == 0 ? "" : ".") + std::to_string(select.Int(part));
+    }
   }
   if (!select.status().ok()) return select.status().error();
   return stamp;

@@ -12,10 +12,12 @@ namespace clusterpilot {
 
 class Store;
 
-// "BATCH.CLASSIFICATION.REVIEW": the highest id of import_batch,
-// classification and clinician_override (0 for an empty table). Rows are
-// only ever added to those tables, so any change gives a new stamp. Three
-// look-ups at the end of a primary key, however big the store.
+// "BATCH.CLASSIFICATION.REVIEW.MODEL": the highest id of import_batch,
+// classification, clinician_override and cluster_model_use (0 for an empty
+// table). Rows are only ever added to those tables, so any change gives a
+// new stamp; the model in use is there because switching back to a model
+// used before changes the current clusters without a new classification.
+// Four look-ups at the end of a primary key, however big the store.
 Result<std::string> ReportInputsStamp(Store& store);
 
 // The stamp's SQL, for the test that checks it reads no table whole.

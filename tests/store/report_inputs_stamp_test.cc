@@ -23,22 +23,23 @@ std::string Stamp(Store& store) {
 TEST(ReportInputsStampTest, ImportClassificationAndReviewEachChangeIt) {
   ScopedTempDir dir;
   auto store = std::move(Store::Open(TestStoreLocation(dir))).value();
-  EXPECT_EQ(Stamp(*store), "0.0.0");
+  EXPECT_EQ(Stamp(*store), "0.0.0.0");
   std::vector<Measurement> measurements = {
       MakeMeasurement("P1", "A", "2026-03-01", Supercluster::kNonPsychotic, {{7, 2}})};
   SeedMeasurements(*store, &measurements);
   const std::string imported = Stamp(*store);
-  EXPECT_EQ(imported.substr(imported.find('.')), ".0.0") << imported;
-  EXPECT_NE(imported, "0.0.0");
+  EXPECT_EQ(imported.substr(imported.find('.')), ".0.0.0") << imported;
+  EXPECT_NE(imported, "0.0.0.0");
 
   const int64_t model = RegisterClusterModel(*store, "m", "1", "h").value().id;
+  const std::string model_used = Stamp(*store);
+  EXPECT_NE(model_used, imported);
   {
     ClassificationWriter writer(*store, model, "2026-03-07T00:00:00Z");
     ASSERT_TRUE(writer.Write({measurements[0].id, 4, 0.9, "4:0.9000", 0, "", ""}).ok());
   }
   const std::string classified = Stamp(*store);
-  EXPECT_NE(classified, imported);
-  EXPECT_EQ(classified.substr(classified.rfind('.')), ".0");
+  EXPECT_NE(classified, model_used);
 
   ReviewDecision review;
   review.measurement_id = measurements[0].id;
@@ -47,8 +48,15 @@ TEST(ReportInputsStampTest, ImportClassificationAndReviewEachChangeIt) {
   review.by_user = "jan";
   ASSERT_TRUE(RecordReview(*store, review).ok());
   const std::string reviewed = Stamp(*store);
-  EXPECT_EQ(reviewed.substr(0, reviewed.rfind('.')), classified.substr(0, classified.rfind('.')));
   EXPECT_NE(reviewed, classified);
+
+  // Going back to a model used before changes the current clusters, and
+  // adds no classification: the stamp still moves.
+  const int64_t other = RegisterClusterModel(*store, "m", "2", "h2").value().id;
+  ASSERT_NE(other, model);
+  const std::string switched = Stamp(*store);
+  ASSERT_EQ(RegisterClusterModel(*store, "m", "1", "h").value().id, model);
+  EXPECT_NE(Stamp(*store), switched);
 }
 
 }  // namespace
