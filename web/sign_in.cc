@@ -86,6 +86,11 @@ bool SessionTouches::Claim(const std::string& session_hash, int64_t now, int64_t
   return true;
 }
 
+void SessionTouches::Release(const std::string& session_hash) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  claimed_at_.erase(session_hash);
+}
+
 Result<std::optional<SignedInUser>> FindSignedInUser(Store& store, const std::string& cookie,
                                                      const SessionPolicy& policy, int64_t now,
                                                      SessionTouches* touches) {
@@ -105,7 +110,10 @@ Result<std::optional<SignedInUser>> FindSignedInUser(Store& store, const std::st
   if (now - session.value()->last_seen_at >= kTouchEverySeconds &&
       (touches == nullptr || touches->Claim(hash, now, kTouchEverySeconds))) {
     Status touched = TouchWebSession(store, hash, now);
-    if (!touched.ok()) return touched.error();
+    if (!touched.ok()) {
+      if (touches != nullptr) touches->Release(hash);
+      return touched.error();
+    }
   }
   return std::optional<SignedInUser>(
       SignedInUser{std::move(*user.value()), hash, session.value()->csrf_token});

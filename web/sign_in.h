@@ -62,6 +62,9 @@ class SessionTouches {
   // True for the first caller for `session_hash` in each `interval`.
   bool Claim(const std::string& session_hash, int64_t now, int64_t interval);
 
+  // Gives a claim back when its write failed, so the next request tries.
+  void Release(const std::string& session_hash);
+
  private:
   std::mutex mutex_;
   std::unordered_map<std::string, int64_t> claimed_at_;

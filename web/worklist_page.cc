@@ -6,6 +6,7 @@
 #include <bit>
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <sstream>
 
 #include "core/calendar_date.h"
@@ -100,7 +101,7 @@ class DepartmentsMonth {
   // department's month is kept (web/rendered_rows.h).
   std::string RowsHtml(size_t begin, size_t end) const {
     std::string html;
-    for (size_t i = begin; i < shown_->size() && i < end; ++i) html += RowHtml(*(*shown_)[i]);
+    for (size_t i = begin; i < shown_->size() && i < end; ++i) AppendRowHtml(*(*shown_)[i], &html);
     return html;
   }
 
@@ -112,17 +113,18 @@ class DepartmentsMonth {
   }
 
  private:
-  const std::string& RowHtml(const AssignmentRow& row) const {
+  // Appends the row's kept HTML, from the part that holds the row.
+  void AppendRowHtml(const AssignmentRow& row, std::string* html) const {
+    auto render = [&] { return RenderFragment("worklist_row", RowValues(row, false)); };
+    const std::less<const AssignmentRow*> before;
     for (const SharedRows& part : parts_) {
-      const std::vector<AssignmentRow>& rows = part->rows;
-      if (rows.empty() || &row < rows.data() || &row >= rows.data() + rows.size()) continue;
-      return part->html->Html(static_cast<size_t>(&row - rows.data()), [&] {
-        return RenderFragment("worklist_row", RowValues(row, false));
-      });
+      const AssignmentRow* first = part->rows.data();
+      const AssignmentRow* end = first + part->rows.size();
+      if (before(&row, first) || !before(&row, end)) continue;
+      *html += part->html->Html(static_cast<size_t>(&row - first), render);
+      return;
     }
-    // Unreachable: every shown row is one of the parts'.
-    static const std::string kNone;
-    return kNone;
+    *html += render();  // every shown row is a part's; rendered unkept all the same
   }
 
   std::vector<SharedRows> parts_;  // keeps the rows alive

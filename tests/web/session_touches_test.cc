@@ -29,6 +29,9 @@ TEST(SessionTouchesTest, OneClaimPerSessionAndInterval) {
   EXPECT_TRUE(touches.Claim("session-b", kStart + 1, kInterval));
   EXPECT_TRUE(touches.Claim("session-a", kStart + kInterval, kInterval));
   EXPECT_FALSE(touches.Claim("session-a", kStart + kInterval, kInterval));
+  // A claim given back (its write failed) is the next request's at once.
+  touches.Release("session-a");
+  EXPECT_TRUE(touches.Claim("session-a", kStart + kInterval, kInterval));
 }
 
 class SessionTouchStoreTest : public ::testing::Test {
@@ -73,6 +76,22 @@ TEST_F(SessionTouchStoreTest, ARequestWithoutTheClaimLeavesTheTime) {
   ASSERT_TRUE(user.ok() && user.value().has_value());
   EXPECT_EQ(user.value()->user.name, "touch-user");
   EXPECT_EQ(StoredLastSeen(), kStart - 60);
+}
+
+TEST_F(SessionTouchStoreTest, AFailedWriteGivesTheClaimBack) {
+  if (TestsUsePostgresql()) GTEST_SKIP() << "the refusing trigger is SQLite's";
+  SessionTouches touches;
+  // The store refuses every write to the session table now.
+  ASSERT_TRUE(store_
+                  ->Execute("CREATE TRIGGER refuse_touch BEFORE UPDATE ON web_session "
+                            "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+                  .ok());
+  auto refused = FindSignedInUser(*store_, kCookie, SessionPolicy{}, kStart, &touches);
+  EXPECT_FALSE(refused.ok());
+  ASSERT_TRUE(store_->Execute("DROP TRIGGER refuse_touch").ok());
+  auto user = FindSignedInUser(*store_, kCookie, SessionPolicy{}, kStart, &touches);
+  ASSERT_TRUE(user.ok() && user.value().has_value());
+  EXPECT_EQ(StoredLastSeen(), kStart);
 }
 
 }  // namespace

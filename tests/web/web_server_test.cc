@@ -177,7 +177,10 @@ TEST_F(WebServerTest, AKeptMeasurementPageIsStillRefusedToAnotherDepartment) {
 
 // A review gives the store a new stamp, so the page shows it at once.
 TEST_F(WebServerTest, AKeptMeasurementPageShowsAReviewMadeAfterIt) {
-  const std::string path = "/measurements/" + std::to_string(env().measurement_b());
+  // A measurement of its own: the suite shares one store (on PostgreSQL
+  // in one process), and other tests review measurement_b at version 0.
+  const int64_t id = env().AddClassified(kDepartmentB, "2026-07-15", 1, 0).at(0);
+  const std::string path = "/measurements/" + std::to_string(id);
   WebTestClient clinician = SignedIn("clinician-b");
   const HttpReply before = clinician.Get(path);
   ASSERT_EQ(before.status, 200);
@@ -197,6 +200,24 @@ TEST_F(WebServerTest, AKeptMeasurementPageShowsAReviewMadeAfterIt) {
   EXPECT_NE(after.body.find("name=\"version\" value=\"" + std::to_string(std::stoi(version) + 1)),
             std::string::npos)
       << after.body;
+}
+
+// A clinician of two departments: the worklist merges both months, and each
+// row's kept HTML comes from its own department's rows.
+TEST_F(WebServerTest, TheWorklistOfTwoDepartmentsShowsTheRowsOfBoth) {
+  env().AddAccount("clinician-ab", WebRole::kClinician, {kDepartmentA, kDepartmentB});
+  WebTestClient both = SignedIn("clinician-ab");
+  for (int view = 0; view < 2; ++view) {  // rendered, then kept
+    const HttpReply page = both.Get("/worklist?month=2026-03");
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>"), std::string::npos)
+        << page.body;
+    EXPECT_NE(page.body.find("<td>P-B-1</td>"), std::string::npos);
+    EXPECT_NE(page.body.find("/measurements/" + std::to_string(env().measurement_a()) + "\""),
+              std::string::npos);
+    EXPECT_NE(page.body.find("/measurements/" + std::to_string(env().measurement_b()) + "\""),
+              std::string::npos);
+  }
 }
 
 TEST_F(WebServerTest, APostWithoutTheRightCsrfTokenOrFromElsewhereStoresNothing) {
