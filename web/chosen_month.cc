@@ -9,7 +9,11 @@ namespace clusterpilot {
 Result<CalendarMonth> ChosenMonth(PageContext& context) {
   const std::string asked = context.request.Query("month");
   if (!asked.empty()) return CalendarMonth::Parse(asked);
-  Result<std::optional<CalendarDate>> latest = LatestRatingDate(context.store);
+  return LatestRatingMonth(context.store);
+}
+
+Result<CalendarMonth> LatestRatingMonth(Store& store) {
+  Result<std::optional<CalendarDate>> latest = LatestRatingDate(store);
   if (!latest.ok()) return latest.error();
   return latest.value() ? CalendarMonth::Of(*latest.value()) : CalendarMonth::Current();
 }

@@ -36,6 +36,9 @@ WebResponse AuditPage(PageContext& context);
 // this month; an error for a month written otherwise.
 Result<CalendarMonth> ChosenMonth(PageContext& context);
 
+// The month of the store's latest rating, else this month.
+Result<CalendarMonth> LatestRatingMonth(Store& store);
+
 // Writes the audit entry of a page that shows patient data, naming the user,
 // the object and the client's address; called before the page answers.
 Status AuditPageView(PageContext& context, const std::string& action, const std::string& object);

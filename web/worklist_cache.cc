@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <bit>
 
+#include "web/web_pages.h"
+
 namespace clusterpilot {
 namespace {
 
@@ -62,6 +64,19 @@ Result<SharedRows> WorklistCache::Rows(Store& store, const std::string& stamp,
   if (entries_.size() >= kMaxEntries && entries_.count(key) == 0) entries_.clear();
   entries_[key] = Entry{stamp, shared};
   return shared;
+}
+
+Result<CalendarMonth> WorklistCache::LatestMonth(Store& store, const std::string& stamp) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!latest_month_stamp_.empty() && latest_month_stamp_ == stamp) return latest_month_;
+  }
+  Result<CalendarMonth> month = LatestRatingMonth(store);
+  if (!month.ok()) return month;
+  std::lock_guard<std::mutex> lock(mutex_);
+  latest_month_stamp_ = stamp;
+  latest_month_ = month.value();
+  return month;
 }
 
 }  // namespace clusterpilot

@@ -58,6 +58,11 @@ class WorklistCache {
   Result<SharedRows> Rows(Store& store, const std::string& stamp, const std::string& department,
                           const CalendarMonth& month);
 
+  // The month of the store's latest rating (LatestRatingMonth), from memory
+  // while `stamp` holds: the worklist's month when none is asked, as the
+  // navigation's link asks it.
+  Result<CalendarMonth> LatestMonth(Store& store, const std::string& stamp);
+
  private:
   struct Entry {
     std::string stamp;
@@ -68,6 +73,8 @@ class WorklistCache {
 
   std::mutex mutex_;
   std::map<std::pair<std::string, std::string>, Entry> entries_;  // (department, month)
+  std::string latest_month_stamp_;                                // "" : none kept yet
+  CalendarMonth latest_month_;
 };
 
 }  // namespace clusterpilot

@@ -69,12 +69,11 @@ class DepartmentsMonth {
   DepartmentsMonth(const DepartmentsMonth&) = delete;  // shown_ may point into merged_
   DepartmentsMonth& operator=(const DepartmentsMonth&) = delete;
 
-  Status Read(PageContext& context, const CalendarMonth& month, WorklistFilter filter) {
-    Result<std::string> stamp = ReportInputsStamp(context.store);
-    if (!stamp.ok()) return stamp.error();
+  // The month's rows as read at `stamp` (ReportInputsStamp).
+  Status Read(PageContext& context, const std::string& stamp, const CalendarMonth& month,
+              WorklistFilter filter) {
     for (const std::string& department : context.user->user.departments) {
-      Result<SharedRows> part =
-          context.worklists.Rows(context.store, stamp.value(), department, month);
+      Result<SharedRows> part = context.worklists.Rows(context.store, stamp, department, month);
       if (!part.ok()) return part.error();
       parts_.push_back(std::move(part.value()));
     }
@@ -252,14 +251,19 @@ Status ConfirmOne(PageContext& context, const AssignmentRow& row, int version,
 
 WebResponse WorklistPage(PageContext& context) {
   const WebRequest& request = context.request;
-  Result<CalendarMonth> month = ChosenMonth(context);
+  // Read first: the rows and the latest month are kept under it.
+  Result<std::string> stamp = ReportInputsStamp(context.store);
+  if (!stamp.ok()) return ErrorPage(context, 500, "web.error.internal");
+  Result<CalendarMonth> month = request.Query("month").empty()
+                                    ? context.worklists.LatestMonth(context.store, stamp.value())
+                                    : ChosenMonth(context);
   if (!month.ok()) return ErrorPage(context, 400, "web.error.month");
   const FilterName& filter = ChosenFilter(request.Query("filter"));
   const size_t page = ChosenPage(request.Query("page"));
   Status audited = AuditPageView(context, "web worklist", "worklist " + month.value().Key());
   if (!audited.ok()) return ErrorPage(context, 500, "web.error.internal");
   DepartmentsMonth rows;
-  if (!rows.Read(context, month.value(), filter.filter).ok()) {
+  if (!rows.Read(context, stamp.value(), month.value(), filter.filter).ok()) {
     return ErrorPage(context, 500, "web.error.internal");
   }
   const std::vector<const AssignmentRow*>& shown = rows.Shown();
