@@ -7,9 +7,14 @@
 namespace clusterpilot {
 
 Result<CalendarMonth> ChosenMonth(PageContext& context) {
-  const std::string asked = context.request.Query("month");
+  return ChosenMonth(context.request, [&] { return LatestRatingMonth(context.store); });
+}
+
+Result<CalendarMonth> ChosenMonth(const WebRequest& request,
+                                  const std::function<Result<CalendarMonth>()>& latest) {
+  const std::string asked = request.Query("month");
   if (!asked.empty()) return CalendarMonth::Parse(asked);
-  return LatestRatingMonth(context.store);
+  return latest();
 }
 
 Result<CalendarMonth> LatestRatingMonth(Store& store) {

@@ -201,6 +201,15 @@ mustache& ParsedTemplate(std::string_view name) {
   return found->second;
 }
 
+// Renders the template with `page` alone in Mustache's context stack.
+std::string RenderAlone(std::string_view template_name, const data& page) {
+  ContextStack stack;
+  stack.push(&page);
+  std::ostringstream out;
+  ParsedTemplate(template_name).render(stack, out);
+  return out.str();
+}
+
 // Renders the template with `page` above `phrases` in Mustache's context
 // stack, so {{t.key}} finds the shared phrases without copying them into
 // every page's data.
@@ -259,20 +268,11 @@ std::vector<std::string> TemplateNames() {
 }
 
 std::string RenderTemplate(std::string_view template_name, const Poco::JSON::Object::Ptr& values) {
-  const data page = ObjectToMustache(values);
-  ContextStack stack;
-  stack.push(&page);
-  std::ostringstream out;
-  ParsedTemplate(template_name).render(stack, out);
-  return out.str();
+  return RenderAlone(template_name, ObjectToMustache(values));
 }
 
 std::string RenderFragment(std::string_view template_name, const PageValues& values) {
-  ContextStack stack;
-  stack.push(&values.Mustache());
-  std::ostringstream out;
-  ParsedTemplate(template_name).render(stack, out);
-  return out.str();
+  return RenderAlone(template_name, values.Mustache());
 }
 
 std::string RenderFragment(std::string_view template_name, const PageValues& values,

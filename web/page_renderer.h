@@ -5,8 +5,7 @@
 // the same figures. Mustache's {{x}} escapes HTML; the templates use the
 // unescaped {{{x}}} only for HTML rendered by these templates themselves
 // (the frame's body, the worklist's kept rows, the measurement page's kept
-// details) and for the pilot report's
-// own escaped HTML (checked by a test).
+// details) and for the pilot report's own escaped HTML (checked by a test).
 #ifndef CLUSTERPILOT_WEB_PAGE_RENDERER_H_
 #define CLUSTERPILOT_WEB_PAGE_RENDERER_H_
 

@@ -3,6 +3,7 @@
 #ifndef CLUSTERPILOT_WEB_WEB_PAGES_H_
 #define CLUSTERPILOT_WEB_WEB_PAGES_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,11 @@ WebResponse AuditPage(PageContext& context);
 // The month of ?month=YYYY-MM, else the month of the latest rating, else
 // this month; an error for a month written otherwise.
 Result<CalendarMonth> ChosenMonth(PageContext& context);
+
+// The same, with the latest rating's month from `latest` (the worklist's
+// kept one), asked only when the request names no month.
+Result<CalendarMonth> ChosenMonth(const WebRequest& request,
+                                  const std::function<Result<CalendarMonth>()>& latest);
 
 // The month of the store's latest rating, else this month.
 Result<CalendarMonth> LatestRatingMonth(Store& store);

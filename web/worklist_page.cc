@@ -254,9 +254,8 @@ WebResponse WorklistPage(PageContext& context) {
   // Read first: the rows and the latest month are kept under it.
   Result<std::string> stamp = ReportInputsStamp(context.store);
   if (!stamp.ok()) return ErrorPage(context, 500, "web.error.internal");
-  Result<CalendarMonth> month = request.Query("month").empty()
-                                    ? context.worklists.LatestMonth(context.store, stamp.value())
-                                    : ChosenMonth(context);
+  Result<CalendarMonth> month = ChosenMonth(
+      request, [&] { return context.worklists.LatestMonth(context.store, stamp.value()); });
   if (!month.ok()) return ErrorPage(context, 400, "web.error.month");
   const FilterName& filter = ChosenFilter(request.Query("filter"));
   const size_t page = ChosenPage(request.Query("page"));
