@@ -174,7 +174,8 @@ Result<SharedMeasurementDetails> OwnMeasurementDetails(PageContext& context) {
   if (!stamp.ok()) return stamp.error();
   const int64_t id = WholeNumber(context.path_id);
   const Language language = PageLanguage(context);
-  SharedMeasurementDetails details = context.measurement_pages.Find(id, language, stamp.value());
+  SharedMeasurementDetails details =
+      context.measurement_pages.Find({id, language}, stamp.value()).value_or(nullptr);
   if (details == nullptr) {
     Result<std::optional<AssignmentRow>> row = OwnMeasurement(context);
     if (!row.ok()) return row.error();
@@ -184,7 +185,7 @@ Result<SharedMeasurementDetails> OwnMeasurementDetails(PageContext& context) {
     std::string html = RenderFragment("measurement_details", values.value(), language);
     details = std::make_shared<const MeasurementDetails>(
         MeasurementDetails{std::move(*row.value()), std::move(html)});
-    context.measurement_pages.Keep(id, language, stamp.value(), details);
+    context.measurement_pages.Keep({id, language}, stamp.value(), details);
   }
   // Checked on every request: kept details are shared by every user.
   if (!WorksFor(context, details->row.department)) return SharedMeasurementDetails();

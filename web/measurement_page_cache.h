@@ -5,20 +5,21 @@
 // classification and review gives a new stamp). Reading the measurement's
 // rows and rendering its details was over two fifths of a measurement
 // request (perf on bench/web_bench). Only the review form, with the
-// session's CSRF token, is rendered per request. Thread-safe; details are
-// shared read-only between the requests that show them.
+// session's CSRF token, is rendered per request. Thread-safe
+// (web/stamped_cache.h); details are shared read-only between the requests
+// that show them.
 #ifndef CLUSTERPILOT_WEB_MEASUREMENT_PAGE_CACHE_H_
 #define CLUSTERPILOT_WEB_MEASUREMENT_PAGE_CACHE_H_
 
+#include <cstddef>
 #include <cstdint>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <utility>
 
 #include "core/language.h"
 #include "store/assignment_listing.h"
+#include "web/stamped_cache.h"
 
 namespace clusterpilot {
 
@@ -29,31 +30,14 @@ struct MeasurementDetails {
 
 using SharedMeasurementDetails = std::shared_ptr<const MeasurementDetails>;
 
-class MeasurementPageCache {
+// Keyed by measurement and language; a few megabytes of pages at most.
+class MeasurementPageCache
+    : public StampedCache<std::pair<int64_t, Language>, SharedMeasurementDetails> {
  public:
-  MeasurementPageCache() = default;
-  MeasurementPageCache(const MeasurementPageCache&) = delete;
-  MeasurementPageCache& operator=(const MeasurementPageCache&) = delete;
-
-  // The details kept for the measurement in `language` at `stamp`; nullptr
-  // when none are, or they were read at another stamp.
-  SharedMeasurementDetails Find(int64_t measurement_id, Language language,
-                                const std::string& stamp);
-
-  // Keeps `details`, read at `stamp`, in place of older ones.
-  void Keep(int64_t measurement_id, Language language, const std::string& stamp,
-            SharedMeasurementDetails details);
+  MeasurementPageCache() : StampedCache(kMaxEntries) {}
 
  private:
-  struct Entry {
-    std::string stamp;
-    SharedMeasurementDetails details;
-  };
-  // A few megabytes of pages; past it, all are dropped and kept anew.
   static constexpr size_t kMaxEntries = 2048;
-
-  std::mutex mutex_;
-  std::map<std::pair<int64_t, Language>, Entry> entries_;
 };
 
 }  // namespace clusterpilot

@@ -49,20 +49,14 @@ std::shared_ptr<const WorklistRows> Arrange(std::vector<AssignmentRow> read) {
 Result<SharedRows> WorklistCache::Rows(Store& store, const std::string& stamp,
                                        const std::string& department, const CalendarMonth& month) {
   const auto key = std::make_pair(department, month.Key());
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    auto found = entries_.find(key);
-    if (found != entries_.end() && found->second.stamp == stamp) return found->second.rows;
-  }
-  // Read outside the lock: two first requests may both read, and either
-  // result is right.
+  if (std::optional<SharedRows> kept = months_.Find(key, stamp)) return *kept;
+  // Read outside the cache's lock: two first requests may both read, and
+  // either result is right.
   Result<std::vector<AssignmentRow>> rows =
       ReadAssignments(store, AssignmentFilter{month, department});
   if (!rows.ok()) return rows.error();
   SharedRows shared = Arrange(std::move(rows.value()));
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (entries_.size() >= kMaxEntries && entries_.count(key) == 0) entries_.clear();
-  entries_[key] = Entry{stamp, shared};
+  months_.Keep(key, stamp, shared);
   return shared;
 }
 

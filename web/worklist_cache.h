@@ -12,7 +12,6 @@
 #define CLUSTERPILOT_WEB_WORKLIST_CACHE_H_
 
 #include <array>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -23,6 +22,7 @@
 #include "core/error.h"
 #include "store/assignment_listing.h"
 #include "web/rendered_rows.h"
+#include "web/stamped_cache.h"
 
 namespace clusterpilot {
 
@@ -64,16 +64,12 @@ class WorklistCache {
   Result<CalendarMonth> LatestMonth(Store& store, const std::string& stamp);
 
  private:
-  struct Entry {
-    std::string stamp;
-    SharedRows rows;
-  };
   // Enough for every department's recent months; past it, all are dropped.
   static constexpr size_t kMaxEntries = 64;
 
+  StampedCache<std::pair<std::string, std::string>, SharedRows> months_{kMaxEntries};
   std::mutex mutex_;
-  std::map<std::pair<std::string, std::string>, Entry> entries_;  // (department, month)
-  std::string latest_month_stamp_;                                // "" : none kept yet
+  std::string latest_month_stamp_;  // "" : none kept yet
   CalendarMonth latest_month_;
 };
 
