@@ -30,7 +30,8 @@ std::string ReadReportSettings(const CommandContext& context, ReportSettings* re
 }
 
 // The options and settings (serve.certificate, serve.key,
-// serve.idle_timeout_seconds, serve.absolute_timeout_seconds, serve.threads and the
+// serve.idle_timeout_seconds, serve.absolute_timeout_seconds, serve.threads,
+// serve.recheck_seconds and the
 // reports page's) as one ServeOptions; "" or the problem in *problem.
 Result<ServeOptions> ReadServeOptions(const CommandContext& context) {
   ServeOptions options;
@@ -51,6 +52,13 @@ Result<ServeOptions> ReadServeOptions(const CommandContext& context) {
     options.threads = context.settings.GetInt("serve.threads", options.threads, &problem);
     if (problem.empty() && (options.threads < 1 || options.threads > 1024)) {
       problem = "setting serve.threads must be between 1 and 1024";
+    }
+  }
+  if (problem.empty()) {
+    options.recheck_seconds =
+        context.settings.GetInt("serve.recheck_seconds", options.recheck_seconds, &problem);
+    if (problem.empty() && (options.recheck_seconds < 0 || options.recheck_seconds > 60)) {
+      problem = "setting serve.recheck_seconds must be between 0 and 60";
     }
   }
   if (problem.empty()) problem = ReadReportSettings(context, &options.reports);

@@ -280,7 +280,8 @@ Result<std::unique_ptr<WebServer>> WebServer::Start(const ServeOptions& options)
   auto stores = StorePool::Open(options.db_path, options.threads);
   if (!stores.ok()) return stores.error();
   parts->stores = std::move(stores.value());
-  parts->app = std::make_unique<WebApp>(*parts->stores, options.policy, options.reports);
+  parts->app = std::make_unique<WebApp>(*parts->stores, options.policy, options.reports,
+                                        options.recheck_seconds);
   parts->tls = tls;
   try {
     Poco::Net::ServerSocket socket = OpenSocket(options, tls);

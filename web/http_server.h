@@ -32,6 +32,10 @@ struct ServeOptions {
   // store connection. A keep-alive connection holds its thread between
   // requests, so fewer threads than open connections makes the rest queue.
   int threads = 32;
+  // How long a busy server may answer from its last read of a session and
+  // of the report-inputs stamp (setting serve.recheck_seconds;
+  // web/recent_reads.h): changes made outside this server show within it.
+  int recheck_seconds = 1;
 };
 
 // Splits "127.0.0.1:8080" (or "[::1]:8080") into host and port.

@@ -13,10 +13,10 @@
 #include "store/assignment_listing.h"
 #include "store/measurement_review.h"
 #include "store/override_table.h"
-#include "store/report_inputs_stamp.h"
 #include "web/assignment_values.h"
 #include "web/measurement_page_cache.h"
 #include "web/page_renderer.h"
+#include "web/recent_reads.h"
 #include "web/web_pages.h"
 
 namespace clusterpilot {
@@ -170,7 +170,7 @@ void AddFormValues(const PageContext& context, const AssignmentRow& row, PageVal
 Result<SharedMeasurementDetails> OwnMeasurementDetails(PageContext& context) {
   // The stamp is read before the rows, so kept details are never older
   // than the stamp they are kept under.
-  Result<std::string> stamp = ReportInputsStamp(context.store);
+  Result<std::string> stamp = context.recent_reads.Stamp(context.store, context.now);
   if (!stamp.ok()) return stamp.error();
   const int64_t id = WholeNumber(context.path_id);
   const Language language = PageLanguage(context);

@@ -15,6 +15,7 @@ namespace clusterpilot {
 
 class AuditGroupCommit;
 class MeasurementPageCache;
+class RecentReads;
 class RevenueTableCache;
 class Store;
 class WorklistCache;
@@ -44,6 +45,7 @@ struct PageContext {
   AuditGroupCommit& page_views;             // the server's: page-view audit entries share commits
   RevenueTableCache& revenue;               // the server's: the due page's revenue file
   MeasurementPageCache& measurement_pages;  // the server's: measurement pages' details
+  RecentReads& recent_reads;                // the server's: sessions and the stamp, kept briefly
 };
 
 using PageHandler = WebResponse (*)(PageContext& context);

@@ -17,8 +17,8 @@
 #include "reports/monthly_report.h"
 #include "store/audit_log.h"
 #include "store/rating_lookup.h"
-#include "store/report_inputs_stamp.h"
 #include "web/page_renderer.h"
+#include "web/recent_reads.h"
 #include "web/report_cut.h"
 #include "web/web_pages.h"
 
@@ -103,7 +103,7 @@ Result<std::string> EnsureReport(PageContext& context, const CalendarMonth& mont
   static std::mutex writing;
   const ReportSettings& settings = context.reports;
   if (settings.folder.empty()) return std::string();
-  Result<std::string> stamp = ReportInputsStamp(context.store);
+  Result<std::string> stamp = context.recent_reads.Stamp(context.store, context.now);
   if (!stamp.ok()) return stamp.error();
   const Language language = PageLanguage(context);
   const std::string folder = MonthFolder(settings, month, language, stamp.value());

@@ -63,11 +63,12 @@ WebResponse WebApp::Handle(const WebRequest& request) {
 WebResponse WebApp::Dispatch(const WebRequest& request) {
   StorePool::Lease lease(stores_);
   const int64_t now = UnixNow();
-  Result<std::optional<SignedInUser>> user =
-      FindSignedInUser(lease.store(), request.session_cookie, policy_, now, &session_touches_);
+  Result<std::optional<SignedInUser>> user = recent_reads_.SignedIn(
+      lease.store(), request.session_cookie, policy_, now, &session_touches_);
   const SignedInUser* signed_in = user.ok() && user.value() ? &*user.value() : nullptr;
-  PageContext context{request,  signed_in,  lease.store(), "",       policy_,           now,
-                      reports_, worklists_, page_views_,   revenue_, measurement_pages_};
+  PageContext context{request,     signed_in, lease.store(),      "",
+                      policy_,     now,       reports_,           worklists_,
+                      page_views_, revenue_,  measurement_pages_, recent_reads_};
   if (!user.ok()) return ErrorPage(context, 500, "web.error.internal");
   bool path_known = false;
   const Route* route = FindRoute(request.method, request.path, &context.path_id, &path_known);
@@ -81,11 +82,14 @@ WebResponse WebApp::Dispatch(const WebRequest& request) {
       return ErrorPage(context, 403, "web.error.role");
     }
   }
-  if (request.method == "POST" &&
-      (!SameOrigin(request) || !CsrfTokenMatches(request, *route, signed_in))) {
+  if (request.method != "POST") return route->handler(context);
+  if (!SameOrigin(request) || !CsrfTokenMatches(request, *route, signed_in)) {
     return ErrorPage(context, 403, "web.error.form");
   }
-  return route->handler(context);
+  // Every write of this server is a POST: what it changed shows at once.
+  WebResponse response = route->handler(context);
+  recent_reads_.ForgetAll();
+  return response;
 }
 
 }  // namespace clusterpilot

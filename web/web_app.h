@@ -11,6 +11,7 @@
 #include "web/audit_group_commit.h"
 #include "web/measurement_page_cache.h"
 #include "web/page_context.h"
+#include "web/recent_reads.h"
 #include "web/revenue_table_cache.h"
 #include "web/sign_in.h"
 #include "web/store_pool.h"
@@ -26,8 +27,11 @@ inline constexpr const char* kLoginCsrfCookie = "cp_login";
 
 class WebApp {
  public:
-  WebApp(StorePool& stores, SessionPolicy policy, ReportSettings reports)
-      : stores_(stores), policy_(policy), reports_(std::move(reports)) {}
+  WebApp(StorePool& stores, SessionPolicy policy, ReportSettings reports, int recheck_seconds)
+      : stores_(stores),
+        policy_(policy),
+        reports_(std::move(reports)),
+        recent_reads_(recheck_seconds) {}
 
   WebResponse Handle(const WebRequest& request);
 
@@ -42,6 +46,7 @@ class WebApp {
   SessionTouches session_touches_;
   RevenueTableCache revenue_;
   MeasurementPageCache measurement_pages_;
+  RecentReads recent_reads_;
 };
 
 // Sets the headers every answer carries (CSP, nosniff, frame denial, ...).

@@ -15,9 +15,9 @@
 #include "store/assignment_listing.h"
 #include "store/override_table.h"
 #include "store/rating_lookup.h"
-#include "store/report_inputs_stamp.h"
 #include "web/assignment_values.h"
 #include "web/page_renderer.h"
+#include "web/recent_reads.h"
 #include "web/web_pages.h"
 #include "web/worklist_cache.h"
 
@@ -252,7 +252,7 @@ Status ConfirmOne(PageContext& context, const AssignmentRow& row, int version,
 WebResponse WorklistPage(PageContext& context) {
   const WebRequest& request = context.request;
   // Read first: the rows and the latest month are kept under it.
-  Result<std::string> stamp = ReportInputsStamp(context.store);
+  Result<std::string> stamp = context.recent_reads.Stamp(context.store, context.now);
   if (!stamp.ok()) return ErrorPage(context, 500, "web.error.internal");
   Result<CalendarMonth> month = ChosenMonth(
       request, [&] { return context.worklists.LatestMonth(context.store, stamp.value()); });

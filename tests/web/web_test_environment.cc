@@ -32,7 +32,7 @@ std::string WebTestEnvironment::UserOf(WebRole role) {
   return "user-" + std::string(WebRoleName(role));
 }
 
-WebTestEnvironment::WebTestEnvironment() : store_path_(TestStoreLocation(dir_)) {
+WebTestEnvironment::WebTestEnvironment(int recheck_seconds) : store_path_(TestStoreLocation(dir_)) {
   auto store = std::move(Store::Open(store_path_)).value();
   std::vector<Measurement> measurements = {
       MakeMeasurement(kScriptText, kDepartmentA, "2026-03-05", Supercluster::kNonPsychotic,
@@ -59,6 +59,7 @@ WebTestEnvironment::WebTestEnvironment() : store_path_(TestStoreLocation(dir_)) 
   options.db_path = store_path_;
   options.port = 0;
   options.threads = 8;
+  options.recheck_seconds = recheck_seconds;
   options.reports.folder = dir_.File("reports");
   options.reports.tariff_file = std::string(CLUSTERPILOT_SOURCE_DIR) + "/data/demo_tariffs.csv";
   options.reports.upload_limit_bytes = kUploadLimitBytes;

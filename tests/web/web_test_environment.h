@@ -31,7 +31,10 @@ inline constexpr int64_t kUploadLimitBytes = 256 * 1024;
 class WebTestEnvironment {
  public:
   // Builds the store and starts the server; fails the test on any error.
-  WebTestEnvironment();
+  // The tests change the store from outside the server (aged sessions, new
+  // months), so by default it reads sessions and the report-inputs stamp on
+  // every request: serve.recheck_seconds 0 (web/recent_reads.h).
+  explicit WebTestEnvironment(int recheck_seconds = 0);
 
   const std::string& store_path() const { return store_path_; }
   int port() const { return server_->port(); }
