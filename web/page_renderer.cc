@@ -5,9 +5,11 @@
 
 #include <kainjow/mustache.hpp>
 #include <map>
+#include <memory>
 #include <sstream>
 
 #include "web/embedded_files.h"
+#include "web/page_frames.h"
 #include "web/route_table.h"
 
 namespace clusterpilot {
@@ -292,24 +294,58 @@ WebResponse JsonResponse(int status, const Poco::JSON::Object::Ptr& values) {
 
 namespace {
 
-// The page's body rendered from `page` inside the frame (layout.mustache).
-WebResponse RenderFramed(const PageContext& context, int status, const std::string& title,
-                         const std::string& template_name, const data& page) {
-  const Language language = PageLanguage(context);
-  const data& phrases = PhraseData(language);
+// Everything the frame shows, each part preceded by its length so that no
+// two frames share a key.
+std::string FrameKey(const PageContext& context, Language language, const std::string& title) {
+  std::string key;
+  const auto add = [&key](std::string_view part) {
+    key += std::to_string(part.size()) + ":";
+    key += part;
+  };
+  add(title);
+  add(LanguageCode(language));
+  if (context.user != nullptr) {
+    add(context.user->user.name);
+    add(WebRoleName(context.user->user.role));
+    add(context.user->csrf_token);
+  }
+  return key;
+}
+
+std::shared_ptr<const PageFrame> RenderFrame(const PageContext& context, Language language,
+                                             const std::string& title) {
   data frame(data::type::object);
   frame["title"] = data(title);
   frame["lang"] = data(std::string(LanguageCode(language)));
-  frame["body"] = data(RenderWithPhrases(template_name, phrases, page));
   if (context.user != nullptr) {
     frame["user"] = data(context.user->user.name);
     frame["role"] = data(std::string(WebRoleName(context.user->user.role)));
     frame["csrf_token"] = data(context.user->csrf_token);
     frame["navigation"] = Navigation(context.user->user.role, language);
   }
+  const data& phrases = PhraseData(language);
+  return std::make_shared<const PageFrame>(
+      PageFrame{RenderWithPhrases("frame_top", phrases, frame),
+                RenderWithPhrases("frame_bottom", phrases, frame)});
+}
+
+// The page's body rendered from `page` inside its frame, rendered once per
+// title and session (web/page_frames.h).
+WebResponse RenderFramed(const PageContext& context, int status, const std::string& title,
+                         const std::string& template_name, const data& page) {
+  static PageFrames frames(4096);
+  const Language language = PageLanguage(context);
+  const std::string key = FrameKey(context, language, title);
+  std::shared_ptr<const PageFrame> frame = frames.Find(key);
+  if (frame == nullptr) {
+    frame = RenderFrame(context, language, title);
+    frames.Keep(key, frame);
+  }
+  const std::string body = RenderWithPhrases(template_name, PhraseData(language), page);
   WebResponse response;
   response.status = status;
-  response.body = RenderWithPhrases("layout", phrases, frame);
+  response.body.reserve(frame->top.size() + body.size() + frame->bottom.size());
+  response.body.append(frame->top).append(body).append(frame->bottom);
   return response;
 }
 

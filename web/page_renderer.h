@@ -1,11 +1,11 @@
 // Pages from the Mustache templates compiled into the binary (web/templates/,
 // embedded by CMake). A page's data is one JSON object: a browser gets it
-// through the page's template inside the frame (layout.mustache), a script
+// through the page's template inside the frame (web/page_frames.h), a script
 // asking for application/json gets the object itself, so both always carry
 // the same figures. Mustache's {{x}} escapes HTML; the templates use the
 // unescaped {{{x}}} only for HTML rendered by these templates themselves
-// (the frame's body, the worklist's kept rows, the measurement page's kept
-// details) and for the pilot report's own escaped HTML (checked by a test).
+// (the worklist's kept rows, the measurement page's kept details) and for
+// the pilot report's own escaped HTML (checked by a test).
 #ifndef CLUSTERPILOT_WEB_PAGE_RENDERER_H_
 #define CLUSTERPILOT_WEB_PAGE_RENDERER_H_
 
