@@ -52,8 +52,12 @@ Status AppendAll(Store& store, const std::vector<AuditRecord>& records) {
   if (!head.ok()) return head.error();
   AuditEntry entry;
   entry.at = UtcTimestamp();
-  entry.os_user = OperatingSystemUser();
-  entry.host = HostName();
+  // Looked up once per process: getpwuid reads the user database at every
+  // call, and the web server appends entries for every page view.
+  static const std::string os_user = OperatingSystemUser();
+  static const std::string host = HostName();
+  entry.os_user = os_user;
+  entry.host = host;
   for (const AuditRecord& record : records) {
     entry.user = record.user.empty() ? entry.os_user : record.user;
     entry.action = record.action;
