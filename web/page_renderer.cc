@@ -3,11 +3,13 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Stringifier.h>
 
+#include <algorithm>
 #include <kainjow/mustache.hpp>
 #include <map>
 #include <memory>
 #include <sstream>
 
+#include "web/cache_key.h"
 #include "web/embedded_files.h"
 #include "web/page_frames.h"
 #include "web/route_table.h"
@@ -100,7 +102,11 @@ const data& PhraseData(Language language) {
   static const auto build = [](Language of) {
     data phrases(data::type::object);
     for (std::string_view key : PhraseKeys("web.")) {
-      phrases.set(std::string(key.substr(4)), data(Phrase(of, key)));
+      // Mustache reads {{t.filter.all}} as t, then filter, then all: a
+      // phrase key's own dots become underscores ({{t.filter_all}}).
+      std::string name(key.substr(4));
+      std::replace(name.begin(), name.end(), '.', '_');
+      phrases.set(name, data(Phrase(of, key)));
     }
     data root(data::type::object);
     root.set("t", phrases);
@@ -294,22 +300,15 @@ WebResponse JsonResponse(int status, const Poco::JSON::Object::Ptr& values) {
 
 namespace {
 
-// Everything the frame shows, each part preceded by its length so that no
-// two frames share a key.
+// Everything the frame shows.
 std::string FrameKey(const PageContext& context, Language language, const std::string& title) {
-  std::string key;
-  const auto add = [&key](std::string_view part) {
-    key += std::to_string(part.size()) + ":";
-    key += part;
-  };
-  add(title);
-  add(LanguageCode(language));
+  CacheKey key;
+  key.Add(title).Add(LanguageCode(language));
   if (context.user != nullptr) {
-    add(context.user->user.name);
-    add(WebRoleName(context.user->user.role));
-    add(context.user->csrf_token);
+    key.Add(context.user->user.name).Add(WebRoleName(context.user->user.role));
+    key.Add(context.user->csrf_token);
   }
-  return key;
+  return key.text();
 }
 
 std::shared_ptr<const PageFrame> RenderFrame(const PageContext& context, Language language,

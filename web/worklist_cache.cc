@@ -60,6 +60,16 @@ Result<SharedRows> WorklistCache::Rows(Store& store, const std::string& stamp,
   return shared;
 }
 
+std::shared_ptr<const std::string> WorklistCache::Listing(
+    const std::string& key, const std::string& stamp, const std::function<std::string()>& render) {
+  if (std::optional<std::shared_ptr<const std::string>> kept = listings_.Find(key, stamp)) {
+    return *kept;
+  }
+  auto html = std::make_shared<const std::string>(render());
+  listings_.Keep(key, stamp, html);
+  return html;
+}
+
 Result<CalendarMonth> WorklistCache::LatestMonth(Store& store, const std::string& stamp) {
   {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -16,6 +16,7 @@
 #include "store/override_table.h"
 #include "store/rating_lookup.h"
 #include "web/assignment_values.h"
+#include "web/cache_key.h"
 #include "web/page_renderer.h"
 #include "web/recent_reads.h"
 #include "web/web_pages.h"
@@ -247,6 +248,27 @@ Status ConfirmOne(PageContext& context, const AssignmentRow& row, int version,
   return Status::Ok();
 }
 
+// The listing's values but its rows: month, filter, page, counts, paging.
+void AddListingValues(const DepartmentsMonth& rows, const CalendarMonth& month,
+                      const FilterName& filter, size_t page, PageValues* values) {
+  const size_t shown = rows.Shown().size();
+  values->SetText("month", month.Key());
+  values->SetText("filter", filter.name);
+  values->SetNumber("page", static_cast<int64_t>(page));
+  values->SetNumber("pages", static_cast<int64_t>((shown + kRowsPerPage - 1) / kRowsPerPage));
+  values->SetObject("counts", Counts(rows, values->json()));
+  if (page * kRowsPerPage < shown) values->SetNumber("next_page", static_cast<int64_t>(page + 1));
+}
+
+// Everything a kept listing shows besides what the stamp covers.
+std::string ListingKey(const PageContext& context, const CalendarMonth& month,
+                       const FilterName& filter, size_t page) {
+  CacheKey key;
+  for (const std::string& department : context.user->user.departments) key.Add(department);
+  key.Add(month.Key()).Add(filter.name).Add(std::to_string(page));
+  return key.Add(LanguageCode(PageLanguage(context))).text();
+}
+
 }  // namespace
 
 WebResponse WorklistPage(PageContext& context) {
@@ -275,21 +297,24 @@ WebResponse WorklistPage(PageContext& context) {
     for (size_t i = begin; i < shown.size() && i < end; ++i)
       list.AddObject(RowValues(*shown[i], json));
     values.SetList("measurements", std::move(list));
+    AddListingValues(rows, month.value(), filter, page, &values);
   } else {
-    values.SetText("rows_html", rows.RowsHtml(begin, end));
+    const std::string key = ListingKey(context, month.value(), filter, page);
+    values.SetText("listing_html", *context.worklists.Listing(key, stamp.value(), [&] {
+      PageValues listing(false);
+      listing.SetText("rows_html", rows.RowsHtml(begin, end));
+      AddListingValues(rows, month.value(), filter, page, &listing);
+      return RenderFragment("worklist_listing", listing, PageLanguage(context));
+    }));
+    // The confirm-all form's fields.
+    values.SetText("month", month.value().Key());
+    values.SetText("filter", filter.name);
+    values.SetNumber("page", static_cast<int64_t>(page));
   }
-  values.SetText("month", month.value().Key());
-  values.SetText("filter", filter.name);
-  values.SetNumber("page", static_cast<int64_t>(page));
-  values.SetNumber("pages", static_cast<int64_t>((shown.size() + kRowsPerPage - 1) / kRowsPerPage));
-  values.SetObject("counts", Counts(rows, json));
   const std::string confirmable = ConfirmableList(shown, begin, end);
   if (!confirmable.empty()) values.SetText("confirmable", confirmable);
   values.SetText("csrf_token", context.user->csrf_token);
   AddConfirmResult(context, &values);
-  if (page * kRowsPerPage < shown.size()) {
-    values.SetNumber("next_page", static_cast<int64_t>(page + 1));
-  }
   return RenderPage(
       context, 200,
       Phrase(PageLanguage(context), "web.title.worklist", {Value("{month}", month.value().Key())}),

@@ -220,6 +220,34 @@ TEST_F(WebServerTest, TheWorklistOfTwoDepartmentsShowsTheRowsOfBoth) {
   }
 }
 
+// The worklist's listing is kept per departments, month, filter, page and
+// language, and shared by the users it fits; the confirm-all form around it
+// carries each session's own token.
+TEST_F(WebServerTest, AKeptListingIsSharedOnlyByUsersItFits) {
+  env().AddClassified("Gedeeld", "2026-06-01", 2, 0);
+  env().AddAccount("clinician-gedeeld-nl", WebRole::kClinician, {"Gedeeld"});
+  env().AddAccount("clinician-gedeeld-en", WebRole::kClinician, {"Gedeeld"}, Language::kEnglish);
+  env().AddAccount("clinician-gedeeld-b", WebRole::kClinician, {"Gedeeld", kDepartmentB});
+  WebTestClient dutch = SignedIn("clinician-gedeeld-nl");
+  WebTestClient english = SignedIn("clinician-gedeeld-en");
+  WebTestClient both = SignedIn("clinician-gedeeld-b");
+  const std::string token_field = "name=\"csrf_token\" value=\"";
+  for (int view = 0; view < 2; ++view) {  // rendered, then kept
+    const std::string nl = dutch.Get("/worklist?month=2026-06").body;
+    const std::string en = english.Get("/worklist?month=2026-06").body;
+    const std::string nl_b = both.Get("/worklist?month=2026-03").body;
+    const std::string only_nl = dutch.Get("/worklist?month=2026-03").body;
+    EXPECT_NE(nl.find("<option value=\"all\">alle</option>"), std::string::npos) << nl;
+    EXPECT_NE(en.find("<option value=\"all\">all</option>"), std::string::npos) << en;
+    EXPECT_NE(nl.find(token_field + dutch.csrf_token()), std::string::npos);
+    EXPECT_EQ(nl.find(english.csrf_token()), std::string::npos);
+    EXPECT_NE(en.find(token_field + english.csrf_token()), std::string::npos);
+    EXPECT_EQ(en.find(dutch.csrf_token()), std::string::npos);
+    EXPECT_NE(nl_b.find("<td>P-B-1</td>"), std::string::npos) << nl_b;
+    EXPECT_EQ(only_nl.find("<td>P-B-1</td>"), std::string::npos) << only_nl;
+  }
+}
+
 TEST_F(WebServerTest, APostWithoutTheRightCsrfTokenOrFromElsewhereStoresNothing) {
   WebTestClient client = SignedIn(WebTestEnvironment::UserOf(WebRole::kClinician));
   const std::string path = "/measurements/" + std::to_string(env().measurement_b()) + "/review";
