@@ -152,15 +152,27 @@ Result<PageValues> DetailValues(PageContext& context, const AssignmentRow& row, 
   return values;
 }
 
-// The review form's values: the cluster to confirm, the version the page
-// shows, the clusters to choose from and the session's CSRF token.
-void AddFormValues(const PageContext& context, const AssignmentRow& row, PageValues* values) {
+// The review form's values but the session's CSRF token: the cluster to
+// confirm, the version the page shows and the clusters to choose from.
+void AddFormValues(const AssignmentRow& row, PageValues* values) {
   values->SetNumber("id", row.measurement_id);
   values->SetNumber("cluster", row.cluster);
   values->SetText("supercluster", SuperclusterLetter(row.supercluster));
   values->SetNumber("version", row.clinician_override ? row.clinician_override->version : 0);
   values->SetList("cluster_groups", ClusterGroups(row.supercluster, values->json()));
-  values->SetText("csrf_token", context.user->csrf_token);
+}
+
+// The details and the form's fields of the HTML page, rendered.
+Result<SharedMeasurementDetails> RenderDetails(PageContext& context, AssignmentRow row) {
+  const Language language = PageLanguage(context);
+  Result<PageValues> values = DetailValues(context, row, false);
+  if (!values.ok()) return values.error();
+  PageValues form(false);
+  AddFormValues(row, &form);
+  std::string html = RenderFragment("measurement_details", values.value(), language);
+  std::string form_html = RenderFragment("measurement_form", form, language);
+  return std::make_shared<const MeasurementDetails>(
+      MeasurementDetails{std::move(row), std::move(html), std::move(form_html)});
 }
 
 // The measurement's details for the HTML page: kept ones while the store's
@@ -180,11 +192,9 @@ Result<SharedMeasurementDetails> OwnMeasurementDetails(PageContext& context) {
     Result<std::optional<AssignmentRow>> row = OwnMeasurement(context);
     if (!row.ok()) return row.error();
     if (!row.value()) return SharedMeasurementDetails();
-    Result<PageValues> values = DetailValues(context, *row.value(), false);
-    if (!values.ok()) return values.error();
-    std::string html = RenderFragment("measurement_details", values.value(), language);
-    details = std::make_shared<const MeasurementDetails>(
-        MeasurementDetails{std::move(*row.value()), std::move(html)});
+    Result<SharedMeasurementDetails> rendered = RenderDetails(context, std::move(*row.value()));
+    if (!rendered.ok()) return rendered;
+    details = rendered.value();
     context.measurement_pages.Keep({id, language}, stamp.value(), details);
   }
   // Checked on every request: kept details are shared by every user.
@@ -202,7 +212,8 @@ WebResponse MeasurementJson(PageContext& context) {
   if (!audited.ok()) return ErrorPage(context, 500, "web.error.internal");
   Result<PageValues> values = DetailValues(context, *row.value(), true);
   if (!values.ok()) return ErrorPage(context, 500, "web.error.internal");
-  AddFormValues(context, *row.value(), &values.value());
+  AddFormValues(*row.value(), &values.value());
+  values.value().SetText("csrf_token", context.user->csrf_token);
   return JsonResponse(200, values.value().Json());
 }
 
@@ -288,8 +299,10 @@ WebResponse MeasurementPage(PageContext& context) {
                                  "measurement " + std::to_string(row.measurement_id));
   if (!audited.ok()) return ErrorPage(context, 500, "web.error.internal");
   PageValues values(false);
-  AddFormValues(context, row, &values);
+  values.SetNumber("id", row.measurement_id);
+  values.SetText("csrf_token", context.user->csrf_token);
   values.SetText("details_html", details.value()->html);
+  values.SetText("form_html", details.value()->form_html);
   return RenderPage(
       context, 200,
       Phrase(PageLanguage(context), "web.title.measurement", {Value("{id}", context.path_id)}),

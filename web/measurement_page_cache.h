@@ -4,8 +4,10 @@
 // inputs stay the same (store/report_inputs_stamp.h: every import,
 // classification and review gives a new stamp). Reading the measurement's
 // rows and rendering its details was over two fifths of a measurement
-// request (perf on bench/web_bench). Only the review form, with the
-// session's CSRF token, is rendered per request. Thread-safe
+// request (perf on bench/web_bench). The review form's fields (the
+// clusters grouped by supercluster, the version shown) are kept beside them,
+// so only the form's frame with the session's CSRF token is rendered per
+// request. Thread-safe
 // (web/stamped_cache.h); details are shared read-only between the requests
 // that show them.
 #ifndef CLUSTERPILOT_WEB_MEASUREMENT_PAGE_CACHE_H_
@@ -24,8 +26,9 @@
 namespace clusterpilot {
 
 struct MeasurementDetails {
-  AssignmentRow row;  // for the department check, the audit entry and the form
-  std::string html;   // measurement_details.mustache, in the kept language
+  AssignmentRow row;      // for the department check and the audit entry
+  std::string html;       // measurement_details.mustache, in the kept language
+  std::string form_html;  // measurement_form.mustache: the form's fields
 };
 
 using SharedMeasurementDetails = std::shared_ptr<const MeasurementDetails>;

@@ -23,20 +23,23 @@ TEST(TemplateEscapingTest, UnescapedInsertsAreOnlyHtmlRenderedBefore) {
       found.push_back(name + ": " + (*it)[0].str());
     }
   }
-  // The worklist's kept listing and rows and the measurement page's kept
-  // details (templates rendered first) and the pilot report's own HTML, which
-  // reports/ writes and escapes; nothing else. The frame is two templates
-  // around the body (web/page_frames.h), so it inserts nothing unescaped.
+  // The worklist's kept listing and rows, the measurement page's kept
+  // details and form fields (templates rendered first) and the pilot
+  // report's own HTML, which reports/ writes and escapes; nothing else. The
+  // frame is two templates around the body (web/page_frames.h), so it
+  // inserts nothing unescaped.
   std::sort(found.begin(), found.end());
   EXPECT_EQ(found, (std::vector<std::string>{
-                       "measurement: {{{details_html}}}", "reports: {{{report_html}}}",
-                       "worklist: {{{listing_html}}}", "worklist_listing: {{{rows_html}}}"}));
+                       "measurement: {{{details_html}}}", "measurement: {{{form_html}}}",
+                       "reports: {{{report_html}}}", "worklist: {{{listing_html}}}",
+                       "worklist_listing: {{{rows_html}}}"}));
 }
 
 TEST(TemplateEscapingTest, EveryPageTemplateIsEmbeddedAndParses) {
-  for (const char* name : {"frame_top", "frame_bottom", "login", "error", "worklist", "measurement",
-                           "conflict", "departments", "users", "audit", "reports", "import",
-                           "worklist_row", "worklist_listing", "measurement_details"}) {
+  for (const char* name :
+       {"frame_top", "frame_bottom", "login", "error", "worklist", "measurement", "conflict",
+        "departments", "users", "audit", "reports", "import", "worklist_row", "worklist_listing",
+        "measurement_details", "measurement_form"}) {
     EXPECT_FALSE(TemplateText(name).empty()) << name;
   }
   EXPECT_NE(StyleSheetText().find("body {"), std::string::npos);
