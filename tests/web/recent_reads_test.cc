@@ -44,13 +44,20 @@ void DisableOutsideTheServer(const WebTestEnvironment& env, const std::string& n
   ASSERT_TRUE(disabled.ok()) << disabled.error().ToString();
 }
 
-TEST(RecentReadsTest, OutsideChangesWaitForTheWindow) {
-  WebTestEnvironment env(kLongWindowSeconds);
+// A clinician of department "Later", whose latest month is 2026-05, signed
+// in and shown that month once.
+WebTestClient LaterClinicianSignedIn(WebTestEnvironment& env) {
   env.AddClassified("Later", "2026-05-04", 1, 0);
   env.AddAccount("clinician-later", WebRole::kClinician, {"Later"});
   WebTestClient clinician(env.port());
-  ASSERT_TRUE(clinician.Login("clinician-later", kPassword));
+  EXPECT_TRUE(clinician.Login("clinician-later", kPassword));
   EXPECT_EQ(ShownMonth(clinician), "2026-05");
+  return clinician;
+}
+
+TEST(RecentReadsTest, OutsideChangesWaitForTheWindow) {
+  WebTestEnvironment env(kLongWindowSeconds);
+  WebTestClient clinician = LaterClinicianSignedIn(env);
 
   // The command line imports a later month and disables the account: the
   // server keeps what it read.
@@ -83,11 +90,7 @@ TEST(RecentReadsTest, TheServersOwnWritesShowAtOnce) {
 
 TEST(RecentReadsTest, OutsideChangesShowWithinTheDefaultWindow) {
   WebTestEnvironment env(ServeOptions{}.recheck_seconds);
-  env.AddClassified("Later", "2026-05-04", 1, 0);
-  env.AddAccount("clinician-later", WebRole::kClinician, {"Later"});
-  WebTestClient clinician(env.port());
-  ASSERT_TRUE(clinician.Login("clinician-later", kPassword));
-  EXPECT_EQ(ShownMonth(clinician), "2026-05");
+  WebTestClient clinician = LaterClinicianSignedIn(env);
   env.AddClassified("Later", "2026-08-11", 1, 0);
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::seconds(ServeOptions{}.recheck_seconds + 2);
