@@ -31,8 +31,8 @@ std::string ReadReportSettings(const CommandContext& context, ReportSettings* re
 
 // The options and settings (serve.certificate, serve.key,
 // serve.idle_timeout_seconds, serve.absolute_timeout_seconds, serve.threads,
-// serve.recheck_seconds and the
-// reports page's) as one ServeOptions; "" or the problem in *problem.
+// serve.recheck_seconds and the reports page's) as one ServeOptions; "" or
+// the problem in *problem.
 Result<ServeOptions> ReadServeOptions(const CommandContext& context) {
   ServeOptions options;
   options.db_path = context.DatabasePath();

@@ -31,7 +31,7 @@ constexpr SettingKey kSettingKeys[] = {
     {"serve.absolute_timeout_seconds", "a web session ends this long after login (default 36000)"},
     {"serve.threads", "threads (and store connections) answering requests (default 32)"},
     {"serve.recheck_seconds",
-     "changes made outside serve show on its pages within this (default 1)"},
+     "changes from outside (imports, user disable) reach serve within this (default 1)"},
     {"serve.reports_dir", "where the web's reports page keeps a folder per month"},
     {"serve.tariffs", "the tariff file the reports page writes a month's report with"},
     {"serve.revenue", "the revenue file of the reports page's reports (optional)"},

@@ -6,10 +6,9 @@
 // rows and rendering its details was over two fifths of a measurement
 // request (perf on bench/web_bench). The review form's fields (the
 // clusters grouped by supercluster, the version shown) are kept beside them,
-// so only the form's frame with the session's CSRF token is rendered per
-// request. Thread-safe
-// (web/stamped_cache.h); details are shared read-only between the requests
-// that show them.
+// so only the form element with the session's CSRF token is rendered per
+// request. Thread-safe (web/stamped_cache.h); details are shared read-only
+// between the requests that show them.
 #ifndef CLUSTERPILOT_WEB_MEASUREMENT_PAGE_CACHE_H_
 #define CLUSTERPILOT_WEB_MEASUREMENT_PAGE_CACHE_H_
 

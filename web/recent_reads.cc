@@ -26,7 +26,9 @@ Result<std::optional<SignedInUser>> RecentReads::SignedIn(Store& store, const st
   std::lock_guard<std::mutex> lock(mutex_);
   if (generation != generation_) return read;  // a write of this server came in between
   if (users_.size() >= kMostUsers) users_.clear();
-  users_[hash] = Kept<SignedInUser>{*read.value(), now};
+  Kept<SignedInUser> kept{*read.value(), now};
+  kept.value.user.password_hash.clear();  // no page needs it; no copies of it kept
+  users_[hash] = std::move(kept);
   return read;
 }
 

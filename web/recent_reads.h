@@ -58,7 +58,10 @@ class RecentReads {
   // sessions a server has within one window.
   static constexpr size_t kMostUsers = 10000;
 
-  bool Fresh(int64_t read_at, int64_t now) const { return now - read_at < window_seconds_; }
+  // A clock set back makes nothing fresh: the window counts forward only.
+  bool Fresh(int64_t read_at, int64_t now) const {
+    return now >= read_at && now - read_at < window_seconds_;
+  }
 
   const int64_t window_seconds_;
   std::mutex mutex_;

@@ -86,10 +86,14 @@ WebResponse WebApp::Dispatch(const WebRequest& request) {
   if (!SameOrigin(request) || !CsrfTokenMatches(request, *route, signed_in)) {
     return ErrorPage(context, 403, "web.error.form");
   }
-  // Every write of this server is a POST: what it changed shows at once.
-  WebResponse response = route->handler(context);
-  recent_reads_.ForgetAll();
-  return response;
+  if (route->roles == kNoLogin) return route->handler(context);  // the login writes nothing kept
+  // Every other write of this server is a POST: what it changed shows at
+  // once, also when the handler throws after its commit.
+  struct ForgetAfterwards {
+    RecentReads& reads;
+    ~ForgetAfterwards() { reads.ForgetAll(); }
+  } forget{recent_reads_};
+  return route->handler(context);
 }
 
 }  // namespace clusterpilot

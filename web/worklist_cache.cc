@@ -60,14 +60,15 @@ Result<SharedRows> WorklistCache::Rows(Store& store, const std::string& stamp,
   return shared;
 }
 
-std::shared_ptr<const std::string> WorklistCache::Listing(
-    const std::string& key, const std::string& stamp, const std::function<std::string()>& render) {
-  if (std::optional<std::shared_ptr<const std::string>> kept = listings_.Find(key, stamp)) {
+std::shared_ptr<const WorklistListing> WorklistCache::Listing(
+    const std::string& key, const std::string& stamp,
+    const std::function<WorklistListing()>& render) {
+  if (std::optional<std::shared_ptr<const WorklistListing>> kept = listings_.Find(key, stamp)) {
     return *kept;
   }
-  auto html = std::make_shared<const std::string>(render());
-  listings_.Keep(key, stamp, html);
-  return html;
+  auto listing = std::make_shared<const WorklistListing>(render());
+  listings_.Keep(key, stamp, listing);
+  return listing;
 }
 
 Result<CalendarMonth> WorklistCache::LatestMonth(Store& store, const std::string& stamp) {

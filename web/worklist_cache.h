@@ -48,6 +48,16 @@ struct WorklistRows {
 
 using SharedRows = std::shared_ptr<const WorklistRows>;
 
+// A worklist page as every user of its departments sees it: the listing's
+// HTML (worklist_listing.mustache: the filter form, the counts, the page's
+// rows, the paging) and the measurements its confirm-all form confirms, as
+// "id:version,...". Both come from the same rows, so the form confirms
+// exactly what the page shows.
+struct WorklistListing {
+  std::string html;
+  std::string confirmable;
+};
+
 class WorklistCache {
  public:
   WorklistCache() = default;
@@ -64,14 +74,12 @@ class WorklistCache {
   // navigation's link asks it.
   Result<CalendarMonth> LatestMonth(Store& store, const std::string& stamp);
 
-  // The HTML of a worklist page's listing (worklist_listing.mustache: the
-  // filter form, the counts, the page's rows, the paging), kept while
-  // `stamp` holds; made by `render` when none is. `key` names all the
-  // listing shows: departments, month, filter, page and language. It is the
-  // same for every user of those departments, and rendering it was a tenth
-  // of a worklist request (perf on bench/web_bench).
-  std::shared_ptr<const std::string> Listing(const std::string& key, const std::string& stamp,
-                                             const std::function<std::string()>& render);
+  // A worklist page's listing, kept while `stamp` holds; made by `render`
+  // when none is. `key` names all the listing shows: departments, month,
+  // filter, page and language. Rendering it was a tenth of a worklist
+  // request (perf on bench/web_bench).
+  std::shared_ptr<const WorklistListing> Listing(const std::string& key, const std::string& stamp,
+                                                 const std::function<WorklistListing()>& render);
 
  private:
   // Enough for every department's recent months; past it, all are dropped.
@@ -80,7 +88,7 @@ class WorklistCache {
   static constexpr size_t kMaxListings = 1024;
 
   StampedCache<std::pair<std::string, std::string>, SharedRows> months_{kMaxEntries};
-  StampedCache<std::string, std::shared_ptr<const std::string>> listings_{kMaxListings};
+  StampedCache<std::string, std::shared_ptr<const WorklistListing>> listings_{kMaxListings};
   std::mutex mutex_;
   std::string latest_month_stamp_;  // "" : none kept yet
   CalendarMonth latest_month_;

@@ -292,26 +292,31 @@ WebResponse WorklistPage(PageContext& context) {
   const size_t begin = (page - 1) * kRowsPerPage;
   const size_t end = page * kRowsPerPage;
   PageValues values(json);
+  std::string confirmable;
   if (json) {
     PageList list(json, kRowsPerPage);
     for (size_t i = begin; i < shown.size() && i < end; ++i)
       list.AddObject(RowValues(*shown[i], json));
     values.SetList("measurements", std::move(list));
     AddListingValues(rows, month.value(), filter, page, &values);
+    confirmable = ConfirmableList(shown, begin, end);
   } else {
     const std::string key = ListingKey(context, month.value(), filter, page);
-    values.SetText("listing_html", *context.worklists.Listing(key, stamp.value(), [&] {
-      PageValues listing(false);
-      listing.SetText("rows_html", rows.RowsHtml(begin, end));
-      AddListingValues(rows, month.value(), filter, page, &listing);
-      return RenderFragment("worklist_listing", listing, PageLanguage(context));
-    }));
+    std::shared_ptr<const WorklistListing> listing =
+        context.worklists.Listing(key, stamp.value(), [&] {
+          PageValues listed(false);
+          listed.SetText("rows_html", rows.RowsHtml(begin, end));
+          AddListingValues(rows, month.value(), filter, page, &listed);
+          return WorklistListing{RenderFragment("worklist_listing", listed, PageLanguage(context)),
+                                 ConfirmableList(shown, begin, end)};
+        });
+    values.SetText("listing_html", listing->html);
+    confirmable = listing->confirmable;
     // The confirm-all form's fields.
     values.SetText("month", month.value().Key());
     values.SetText("filter", filter.name);
     values.SetNumber("page", static_cast<int64_t>(page));
   }
-  const std::string confirmable = ConfirmableList(shown, begin, end);
   if (!confirmable.empty()) values.SetText("confirmable", confirmable);
   values.SetText("csrf_token", context.user->csrf_token);
   AddConfirmResult(context, &values);

@@ -2,6 +2,8 @@
 // a busy server answers from its last read of the session and of the
 // report-inputs stamp, so changes made outside it wait for the window; its
 // own writes (every POST) show at once.
+#include "web/recent_reads.h"
+
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
@@ -14,6 +16,7 @@
 #include "store/web_user_table.h"
 #include "tests/web/web_test_client.h"
 #include "tests/web/web_test_environment.h"
+#include "web/sign_in.h"
 
 namespace clusterpilot {
 namespace {
@@ -65,10 +68,12 @@ TEST(RecentReadsTest, OutsideChangesWaitForTheWindow) {
   DisableOutsideTheServer(env, "clinician-later");
   EXPECT_EQ(ShownMonth(clinician), "2026-05");
 
-  // Any write of the server itself makes it read again: here another
-  // user's logout.
+  // A login writes nothing the server keeps, so anyone may log in without
+  // making it read everything again; any other write of the server does,
+  // here another user's logout.
   WebTestClient other(env.port());
   ASSERT_TRUE(other.Login(WebTestEnvironment::UserOf(WebRole::kFinance), kPassword));
+  EXPECT_EQ(ShownMonth(clinician), "2026-05");
   EXPECT_EQ(other.Post("/logout", {}).status, 303);
   EXPECT_EQ(clinician.Get("/worklist").Header("location"), "/login");
 }
@@ -106,6 +111,43 @@ TEST(RecentReadsTest, OutsideChangesShowWithinTheDefaultWindow) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   EXPECT_EQ(location, "/login");
+}
+
+// RecentReads on its own, with the times given: a kept user is answered
+// within the window only, never when the clock went back, and never after
+// ForgetAll; the kept copy holds no password hash.
+TEST(RecentReadsTest, AKeptUserIsFreshForwardWithinTheWindowOnly) {
+  WebTestEnvironment env;
+  auto store = std::move(Store::Open(env.store_path())).value();
+  const SessionPolicy policy;
+  const int64_t start = UnixNow();
+  // Signs `name` in, reads its user once through `reads` at start + 10,
+  // then disables the account outside `reads` (which ends its sessions).
+  auto kept_then_disabled = [&](RecentReads& reads, const std::string& name) {
+    env.AddClinician(name);
+    Result<NewSession> session = SignIn(*store, name, kPassword, policy, start);
+    EXPECT_TRUE(session.ok());
+    const std::string cookie = session.ok() ? session.value().id : "";
+    EXPECT_TRUE(reads.SignedIn(*store, cookie, policy, start + 10, nullptr).value().has_value());
+    EXPECT_TRUE(DisableWebUser(*store, name, "recent-reads-test").ok());
+    return [&reads, &store, &policy, cookie](int64_t now) {
+      return reads.SignedIn(*store, cookie, policy, now, nullptr).value();
+    };
+  };
+
+  RecentReads reads(5);
+  auto signed_in = kept_then_disabled(reads, "clinician-kept");
+  const std::optional<SignedInUser> kept = signed_in(start + 14);
+  ASSERT_TRUE(kept.has_value());
+  EXPECT_EQ(kept->user.name, "clinician-kept");
+  EXPECT_TRUE(kept->user.password_hash.empty());
+  EXPECT_FALSE(signed_in(start + 9).has_value());   // the clock went back: read again
+  EXPECT_FALSE(signed_in(start + 15).has_value());  // the window is over
+
+  RecentReads forgetting(5);
+  auto forgotten = kept_then_disabled(forgetting, "clinician-forgotten");
+  forgetting.ForgetAll();
+  EXPECT_FALSE(forgotten(start + 11).has_value());
 }
 
 }  // namespace
