@@ -2,9 +2,10 @@
 // page shows patient data only once its entry is committed; when every
 // request commits its own entry, they queue for the store's one writer and
 // each pays a whole transaction. Here the first waiting request leads: it
-// writes every entry queued so far in one transaction on its own store
-// connection and wakes the requests whose entries it carried; entries that
-// arrive meanwhile wait for the next batch. Thread-safe; one per store.
+// yields once so that requests ready to run can add theirs, writes every
+// entry queued by then in one transaction on its own store connection and
+// wakes the requests whose entries it carried; entries that arrive
+// meanwhile wait for the next batch. Thread-safe; one per store.
 #ifndef CLUSTERPILOT_WEB_AUDIT_GROUP_COMMIT_H_
 #define CLUSTERPILOT_WEB_AUDIT_GROUP_COMMIT_H_
 
