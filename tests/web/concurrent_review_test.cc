@@ -120,7 +120,8 @@ int ReviewVersionSeenByAnotherProcess(const std::string& store, int64_t measurem
 }
 
 TEST(ConcurrentReviewTest, EveryAcceptedReviewIsStoredOnceWhileImportsRun) {
-  WebTestEnvironment env;
+  // The server as serve runs it: sessions and the stamp kept for a second.
+  WebTestEnvironment env(ServeOptions{}.recheck_seconds);
   ScopedTempDir work;
   std::vector<WebTestClient> sessions;
   for (int i = 0; i < kSessions; ++i) {
