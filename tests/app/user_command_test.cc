@@ -99,5 +99,18 @@ TEST_F(UserCommandTest, ServeRefusesAThreadCountOutOfRange) {
   EXPECT_EQ(refused.err, "clusterpilot serve: setting serve.threads must be between 1 and 1024\n");
 }
 
+// A window past a minute would let an account disabled on the command line
+// go on working that long.
+TEST_F(UserCommandTest, ServeRefusesARecheckWindowOutOfRange) {
+  for (const char* seconds : {"-1", "61"}) {
+    WriteFile(dir_.File("clusterpilot.properties"),
+              std::string("serve.recheck_seconds = ") + seconds + "\n");
+    CommandOutcome refused = Run({"serve", "--config", dir_.File("clusterpilot.properties")});
+    EXPECT_EQ(refused.exit_code, 2) << seconds;
+    EXPECT_EQ(refused.err,
+              "clusterpilot serve: setting serve.recheck_seconds must be between 0 and 60\n");
+  }
+}
+
 }  // namespace
 }  // namespace clusterpilot
