@@ -11,8 +11,8 @@
 
 #include "web/cache_key.h"
 #include "web/embedded_files.h"
-#include "web/page_frames.h"
 #include "web/route_table.h"
+#include "web/stamped_cache.h"
 
 namespace clusterpilot {
 namespace {
@@ -300,6 +300,21 @@ WebResponse JsonResponse(int status, const Poco::JSON::Object::Ptr& values) {
 
 namespace {
 
+// The frame around every HTML page: frame_top.mustache (title, language,
+// the navigation of the user's role, the logout form with the session's
+// CSRF token) before the page's body and frame_bottom.mustache after it.
+// A frame is the same for every page of one title in one session, so it is
+// rendered once and kept: rendering it, and copying the whole page through
+// it, took a tenth of a worklist request under load (bench/web_bench).
+struct PageFrame {
+  std::string top;     // up to the body
+  std::string bottom;  // after it
+};
+
+// Frames are kept under one stamp: their key names all they show, so a kept
+// frame never goes stale. Past 4096 keys all are dropped and rendered anew.
+constexpr const char* kFrameStamp = "";
+
 // Everything the frame shows.
 std::string FrameKey(const PageContext& context, Language language, const std::string& title) {
   CacheKey key;
@@ -329,16 +344,16 @@ std::shared_ptr<const PageFrame> RenderFrame(const PageContext& context, Languag
 }
 
 // The page's body rendered from `page` inside its frame, rendered once per
-// title and session (web/page_frames.h).
+// title and session.
 WebResponse RenderFramed(const PageContext& context, int status, const std::string& title,
                          const std::string& template_name, const data& page) {
-  static PageFrames frames(4096);
+  static StampedCache<std::string, std::shared_ptr<const PageFrame>> frames(4096);
   const Language language = PageLanguage(context);
   const std::string key = FrameKey(context, language, title);
-  std::shared_ptr<const PageFrame> frame = frames.Find(key);
+  std::shared_ptr<const PageFrame> frame = frames.Find(key, kFrameStamp).value_or(nullptr);
   if (frame == nullptr) {
     frame = RenderFrame(context, language, title);
-    frames.Keep(key, frame);
+    frames.Keep(key, kFrameStamp, frame);
   }
   const std::string body = RenderWithPhrases(template_name, PhraseData(language), page);
   WebResponse response;

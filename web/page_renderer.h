@@ -1,6 +1,7 @@
 // Pages from the Mustache templates compiled into the binary (web/templates/,
 // embedded by CMake). A page's data is one JSON object: a browser gets it
-// through the page's template inside the frame (web/page_frames.h), a script
+// through the page's template inside the frame (frame_top.mustache and
+// frame_bottom.mustache, rendered once per title and session), a script
 // asking for application/json gets the object itself, so both always carry
 // the same figures. Mustache's {{x}} escapes HTML; the templates use the
 // unescaped {{{x}}} only for HTML rendered by these templates themselves

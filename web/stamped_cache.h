@@ -2,8 +2,10 @@
 // read at (store/report_inputs_stamp.h): a value is found only while the
 // store's stamp is still that one. Past `max_entries` keys, all are dropped
 // and kept anew. The web pages' caches (the worklist's department months,
-// the measurement pages' details) keep their values in one. Thread-safe;
-// values are copied out, so keep shared pointers to large ones.
+// listings and latest month, the measurement pages' details) keep their
+// values in one; the page frames, whose keys name all they show, under one
+// constant stamp. Thread-safe; values are copied out, so keep shared
+// pointers to large ones.
 #ifndef CLUSTERPILOT_WEB_STAMPED_CACHE_H_
 #define CLUSTERPILOT_WEB_STAMPED_CACHE_H_
 

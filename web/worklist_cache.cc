@@ -72,15 +72,9 @@ std::shared_ptr<const WorklistListing> WorklistCache::Listing(
 }
 
 Result<CalendarMonth> WorklistCache::LatestMonth(Store& store, const std::string& stamp) {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!latest_month_stamp_.empty() && latest_month_stamp_ == stamp) return latest_month_;
-  }
+  if (std::optional<CalendarMonth> kept = latest_month_.Find({}, stamp)) return *kept;
   Result<CalendarMonth> month = LatestRatingMonth(store);
-  if (!month.ok()) return month;
-  std::lock_guard<std::mutex> lock(mutex_);
-  latest_month_stamp_ = stamp;
-  latest_month_ = month.value();
+  if (month.ok()) latest_month_.Keep({}, stamp, month.value());
   return month;
 }
 

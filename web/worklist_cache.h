@@ -14,9 +14,9 @@
 #include <array>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "core/calendar_month.h"
@@ -89,9 +89,7 @@ class WorklistCache {
 
   StampedCache<std::pair<std::string, std::string>, SharedRows> months_{kMaxEntries};
   StampedCache<std::string, std::shared_ptr<const WorklistListing>> listings_{kMaxListings};
-  std::mutex mutex_;
-  std::string latest_month_stamp_;  // "" : none kept yet
-  CalendarMonth latest_month_;
+  StampedCache<std::monostate, CalendarMonth> latest_month_{1};  // one value, no key
 };
 
 }  // namespace clusterpilot

@@ -26,7 +26,7 @@ TEST(TemplateEscapingTest, UnescapedInsertsAreOnlyHtmlRenderedBefore) {
   // The worklist's kept listing and rows, the measurement page's kept
   // details and form fields (templates rendered first) and the pilot
   // report's own HTML, which reports/ writes and escapes; nothing else. The
-  // frame is two templates around the body (web/page_frames.h), so it
+  // frame is two templates around the body (web/page_renderer.cc), so it
   // inserts nothing unescaped.
   std::sort(found.begin(), found.end());
   EXPECT_EQ(found, (std::vector<std::string>{
