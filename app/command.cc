@@ -41,6 +41,16 @@ int Settings::GetInt(const std::string& key, int fallback, std::string* error) c
   return static_cast<int>(value);
 }
 
+int Settings::GetIntBetween(const std::string& key, int fallback, int low, int high,
+                            std::string* error) const {
+  const int value = GetInt(key, fallback, error);
+  if (error->empty() && (value < low || value > high)) {
+    *error = "setting " + key + " must be between " + std::to_string(low) + " and " +
+             std::to_string(high);
+  }
+  return value;
+}
+
 Result<CalendarMonth> CommandContext::Month(const std::string& option) const {
   Result<CalendarMonth> month = CalendarMonth::Parse(Get(option));
   if (!month.ok()) {

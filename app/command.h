@@ -37,6 +37,9 @@ class Settings {
   // number (and the fallback is returned).
   double GetDouble(const std::string& key, double fallback, std::string* error = nullptr) const;
   int GetInt(const std::string& key, int fallback, std::string* error = nullptr) const;
+  // GetInt, and *error says so when the value is outside [low, high].
+  int GetIntBetween(const std::string& key, int fallback, int low, int high,
+                    std::string* error) const;
 
  private:
   std::map<std::string, std::string> values_;

@@ -65,11 +65,8 @@ std::string ReadRevenueSettings(const Settings& settings, ReportRequest* request
     error = "setting report.price_correlation must be between 0 and 1";
   }
   if (!error.empty()) return error;
-  request->valid_rating_months =
-      settings.GetInt("report.valid_rating_months", kDefaultValidRatingMonths, &error);
-  if (error.empty() && (request->valid_rating_months < 1 || request->valid_rating_months > 120)) {
-    error = "setting report.valid_rating_months must be between 1 and 120";
-  }
+  request->valid_rating_months = settings.GetIntBetween("report.valid_rating_months",
+                                                        kDefaultValidRatingMonths, 1, 120, &error);
   if (!error.empty()) return error;
   const std::string rule = settings.GetString("report.allocation", "coordinator");
   const std::optional<AllocationRule> allocation = ParseAllocationRule(rule);
@@ -97,10 +94,8 @@ std::string ReadSettings(const Settings& settings, ReportRequest* request) {
     error = "setting report.protection_interval must be at least 2";
   }
   if (!error.empty()) return error;
-  request->monte_carlo.draws = settings.GetInt("report.monte_carlo_draws", kDefaultDraws, &error);
-  if (error.empty() && (request->monte_carlo.draws < 100 || request->monte_carlo.draws > 1000000)) {
-    error = "setting report.monte_carlo_draws must be between 100 and 1000000";
-  }
+  request->monte_carlo.draws =
+      settings.GetIntBetween("report.monte_carlo_draws", kDefaultDraws, 100, 1000000, &error);
   if (!error.empty()) return error;
   const std::string code = settings.GetString("report.language", "nl");
   const std::optional<Language> language = ParseLanguage(code);

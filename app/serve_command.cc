@@ -21,10 +21,8 @@ std::string ReadReportSettings(const CommandContext& context, ReportSettings* re
   std::string problem;
   reports->discharged_after_months = DischargedAfterMonths(context.settings, &problem);
   if (!problem.empty()) return problem;
-  const int megabytes = context.settings.GetInt("serve.upload_limit_mb", 64, &problem);
-  if (problem.empty() && (megabytes < 1 || megabytes > 4096)) {
-    problem = "setting serve.upload_limit_mb must be between 1 and 4096";
-  }
+  const int megabytes =
+      context.settings.GetIntBetween("serve.upload_limit_mb", 64, 1, 4096, &problem);
   reports->upload_limit_bytes = int64_t{megabytes} << 20;
   return problem;
 }
@@ -49,17 +47,12 @@ Result<ServeOptions> ReadServeOptions(const CommandContext& context) {
         &problem);
   }
   if (problem.empty()) {
-    options.threads = context.settings.GetInt("serve.threads", options.threads, &problem);
-    if (problem.empty() && (options.threads < 1 || options.threads > 1024)) {
-      problem = "setting serve.threads must be between 1 and 1024";
-    }
+    options.threads =
+        context.settings.GetIntBetween("serve.threads", options.threads, 1, 1024, &problem);
   }
   if (problem.empty()) {
-    options.recheck_seconds =
-        context.settings.GetInt("serve.recheck_seconds", options.recheck_seconds, &problem);
-    if (problem.empty() && (options.recheck_seconds < 0 || options.recheck_seconds > 60)) {
-      problem = "setting serve.recheck_seconds must be between 0 and 60";
-    }
+    options.recheck_seconds = context.settings.GetIntBetween(
+        "serve.recheck_seconds", options.recheck_seconds, 0, 60, &problem);
   }
   if (problem.empty()) problem = ReadReportSettings(context, &options.reports);
   if (!problem.empty()) return MakeError(problem);

@@ -1,6 +1,7 @@
 // End-to-end tests of the clusterpilot binary itself.
 #include <gtest/gtest.h>
 
+#include "app/command.h"
 #include "app/command_table.h"
 #include "store/audit_log.h"
 #include "store/store.h"
@@ -93,6 +94,26 @@ TEST(CommandLineTest, SettingsFileWithABadNumberIsAUsageError) {
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("nope.properties: cannot read the settings file"), std::string::npos)
       << missing.err;
+}
+
+// The one range check of whole-number settings (serve.threads,
+// report.monte_carlo_draws, ...): both ends allowed, the message names the
+// setting and the range, a value that is no number keeps GetInt's message.
+TEST(CommandLineTest, AWholeNumberSettingOutsideItsRangeIsNamed) {
+  const Settings settings({{"low", "0"}, {"high", "61"}, {"edge", "60"}, {"word", "many"}});
+  std::string error;
+  EXPECT_EQ(settings.GetIntBetween("edge", 1, 0, 60, &error), 60);
+  EXPECT_EQ(settings.GetIntBetween("low", 1, 0, 60, &error), 0);
+  EXPECT_EQ(settings.GetIntBetween("missing", 7, 0, 60, &error), 7);
+  EXPECT_EQ(error, "");
+  settings.GetIntBetween("high", 1, 0, 60, &error);
+  EXPECT_EQ(error, "setting high must be between 0 and 60");
+  error.clear();
+  settings.GetIntBetween("low", 1, 1, 1024, &error);
+  EXPECT_EQ(error, "setting low must be between 1 and 1024");
+  error.clear();
+  settings.GetIntBetween("word", 1, 0, 60, &error);
+  EXPECT_EQ(error, "setting word = \"many\" is not a number");
 }
 
 }  // namespace
